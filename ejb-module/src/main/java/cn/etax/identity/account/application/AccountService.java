@@ -1,0 +1,304 @@
+package cn.etax.identity.account.application;
+
+import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.account.domain.PersonPhone;
+import cn.etax.identity.account.domain.ProtectedValue;
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.authentication.application.FlowService;
+import cn.etax.identity.authentication.application.LoginGuardService;
+import cn.etax.identity.authentication.application.LoginLogService;
+import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.authentication.application.QrCheckService;
+import cn.etax.identity.authentication.application.SmsCodeService;
+import cn.etax.identity.authentication.domain.AuthFlow;
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.domain.LoginRecord;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
+import cn.etax.identity.authentication.domain.PasswordPolicy;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.ForbiddenException;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.Caller;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The personal account center (PER-1, PER-8, ENT-6): masked profile with recorded reveals, password change by old
+ * password, SMS code or face, phones (each change proven by SMS on the current and the new number), username,
+ * email, address and the login log. The person is always the caller; nothing here takes a person id from outside.
+ */
+@Stateless
+@RolesAllowed(Caller.PERSON)
+public class AccountService {
+
+    @Resource
+    SessionContext context;
+
+    @EJB
+    PersonDirectory directory;
+
+    @EJB
+    FlowService flows;
+
+    @EJB
+    SmsCodeService sms;
+
+    @EJB
+    QrCheckService qr;
+
+    @EJB
+    PhoneOwnership phones;
+
+    @EJB
+    LoginGuardService guard;
+
+    @EJB
+    LoginLogService loginLog;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
+    int passwordCategories;
+
+    public ProfileView profile() {
+        Person p = me();
+        var nextChange = p.usernameChangedAt() == null ? null
+                : p.usernameChangedAt().atZone(clock.zone()).plusYears(1).toLocalDate();
+        return new ProfileView(p.id(), Masking.name(p.name()), p.idType(), p.idMasked(), p.gender(), p.nationality(),
+                p.birthDate(), p.username(), Masking.email(p.email()), Masking.address(p.address()),
+                p.realNameLevel(), p.completeness(),
+                p.phones().stream().map(ph -> new ProfileView.PhoneView(ph.id(), ph.masked(), ph.isDefault())).toList(),
+                nextChange == null || !clock.today().isBefore(nextChange), nextChange);
+    }
+
+    /** The "eye": one field in clear, and a record that it was shown. */
+    public String reveal(RevealableField field, Long phoneId, ClientContext client) {
+        Person p = me();
+        String value = switch (field) {
+            case NAME -> p.name();
+            case ID_NUMBER -> protector.decrypt(p.idCipher());
+            case PHONE -> protector.decrypt(p.phone(phoneId == null ? -1 : phoneId).cipher());
+            case EMAIL -> p.email() == null ? "" : p.email();
+            case ADDRESS -> p.address() == null ? "" : p.address();
+        };
+        audit.record(p.id(), "FIELD_REVEALED", "person:" + p.id(), field.name(), client);
+        return value;
+    }
+
+    // ---- flows for changes proven by SMS or face
+
+    /** Starts a change that will be proven by SMS codes or a face check; returns its flow token. */
+    public String beginChange(ClientContext client) {
+        FlowService.Started started = flows.start(FlowKind.ACCOUNT_CHANGE, client);
+        started.flow().bindPerson(me().id());
+        return started.token();
+    }
+
+    /** Code to one of the caller's own phones (the default one when {@code phoneId} is null). */
+    public String sendCodeToOwnPhone(String flowToken, Long phoneId) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        PersonPhone phone = phoneId == null ? p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"))
+                : p.phone(phoneId);
+        sms.send(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, MobileNumber.parse(protector.decrypt(phone.cipher())));
+        return phone.masked();
+    }
+
+    /** Code to a number the caller wants to add or switch to. */
+    public void sendCodeToNewPhone(String flowToken, String rawPhone) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        MobileNumber phone = MobileNumber.parse(rawPhone);
+        if (p.findPhone(sms.phoneDigest(phone)).isPresent()) {
+            throw new ConflictException("PHONE_ALREADY_YOURS");
+        }
+        sms.send(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phone);
+    }
+
+    public String startFaceCheck(String flowToken, QrApp app, ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        return qr.start(flow.tokenDigest(), app, FlowKind.ACCOUNT_CHANGE, p.idDigest(), Masking.name(p.name()), client);
+    }
+
+    // ---- password
+
+    public void changePasswordWithOld(String oldPassword, String newPassword, String confirmation,
+                                      ClientContext client) {
+        Person p = me();
+        checkNewPassword(p, newPassword, confirmation);
+        if (oldPassword == null || !hasher.verify(oldPassword, p.passwordHash())) {
+            throw new AuthenticationFailedException("OLD_PASSWORD_WRONG");
+        }
+        setPassword(p, newPassword, "old password", client);
+    }
+
+    public void changePasswordWithSms(String flowToken, String code, String newPassword, String confirmation,
+                                      ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        checkNewPassword(p, newPassword, confirmation);
+        PersonPhone phone = p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
+        requireCode(flow, phone.digest(), code);
+        flow.complete();
+        setPassword(p, newPassword, "SMS code", client);
+    }
+
+    public void changePasswordWithFace(String flowToken, String newPassword, String confirmation,
+                                       ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        checkNewPassword(p, newPassword, confirmation);
+        qr.consumeConfirmed(flow.tokenDigest());
+        flow.complete();
+        p.passFaceCheck();
+        setPassword(p, newPassword, "face check", client);
+    }
+
+    // ---- phones (RULE-PHONE)
+
+    public void addPhone(String flowToken, String rawPhone, String newCode, String currentCode,
+                         ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        MobileNumber phone = MobileNumber.parse(rawPhone);
+        p.defaultPhone().ifPresent(current -> requireCode(flow, current.digest(), currentCode));
+        requireCode(flow, sms.phoneDigest(phone), newCode);
+        ProtectedValue value = phones.release(phone, p.id(), client);
+        p.addPhone(value, clock.now());
+        flow.complete();
+        audit.record(p.id(), "PHONE_ADDED", "person:" + p.id(), phone.masked(), client);
+    }
+
+    public void modifyPhone(String flowToken, long phoneId, String rawPhone, String currentCode, String newCode,
+                            ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        PersonPhone current = p.phone(phoneId);
+        MobileNumber phone = MobileNumber.parse(rawPhone);
+        requireCode(flow, current.digest(), currentCode);
+        requireCode(flow, sms.phoneDigest(phone), newCode);
+        String before = current.masked();
+        ProtectedValue value = phones.release(phone, p.id(), client);
+        p.replacePhone(phoneId, value, clock.now());
+        flow.complete();
+        audit.record(p.id(), "PHONE_MODIFIED", "person:" + p.id(), before + " -> " + phone.masked(), client);
+    }
+
+    public void deletePhone(String flowToken, long phoneId, String currentCode, ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        PersonPhone phone = p.phone(phoneId);
+        if (phone.isDefault()) {
+            throw new ConflictException("PHONE_DEFAULT_NOT_REMOVABLE");
+        }
+        requireCode(flow, p.defaultPhone().orElseThrow().digest(), currentCode);
+        String masked = phone.masked();
+        p.removePhone(phoneId);
+        flow.complete();
+        audit.record(p.id(), "PHONE_DELETED", "person:" + p.id(), masked, client);
+    }
+
+    public void makeDefaultPhone(String flowToken, long phoneId, String code, ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        PersonPhone phone = p.phone(phoneId);
+        requireCode(flow, phone.digest(), code);
+        p.makeDefault(phoneId);
+        flow.complete();
+        audit.record(p.id(), "PHONE_DEFAULT_SET", "person:" + p.id(), phone.masked(), client);
+    }
+
+    // ---- profile fields
+
+    public void changeUsername(String username, ClientContext client) {
+        Person p = me();
+        String clean = username == null ? "" : username.strip();
+        if (!clean.equals(p.username()) && directory.byUsername(clean).isPresent()) {
+            throw new ConflictException("USERNAME_TAKEN");
+        }
+        p.changeUsername(clean, clock.now(), clock.zone());
+        audit.record(p.id(), "USERNAME_CHANGED", "person:" + p.id(), clean, client);
+    }
+
+    public void changeEmail(String email, ClientContext client) {
+        Person p = me();
+        p.changeEmail(email);
+        audit.record(p.id(), "EMAIL_CHANGED", "person:" + p.id(), Masking.email(p.email()), client);
+    }
+
+    public void changeAddress(String address, ClientContext client) {
+        Person p = me();
+        p.changeAddress(address);
+        audit.record(p.id(), "ADDRESS_CHANGED", "person:" + p.id(), null, client);
+    }
+
+    /** PER-8: the caller's login log from {@code from} (default one month back). */
+    public List<LoginRecord> loginLog(LocalDate from) {
+        LocalDate since = from == null ? clock.today().minusMonths(1) : from;
+        return loginLog.of(me().id(), since, 200);
+    }
+
+    // ----
+
+    private Person me() {
+        return directory.get(Caller.personId(context));
+    }
+
+    private AuthFlow myFlow(String flowToken, Person p) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.ACCOUNT_CHANGE);
+        if (!p.id().equals(flow.personId())) {
+            audit.recordSeparately(p.id(), "FOREIGN_FLOW_REFUSED", "flow", null, null);
+            throw new ForbiddenException("FLOW_INVALID");
+        }
+        return flow;
+    }
+
+    private void requireCode(AuthFlow flow, String phoneDigest, String code) {
+        guard.begin(flow.personId(), AuthMethod.SMS_CODE);
+        OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phoneDigest, code);
+        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
+            throw SmsCodeService.rejected(outcome);
+        }
+        guard.succeeded(flow.personId(), AuthMethod.SMS_CODE);
+    }
+
+    private void checkNewPassword(Person p, String newPassword, String confirmation) {
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
+        }
+        new PasswordPolicy(passwordCategories).check(newPassword, protector.decrypt(p.idCipher()), p.username());
+    }
+
+    private void setPassword(Person p, String newPassword, String how, ClientContext client) {
+        p.changePassword(hasher.hash(newPassword));
+        audit.record(p.id(), "PASSWORD_CHANGED", "person:" + p.id(), "by " + how, client);
+    }
+}

@@ -1,0 +1,97 @@
+package cn.etax.identity.account.application;
+
+import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.account.domain.PersonPhone;
+import cn.etax.identity.account.domain.PersonStatus;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.IdDocument;
+import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.application.PersonalDataProtector;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds persons by what they type into the account field (LOGIN-1: ID number, phone or username) or by a checked
+ * document. Look-ups go through keyed digests; plain numbers never reach a query.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class PersonDirectory {
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    /**
+     * The active person behind a login account. Unknown phone: {@code PHONE_NOT_REGISTERED} (the seeds' hint to
+     * use the ID number); anything else unknown: {@code USER_NOT_REGISTERED}.
+     */
+    public Person resolveAccount(String rawAccount) {
+        String account = rawAccount == null ? "" : rawAccount.strip();
+        if (account.isEmpty()) {
+            throw new AuthenticationFailedException("ACCOUNT_REQUIRED");
+        }
+        if (MobileNumber.looksLikeMobile(account)) {
+            return byPhone(MobileNumber.parse(account)).filter(p -> p.status() == PersonStatus.ACTIVE)
+                    .orElseThrow(() -> new AuthenticationFailedException("PHONE_NOT_REGISTERED"));
+        }
+        String number = IdDocument.normalise(account);
+        List<String> digests = new ArrayList<>();
+        for (IdType type : IdType.values()) {
+            if (type.accepts(number)) {
+                digests.add(protector.digest("id", type.name() + ':' + number));
+            }
+        }
+        Optional<Person> found = Optional.empty();
+        if (!digests.isEmpty()) {
+            found = em.createQuery("select p from Person p where p.idDigest in :digests", Person.class)
+                    .setParameter("digests", digests).getResultStream().findFirst();
+        }
+        if (found.isEmpty()) {
+            found = em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", account)
+                    .getResultStream().findFirst();
+        }
+        return found.filter(p -> p.status() == PersonStatus.ACTIVE)
+                .orElseThrow(() -> new AuthenticationFailedException("USER_NOT_REGISTERED"));
+    }
+
+    public Optional<Person> byDocument(IdDocument document) {
+        return em.createNamedQuery(Person.BY_DOCUMENT, Person.class)
+                .setParameter("digest", documentDigest(document)).getResultStream().findFirst();
+    }
+
+    public Optional<Person> byPhone(MobileNumber phone) {
+        return em.createNamedQuery(PersonPhone.BY_DIGEST, PersonPhone.class)
+                .setParameter("digest", protector.digest("phone", phone.value()))
+                .getResultStream().findFirst().map(PersonPhone::person);
+    }
+
+    public Optional<Person> byUsername(String username) {
+        return em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
+                .getResultStream().findFirst();
+    }
+
+    public Person get(long personId) {
+        Person p = em.find(Person.class, personId);
+        if (p == null) {
+            throw new NotFoundException("USER_NOT_REGISTERED");
+        }
+        return p;
+    }
+
+    public String documentDigest(IdDocument document) {
+        return protector.digest("id", document.digestInput());
+    }
+}

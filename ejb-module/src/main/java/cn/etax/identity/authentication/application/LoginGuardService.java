@@ -1,0 +1,66 @@
+package cn.etax.identity.authentication.application;
+
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.LoginGuard;
+import cn.etax.identity.shared.application.BusinessClock;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+/**
+ * RULE-LOCK on the database: each call is its own short transaction holding the person's guard row locked, so an
+ * attempt is counted (and survives a rollback of the step that follows) before the secret is checked.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class LoginGuardService {
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    BusinessClock clock;
+
+    /** Counts an attempt; throws {@code ACCOUNT_LOCKED} (with the unlock time) instead when locked. */
+    public void begin(long personId, AuthMethod method) {
+        guard(personId).beginAttempt(method, clock.now(), clock.zone());
+    }
+
+    public void succeeded(long personId, AuthMethod method) {
+        guard(personId).succeeded(method);
+    }
+
+    /** Attempts left for the method today (shown after a wrong password). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int remaining(long personId, AuthMethod method) {
+        LoginGuard guard = em.find(LoginGuard.class, personId);
+        return guard == null ? LoginGuard.MAX_CONSECUTIVE_FAILURES : guard.remaining(method);
+    }
+
+    public void ensureUnlocked(long personId) {
+        guard(personId).ensureUnlocked(clock.now(), clock.zone());
+    }
+
+    /** Forgot-password (REG-5) unlocks at once; runs in the caller's transaction. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void reset(long personId) {
+        guard(personId).reset();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void create(long personId) {
+        em.persist(new LoginGuard(personId, clock.today()));
+    }
+
+    private LoginGuard guard(long personId) {
+        LoginGuard guard = em.find(LoginGuard.class, personId, LockModeType.PESSIMISTIC_WRITE);
+        if (guard == null) {
+            throw new IllegalStateException("person " + personId + " has no login guard");
+        }
+        return guard;
+    }
+}

@@ -1,0 +1,50 @@
+package cn.etax.identity.authentication.application;
+
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.LoginOutcome;
+import cn.etax.identity.authentication.domain.LoginRecord;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** RULE-LOG for logins: every attempt is written, failures in a transaction of their own so they outlive the step. */
+@Stateless
+public class LoginLogService {
+
+    public static final String PERSON_ENTRY = "PERSON";
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    BusinessClock clock;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordSeparately(Long personId, AuthMethod method, LoginOutcome outcome, String reason,
+                                 ClientContext client) {
+        record(personId, method, outcome, reason, client);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(Long personId, AuthMethod method, LoginOutcome outcome, String reason, ClientContext client) {
+        em.persist(new LoginRecord(personId, PERSON_ENTRY, method, outcome, reason, client.address(),
+                client.userAgent(), clock.now()));
+    }
+
+    /** The person's own records since {@code from} (the page defaults to one month back). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<LoginRecord> of(long personId, LocalDate from, int max) {
+        return em.createNamedQuery(LoginRecord.OF_PERSON_SINCE, LoginRecord.class)
+                .setParameter("person", personId)
+                .setParameter("since", from.atStartOfDay(clock.zone()).toInstant())
+                .setMaxResults(Math.min(max, 500)).getResultList();
+    }
+}

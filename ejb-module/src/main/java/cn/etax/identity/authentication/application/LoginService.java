@@ -1,0 +1,144 @@
+package cn.etax.identity.authentication.application;
+
+import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.LoginOutcome;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.shared.AccountLockedException;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.application.ClientContext;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+/**
+ * The natural-person login (LOGIN-1, RULE-2FA, RULE-LOCK): slider → account + password → SMS code or QR face check
+ * → agreements / initial-password change when due → logged in.
+ *
+ * <p>This bean runs outside transactions on purpose: the password hash (tens of milliseconds of CPU) must not hold
+ * a database connection or a row lock. Each database step is a short transaction in {@link LoginSteps}, the
+ * attempt counter in {@link LoginGuardService}.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class LoginService {
+
+    @EJB
+    HumanCheckService humanCheck;
+
+    @EJB
+    PersonDirectory directory;
+
+    @EJB
+    LoginGuardService guard;
+
+    @EJB
+    LoginSteps steps;
+
+    @EJB
+    SmsCodeService sms;
+
+    @EJB
+    LoginLogService log;
+
+    @Inject
+    PasswordHasher hasher;
+
+    /** Step 1. Answers the seeds' messages: 该用户未注册, 手机号码不存在…, 尚未设置密码, locked until…, wrong password. */
+    public PasswordAccepted password(String account, String password, String humanToken, Integer humanAnswer,
+                                     ClientContext client) {
+        if (!humanCheck.verify(humanToken, humanAnswer)) {
+            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+        }
+        Person person = directory.resolveAccount(account);
+        long personId = person.id();
+        if (person.passwordHash() == null) {
+            throw new AuthenticationFailedException("PASSWORD_NOT_SET");
+        }
+        begin(personId, AuthMethod.PASSWORD, client);
+        if (password == null || !hasher.verify(password, person.passwordHash())) {
+            throw failed(personId, AuthMethod.PASSWORD, "PASSWORD_WRONG", client);
+        }
+        return steps.passwordAccepted(personId, client);
+    }
+
+    /** Sends the login SMS code to the phone chosen at the password step. */
+    public void sendSmsCode(String flowToken) {
+        steps.sendSmsCode(flowToken);
+    }
+
+    public String startQr(String flowToken, QrApp app, ClientContext client) {
+        return steps.startQr(flowToken, app, client);
+    }
+
+    public cn.etax.identity.authentication.domain.QrState qrState(String flowToken) {
+        return steps.qrState(flowToken);
+    }
+
+    /** Step 2 by SMS code. A wrong code counts towards the SMS lockout. */
+    public LoginResult completeWithSms(String flowToken, String code, ClientContext client) {
+        LoginSteps.FlowSubject subject = steps.subject(flowToken);
+        begin(subject.personId(), AuthMethod.SMS_CODE, client);
+        OneTimeSecret.Outcome outcome = sms.verify(subject.flowDigest(), subject.kind(), subject.phoneDigest(), code);
+        switch (outcome) {
+            case ACCEPTED -> {
+                return steps.secondFactorPassed(flowToken, AuthMethod.SMS_CODE, client);
+            }
+            case EXPIRED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_EXPIRED", client);
+            case USED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_USED", client);
+            default -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_WRONG", client);
+        }
+    }
+
+    /** Step 2 by a QR face check the app confirmed. A failed face check counts towards the face lockout. */
+    public LoginResult completeWithQr(String flowToken, ClientContext client) {
+        LoginSteps.FlowSubject subject = steps.subject(flowToken);
+        try {
+            return steps.qrPassed(flowToken, client);
+        } catch (AuthenticationFailedException e) {
+            if ("FACE_CHECK_FAILED".equals(e.code())) {
+                begin(subject.personId(), AuthMethod.TAX_APP_FACE, client);
+                throw failed(subject.personId(), AuthMethod.TAX_APP_FACE, "FACE_CHECK_FAILED", client);
+            }
+            throw e;
+        }
+    }
+
+    public LoginResult signAgreements(String flowToken, ClientContext client) {
+        return steps.signAgreements(flowToken, client);
+    }
+
+    /** Migrated persons replace the initial password, then log in again with the new one. */
+    public LoginResult changeInitialPassword(String flowToken, String newPassword, String confirmation,
+                                             ClientContext client) {
+        return steps.changeInitialPassword(flowToken, newPassword, confirmation, client);
+    }
+
+    private void begin(long personId, AuthMethod method, ClientContext client) {
+        try {
+            guard.begin(personId, method);
+        } catch (AccountLockedException e) {
+            log.recordSeparately(personId, method, LoginOutcome.LOCKED, e.code(), client);
+            throw e;
+        }
+    }
+
+    /** Records the failure and answers with the lock when this was the last allowed attempt. */
+    private DomainException failed(long personId, AuthMethod method, String code, ClientContext client) {
+        log.recordSeparately(personId, method, LoginOutcome.FAILURE, code, client);
+        int remaining = guard.remaining(personId, method);
+        if (remaining == 0) {
+            try {
+                guard.ensureUnlocked(personId);
+            } catch (AccountLockedException locked) {
+                return locked;
+            }
+        }
+        return new AuthenticationFailedException(code, remaining);
+    }
+}

@@ -1,0 +1,177 @@
+package cn.etax.identity.authentication.application;
+
+import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.account.domain.PersonPhone;
+import cn.etax.identity.authentication.domain.AuthFlow;
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.domain.LoginOutcome;
+import cn.etax.identity.authentication.domain.PasswordPolicy;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
+import cn.etax.identity.audit.application.AuditService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+
+/** The transactional pieces of the login; see {@link LoginService} for the order and the reasons. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class LoginSteps {
+
+    @EJB
+    FlowService flows;
+
+    @EJB
+    PersonDirectory directory;
+
+    @EJB
+    LoginGuardService guard;
+
+    @EJB
+    SmsCodeService sms;
+
+    @EJB
+    QrCheckService qr;
+
+    @EJB
+    LoginLogService log;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
+    int passwordCategories;
+
+    public PasswordAccepted passwordAccepted(long personId, ClientContext client) {
+        guard.succeeded(personId, AuthMethod.PASSWORD);
+        Person person = directory.get(personId);
+        FlowService.Started started = flows.start(FlowKind.PERSON_LOGIN, client);
+        started.flow().bindPerson(personId);
+        PersonPhone phone = person.defaultPhone().orElse(null);
+        return new PasswordAccepted(started.token(), phone == null ? "" : phone.masked(),
+                Masking.name(person.name()));
+    }
+
+    public void sendSmsCode(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        Person person = directory.get(flow.personId());
+        guard.ensureUnlocked(person.id());
+        PersonPhone phone = person.defaultPhone()
+                .orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
+        sms.send(flow.tokenDigest(), FlowKind.PERSON_LOGIN, MobileNumber.parse(protector.decrypt(phone.cipher())));
+    }
+
+    public String startQr(String flowToken, QrApp app, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        Person person = directory.get(flow.personId());
+        return qr.start(flow.tokenDigest(), app, FlowKind.PERSON_LOGIN, person.idDigest(),
+                Masking.name(person.name()), client);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public QrState qrState(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        return qr.stateOfFlow(flow.tokenDigest());
+    }
+
+    /** Who the flow is for, and which phone its SMS codes were bound to. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public FlowSubject subject(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        Person person = directory.get(flow.personId());
+        String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
+        return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest);
+    }
+
+    public LoginResult secondFactorPassed(String flowToken, AuthMethod method, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        guard.succeeded(flow.personId(), method);
+        flow.verified(method);
+        return next(flow, client);
+    }
+
+    public LoginResult qrPassed(String flowToken, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        QrState state = qr.stateOfFlow(flow.tokenDigest());
+        if (state == QrState.FAILED) {
+            throw new AuthenticationFailedException("FACE_CHECK_FAILED");
+        }
+        if (state == QrState.EXPIRED) {
+            throw new AuthenticationFailedException("QR_EXPIRED");
+        }
+        QrApp app = qr.consumeConfirmed(flow.tokenDigest());
+        guard.succeeded(flow.personId(), app.method());
+        flow.verified(app.method());
+        directory.get(flow.personId()).passFaceCheck();
+        return next(flow, client);
+    }
+
+    public LoginResult signAgreements(String flowToken, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        flow.ensureVerified();
+        Person person = directory.get(flow.personId());
+        person.signAgreements(clock.now());
+        audit.record(person.id(), "AGREEMENTS_SIGNED", "person:" + person.id(), null, client);
+        return next(flow, client);
+    }
+
+    public LoginResult changeInitialPassword(String flowToken, String newPassword, String confirmation,
+                                             ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        flow.ensureVerified();
+        Person person = directory.get(flow.personId());
+        if (!person.passwordInitial()) {
+            throw new ConflictException("FLOW_INVALID");
+        }
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
+        }
+        new PasswordPolicy(passwordCategories).check(newPassword, person.username());
+        person.changePassword(hasher.hash(newPassword));
+        flow.complete();
+        audit.record(person.id(), "PASSWORD_CHANGED", "person:" + person.id(), "initial password replaced", client);
+        return LoginResult.pending(LoginResult.Status.RELOGIN_REQUIRED);
+    }
+
+    private LoginResult next(AuthFlow flow, ClientContext client) {
+        Person person = directory.get(flow.personId());
+        if (person.mustSignAgreements()) {
+            return LoginResult.pending(LoginResult.Status.AGREEMENTS_REQUIRED);
+        }
+        if (person.passwordInitial()) {
+            return LoginResult.pending(LoginResult.Status.PASSWORD_CHANGE_REQUIRED);
+        }
+        flow.complete();
+        log.record(person.id(), flow.secondFactor(), LoginOutcome.SUCCESS, null, client);
+        return new LoginResult(LoginResult.Status.LOGGED_IN, new AuthenticatedPerson(person.id(), person.name(),
+                person.realNameLevel(), List.of(AuthMethod.PASSWORD, flow.secondFactor()), clock.now()));
+    }
+
+    public record FlowSubject(long personId, String flowDigest, FlowKind kind, String phoneDigest) {
+    }
+}

@@ -1,0 +1,115 @@
+package cn.etax.identity.authentication.application;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Hashing
+ * is memory-hard and CPU-bound, so at most one hash per core runs at a time: more would only add memory and
+ * context switches without adding throughput. Parameters come from configuration; a stored hash carries its own,
+ * so changing them affects only new hashes.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    @Inject
+    @ConfigProperty(name = "identity.password.argon2.memory-kib", defaultValue = "19456")
+    int memoryKib;
+
+    @Inject
+    @ConfigProperty(name = "identity.password.argon2.iterations", defaultValue = "2")
+    int iterations;
+
+    @Inject
+    @ConfigProperty(name = "identity.password.argon2.parallelism", defaultValue = "1")
+    int parallelism;
+
+    @Inject
+    @ConfigProperty(name = "identity.password.hash-slots", defaultValue = "0")
+    int configuredSlots;
+
+    private final SecureRandom random = new SecureRandom();
+    private Semaphore slots;
+
+    public PasswordHasher() {
+    }
+
+    /** For tests and benchmarks without a container. */
+    public PasswordHasher(int memoryKib, int iterations, int parallelism) {
+        this.memoryKib = memoryKib;
+        this.iterations = iterations;
+        this.parallelism = parallelism;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        int n = configuredSlots > 0 ? configuredSlots : Runtime.getRuntime().availableProcessors();
+        slots = new Semaphore(n, true);
+    }
+
+    public String hash(String password) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        byte[] hash = compute(password, salt, memoryKib, iterations, parallelism);
+        return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
+    public boolean verify(String password, String stored) {
+        if (stored == null || !stored.startsWith("$argon2id$")) {
+            return false;
+        }
+        String[] parts = stored.split("\\$");
+        // "", "argon2id", "v=19", "m=..,t=..,p=..", salt, hash
+        if (parts.length != 6) {
+            return false;
+        }
+        int m = 0, t = 0, p = 0;
+        for (String kv : parts[3].split(",")) {
+            int value = Integer.parseInt(kv.substring(2));
+            switch (kv.charAt(0)) {
+                case 'm' -> m = value;
+                case 't' -> t = value;
+                case 'p' -> p = value;
+                default -> { return false; }
+            }
+        }
+        byte[] expected = B64D.decode(parts[5]);
+        byte[] actual = compute(password, B64D.decode(parts[4]), m, t, p);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    private byte[] compute(String password, byte[] salt, int m, int t, int p) {
+        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build();
+        Argon2BytesGenerator generator = new Argon2BytesGenerator();
+        generator.init(params);
+        byte[] out = new byte[32];
+        slots.acquireUninterruptibly();
+        try {
+            generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+        } finally {
+            slots.release();
+        }
+        return out;
+    }
+
+    public String parameters() {
+        return "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism;
+    }
+}

@@ -1,0 +1,191 @@
+package cn.etax.identity.authentication.application;
+
+import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.account.application.PhoneOwnership;
+import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.account.domain.PersonPhone;
+import cn.etax.identity.account.domain.ProtectedValue;
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.authentication.domain.AuthFlow;
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.domain.LoginOutcome;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
+import cn.etax.identity.authentication.domain.PasswordPolicy;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.IdDocument;
+import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Forgot password (REG-5: document → SMS code or QR face check → new password, which also lifts a lockout) and
+ * retrieve phone (REG-6: document + personal password, never the initial one → new phone proven by SMS).
+ */
+@Stateless
+public class PasswordRecoveryService {
+
+    @EJB
+    FlowService flows;
+
+    @EJB
+    PersonDirectory directory;
+
+    @EJB
+    HumanCheckService humanCheck;
+
+    @EJB
+    SmsCodeService sms;
+
+    @EJB
+    QrCheckService qr;
+
+    @EJB
+    LoginGuardService guard;
+
+    @EJB
+    LoginLogService log;
+
+    @EJB
+    PhoneOwnership phones;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
+    int passwordCategories;
+
+    /** REG-5 step 1: who forgot; returns the flow token and the masked default phone ("" when none). */
+    public Recovery startPasswordReset(IdType type, String number, String humanToken, Integer humanAnswer,
+                                       ClientContext client) {
+        Person person = personFor(type, number, humanToken, humanAnswer);
+        FlowService.Started started = flows.start(FlowKind.PASSWORD_RESET, client);
+        started.flow().bindPerson(person.id());
+        return new Recovery(started.token(), person.defaultPhone().map(PersonPhone::masked).orElse(""),
+                Masking.name(person.name()));
+    }
+
+    public void sendResetCode(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PASSWORD_RESET);
+        PersonPhone phone = directory.get(flow.personId()).defaultPhone()
+                .orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
+        sms.send(flow.tokenDigest(), FlowKind.PASSWORD_RESET, MobileNumber.parse(protector.decrypt(phone.cipher())));
+    }
+
+    public String startResetFaceCheck(String flowToken, QrApp app, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PASSWORD_RESET);
+        Person person = directory.get(flow.personId());
+        return qr.start(flow.tokenDigest(), app, FlowKind.PASSWORD_RESET, person.idDigest(),
+                Masking.name(person.name()), client);
+    }
+
+    /** REG-5 step 2: proven by the SMS code ({@code code} given) or by the confirmed face check (code null). */
+    public void resetPassword(String flowToken, String code, String newPassword, String confirmation,
+                              ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PASSWORD_RESET);
+        Person person = directory.get(flow.personId());
+        if (newPassword == null || !newPassword.equals(confirmation)) {
+            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
+        }
+        new PasswordPolicy(passwordCategories).check(newPassword, protector.decrypt(person.idCipher()),
+                person.username());
+        if (code != null && !code.isBlank()) {
+            PersonPhone phone = person.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
+            OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), FlowKind.PASSWORD_RESET, phone.digest(),
+                    code);
+            if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
+                throw SmsCodeService.rejected(outcome);
+            }
+        } else {
+            qr.consumeConfirmed(flow.tokenDigest());
+            person.passFaceCheck();
+        }
+        person.changePassword(hasher.hash(newPassword));
+        guard.reset(person.id());
+        flow.complete();
+        audit.record(person.id(), "PASSWORD_RESET", "person:" + person.id(), "forgot password; lockout lifted",
+                client);
+    }
+
+    /** REG-6 step 1: document + personal password. The initial password is refused. */
+    public Recovery startPhoneRetrieval(IdType type, String number, String password, String humanToken,
+                                        Integer humanAnswer, ClientContext client) {
+        Person person = personFor(type, number, humanToken, humanAnswer);
+        if (person.passwordHash() == null) {
+            throw new AuthenticationFailedException("PASSWORD_NOT_SET");
+        }
+        if (person.passwordInitial()) {
+            throw new AuthenticationFailedException("INITIAL_PASSWORD_NOT_ACCEPTED");
+        }
+        guard.begin(person.id(), AuthMethod.PASSWORD);
+        if (password == null || !hasher.verify(password, person.passwordHash())) {
+            log.recordSeparately(person.id(), AuthMethod.PASSWORD, LoginOutcome.FAILURE, "PASSWORD_WRONG", client);
+            throw new AuthenticationFailedException("PASSWORD_WRONG", guard.remaining(person.id(), AuthMethod.PASSWORD));
+        }
+        guard.succeeded(person.id(), AuthMethod.PASSWORD);
+        FlowService.Started started = flows.start(FlowKind.PHONE_RETRIEVAL, client);
+        started.flow().bindPerson(person.id());
+        return new Recovery(started.token(), person.defaultPhone().map(PersonPhone::masked).orElse(""),
+                Masking.name(person.name()));
+    }
+
+    public void sendRetrievalCode(String flowToken, String rawPhone) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PHONE_RETRIEVAL);
+        sms.send(flow.tokenDigest(), FlowKind.PHONE_RETRIEVAL, MobileNumber.parse(rawPhone));
+    }
+
+    /** REG-6 step 2: the new phone becomes the default one (taking it from anyone else who holds it). */
+    public void retrievePhone(String flowToken, String rawPhone, String code, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PHONE_RETRIEVAL);
+        Person person = directory.get(flow.personId());
+        MobileNumber phone = MobileNumber.parse(rawPhone);
+        OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), FlowKind.PHONE_RETRIEVAL,
+                sms.phoneDigest(phone), code);
+        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
+            throw SmsCodeService.rejected(outcome);
+        }
+        ProtectedValue value = phones.release(phone, person.id(), client);
+        var existing = person.findPhone(value.digest());
+        if (existing.isPresent()) {
+            person.makeDefault(existing.get().id());
+        } else if (person.defaultPhone().isPresent()) {
+            person.replacePhone(person.defaultPhone().get().id(), value, clock.now());
+        } else {
+            person.addPhone(value, clock.now());
+        }
+        flow.complete();
+        audit.record(person.id(), "PHONE_RETRIEVED", "person:" + person.id(), phone.masked(), client);
+    }
+
+    private Person personFor(IdType type, String number, String humanToken, Integer humanAnswer) {
+        if (!humanCheck.verify(humanToken, humanAnswer)) {
+            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+        }
+        return directory.byDocument(IdDocument.of(type, number))
+                .orElseThrow(() -> new AuthenticationFailedException("USER_NOT_REGISTERED"));
+    }
+
+    /** A recovery started: the flow token, the masked default phone and the masked name. */
+    public record Recovery(String flowToken, String phoneMasked, String nameMasked) implements java.io.Serializable {
+    }
+}

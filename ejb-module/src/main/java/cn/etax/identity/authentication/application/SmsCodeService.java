@@ -1,0 +1,117 @@
+package cn.etax.identity.authentication.application;
+
+import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
+import cn.etax.identity.authentication.domain.SecretKind;
+import cn.etax.identity.authentication.domain.SmsQuota;
+import cn.etax.identity.authentication.infrastructure.SmsGateway;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.PersonalDataProtector;
+import cn.etax.identity.shared.application.Secrets;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.logging.Logger;
+
+/**
+ * SMS verification codes (RULE-SMS): six digits from a CSPRNG, stored as a keyed digest, bound to the flow, the
+ * purpose and the phone they were sent to, valid for a few minutes, single use, dead after five wrong guesses;
+ * at most 10 per phone per 10-minute window, enforced on a locked quota row.
+ */
+@Stateless
+public class SmsCodeService {
+
+    private static final Logger LOG = Logger.getLogger(SmsCodeService.class.getName());
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    SmsGateway gateway;
+
+    @EJB
+    QuotaRows quotaRows;
+
+    @Inject
+    @ConfigProperty(name = "identity.sms.code-ttl-seconds", defaultValue = "300")
+    long ttlSeconds;
+
+    /** Sends a new code for this flow and purpose to {@code phone}; earlier codes of the same binding die. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void send(String flowDigest, FlowKind purpose, MobileNumber phone) {
+        String phoneDigest = phoneDigest(phone);
+        quotaRows.ensure(phoneDigest);
+        SmsQuota quota = em.find(SmsQuota.class, phoneDigest, LockModeType.PESSIMISTIC_WRITE);
+        quota.consume(clock.now());
+
+        String target = target(purpose, phoneDigest);
+        em.createNamedQuery(OneTimeSecret.LATEST, OneTimeSecret.class)
+                .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
+                .setParameter("target", target).setMaxResults(3).getResultList()
+                .forEach(old -> old.supersede(clock.now()));
+        String code = Secrets.code(6);
+        em.persist(new OneTimeSecret(SecretKind.SMS_CODE, flowDigest, target, protector.digest("sms", code),
+                clock.now(), clock.now().plusSeconds(ttlSeconds)));
+        gateway.send(phone, text(purpose, code));
+        LOG.fine(() -> "SMS code for " + purpose + " sent to " + phone.masked());
+    }
+
+    /**
+     * Checks a code in a transaction of its own, so a wrong guess is counted even when the caller's step fails.
+     * Returns the outcome instead of throwing for the same reason.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public OneTimeSecret.Outcome verify(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
+        Long id = em.createNamedQuery(OneTimeSecret.LATEST_ID, Long.class)
+                .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
+                .setParameter("target", target(purpose, phoneDigest)).getSingleResult();
+        OneTimeSecret secret = id == null ? null : em.find(OneTimeSecret.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (secret == null) {
+            return OneTimeSecret.Outcome.USED;
+        }
+        String presented = code == null ? "" : code.strip();
+        return secret.present(protector.digest("sms", presented), clock.now());
+    }
+
+    /** The failure to answer when a code was not accepted (no attempt count: that is the login's business). */
+    public static AuthenticationFailedException rejected(OneTimeSecret.Outcome outcome) {
+        return new AuthenticationFailedException(switch (outcome) {
+            case EXPIRED -> "SMS_CODE_EXPIRED";
+            case USED -> "SMS_CODE_USED";
+            default -> "SMS_CODE_INCORRECT";
+        });
+    }
+
+    public String phoneDigest(MobileNumber phone) {
+        return protector.digest("phone", phone.value());
+    }
+
+    private static String target(FlowKind purpose, String phoneDigest) {
+        return purpose.name() + ":" + phoneDigest;
+    }
+
+    private String text(FlowKind purpose, String code) {
+        ResourceBundle texts = ResourceBundle.getBundle("cn.etax.identity.authentication.application.sms-messages",
+                Locale.SIMPLIFIED_CHINESE);
+        return MessageFormat.format(texts.getString("sms." + purpose.name().toLowerCase(Locale.ROOT)), code,
+                ttlSeconds / 60);
+    }
+}

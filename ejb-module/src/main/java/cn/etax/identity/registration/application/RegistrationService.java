@@ -1,0 +1,233 @@
+package cn.etax.identity.registration.application;
+
+import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.account.application.PhoneOwnership;
+import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.account.domain.ProtectedValue;
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.authentication.application.FlowService;
+import cn.etax.identity.authentication.application.LoginGuardService;
+import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.authentication.application.QrCheckService;
+import cn.etax.identity.authentication.application.SmsCodeService;
+import cn.etax.identity.authentication.domain.AuthFlow;
+import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
+import cn.etax.identity.authentication.domain.PasswordPolicy;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.registration.domain.OfflineCollection;
+import cn.etax.identity.registration.infrastructure.IdentityRegistry;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.IdDocument;
+import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.account.domain.UsernamePolicy;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Natural-person registration (REG-1..REG-4): identity check → SMS code to the new phone → QR face check →
+ * password, phone and optional username saved in one transaction. A failure at any step leaves no account and
+ * moves no phone. Ends at real-name level 4.
+ */
+@Stateless
+public class RegistrationService {
+
+    private static final Logger LOG = Logger.getLogger(RegistrationService.class.getName());
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @EJB
+    FlowService flows;
+
+    @EJB
+    PersonDirectory directory;
+
+    @EJB
+    SmsCodeService sms;
+
+    @EJB
+    QrCheckService qr;
+
+    @EJB
+    PhoneOwnership phones;
+
+    @EJB
+    LoginGuardService guards;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    IdentityRegistry registry;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
+    int passwordCategories;
+
+    /**
+     * Step 1: agreement, name and document. Refuses an offline-only document without a tax-office collection
+     * (REG-3), a document already registered, and a name the registry does not confirm.
+     */
+    public IdentityChecked checkIdentity(boolean overseas, boolean agreementAccepted, String name, IdType type,
+                                         String number, String nationality, ClientContext client) {
+        if (!agreementAccepted) {
+            throw new InvalidInputException("AGREEMENT_REQUIRED");
+        }
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty() || cleanName.length() > 100) {
+            throw new InvalidInputException("NAME_REQUIRED");
+        }
+        IdDocument document = IdDocument.of(type, number);
+        String digest = directory.documentDigest(document);
+        if (directory.byDocument(document).isPresent()) {
+            throw new ConflictException("ALREADY_REGISTERED");
+        }
+        Optional<OfflineCollection> collection = em.createNamedQuery(OfflineCollection.BY_DOCUMENT,
+                OfflineCollection.class).setParameter("digest", digest).getResultStream().findFirst();
+        if (!type.registersOnline() && collection.isEmpty()) {
+            throw new InvalidInputException("OFFLINE_COLLECTION_REQUIRED");
+        }
+        if (collection.isPresent()) {
+            if (!collection.get().matchesName(cleanName)) {
+                throw new AuthenticationFailedException("ID_CHECK_FAILED");
+            }
+        } else if (registry.check(cleanName, document) != IdentityRegistry.Verdict.MATCH) {
+            throw new AuthenticationFailedException("ID_CHECK_FAILED");
+        }
+        String resolvedNationality = type.impliedNationality() != null ? type.impliedNationality()
+                : collection.map(OfflineCollection::nationality).orElse(checkNationality(nationality));
+
+        FlowService.Started started = flows.start(FlowKind.REGISTRATION, client);
+        started.flow().identifySubject(cleanName, type, digest, protector.encrypt(document.number()),
+                document.masked(), overseas, resolvedNationality);
+        return new IdentityChecked(started.token(), Masking.name(cleanName), document.masked(), document.gender(),
+                resolvedNationality, document.birthDate(), collection.isPresent());
+    }
+
+    /** Step 2a: an SMS code to the phone the registrant will own. */
+    public void sendSmsCode(String flowToken, String rawPhone) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
+        sms.send(flow.tokenDigest(), FlowKind.REGISTRATION, MobileNumber.parse(rawPhone));
+    }
+
+    /** Whether this registration still needs a face check for the given phone (REG-2). */
+    public boolean faceCheckRequired(String flowToken, String rawPhone) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
+        return !collectedWithPhone(flow, rawPhone);
+    }
+
+    /** Step 2b: a QR face check of the person named in step 1. */
+    public String startFaceCheck(String flowToken, QrApp app, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
+        return qr.start(flow.tokenDigest(), app, FlowKind.REGISTRATION, flow.subjectDigest(),
+                Masking.name(flow.subjectName()), client);
+    }
+
+    public QrState faceCheckState(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
+        return qr.stateOfFlow(flow.tokenDigest());
+    }
+
+    /** Step 3: everything checked again and saved at once. Returns the new person's id. */
+    public long complete(String flowToken, RegistrationForm form, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
+        if (form.password() == null || !form.password().equals(form.passwordConfirmation())) {
+            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
+        }
+        String username = form.username() == null || form.username().isBlank() ? null : form.username().strip();
+        if (username != null) {
+            UsernamePolicy.check(username);
+            if (!em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
+                    .getResultList().isEmpty()) {
+                throw new ConflictException("USERNAME_TAKEN");
+            }
+        }
+        String number = protector.decrypt(flow.subjectCipher());
+        new PasswordPolicy(passwordCategories).check(form.password(), number, username);
+        MobileNumber phone = MobileNumber.parse(form.phone());
+        if (directory.byDocument(IdDocument.of(flow.subjectIdType(), number)).isPresent()) {
+            throw new ConflictException("ALREADY_REGISTERED");
+        }
+
+        boolean faceNeeded = !collectedWithPhone(flow, form.phone());
+        if (faceNeeded) {
+            QrState state = qr.stateOfFlow(flow.tokenDigest());
+            if (state != QrState.CONFIRMED) {
+                throw new AuthenticationFailedException(state == QrState.FAILED ? "FACE_CHECK_FAILED"
+                        : "FACE_CHECK_REQUIRED");
+            }
+        }
+        OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), FlowKind.REGISTRATION,
+                sms.phoneDigest(phone), form.smsCode());
+        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
+            throw SmsCodeService.rejected(outcome);
+        }
+        if (faceNeeded) {
+            qr.consumeConfirmed(flow.tokenDigest());
+        }
+
+        IdDocument document = IdDocument.of(flow.subjectIdType(), number);
+        ProtectedValue id = new ProtectedValue(flow.subjectDigest(), flow.subjectCipher(), flow.subjectMasked());
+        Person person = Person.registered(flow.subjectName(), flow.subjectIdType(), id, document.gender(),
+                flow.nationality(), document.birthDate(), flow.overseas(), hasher.hash(form.password()), 4,
+                clock.now());
+        if (username != null) {
+            person.chooseUsername(username);
+        }
+        em.persist(person);
+        em.flush();
+        ProtectedValue phoneValue = phones.release(phone, person.id(), client);
+        person.addPhone(phoneValue, clock.now());
+        guards.create(person.id());
+        flow.bindPerson(person.id());
+        flow.complete();
+        audit.record(person.id(), "REGISTERED", "person:" + person.id(),
+                (faceNeeded ? "face check passed" : "offline collection with the same phone") + ", level 4", client);
+        LOG.info(() -> "registered person " + person.id() + " (" + document + ")");
+        return person.id();
+    }
+
+    private boolean collectedWithPhone(AuthFlow flow, String rawPhone) {
+        if (rawPhone == null || !MobileNumber.looksLikeMobile(rawPhone)) {
+            return false;
+        }
+        String phoneDigest = sms.phoneDigest(MobileNumber.parse(rawPhone));
+        return em.createNamedQuery(OfflineCollection.BY_DOCUMENT, OfflineCollection.class)
+                .setParameter("digest", flow.subjectDigest()).getResultStream()
+                .anyMatch(c -> c.collectedPhone(phoneDigest));
+    }
+
+    private static String checkNationality(String nationality) {
+        String n = nationality == null ? "" : nationality.strip().toUpperCase(Locale.ROOT);
+        if (!n.matches("[A-Z]{3}")) {
+            throw new InvalidInputException("NATIONALITY_REQUIRED");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,135 @@
+package cn.etax.identity.simulation.application;
+
+import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.authentication.application.QrCheckService;
+import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.IdDocument;
+import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.OutsideServices;
+import cn.etax.identity.simulation.domain.SimulatedCitizen;
+import cn.etax.identity.simulation.domain.SimulatedSms;
+import cn.etax.identity.simulation.infrastructure.SimulatorSwitches;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What testers do with the simulators (§11): read the SMS outbox, add citizens to the identity registry, play the
+ * mobile app (scan a QR, log in to the IIT app, pass or fail the face check), take an outside service down, move
+ * the clock. Every method refuses to work unless the simulators are switched on.
+ */
+@Stateless
+public class SimulatorService {
+
+    private static final Pattern CODE = Pattern.compile("(\\d{6})");
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    OutsideServices services;
+
+    @Inject
+    SimulatorSwitches switches;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @EJB
+    QrCheckService qr;
+
+    @EJB
+    PersonDirectory directory;
+
+    public List<SimulatedSms> outbox(String phone, int max) {
+        enabled();
+        if (phone == null || phone.isBlank()) {
+            return em.createNamedQuery(SimulatedSms.RECENT, SimulatedSms.class).setMaxResults(max).getResultList();
+        }
+        return em.createNamedQuery(SimulatedSms.BY_PHONE, SimulatedSms.class)
+                .setParameter("phone", MobileNumber.parse(phone).value()).setMaxResults(max).getResultList();
+    }
+
+    /** The code in the newest message to {@code phone}. */
+    public Optional<String> latestCode(String phone) {
+        return outbox(phone, 1).stream().map(SimulatedSms::text).map(CODE::matcher).filter(Matcher::find)
+                .map(m -> m.group(1)).findFirst();
+    }
+
+    public void addCitizen(String name, IdType type, String number, String nationality) {
+        enabled();
+        IdDocument document = IdDocument.of(type, number);
+        boolean known = !em.createNamedQuery(SimulatedCitizen.BY_DOCUMENT, SimulatedCitizen.class)
+                .setParameter("type", type).setParameter("number", document.number()).getResultList().isEmpty();
+        if (!known) {
+            em.persist(new SimulatedCitizen(name.strip(), type, document.number(), nationality));
+        }
+    }
+
+    public QrCheckService.Scan scan(String qrToken) {
+        enabled();
+        return qr.scan(qrToken);
+    }
+
+    /**
+     * The app's verdict. For the IIT app the app user logs in first with document and password; for the tax app
+     * no app login is needed.
+     */
+    public QrState decide(String qrToken, boolean faceMatches, IdType appUserType, String appUserNumber,
+                          String appUserPassword) {
+        enabled();
+        String appUserDigest = null;
+        if (appUserType != null && appUserNumber != null && !appUserNumber.isBlank()) {
+            Person user = directory.byDocument(IdDocument.of(appUserType, appUserNumber))
+                    .orElseThrow(() -> new AuthenticationFailedException("USER_NOT_REGISTERED"));
+            if (appUserPassword == null || !hasher.verify(appUserPassword, user.passwordHash())) {
+                throw new AuthenticationFailedException("APP_LOGIN_FAILED");
+            }
+            appUserDigest = user.idDigest();
+        }
+        return qr.decide(qrToken, faceMatches, appUserDigest);
+    }
+
+    public void setSmsGatewayDown(boolean down) {
+        enabled();
+        switches.setSmsGatewayDown(down);
+    }
+
+    public void setRegistryDown(boolean down) {
+        enabled();
+        switches.setRegistryDown(down);
+    }
+
+    public Duration shiftClock(Duration by) {
+        enabled();
+        if (by.isNegative()) {
+            clock.resetShift();
+        } else {
+            clock.shift(by);
+        }
+        return clock.shifted();
+    }
+
+    private void enabled() {
+        if (!services.simulatorsEnabled()) {
+            throw new NotFoundException("NOT_FOUND");
+        }
+    }
+}

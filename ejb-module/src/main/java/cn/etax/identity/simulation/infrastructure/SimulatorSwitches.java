@@ -1,0 +1,29 @@
+package cn.etax.identity.simulation.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Failure switches testers flip to see how the platform answers an outside service that is down. */
+@ApplicationScoped
+public class SimulatorSwitches {
+
+    private final AtomicBoolean smsDown = new AtomicBoolean();
+    private final AtomicBoolean registryDown = new AtomicBoolean();
+
+    public boolean smsGatewayDown() {
+        return smsDown.get();
+    }
+
+    public boolean registryDown() {
+        return registryDown.get();
+    }
+
+    public void setSmsGatewayDown(boolean down) {
+        smsDown.set(down);
+    }
+
+    public void setRegistryDown(boolean down) {
+        registryDown.set(down);
+    }
+}

@@ -1,0 +1,5 @@
+package cn.etax.identity.account.domain;
+
+public enum PersonStatus {
+    ACTIVE, DEREGISTERED
+}

@@ -1,0 +1,157 @@
+package cn.etax.identity.authentication.domain;
+
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.IdType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/**
+ * A server-side record of one multi-step journey (registration, login, password reset, phone retrieval). The
+ * client holds only a random token; the row holds its digest, the subject established by the first step and
+ * which step was passed. Every later step must present the token, so codes and QR checks are bound to the
+ * journey that asked for them, and a stale or foreign token gets nothing.
+ */
+@Entity
+@Table(name = "auth_flow")
+@NamedQuery(name = AuthFlow.BY_TOKEN, query = "select f from AuthFlow f where f.tokenDigest = :digest")
+public class AuthFlow {
+
+    public static final String BY_TOKEN = "AuthFlow.byToken";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "auth_flow_seq")
+    @SequenceGenerator(name = "auth_flow_seq", sequenceName = "auth_flow_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private int version;
+
+    @Column(name = "token_digest", length = 64, nullable = false, unique = true)
+    private String tokenDigest;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", length = 20, nullable = false)
+    private FlowKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "step", length = 20, nullable = false)
+    private FlowStep step;
+
+    @Column(name = "person_id")
+    private Long personId;
+
+    @Column(name = "subject_name", length = 100)
+    private String subjectName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_id_type", length = 40)
+    private IdType subjectIdType;
+
+    @Column(name = "subject_digest", length = 64)
+    private String subjectDigest;
+
+    @Column(name = "subject_cipher", length = 200)
+    private String subjectCipher;
+
+    @Column(name = "subject_masked", length = 40)
+    private String subjectMasked;
+
+    @Column(name = "overseas", nullable = false)
+    private boolean overseas;
+
+    @Column(name = "nationality", length = 3)
+    private String nationality;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "second_factor", length = 20)
+    private AuthMethod secondFactor;
+
+    @Column(name = "client_address", length = 64)
+    private String clientAddress;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    protected AuthFlow() {
+    }
+
+    public AuthFlow(FlowKind kind, String tokenDigest, String clientAddress, Instant now, Instant expiresAt) {
+        this.kind = kind;
+        this.tokenDigest = tokenDigest;
+        this.step = FlowStep.STARTED;
+        this.clientAddress = clientAddress;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    public void identifySubject(String name, IdType type, String digest, String cipher, String masked,
+                                boolean overseas, String nationality) {
+        this.subjectName = name;
+        this.subjectIdType = type;
+        this.subjectDigest = digest;
+        this.subjectCipher = cipher;
+        this.subjectMasked = masked;
+        this.overseas = overseas;
+        this.nationality = nationality;
+    }
+
+    public void bindPerson(Long personId) {
+        this.personId = personId;
+    }
+
+    /** The flow is usable for a step of the given kind: right kind, not expired, not finished. */
+    public void ensureActive(FlowKind expected, Instant now) {
+        if (kind != expected || step == FlowStep.COMPLETED) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        if (!now.isBefore(expiresAt)) {
+            throw new AuthenticationFailedException("FLOW_EXPIRED");
+        }
+    }
+
+    public void ensureVerified() {
+        if (step != FlowStep.VERIFIED) {
+            throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
+        }
+    }
+
+    public void verified(AuthMethod factor) {
+        this.step = FlowStep.VERIFIED;
+        this.secondFactor = factor;
+    }
+
+    public void complete() {
+        this.step = FlowStep.COMPLETED;
+    }
+
+    public Long id() { return id; }
+    public String tokenDigest() { return tokenDigest; }
+    public FlowKind kind() { return kind; }
+    public FlowStep step() { return step; }
+    public Long personId() { return personId; }
+    public String subjectName() { return subjectName; }
+    public IdType subjectIdType() { return subjectIdType; }
+    public String subjectDigest() { return subjectDigest; }
+    public String subjectCipher() { return subjectCipher; }
+    public String subjectMasked() { return subjectMasked; }
+    public boolean overseas() { return overseas; }
+    public String nationality() { return nationality; }
+    public AuthMethod secondFactor() { return secondFactor; }
+    public String clientAddress() { return clientAddress; }
+    public Instant createdAt() { return createdAt; }
+    public Instant expiresAt() { return expiresAt; }
+}

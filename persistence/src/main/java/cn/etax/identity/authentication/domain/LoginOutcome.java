@@ -1,0 +1,5 @@
+package cn.etax.identity.authentication.domain;
+
+public enum LoginOutcome {
+    SUCCESS, FAILURE, LOCKED, LOGOUT
+}

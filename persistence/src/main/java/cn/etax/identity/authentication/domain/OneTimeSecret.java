@@ -1,0 +1,110 @@
+package cn.etax.identity.authentication.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A one-time secret (SMS code, slider answer, login ticket): stored only as a keyed digest, bound to the flow and
+ * the target (a phone digest, a purpose) it was issued for, short-lived, single use, and dead after a few wrong
+ * guesses.
+ */
+@Entity
+@Table(name = "one_time_secret")
+@NamedQuery(name = OneTimeSecret.LATEST, query = "select s from OneTimeSecret s where s.kind = :kind "
+        + "and s.flowDigest = :flow and s.target = :target order by s.id desc")
+@NamedQuery(name = OneTimeSecret.LATEST_ID, query = "select max(s.id) from OneTimeSecret s where s.kind = :kind "
+        + "and s.flowDigest = :flow and s.target = :target")
+public class OneTimeSecret {
+
+    public static final String LATEST = "OneTimeSecret.latest";
+    /** Id of the newest secret of a binding; lock it by id (H2 cannot combine FOR UPDATE with LIMIT). */
+    public static final String LATEST_ID = "OneTimeSecret.latestId";
+    public static final int MAX_GUESSES = 5;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "one_time_secret_seq")
+    @SequenceGenerator(name = "one_time_secret_seq", sequenceName = "one_time_secret_seq", allocationSize = 50)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", length = 20, nullable = false)
+    private SecretKind kind;
+
+    @Column(name = "flow_digest", length = 64, nullable = false)
+    private String flowDigest;
+
+    @Column(name = "target", length = 100, nullable = false)
+    private String target;
+
+    @Column(name = "secret_digest", length = 64, nullable = false)
+    private String secretDigest;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "guesses", nullable = false)
+    private int guesses;
+
+    @Column(name = "consumed_at")
+    private Instant consumedAt;
+
+    protected OneTimeSecret() {
+    }
+
+    public OneTimeSecret(SecretKind kind, String flowDigest, String target, String secretDigest, Instant now,
+                         Instant expiresAt) {
+        this.kind = kind;
+        this.flowDigest = flowDigest;
+        this.target = target;
+        this.secretDigest = secretDigest;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    /** Outcome of presenting a secret. */
+    public enum Outcome { ACCEPTED, WRONG, EXPIRED, USED }
+
+    /** Checks a presented digest; a match consumes the secret, a miss counts a guess. */
+    public Outcome present(String presentedDigest, Instant now) {
+        if (consumedAt != null || guesses >= MAX_GUESSES) {
+            return Outcome.USED;
+        }
+        if (!now.isBefore(expiresAt)) {
+            return Outcome.EXPIRED;
+        }
+        if (!java.security.MessageDigest.isEqual(secretDigest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                presentedDigest.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            guesses++;
+            return Outcome.WRONG;
+        }
+        consumedAt = now;
+        return Outcome.ACCEPTED;
+    }
+
+    /** A newer secret of the same kind and flow replaces this one. */
+    public void supersede(Instant now) {
+        if (consumedAt == null) {
+            consumedAt = now;
+        }
+    }
+
+    public Long id() { return id; }
+    public SecretKind kind() { return kind; }
+    public String target() { return target; }
+    public Instant createdAt() { return createdAt; }
+    public Instant expiresAt() { return expiresAt; }
+    public Instant consumedAt() { return consumedAt; }
+}

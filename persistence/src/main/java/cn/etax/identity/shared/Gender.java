@@ -1,0 +1,5 @@
+package cn.etax.identity.shared;
+
+public enum Gender {
+    MALE, FEMALE, UNKNOWN
+}

@@ -1,0 +1,132 @@
+package cn.etax.identity.simulation.rest;
+
+import cn.etax.identity.authentication.application.QrCheckService;
+import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.simulation.application.SimulatorService;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The simulators' API for testers and automated tests (§11). Every call answers 404 unless
+ * {@code identity.simulators.enabled=true}: in production the simulators are not there.
+ */
+@Path("sim")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "simulators", description = "Only with identity.simulators.enabled=true")
+public class SimulatorResource {
+
+    @EJB
+    SimulatorService simulators;
+
+    public record Sms(long id, String phone, String text, String sentAt) {
+    }
+
+    public record Code(String phone, String code) {
+    }
+
+    public record Citizen(String name, IdType idType, String idNumber, String nationality) {
+    }
+
+    public record Scan(String app, String purpose, String person, String origin, String expiresAt) {
+    }
+
+    public record Decision(boolean faceMatches, IdType appUserIdType, String appUserIdNumber, String appUserPassword) {
+    }
+
+    public record State(String state) {
+    }
+
+    public record Switches(Boolean smsGatewayDown, Boolean identityRegistryDown) {
+    }
+
+    public record ClockShift(long seconds) {
+    }
+
+    public record Shifted(long shiftedSeconds) {
+    }
+
+    @GET
+    @Path("sms")
+    @Operation(summary = "SMS outbox, newest first; ?phone= filters")
+    public List<Sms> outbox(@QueryParam("phone") String phone, @QueryParam("max") Integer max) {
+        return simulators.outbox(phone, max == null ? 50 : Math.min(max, 500)).stream()
+                .map(s -> new Sms(s.id(), s.phone(), s.text(), s.sentAt().toString())).toList();
+    }
+
+    @GET
+    @Path("sms/latest-code")
+    @Operation(summary = "The code in the newest SMS to a phone")
+    public Code latestCode(@QueryParam("phone") String phone) {
+        return new Code(phone, simulators.latestCode(phone).orElseThrow(() -> new NotFoundException("NOT_FOUND")));
+    }
+
+    @POST
+    @Path("citizens")
+    @Operation(summary = "Add a person to the simulated public-security registry")
+    public void addCitizen(Citizen citizen) {
+        if (citizen == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        simulators.addCitizen(citizen.name(), citizen.idType(), citizen.idNumber(), citizen.nationality());
+    }
+
+    @POST
+    @Path("app/qr/{token}/scan")
+    @Operation(summary = "The mobile app scans a QR code: what the phone shows before the face check")
+    public Scan scan(@PathParam("token") String token) {
+        QrCheckService.Scan scan = simulators.scan(token);
+        return new Scan(scan.app().name(), scan.purpose().name(), scan.subjectMasked(), scan.origin(),
+                scan.expiresAt().toString());
+    }
+
+    @POST
+    @Path("app/qr/{token}/decide")
+    @Operation(summary = "The app's face result; the IIT app needs its logged-in user (document + password)")
+    public State decide(@PathParam("token") String token, Decision decision) {
+        if (decision == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return new State(simulators.decide(token, decision.faceMatches(), decision.appUserIdType(),
+                decision.appUserIdNumber(), decision.appUserPassword()).name());
+    }
+
+    @POST
+    @Path("switches")
+    @Operation(summary = "Take the SMS gateway or the identity registry down (or up again)")
+    public void switches(Switches switches) {
+        if (switches == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        if (switches.smsGatewayDown() != null) {
+            simulators.setSmsGatewayDown(switches.smsGatewayDown());
+        }
+        if (switches.identityRegistryDown() != null) {
+            simulators.setRegistryDown(switches.identityRegistryDown());
+        }
+    }
+
+    @POST
+    @Path("clock")
+    @Operation(summary = "Move the business clock forward by seconds (a negative value resets it)")
+    public Shifted clock(ClockShift shift) {
+        if (shift == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return new Shifted(simulators.shiftClock(Duration.ofSeconds(shift.seconds())).toSeconds());
+    }
+}

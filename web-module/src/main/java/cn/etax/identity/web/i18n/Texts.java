@@ -1,0 +1,46 @@
+package cn.etax.identity.web.i18n;
+
+import cn.etax.identity.shared.DomainException;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The one place user-visible text is looked up: {@code i18n/messages} bundles (UTF-8), zh_CN by default, English
+ * complete too. Pages and REST answers use the same keys, so an integrator sees the words a person sees.
+ */
+public final class Texts {
+
+    public static final String BUNDLE = "i18n.messages";
+    public static final Locale DEFAULT = Locale.SIMPLIFIED_CHINESE;
+    public static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+    private Texts() {
+    }
+
+    public static String text(Locale locale, String key, Object... arguments) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, supported(locale));
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(arguments);
+    }
+
+    public static String error(Locale locale, DomainException e) {
+        return text(locale, e.messageKey(), e.arguments());
+    }
+
+    /** The supported locale nearest to the one asked for. */
+    public static Locale supported(Locale requested) {
+        if (requested != null && "en".equals(requested.getLanguage())) {
+            return Locale.ENGLISH;
+        }
+        return DEFAULT;
+    }
+}

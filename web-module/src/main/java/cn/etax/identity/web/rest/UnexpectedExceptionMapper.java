@@ -1,0 +1,58 @@
+package cn.etax.identity.web.rest;
+
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.i18n.Texts;
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Last resort: a race lost to another request becomes 409 CONCURRENT_CHANGE; anything else a 500 with an incident
+ * id in the log and no stack trace in the answer.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+        if (e instanceof WebApplicationException web) {
+            return web.getResponse();
+        }
+        var locale = headers == null || headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
+                : headers.getAcceptableLanguages().get(0);
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof DomainException domain) {
+                return new DomainExceptionMapper().withHeaders(headers).toResponse(domain);
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
+                return json(409, "CONCURRENT_CHANGE", Texts.text(locale, "error.concurrent_change"));
+            }
+            cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "incident " + incident, e instanceof EJBException && e.getCause() != null ? e.getCause() : e);
+        return json(500, "INTERNAL", Texts.text(locale, "error.internal") + " (" + incident + ")");
+    }
+
+    private static Response json(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .entity(new ErrorBody(code, message)).build();
+    }
+}

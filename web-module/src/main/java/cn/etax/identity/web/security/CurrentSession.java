@@ -1,0 +1,30 @@
+package cn.etax.identity.web.security;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import jakarta.servlet.http.HttpSession;
+
+import java.time.Instant;
+
+/** What a logged-in HTTP session carries besides the container's principal. */
+public final class CurrentSession {
+
+    static final String PERSON = "etax.person";
+    static final String STARTED = "etax.sessionStarted";
+
+    private CurrentSession() {
+    }
+
+    public static AuthenticatedPerson person(HttpSession session) {
+        return session == null ? null : (AuthenticatedPerson) session.getAttribute(PERSON);
+    }
+
+    static void start(HttpSession session, AuthenticatedPerson person, Instant now, int idleMinutes) {
+        session.setAttribute(PERSON, person);
+        session.setAttribute(STARTED, now);
+        session.setMaxInactiveInterval(idleMinutes * 60);
+    }
+
+    static Instant started(HttpSession session) {
+        return session == null ? null : (Instant) session.getAttribute(STARTED);
+    }
+}

@@ -1,0 +1,61 @@
+package cn.etax.identity.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Establishes the caller once the multi-step login is complete (password → second factor → agreements). The
+ * steps themselves run in the EJB services; this mechanism only turns their result into a container login, with
+ * a new session id (LOGIN-9), and keeps it for the session. Protected pages without a login go to the login page;
+ * the protected API answers 401.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class PersonAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    @ConfigProperty(name = "identity.session.idle-minutes", defaultValue = "30")
+    int idleMinutes;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (context.getAuthParameters().getCredential() instanceof CompletedLogin login) {
+            request.getSession(true);
+            request.changeSessionId();
+            CurrentSession.start(request.getSession(), login.person(), Instant.now(), idleMinutes);
+            return context.notifyContainerAboutLogin(new PersonPrincipal(login.person().personId()),
+                    Set.of("PERSON"));
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        try {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setContentType("application/json;charset=UTF-8");
+                response.getWriter().write("{\"code\":\"NOT_LOGGED_IN\",\"message\":\"请先登录\"}");
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            return context.redirect(request.getContextPath() + "/login.xhtml");
+        } catch (IOException e) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+}

@@ -1,0 +1,44 @@
+package cn.etax.identity.web.security;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/** Starts and ends logged-in sessions for pages and REST alike. */
+@ApplicationScoped
+public class Sessions {
+
+    @Inject
+    SecurityContext security;
+
+    /** Makes the completed login the caller of this and later requests; the session id changes. */
+    public boolean login(HttpServletRequest request, HttpServletResponse response, AuthenticatedPerson person) {
+        AuthenticationStatus status = security.authenticate(request, response,
+                AuthenticationParameters.withParams().credential(new CompletedLogin(person)).newAuthentication(true));
+        return status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /** Ends the session everywhere it is used (LOGIN-9); a stale tab or a copied cookie gets nothing afterwards. */
+    public void logout(HttpServletRequest request) {
+        try {
+            request.logout();
+        } catch (ServletException e) {
+            // the session is invalidated below anyway
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
+    public AuthenticatedPerson current(HttpServletRequest request) {
+        return CurrentSession.person(request.getSession(false));
+    }
+}
