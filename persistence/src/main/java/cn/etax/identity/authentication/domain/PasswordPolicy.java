@@ -37,7 +37,10 @@ public final class PasswordPolicy {
         return requiredCategories;
     }
 
-    /** Throws {@code PASSWORD_*} when the password breaks the rule; {@code personalValues} must not be reused. */
+    /**
+     * Throws {@code PASSWORD_*} when the password breaks the rule. {@code personalValues} (username, ID number) must
+     * not appear in it; of an ID number, its last six characters (the initial password of migrated users).
+     */
     public void check(String password, String... personalValues) {
         if (password == null || password.isEmpty()) {
             throw new InvalidInputException("PASSWORD_REQUIRED");
@@ -57,7 +60,12 @@ public final class PasswordPolicy {
             throw new InvalidInputException("PASSWORD_COMMON");
         }
         for (String value : personalValues) {
-            if (value != null && value.length() >= 4 && lower.contains(value.toLowerCase(Locale.ROOT))) {
+            if (value == null || value.length() < 4) {
+                continue;
+            }
+            String v = value.toLowerCase(Locale.ROOT);
+            // a long number (an ID number) cannot fit whole; its last six characters are the old initial password
+            if (lower.contains(v) || v.length() >= 12 && lower.contains(v.substring(v.length() - 6))) {
                 throw new InvalidInputException("PASSWORD_PERSONAL");
             }
         }
