@@ -4,7 +4,9 @@ import cn.etax.identity.authentication.application.QrCheckService;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.simulation.application.PersonFixtures;
 import cn.etax.identity.simulation.application.SimulatorService;
+import cn.etax.identity.shared.IdDocument;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,6 +35,9 @@ public class SimulatorResource {
     @EJB
     SimulatorService simulators;
 
+    @EJB
+    PersonFixtures fixtures;
+
     public record Sms(long id, String phone, String text, String sentAt) {
     }
 
@@ -40,6 +45,13 @@ public class SimulatorResource {
     }
 
     public record Citizen(String name, IdType idType, String idNumber, String nationality) {
+    }
+
+    public record NewPerson(String name, IdType idType, String idNumber, String phone, String password,
+                            boolean migrated) {
+    }
+
+    public record Created(long personId) {
     }
 
     public record Scan(String app, String purpose, String person, String origin, String expiresAt) {
@@ -83,6 +95,17 @@ public class SimulatorResource {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
         }
         simulators.addCitizen(citizen.name(), citizen.idType(), citizen.idNumber(), citizen.nationality());
+    }
+
+    @POST
+    @Path("persons")
+    @Operation(summary = "Test fixture: a registered person (level 4) or a migrated one, without the registration steps")
+    public Created createPerson(NewPerson person) {
+        if (person == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return new Created(fixtures.create(person.name(), IdDocument.of(person.idType(), person.idNumber()),
+                person.phone(), person.password(), person.migrated()));
     }
 
     @POST
