@@ -32,6 +32,9 @@ public class LoginService {
     HumanCheckService humanCheck;
 
     @EJB
+    AddressThrottle throttle;
+
+    @EJB
     PersonDirectory directory;
 
     @EJB
@@ -52,6 +55,7 @@ public class LoginService {
     /** Step 1. Answers the seeds' messages: 该用户未注册, 手机号码不存在…, 尚未设置密码, locked until…, wrong password. */
     public PasswordAccepted password(String account, String password, String humanToken, Integer humanAnswer,
                                      ClientContext client) {
+        throttle.attempt(client);
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }

@@ -45,6 +45,9 @@ public class PasswordRecoveryService {
     HumanCheckService humanCheck;
 
     @EJB
+    AddressThrottle throttle;
+
+    @EJB
     SmsCodeService sms;
 
     @EJB
@@ -78,6 +81,7 @@ public class PasswordRecoveryService {
     /** REG-5 step 1: who forgot; returns the flow token and the masked default phone ("" when none). */
     public Recovery startPasswordReset(IdType type, String number, String humanToken, Integer humanAnswer,
                                        ClientContext client) {
+        throttle.attempt(client);
         Person person = personFor(type, number, humanToken, humanAnswer);
         FlowService.Started started = flows.start(FlowKind.PASSWORD_RESET, client);
         started.flow().bindPerson(person.id());
@@ -130,6 +134,7 @@ public class PasswordRecoveryService {
     /** REG-6 step 1: document + personal password. The initial password is refused. */
     public Recovery startPhoneRetrieval(IdType type, String number, String password, String humanToken,
                                         Integer humanAnswer, ClientContext client) {
+        throttle.attempt(client);
         Person person = personFor(type, number, humanToken, humanAnswer);
         if (person.passwordHash() == null) {
             throw new AuthenticationFailedException("PASSWORD_NOT_SET");

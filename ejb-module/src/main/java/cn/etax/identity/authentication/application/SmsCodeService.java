@@ -3,7 +3,6 @@ package cn.etax.identity.authentication.application;
 import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.SecretKind;
-import cn.etax.identity.authentication.domain.SmsQuota;
 import cn.etax.identity.authentication.infrastructure.SmsGateway;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.MobileNumber;
@@ -34,6 +33,9 @@ import java.util.logging.Logger;
 public class SmsCodeService {
 
     private static final Logger LOG = Logger.getLogger(SmsCodeService.class.getName());
+    /** RULE-SMS: 10 codes per phone in a 10-minute window counted from the first of them. */
+    static final int SMS_LIMIT = 10;
+    static final java.time.Duration SMS_WINDOW = java.time.Duration.ofMinutes(10);
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;
@@ -48,7 +50,7 @@ public class SmsCodeService {
     SmsGateway gateway;
 
     @EJB
-    QuotaRows quotaRows;
+    RateLimiter limiter;
 
     @Inject
     @ConfigProperty(name = "identity.sms.code-ttl-seconds", defaultValue = "300")
@@ -58,9 +60,7 @@ public class SmsCodeService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(String flowDigest, FlowKind purpose, MobileNumber phone) {
         String phoneDigest = phoneDigest(phone);
-        quotaRows.ensure(phoneDigest);
-        SmsQuota quota = em.find(SmsQuota.class, phoneDigest, LockModeType.PESSIMISTIC_WRITE);
-        quota.consume(clock.now());
+        limiter.consume("sms:" + phoneDigest, SMS_LIMIT, SMS_WINDOW, "SMS_TOO_FREQUENT");
 
         String target = target(purpose, phoneDigest);
         em.createNamedQuery(OneTimeSecret.LATEST, OneTimeSecret.class)

@@ -2,17 +2,32 @@ package cn.etax.identity.web.rest;
 
 import cn.etax.identity.shared.application.ClientContext;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** The client of a request as services see it. Proxies in front set X-Forwarded-For; only its first hop is kept. */
+import java.util.List;
+
+/**
+ * The client of a request as services see it. X-Forwarded-For is believed only when the request comes from a
+ * configured proxy ({@code identity.trusted-proxies}); otherwise any client could pick its own address and walk
+ * around the per-address throttle.
+ */
 public final class Clients {
 
     private Clients() {
     }
 
     public static ClientContext of(HttpServletRequest request) {
+        String address = request.getRemoteAddr();
         String forwarded = request.getHeader("X-Forwarded-For");
-        String address = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].strip()
-                : request.getRemoteAddr();
+        if (forwarded != null && !forwarded.isBlank() && trustedProxies().contains(address)) {
+            String[] hops = forwarded.split(",");
+            address = hops[hops.length - 1].strip();
+        }
         return new ClientContext(address, request.getHeader("User-Agent"));
+    }
+
+    private static List<String> trustedProxies() {
+        return ConfigProvider.getConfig().getOptionalValues("identity.trusted-proxies", String.class)
+                .orElse(List.of());
     }
 }

@@ -1,0 +1,51 @@
+package cn.etax.identity.authentication.application;
+
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * RULE-LOCK's per-address throttling: password attempts from one client address are limited per window before
+ * any password is checked, so a script that knows ID numbers cannot lock their owners out wholesale. Addresses
+ * listed in {@code identity.throttle.exempt-addresses} (a load balancer's health checker, a benchmark on loopback)
+ * are not counted.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class AddressThrottle {
+
+    @EJB
+    RateLimiter limiter;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    @Inject
+    @ConfigProperty(name = "identity.throttle.address-limit", defaultValue = "100")
+    int limit;
+
+    @Inject
+    @ConfigProperty(name = "identity.throttle.address-window-minutes", defaultValue = "10")
+    int windowMinutes;
+
+    @Inject
+    @ConfigProperty(name = "identity.throttle.exempt-addresses", defaultValue = "none")
+    List<String> exempt;
+
+    /** Counts one attempt from the client's address or throws {@code TOO_MANY_ATTEMPTS} (429). */
+    public void attempt(ClientContext client) {
+        if (exempt.contains(client.address())) {
+            return;
+        }
+        limiter.consume("address:" + protector.digest("address", client.address()), limit,
+                Duration.ofMinutes(windowMinutes), "TOO_MANY_ATTEMPTS");
+    }
+}

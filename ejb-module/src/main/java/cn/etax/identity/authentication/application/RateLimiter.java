@@ -1,0 +1,51 @@
+package cn.etax.identity.authentication.application;
+
+import cn.etax.identity.authentication.domain.RateWindow;
+import cn.etax.identity.shared.application.BusinessClock;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.time.Duration;
+
+/**
+ * Counted windows on the database ({@link RateWindow}): the same limit holds for every thread, node and restart.
+ * The window row is created in a transaction of its own; when two first requests race to insert it, the loser's
+ * insert fails on the primary key and is ignored, and both then lock the one row.
+ */
+@Stateless
+public class RateLimiter {
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    BusinessClock clock;
+
+    @EJB
+    RateLimiter self;
+
+    /** Counts one event for {@code key} in the caller's transaction, or throws {@code code} (429). */
+    public void consume(String key, int limit, Duration window, String code) {
+        if (em.find(RateWindow.class, key) == null) {
+            try {
+                self.insert(key);
+            } catch (PersistenceException | jakarta.ejb.EJBException e) {
+                // another request inserted it first
+            }
+        }
+        em.find(RateWindow.class, key, LockModeType.PESSIMISTIC_WRITE).consume(clock.now(), limit, window, code);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void insert(String key) {
+        em.persist(new RateWindow(key, clock.now()));
+        em.flush();
+    }
+}
