@@ -2,6 +2,7 @@ package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.authentication.domain.RateWindow;
 import cn.etax.identity.shared.application.BusinessClock;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -36,8 +37,8 @@ public class RateLimiter {
         if (em.find(RateWindow.class, key) == null) {
             try {
                 self.insert(key);
-            } catch (PersistenceException | jakarta.ejb.EJBException e) {
-                // another request inserted it first
+            } catch (InsertRaceLost e) {
+                // another request inserted it first; lock that row below
             }
         }
         em.find(RateWindow.class, key, LockModeType.PESSIMISTIC_WRITE).consume(clock.now(), limit, window, code);
@@ -45,7 +46,21 @@ public class RateLimiter {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void insert(String key) {
-        em.persist(new RateWindow(key, clock.now()));
-        em.flush();
+        try {
+            em.persist(new RateWindow(key, clock.now()));
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new InsertRaceLost();
+        }
+    }
+
+    /** The expected outcome of losing the insert race: rolls back quietly, no system-exception log. */
+    @ApplicationException(rollback = true)
+    public static class InsertRaceLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InsertRaceLost() {
+            super(null, null, false, false);
+        }
     }
 }
