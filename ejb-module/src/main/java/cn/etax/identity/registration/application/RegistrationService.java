@@ -154,26 +154,22 @@ public class RegistrationService {
         return qr.stateOfFlow(flow.tokenDigest());
     }
 
+    /**
+     * Step 2 checked before the face check, so a person learns of a weak password or a taken username before
+     * scanning (the SMS code is only consumed by {@link #complete}). Returns whether the face check is needed.
+     */
+    public boolean checkDetails(String flowToken, RegistrationForm form) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
+        checkForm(flow, form);
+        return !collectedWithPhone(flow, form.phone());
+    }
+
     /** Step 3: everything checked again and saved at once. Returns the new person's id. */
     public long complete(String flowToken, RegistrationForm form, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
-        if (form.password() == null || !form.password().equals(form.passwordConfirmation())) {
-            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
-        }
-        String username = form.username() == null || form.username().isBlank() ? null : form.username().strip();
-        if (username != null) {
-            UsernamePolicy.check(username);
-            if (!em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
-                    .getResultList().isEmpty()) {
-                throw new ConflictException("USERNAME_TAKEN");
-            }
-        }
+        String username = checkForm(flow, form);
         String number = protector.decrypt(flow.subjectCipher());
-        new PasswordPolicy(passwordCategories).check(form.password(), number, username);
         MobileNumber phone = MobileNumber.parse(form.phone());
-        if (directory.byDocument(IdDocument.of(flow.subjectIdType(), number)).isPresent()) {
-            throw new ConflictException("ALREADY_REGISTERED");
-        }
 
         boolean faceNeeded = !collectedWithPhone(flow, form.phone());
         if (faceNeeded) {
@@ -211,6 +207,28 @@ public class RegistrationService {
                 (faceNeeded ? "face check passed" : "offline collection with the same phone") + ", level 4", client);
         LOG.info(() -> "registered person " + person.id() + " (" + document + ")");
         return person.id();
+    }
+
+    /** Password, username and phone of step 2, and the document still free; returns the username or null. */
+    private String checkForm(AuthFlow flow, RegistrationForm form) {
+        if (form == null || form.password() == null || !form.password().equals(form.passwordConfirmation())) {
+            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
+        }
+        String username = form.username() == null || form.username().isBlank() ? null : form.username().strip();
+        if (username != null) {
+            UsernamePolicy.check(username);
+            if (!em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
+                    .getResultList().isEmpty()) {
+                throw new ConflictException("USERNAME_TAKEN");
+            }
+        }
+        String number = protector.decrypt(flow.subjectCipher());
+        new PasswordPolicy(passwordCategories).check(form.password(), number, username);
+        MobileNumber.parse(form.phone());
+        if (directory.byDocument(IdDocument.of(flow.subjectIdType(), number)).isPresent()) {
+            throw new ConflictException("ALREADY_REGISTERED");
+        }
+        return username;
     }
 
     private boolean collectedWithPhone(AuthFlow flow, String rawPhone) {
