@@ -48,6 +48,9 @@ import java.util.logging.Logger;
 @Stateless
 public class RegistrationService {
 
+    /** RULE-RN: a registration proves phone, identity and live face, so it ends at level 4. */
+    public static final int REAL_NAME_LEVEL = 4;
+
     private static final Logger LOG = Logger.getLogger(RegistrationService.class.getName());
 
     @PersistenceContext(unitName = "identity")
@@ -191,8 +194,8 @@ public class RegistrationService {
         IdDocument document = IdDocument.of(flow.subjectIdType(), number);
         ProtectedValue id = new ProtectedValue(flow.subjectDigest(), flow.subjectCipher(), flow.subjectMasked());
         Person person = Person.registered(flow.subjectName(), flow.subjectIdType(), id, document.gender(),
-                flow.nationality(), document.birthDate(), flow.overseas(), hasher.hash(form.password()), 4,
-                clock.now());
+                flow.nationality(), document.birthDate(), flow.overseas(), hasher.hash(form.password()),
+                REAL_NAME_LEVEL, clock.now());
         if (username != null) {
             person.chooseUsername(username);
         }
