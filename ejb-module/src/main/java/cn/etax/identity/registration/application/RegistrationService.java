@@ -124,7 +124,7 @@ public class RegistrationService {
             throw new AuthenticationFailedException("ID_CHECK_FAILED");
         }
         String resolvedNationality = type.impliedNationality() != null ? type.impliedNationality()
-                : collection.map(OfflineCollection::nationality).orElse(checkNationality(nationality));
+                : collection.map(OfflineCollection::nationality).orElseGet(() -> checkNationality(nationality));
 
         FlowService.Started started = flows.start(FlowKind.REGISTRATION, client);
         started.flow().identifySubject(cleanName, type, digest, protector.encrypt(document.number()),
