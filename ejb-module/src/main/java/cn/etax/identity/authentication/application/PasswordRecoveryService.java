@@ -13,6 +13,7 @@ import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.IdDocument;
@@ -101,6 +102,12 @@ public class PasswordRecoveryService {
         Person person = directory.get(flow.personId());
         return qr.start(flow.tokenDigest(), app, FlowKind.PASSWORD_RESET, person.idDigest(),
                 Masking.name(person.name()), client);
+    }
+
+    /** State of the reset's latest face check, for the page's poll and REST clients. */
+    public QrState resetFaceCheckState(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PASSWORD_RESET);
+        return qr.stateOfFlow(flow.tokenDigest());
     }
 
     /** REG-5 step 2: proven by the SMS code ({@code code} given) or by the confirmed face check (code null). */

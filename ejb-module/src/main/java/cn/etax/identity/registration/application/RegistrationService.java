@@ -48,6 +48,9 @@ import java.util.logging.Logger;
 @Stateless
 public class RegistrationService {
 
+    /** RULE-RN: a registration proves phone, identity and live face, so it ends at level 4. */
+    public static final int REAL_NAME_LEVEL = 4;
+
     private static final Logger LOG = Logger.getLogger(RegistrationService.class.getName());
 
     @PersistenceContext(unitName = "identity")
@@ -121,7 +124,7 @@ public class RegistrationService {
             throw new AuthenticationFailedException("ID_CHECK_FAILED");
         }
         String resolvedNationality = type.impliedNationality() != null ? type.impliedNationality()
-                : collection.map(OfflineCollection::nationality).orElse(checkNationality(nationality));
+                : collection.map(OfflineCollection::nationality).orElseGet(() -> checkNationality(nationality));
 
         FlowService.Started started = flows.start(FlowKind.REGISTRATION, client);
         started.flow().identifySubject(cleanName, type, digest, protector.encrypt(document.number()),
@@ -154,26 +157,22 @@ public class RegistrationService {
         return qr.stateOfFlow(flow.tokenDigest());
     }
 
+    /**
+     * Step 2 checked before the face check, so a person learns of a weak password or a taken username before
+     * scanning (the SMS code is only consumed by {@link #complete}). Returns whether the face check is needed.
+     */
+    public boolean checkDetails(String flowToken, RegistrationForm form) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
+        checkForm(flow, form);
+        return !collectedWithPhone(flow, form.phone());
+    }
+
     /** Step 3: everything checked again and saved at once. Returns the new person's id. */
     public long complete(String flowToken, RegistrationForm form, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
-        if (form.password() == null || !form.password().equals(form.passwordConfirmation())) {
-            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
-        }
-        String username = form.username() == null || form.username().isBlank() ? null : form.username().strip();
-        if (username != null) {
-            UsernamePolicy.check(username);
-            if (!em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
-                    .getResultList().isEmpty()) {
-                throw new ConflictException("USERNAME_TAKEN");
-            }
-        }
+        String username = checkForm(flow, form);
         String number = protector.decrypt(flow.subjectCipher());
-        new PasswordPolicy(passwordCategories).check(form.password(), number, username);
         MobileNumber phone = MobileNumber.parse(form.phone());
-        if (directory.byDocument(IdDocument.of(flow.subjectIdType(), number)).isPresent()) {
-            throw new ConflictException("ALREADY_REGISTERED");
-        }
 
         boolean faceNeeded = !collectedWithPhone(flow, form.phone());
         if (faceNeeded) {
@@ -195,8 +194,8 @@ public class RegistrationService {
         IdDocument document = IdDocument.of(flow.subjectIdType(), number);
         ProtectedValue id = new ProtectedValue(flow.subjectDigest(), flow.subjectCipher(), flow.subjectMasked());
         Person person = Person.registered(flow.subjectName(), flow.subjectIdType(), id, document.gender(),
-                flow.nationality(), document.birthDate(), flow.overseas(), hasher.hash(form.password()), 4,
-                clock.now());
+                flow.nationality(), document.birthDate(), flow.overseas(), hasher.hash(form.password()),
+                REAL_NAME_LEVEL, clock.now());
         if (username != null) {
             person.chooseUsername(username);
         }
@@ -211,6 +210,28 @@ public class RegistrationService {
                 (faceNeeded ? "face check passed" : "offline collection with the same phone") + ", level 4", client);
         LOG.info(() -> "registered person " + person.id() + " (" + document + ")");
         return person.id();
+    }
+
+    /** Password, username and phone of step 2, and the document still free; returns the username or null. */
+    private String checkForm(AuthFlow flow, RegistrationForm form) {
+        if (form == null || form.password() == null || !form.password().equals(form.passwordConfirmation())) {
+            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
+        }
+        String username = form.username() == null || form.username().isBlank() ? null : form.username().strip();
+        if (username != null) {
+            UsernamePolicy.check(username);
+            if (!em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
+                    .getResultList().isEmpty()) {
+                throw new ConflictException("USERNAME_TAKEN");
+            }
+        }
+        String number = protector.decrypt(flow.subjectCipher());
+        new PasswordPolicy(passwordCategories).check(form.password(), number, username);
+        MobileNumber.parse(form.phone());
+        if (directory.byDocument(IdDocument.of(flow.subjectIdType(), number)).isPresent()) {
+            throw new ConflictException("ALREADY_REGISTERED");
+        }
+        return username;
     }
 
     private boolean collectedWithPhone(AuthFlow flow, String rawPhone) {
