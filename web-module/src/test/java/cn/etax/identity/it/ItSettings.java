@@ -1,0 +1,49 @@
+package cn.etax.identity.it;
+
+import java.nio.file.Path;
+
+/**
+ * What the harness needs to know, from the system properties failsafe sets (web-module/pom.xml) and, for the
+ * database, from {@code it.db.*} properties or {@code IT_DB_*} environment variables (defaults: the local CI
+ * cluster, 127.0.0.1:5432, role etax/etax, database etax_it).
+ */
+record ItSettings(Path microJar, Path postgresqlJar, Path war, Path postBoot, Path workDir, Database db) {
+
+    record Database(String host, int port, String name, String user, String password) {
+
+        String maintenanceUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/postgres";
+        }
+    }
+
+    /** Set only when failsafe runs the integration tests. */
+    static boolean managedServerWanted() {
+        return System.getProperty("it.war") != null;
+    }
+
+    static ItSettings fromEnvironment() {
+        return new ItSettings(path("it.micro.jar"), path("it.postgresql.jar"), path("it.war"), path("it.postboot"),
+                path("it.workdir"), new Database(
+                        setting("it.db.host", "IT_DB_HOST", "127.0.0.1"),
+                        Integer.parseInt(setting("it.db.port", "IT_DB_PORT", "5432")),
+                        setting("it.db.name", "IT_DB_NAME", "etax_it"),
+                        setting("it.db.user", "IT_DB_USER", "etax"),
+                        setting("it.db.password", "IT_DB_PASSWORD", "etax")));
+    }
+
+    private static Path path(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set (run the ITs with ./mvnw verify)");
+        }
+        return Path.of(value).toAbsolutePath();
+    }
+
+    private static String setting(String property, String environment, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(environment);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,95 @@
+package cn.etax.identity.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static cn.etax.identity.it.TestPerson.ZHANG_SAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * RULE-LOCK on 张三. Lockout is per business day, so each test starts on a new day of the simulator clock instead
+ * of undoing the previous test's lock.
+ */
+@DisplayName("RULE-LOCK five failures a day lock the account until midnight")
+class LockoutIT {
+
+    private static final String WRONG = "Wrong@2026pass";
+
+    @BeforeEach
+    void freshBusinessDay() {
+        Sim.nextBusinessDay();
+    }
+
+    @Test
+    @DisplayName("RULE-LOCK, LOGIN-8: the fifth wrong password locks with the unlock time (next midnight, Asia/Shanghai); the right password is refused then")
+    void fifthFailureLocks() {
+        Api browser = Api.browser();
+        LocalDate today = Sim.today();
+
+        for (int left = 4; left >= 1; left--) {
+            Reply r = browser.passwordStep(ZHANG_SAN.idNumber(), WRONG);
+            assertThat(r.message()).isEqualTo("账号或密码错误，今日还可尝试" + left + "次");
+        }
+        Reply fifth = browser.passwordStep(ZHANG_SAN.idNumber(), WRONG);
+        Reply right = browser.passwordStep(ZHANG_SAN.idNumber(), ZHANG_SAN.password());
+
+        String unlock = "将于" + today.plusDays(1) + " 00:00自动解锁";
+        assertThat(fifth.status()).isEqualTo(423);
+        assertThat(fifth.code()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(fifth.message()).contains(unlock);
+        assertThat(right.status()).isEqualTo(423);
+        assertThat(right.code()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(right.message()).contains(unlock);
+    }
+
+    @Test
+    @DisplayName("RULE-LOCK: the lock ends at midnight; then the right password and SMS code log in")
+    void lockEndsAtMidnight() {
+        Api browser = Api.browser();
+        for (int i = 0; i < 5; i++) {
+            browser.passwordStep(ZHANG_SAN.idNumber(), WRONG);
+        }
+        assertThat(browser.passwordStep(ZHANG_SAN.idNumber(), ZHANG_SAN.password()).code())
+                .isEqualTo("ACCOUNT_LOCKED");
+
+        Sim.moveClockPastMidnight();
+
+        assertThat(browser.login(ZHANG_SAN.idNumber(), ZHANG_SAN.password(), ZHANG_SAN.phone()).string("status"))
+                .isEqualTo("LOGGED_IN");
+    }
+
+    @Test
+    @DisplayName("RULE-LOCK: 20 parallel wrong passwords (each with its own slider) get at most 5 guesses; the rest are locked")
+    void parallelGuessesNeverExceedTheLimit() {
+        Api browser = Api.browser();
+        List<Api.Slider> sliders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sliders.add(browser.slider());
+        }
+        sliders.get(sliders.size() - 1).awaitHumanTime();
+
+        List<CompletableFuture<Reply>> pending = sliders.stream()
+                .map(s -> browser.passwordStepAsync(ZHANG_SAN.idNumber(), WRONG, s, s.gap())).toList();
+        List<Reply> replies = pending.stream().map(CompletableFuture::join).toList();
+
+        Map<String, Long> byCode = replies.stream().collect(Collectors.groupingBy(Reply::code, Collectors.counting()));
+        // the guesses that reach the hash check may themselves answer ACCOUNT_LOCKED: by the time one is judged,
+        // the others have used up the day's attempts. What counts is that no more than five were checked.
+        assertThat(byCode.keySet()).as("answers %s", byCode).isSubsetOf("PASSWORD_WRONG", "ACCOUNT_LOCKED");
+        assertThat(byCode.getOrDefault("PASSWORD_WRONG", 0L)).as("guesses that reached the password check")
+                .isLessThanOrEqualTo(5);
+        assertThat(replies).filteredOn(r -> "ACCOUNT_LOCKED".equals(r.code()))
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(423));
+        assertThat(browser.passwordStep(ZHANG_SAN.idNumber(), ZHANG_SAN.password()).code())
+                .isEqualTo("ACCOUNT_LOCKED");
+    }
+
+}

@@ -1,0 +1,154 @@
+package cn.etax.identity.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application under test: Payara Micro in a child JVM with the self-contained WAR on PostgreSQL, simulators
+ * and demo data on, listening on 127.0.0.1 only. Output goes to {@code target/it/micro.log}.
+ */
+final class PayaraMicro {
+
+    static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Process process;
+    private final URI baseUri;
+    private final Path log;
+
+    private PayaraMicro(Process process, URI baseUri, Path log) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.log = log;
+    }
+
+    static PayaraMicro start(ItSettings settings) {
+        try {
+            Files.createDirectories(settings.workDir());
+            Path preBoot = settings.workDir().resolve("pre-boot-loopback.asadmin");
+            try (InputStream in = PayaraMicro.class.getResourceAsStream("/it/pre-boot-loopback.asadmin")) {
+                Files.copy(in, preBoot, StandardCopyOption.REPLACE_EXISTING);
+            }
+            int port = freeLoopbackPort();
+            Path log = settings.workDir().resolve("micro.log");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Didentity.simulators.enabled=true",
+                    "-Didentity.demo.enabled=true",
+                    "-Djava.io.tmpdir=" + settings.workDir().resolve("tmp"),
+                    "-jar", settings.microJar().toString(),
+                    // --nohazelcast rather than --nocluster: with --nocluster the data grid still listens on
+                    // *:6900+ (--interfaces and --hzconfigfile do not change that); a single test node needs none
+                    "--nohazelcast",
+                    "--port", Integer.toString(port),
+                    "--prebootcommandfile", preBoot.toString(),
+                    "--addlibs", settings.postgresqlJar().toString(),
+                    "--postbootcommandfile", settings.postBoot().toString(),
+                    "--deploy", settings.war() + ":/"));
+            Files.createDirectories(settings.workDir().resolve("tmp"));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(settings.workDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            ItSettings.Database db = settings.db();
+            Map<String, String> env = builder.environment();
+            env.put("IDENTITY_DB_HOST", db.host());
+            env.put("IDENTITY_DB_PORT", Integer.toString(db.port()));
+            env.put("IDENTITY_DB_NAME", db.name());
+            env.put("IDENTITY_DB_USER", db.user());
+            env.put("IDENTITY_DB_PASSWORD", db.password());
+            PayaraMicro micro = new PayaraMicro(builder.start(), URI.create("http://127.0.0.1:" + port), log);
+            micro.awaitHealthy();
+            return micro;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ready means /health says UP, which includes the database check and the finished migrations. */
+    private void awaitHealthy() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(baseUri.resolve("/health")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + tail());
+            }
+            try {
+                HttpResponse<String> r = client.send(health, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    return;
+                }
+                last = r.statusCode() + " " + r.body();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            pause();
+        }
+        stop();
+        throw new IllegalStateException("Payara Micro not healthy within " + BOOT_TIMEOUT.toSeconds() + " s (last: "
+                + last + ")" + tail());
+    }
+
+    /** Polling interval while the server boots (no business clock exists yet). */
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    String tail() {
+        try {
+            // lenient decoding: a log tail must never fail on a stray byte
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            return "\n--- last lines of " + log + " ---\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "\n(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
