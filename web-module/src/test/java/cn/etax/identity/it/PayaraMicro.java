@@ -40,10 +40,7 @@ final class PayaraMicro {
     static PayaraMicro start(ItSettings settings) {
         try {
             Files.createDirectories(settings.workDir());
-            Path preBoot = settings.workDir().resolve("pre-boot-loopback.asadmin");
-            try (InputStream in = PayaraMicro.class.getResourceAsStream("/it/pre-boot-loopback.asadmin")) {
-                Files.copy(in, preBoot, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Path preBoot = settings.preBoot();
             int port = freeLoopbackPort();
             Path log = settings.workDir().resolve("micro.log");
             List<String> command = new ArrayList<>(List.of(

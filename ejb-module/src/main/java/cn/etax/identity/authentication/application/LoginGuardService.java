@@ -25,9 +25,12 @@ public class LoginGuardService {
     @Inject
     BusinessClock clock;
 
-    /** Counts an attempt; throws {@code ACCOUNT_LOCKED} (with the unlock time) instead when locked. */
-    public void begin(long personId, AuthMethod method) {
-        guard(personId).beginAttempt(method, clock.now(), clock.zone());
+    /**
+     * Counts an attempt; throws {@code ACCOUNT_LOCKED} (with the unlock time) instead when locked. Returns the
+     * attempts left today should this one fail, as counted when it began (parallel attempts each get their own).
+     */
+    public int begin(long personId, AuthMethod method) {
+        return guard(personId).beginAttempt(method, clock.now(), clock.zone());
     }
 
     public void succeeded(long personId, AuthMethod method) {

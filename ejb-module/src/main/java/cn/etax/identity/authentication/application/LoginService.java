@@ -64,9 +64,9 @@ public class LoginService {
         if (person.passwordHash() == null) {
             throw new AuthenticationFailedException("PASSWORD_NOT_SET");
         }
-        begin(personId, AuthMethod.PASSWORD, client);
+        int left = begin(personId, AuthMethod.PASSWORD, client);
         if (password == null || !hasher.verify(password, person.passwordHash())) {
-            throw failed(personId, AuthMethod.PASSWORD, "PASSWORD_WRONG", client);
+            throw failed(personId, AuthMethod.PASSWORD, "PASSWORD_WRONG", left, client);
         }
         return steps.passwordAccepted(personId, client);
     }
@@ -87,15 +87,15 @@ public class LoginService {
     /** Step 2 by SMS code. A wrong code counts towards the SMS lockout. */
     public LoginResult completeWithSms(String flowToken, String code, ClientContext client) {
         LoginSteps.FlowSubject subject = steps.subject(flowToken);
-        begin(subject.personId(), AuthMethod.SMS_CODE, client);
+        int left = begin(subject.personId(), AuthMethod.SMS_CODE, client);
         OneTimeSecret.Outcome outcome = sms.verify(subject.flowDigest(), subject.kind(), subject.phoneDigest(), code);
         switch (outcome) {
             case ACCEPTED -> {
                 return steps.secondFactorPassed(flowToken, AuthMethod.SMS_CODE, client);
             }
-            case EXPIRED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_EXPIRED", client);
-            case USED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_USED", client);
-            default -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_WRONG", client);
+            case EXPIRED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_EXPIRED", left, client);
+            case USED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_USED", left, client);
+            default -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_WRONG", left, client);
         }
     }
 
@@ -106,8 +106,8 @@ public class LoginService {
             return steps.qrPassed(flowToken, client);
         } catch (AuthenticationFailedException e) {
             if ("FACE_CHECK_FAILED".equals(e.code())) {
-                begin(subject.personId(), AuthMethod.TAX_APP_FACE, client);
-                throw failed(subject.personId(), AuthMethod.TAX_APP_FACE, "FACE_CHECK_FAILED", client);
+                int left = begin(subject.personId(), AuthMethod.TAX_APP_FACE, client);
+                throw failed(subject.personId(), AuthMethod.TAX_APP_FACE, "FACE_CHECK_FAILED", left, client);
             }
             throw e;
         }
@@ -123,9 +123,9 @@ public class LoginService {
         return steps.changeInitialPassword(flowToken, newPassword, confirmation, client);
     }
 
-    private void begin(long personId, AuthMethod method, ClientContext client) {
+    private int begin(long personId, AuthMethod method, ClientContext client) {
         try {
-            guard.begin(personId, method);
+            return guard.begin(personId, method);
         } catch (AccountLockedException e) {
             log.recordSeparately(personId, method, LoginOutcome.LOCKED, e.code(), client);
             throw e;
@@ -133,16 +133,15 @@ public class LoginService {
     }
 
     /** Records the failure and answers with the lock when this was the last allowed attempt. */
-    private DomainException failed(long personId, AuthMethod method, String code, ClientContext client) {
+    private DomainException failed(long personId, AuthMethod method, String code, int left, ClientContext client) {
         log.recordSeparately(personId, method, LoginOutcome.FAILURE, code, client);
-        int remaining = guard.remaining(personId, method);
-        if (remaining == 0) {
+        if (left == 0) {
             try {
                 guard.ensureUnlocked(personId);
             } catch (AccountLockedException locked) {
                 return locked;
             }
         }
-        return new AuthenticationFailedException(code, remaining);
+        return new AuthenticationFailedException(code, left);
     }
 }

@@ -149,10 +149,10 @@ public class PasswordRecoveryService {
         if (person.passwordInitial()) {
             throw new AuthenticationFailedException("INITIAL_PASSWORD_NOT_ACCEPTED");
         }
-        guard.begin(person.id(), AuthMethod.PASSWORD);
+        int left = guard.begin(person.id(), AuthMethod.PASSWORD);
         if (password == null || !hasher.verify(password, person.passwordHash())) {
             log.recordSeparately(person.id(), AuthMethod.PASSWORD, LoginOutcome.FAILURE, "PASSWORD_WRONG", client);
-            throw new AuthenticationFailedException("PASSWORD_WRONG", guard.remaining(person.id(), AuthMethod.PASSWORD));
+            throw new AuthenticationFailedException("PASSWORD_WRONG", left);
         }
         guard.succeeded(person.id(), AuthMethod.PASSWORD);
         FlowService.Started started = flows.start(FlowKind.PHONE_RETRIEVAL, client);

@@ -49,11 +49,15 @@ public class LoginGuard {
         this.businessDay = today;
     }
 
-    /** Counts one attempt of {@code method}; refuses when the account is locked today. */
-    public void beginAttempt(AuthMethod method, Instant now, ZoneId zone) {
+    /**
+     * Counts one attempt of {@code method}; refuses when the account is locked today. Returns how many more
+     * attempts of the method are allowed today if this one fails (0: its failure locks the account).
+     */
+    public int beginAttempt(AuthMethod method, Instant now, ZoneId zone) {
         rollOver(now, zone);
         ensureUnlocked(now, zone);
         set(method, count(method) + 1);
+        return remaining(method);
     }
 
     /** The attempt proved the secret: the method's consecutive-failure count starts again. */
