@@ -47,6 +47,11 @@ public class LoginLogBacking implements Serializable {
         }
     }
 
+    /** The reason text in the language the page renders in (it may change after the rows were loaded). */
+    public String reason(String code) {
+        return LoginLogEntry.reasonText(code, FacesContext.getCurrentInstance().getViewRoot().getLocale());
+    }
+
     public LocalDate getToday() { return clock.today(); }
     public LocalDate getFrom() { return from; }
     public void setFrom(LocalDate from) { this.from = from; }

@@ -25,7 +25,7 @@ public record LoginLogEntry(ZonedDateTime time, String method, String methodText
         return new LoginLogEntry(r.occurredAt().atZone(zone), method,
                 method == null ? "" : Texts.text(locale, "loginLog.method." + method),
                 r.outcome().name(), Texts.text(locale, "loginLog.outcome." + r.outcome().name()),
-                reason, reason == null ? "" : reasonText(reason, locale), r.clientAddress());
+                reason, reasonText(reason, locale), r.clientAddress());
     }
 
     /** The time as the page shows it, in the business zone. */
@@ -33,7 +33,10 @@ public record LoginLogEntry(ZonedDateTime time, String method, String methodText
         return TIME.format(time);
     }
 
-    private static String reasonText(String code, Locale locale) {
+    static String reasonText(String code, Locale locale) {
+        if (code == null) {
+            return "";
+        }
         String lower = code.toLowerCase(Locale.ROOT);
         String specific = "loginLog.reason." + lower;
         String text = Texts.text(locale, specific);
