@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -64,16 +65,10 @@ public class AccountResource {
     public record FlowStarted(String flowToken) {
     }
 
-    public record OwnPhone(Long phoneId) {
-    }
-
     public record CodeSent(String phone) {
     }
 
     public record NewPhone(String phone) {
-    }
-
-    public record FaceCheck(QrApp app) {
     }
 
     public record QrStarted(String qrToken, String qrImage) {
@@ -131,9 +126,9 @@ public class AccountResource {
     @POST
     @Path("changes/{flow}/sms-own")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Code to one of the caller's phones (the default one without phoneId)")
-    public CodeSent smsOwn(@PathParam("flow") String flow, OwnPhone body) {
-        return new CodeSent(account.sendCodeToOwnPhone(flow, body == null ? null : body.phoneId()));
+    @Operation(summary = "Code to one of the caller's phones (?phoneId=; the default phone without it)")
+    public CodeSent smsOwn(@PathParam("flow") String flow, @QueryParam("phoneId") Long phoneId) {
+        return new CodeSent(account.sendCodeToOwnPhone(flow, phoneId));
     }
 
     @POST
@@ -146,10 +141,9 @@ public class AccountResource {
     @POST
     @Path("changes/{flow}/face-check")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Start a QR face check in the tax app (TAX_APP, default) or the IIT app (IIT_APP)")
-    public QrStarted faceCheck(@PathParam("flow") String flow, FaceCheck body) {
-        QrApp app = body == null || body.app() == null ? QrApp.TAX_APP : body.app();
-        String token = account.startFaceCheck(flow, app, Clients.of(request));
+    @Operation(summary = "Start a QR face check: ?app=TAX_APP (default, tax app face check) or IIT_APP")
+    public QrStarted faceCheck(@PathParam("flow") String flow, @QueryParam("app") QrApp app) {
+        String token = account.startFaceCheck(flow, app == null ? QrApp.TAX_APP : app, Clients.of(request));
         return new QrStarted(token, request.getContextPath() + "/qr.png?t=" + token);
     }
 
@@ -197,10 +191,12 @@ public class AccountResource {
 
     @DELETE
     @Path("phones/{id}")
-    @Operation(summary = "Delete a non-default phone; code to the default phone")
-    public ProfileView deletePhone(@PathParam("id") long id, CodeProof body) {
-        CodeProof b = require(body);
-        account.deletePhone(b.flowToken(), id, b.code(), Clients.of(request));
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete a non-default phone; headers X-Flow-Token and X-SMS-Code (code sent to the default "
+            + "phone). Headers, not a body: the HTTP server refuses DELETE bodies, and codes stay out of URLs and logs")
+    public ProfileView deletePhone(@PathParam("id") long id, @HeaderParam("X-Flow-Token") String flowToken,
+                                   @HeaderParam("X-SMS-Code") String code) {
+        account.deletePhone(flowToken, id, code, Clients.of(request));
         return account.profile();
     }
 
