@@ -7,6 +7,7 @@ import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
 
 import java.io.Serializable;
 import java.util.List;
@@ -93,6 +94,8 @@ public class PhonesBacking implements Serializable {
             FacesSupport.info("account.phones.done." + mode.name());
             flowToken = null;
             load();
+            // the dialog closes on success: the list and the message show on the page; errors stay in the dialog
+            PrimeFaces.current().ajax().update("phones");
         } catch (DomainException e) {
             FacesSupport.error(e);
             if (isTwoNumbers() && getDefaultPhone() != null) {
