@@ -17,6 +17,7 @@ import cn.etax.identity.authentication.domain.LoginRecord;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.ForbiddenException;
@@ -146,6 +147,11 @@ public class AccountService {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
         return qr.start(flow.tokenDigest(), app, FlowKind.ACCOUNT_CHANGE, p.idDigest(), Masking.name(p.name()), client);
+    }
+
+    /** State of the flow's latest face check, for the page's poll; only the flow's owner may ask. */
+    public QrState faceCheckState(String flowToken) {
+        return qr.stateOfFlow(myFlow(flowToken, me()).tokenDigest());
     }
 
     // ---- password

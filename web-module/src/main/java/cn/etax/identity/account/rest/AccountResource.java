@@ -1,0 +1,257 @@
+package cn.etax.identity.account.rest;
+
+import cn.etax.identity.account.application.AccountService;
+import cn.etax.identity.account.application.ProfileView;
+import cn.etax.identity.account.application.RevealableField;
+import cn.etax.identity.account.web.LoginLogEntry;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.web.i18n.Texts;
+import cn.etax.identity.web.rest.Clients;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The personal account center over REST (API-1; PER-1, PER-8, ENT-6): the same service calls as the pages. The
+ * person is the session's caller; changes proven by SMS or face first open a flow ({@code POST changes}), ask for
+ * codes or a QR check in it, then name it in the change.
+ */
+@Path("v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "account", description = "Personal account center (PER-1, PER-8, ENT-6, RULE-MASK, RULE-PHONE)")
+public class AccountResource {
+
+    @EJB
+    AccountService account;
+
+    @Inject
+    BusinessClock clock;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpHeaders headers;
+
+    public record RevealRequest(RevealableField field, Long phoneId) {
+    }
+
+    public record Revealed(RevealableField field, String value) {
+    }
+
+    public record FlowStarted(String flowToken) {
+    }
+
+    public record CodeSent(String phone) {
+    }
+
+    public record NewPhone(String phone) {
+    }
+
+    public record QrStarted(String qrToken, String qrImage) {
+    }
+
+    public record QrStatus(String state) {
+    }
+
+    /** Old password, SMS code ({@code flowToken} + {@code code}) or a confirmed face check ({@code flowToken}). */
+    public record PasswordChange(String oldPassword, String flowToken, String code, String password,
+                                 String confirmation) {
+    }
+
+    public record PhoneChange(String flowToken, String phone, String currentCode, String newCode) {
+    }
+
+    public record CodeProof(String flowToken, String code) {
+    }
+
+    public record Username(String username) {
+    }
+
+    public record Email(String email) {
+    }
+
+    public record Address(String address) {
+    }
+
+    @GET
+    @Path("profile")
+    @Operation(summary = "The caller's profile, personal fields masked (RULE-MASK)")
+    public ProfileView profile() {
+        return account.profile();
+    }
+
+    @POST
+    @Path("reveal")
+    @Operation(summary = "One field in clear (NAME, ID_NUMBER, PHONE with phoneId, EMAIL, ADDRESS); recorded")
+    public Revealed reveal(RevealRequest body) {
+        RevealRequest r = require(body);
+        if (r.field() == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return new Revealed(r.field(), account.reveal(r.field(), r.phoneId(), Clients.of(request)));
+    }
+
+    @POST
+    @Path("changes")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Open a change flow for password, phone changes proven by SMS codes or a face check")
+    public FlowStarted begin() {
+        return new FlowStarted(account.beginChange(Clients.of(request)));
+    }
+
+    @POST
+    @Path("changes/{flow}/sms-own")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Code to one of the caller's phones (?phoneId=; the default phone without it)")
+    public CodeSent smsOwn(@PathParam("flow") String flow, @QueryParam("phoneId") Long phoneId) {
+        return new CodeSent(account.sendCodeToOwnPhone(flow, phoneId));
+    }
+
+    @POST
+    @Path("changes/{flow}/sms-new")
+    @Operation(summary = "Code to a number to add or switch to")
+    public void smsNew(@PathParam("flow") String flow, NewPhone body) {
+        account.sendCodeToNewPhone(flow, require(body).phone());
+    }
+
+    @POST
+    @Path("changes/{flow}/face-check")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Start a QR face check: ?app=TAX_APP (default, tax app face check) or IIT_APP")
+    public QrStarted faceCheck(@PathParam("flow") String flow, @QueryParam("app") QrApp app) {
+        String token = account.startFaceCheck(flow, app == null ? QrApp.TAX_APP : app, Clients.of(request));
+        return new QrStarted(token, request.getContextPath() + "/qr.png?t=" + token);
+    }
+
+    @GET
+    @Path("changes/{flow}/face-check")
+    @Operation(summary = "Poll the face check: PENDING, SCANNED, CONFIRMED, FAILED, CANCELLED or EXPIRED")
+    public QrStatus faceCheckState(@PathParam("flow") String flow) {
+        return new QrStatus(account.faceCheckState(flow).name());
+    }
+
+    @PUT
+    @Path("password")
+    @Operation(summary = "Change the password: with oldPassword; or flowToken + code (SMS to the default phone); "
+            + "or flowToken alone after a confirmed face check (RULE-PWD)")
+    public void password(PasswordChange body) {
+        PasswordChange b = require(body);
+        if (b.oldPassword() != null) {
+            account.changePasswordWithOld(b.oldPassword(), b.password(), b.confirmation(), Clients.of(request));
+        } else if (b.code() != null) {
+            account.changePasswordWithSms(b.flowToken(), b.code(), b.password(), b.confirmation(),
+                    Clients.of(request));
+        } else {
+            account.changePasswordWithFace(b.flowToken(), b.password(), b.confirmation(), Clients.of(request));
+        }
+    }
+
+    @POST
+    @Path("phones")
+    @Operation(summary = "Add a phone: codes to the default phone (currentCode) and the new one (newCode); "
+            + "the number leaves any other holder (RULE-PHONE)")
+    public ProfileView addPhone(PhoneChange body) {
+        PhoneChange b = require(body);
+        account.addPhone(b.flowToken(), b.phone(), b.newCode(), b.currentCode(), Clients.of(request));
+        return account.profile();
+    }
+
+    @PUT
+    @Path("phones/{id}")
+    @Operation(summary = "Replace a phone: codes to that phone (currentCode) and the new number (newCode)")
+    public ProfileView modifyPhone(@PathParam("id") long id, PhoneChange body) {
+        PhoneChange b = require(body);
+        account.modifyPhone(b.flowToken(), id, b.phone(), b.currentCode(), b.newCode(), Clients.of(request));
+        return account.profile();
+    }
+
+    @DELETE
+    @Path("phones/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete a non-default phone; headers X-Flow-Token and X-SMS-Code (code sent to the default "
+            + "phone). Headers, not a body: the HTTP server refuses DELETE bodies, and codes stay out of URLs and logs")
+    public ProfileView deletePhone(@PathParam("id") long id, @HeaderParam("X-Flow-Token") String flowToken,
+                                   @HeaderParam("X-SMS-Code") String code) {
+        account.deletePhone(flowToken, id, code, Clients.of(request));
+        return account.profile();
+    }
+
+    @PUT
+    @Path("phones/{id}/default")
+    @Operation(summary = "Make a phone the default one; code to that phone")
+    public ProfileView makeDefault(@PathParam("id") long id, CodeProof body) {
+        CodeProof b = require(body);
+        account.makeDefaultPhone(b.flowToken(), id, b.code(), Clients.of(request));
+        return account.profile();
+    }
+
+    @PUT
+    @Path("username")
+    @Operation(summary = "Change the username (RULE-USER: at most once a year)")
+    public ProfileView username(Username body) {
+        account.changeUsername(require(body).username(), Clients.of(request));
+        return account.profile();
+    }
+
+    @PUT
+    @Path("email")
+    @Operation(summary = "Change or clear (empty) the email")
+    public ProfileView email(Email body) {
+        account.changeEmail(require(body).email(), Clients.of(request));
+        return account.profile();
+    }
+
+    @PUT
+    @Path("address")
+    @Operation(summary = "Change or clear (empty) the address")
+    public ProfileView address(Address body) {
+        account.changeAddress(require(body).address(), Clients.of(request));
+        return account.profile();
+    }
+
+    @GET
+    @Path("login-log")
+    @Operation(summary = "The caller's login log since from (yyyy-MM-dd; default one month back) (PER-8)")
+    public List<LoginLogEntry> loginLog(@QueryParam("from") String from) {
+        LocalDate since;
+        try {
+            since = from == null || from.isBlank() ? null : LocalDate.parse(from);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("LOGIN_LOG_FROM_INVALID");
+        }
+        Locale locale = headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
+                : Texts.supported(headers.getAcceptableLanguages().get(0));
+        return account.loginLog(since).stream().map(r -> LoginLogEntry.of(r, clock.zone(), locale)).toList();
+    }
+
+    private static <T> T require(T body) {
+        if (body == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return body;
+    }
+}

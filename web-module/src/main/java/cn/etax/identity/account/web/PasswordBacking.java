@@ -1,0 +1,134 @@
+package cn.etax.identity.account.web;
+
+import cn.etax.identity.account.application.AccountService;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.faces.FacesSupport;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+
+/**
+ * password.xhtml (ENT-6, RULE-PWD): three ways to prove it is the person — the old password, a code sent to the
+ * default phone, or a face check by QR in the tax app / IIT app. The new password is checked by the service.
+ */
+@Named
+@ViewScoped
+public class PasswordBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    AccountService account;
+
+    private String oldPassword;
+    private String newPassword;
+    private String confirmation;
+    private String smsCode;
+    private String flowToken;
+    private String phoneMasked;
+    private String qrToken;
+    private QrApp qrApp;
+
+    public void changeWithOld() {
+        try {
+            account.changePasswordWithOld(oldPassword, newPassword, confirmation, FacesSupport.client());
+            done();
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        } finally {
+            clearSecrets();
+        }
+    }
+
+    public void sendCode() {
+        try {
+            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
+            phoneMasked = account.sendCodeToOwnPhone(flowToken, null);
+            FacesSupport.info("account.sms.sent", phoneMasked);
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    public void changeWithSms() {
+        try {
+            account.changePasswordWithSms(flowToken, smsCode, newPassword, confirmation, FacesSupport.client());
+            done();
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        } finally {
+            clearSecrets();
+        }
+    }
+
+    /** Starts the QR check; the new password typed so far stays in this view until the face check ends. */
+    public void startFaceCheck(String app) {
+        try {
+            qrApp = QrApp.valueOf(app);
+            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
+            qrToken = account.startFaceCheck(flowToken, qrApp, FacesSupport.client());
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** The page's poll while a QR is shown: a confirmed face check changes the password at once. */
+    public void pollFaceCheck() {
+        if (qrToken == null) {
+            return;
+        }
+        try {
+            QrState state = account.faceCheckState(flowToken);
+            switch (state) {
+                case CONFIRMED -> {
+                    qrToken = null;
+                    account.changePasswordWithFace(flowToken, newPassword, confirmation, FacesSupport.client());
+                    done();
+                }
+                case FAILED -> {
+                    qrToken = null;
+                    FacesSupport.error(new AuthenticationFailedException("FACE_CHECK_FAILED"));
+                }
+                case EXPIRED, CANCELLED -> {
+                    qrToken = null;
+                    FacesSupport.info("account.qr.expired");
+                }
+                default -> { }
+            }
+        } catch (DomainException e) {
+            qrToken = null;
+            FacesSupport.error(e);
+        }
+    }
+
+    private void done() {
+        flowToken = null;
+        qrToken = null;
+        smsCode = null;
+        newPassword = null;
+        confirmation = null;
+        FacesSupport.info("account.password.changed");
+    }
+
+    private void clearSecrets() {
+        oldPassword = null;
+        smsCode = null;
+    }
+
+    public String getOldPassword() { return oldPassword; }
+    public void setOldPassword(String oldPassword) { this.oldPassword = oldPassword; }
+    public String getNewPassword() { return newPassword; }
+    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
+    public String getSmsCode() { return smsCode; }
+    public void setSmsCode(String smsCode) { this.smsCode = smsCode; }
+    public String getPhoneMasked() { return phoneMasked; }
+    public String getQrToken() { return qrToken; }
+    public QrApp getQrApp() { return qrApp; }
+}

@@ -1,0 +1,82 @@
+package cn.etax.identity.account.web;
+
+import cn.etax.identity.account.application.AccountService;
+import cn.etax.identity.account.application.ProfileView;
+import cn.etax.identity.account.application.RevealableField;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.faces.FacesSupport;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * profile.xhtml (PER-1/ENT-6): the masked profile. The "eye" asks the service for one field in clear (the service
+ * records every reveal); a second click masks it again without a new reveal.
+ */
+@Named
+@ViewScoped
+public class ProfileBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    AccountService account;
+
+    private ProfileView profile;
+    private final Map<String, String> revealed = new HashMap<>();
+
+    public void load() {
+        try {
+            profile = account.profile();
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** {@code key} is a field name, or {@code PHONE:<id>} for one phone. */
+    public void toggle(String key) {
+        if (revealed.remove(key) != null) {
+            return;
+        }
+        try {
+            Long phoneId = null;
+            RevealableField field;
+            if (key.startsWith("PHONE:")) {
+                field = RevealableField.PHONE;
+                phoneId = Long.valueOf(key.substring("PHONE:".length()));
+            } else {
+                field = RevealableField.valueOf(key);
+            }
+            revealed.put(key, account.reveal(field, phoneId, FacesSupport.client()));
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        } catch (IllegalArgumentException e) {
+            // a forged key from the page: nothing to reveal
+        }
+    }
+
+    public boolean isShown(String key) {
+        return revealed.containsKey(key);
+    }
+
+    /** The clear value when revealed, else the masked one given by the page. */
+    public String value(String key, String masked) {
+        return revealed.getOrDefault(key, masked);
+    }
+
+    public String getIdTypeLabel() {
+        return profile == null ? "" : Labels.idType(profile.idType());
+    }
+
+    public String getNationalityLabel() {
+        return profile == null ? "" : Labels.nationality(profile.nationality());
+    }
+
+    public ProfileView getProfile() {
+        return profile;
+    }
+}
