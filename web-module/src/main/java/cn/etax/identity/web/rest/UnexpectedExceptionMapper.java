@@ -31,13 +31,29 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
     @Override
     public Response toResponse(RuntimeException e) {
-        if (e instanceof WebApplicationException web) {
-            return web.getResponse();
-        }
         var locale = headers == null || headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
                 : headers.getAcceptableLanguages().get(0);
+        if (e instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (web.getResponse().hasEntity() || status >= 500) {
+                return web.getResponse();
+            }
+            String code = switch (status) {
+                case 400 -> "REQUEST_BODY_INVALID";
+                case 404 -> "NOT_FOUND";
+                case 405 -> "METHOD_NOT_ALLOWED";
+                case 406, 415 -> "MEDIA_TYPE_UNSUPPORTED";
+                case 401, 403 -> "NOT_LOGGED_IN";
+                default -> "REQUEST_INVALID";
+            };
+            return json(status, code, Texts.text(locale, "error." + code.toLowerCase(java.util.Locale.ROOT)));
+        }
         Throwable cause = e;
         while (cause != null) {
+            if (cause instanceof jakarta.json.bind.JsonbException || cause instanceof jakarta.json.JsonException
+                    || cause instanceof jakarta.ws.rs.ProcessingException) {
+                return json(400, "REQUEST_BODY_INVALID", Texts.text(locale, "error.request_body_invalid"));
+            }
             if (cause instanceof DomainException domain) {
                 return new DomainExceptionMapper().withHeaders(headers).toResponse(domain);
             }

@@ -1,5 +1,6 @@
 package cn.etax.identity.web.security;
 
+import cn.etax.identity.shared.application.BusinessClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -28,13 +28,16 @@ public class PersonAuthenticationMechanism implements HttpAuthenticationMechanis
     @ConfigProperty(name = "identity.session.idle-minutes", defaultValue = "30")
     int idleMinutes;
 
+    @Inject
+    BusinessClock clock;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (context.getAuthParameters().getCredential() instanceof CompletedLogin login) {
             request.getSession(true);
             request.changeSessionId();
-            CurrentSession.start(request.getSession(), login.person(), Instant.now(), idleMinutes);
+            CurrentSession.start(request.getSession(), login.person(), clock.now(), idleMinutes);
             return context.notifyContainerAboutLogin(new PersonPrincipal(login.person().personId()),
                     Set.of("PERSON"));
         }

@@ -1,5 +1,6 @@
 package cn.etax.identity.web.security;
 
+import cn.etax.identity.shared.application.BusinessClock;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -28,12 +29,15 @@ public class SessionLimitFilter extends HttpFilter {
     @ConfigProperty(name = "identity.session.absolute-hours", defaultValue = "12")
     int absoluteHours;
 
+    @Inject
+    BusinessClock clock;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         Instant started = CurrentSession.started(session);
-        if (started != null && Instant.now().isAfter(started.plus(Duration.ofHours(absoluteHours)))) {
+        if (started != null && clock.now().isAfter(started.plus(Duration.ofHours(absoluteHours)))) {
             session.invalidate();
             request.logout();
         }
