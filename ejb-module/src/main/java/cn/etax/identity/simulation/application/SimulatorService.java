@@ -95,6 +95,10 @@ public class SimulatorService {
     public QrState decide(String qrToken, boolean faceMatches, IdType appUserType, String appUserNumber,
                           String appUserPassword) {
         enabled();
+        if (switches.faceServiceDown()) {
+            // REG-4: the live-person check times out; the QR stays scanned, nothing is decided or written
+            throw new cn.etax.identity.shared.ServiceBusyException("FACE_SERVICE_BUSY");
+        }
         String appUserDigest = null;
         if (appUserType != null && appUserNumber != null && !appUserNumber.isBlank()) {
             Person user = directory.byDocument(IdDocument.of(appUserType, appUserNumber))
@@ -110,6 +114,11 @@ public class SimulatorService {
     public void setSmsGatewayDown(boolean down) {
         enabled();
         switches.setSmsGatewayDown(down);
+    }
+
+    public void setFaceServiceDown(boolean down) {
+        enabled();
+        switches.setFaceServiceDown(down);
     }
 
     public void setRegistryDown(boolean down) {

@@ -10,6 +10,15 @@ public class SimulatorSwitches {
 
     private final AtomicBoolean smsDown = new AtomicBoolean();
     private final AtomicBoolean registryDown = new AtomicBoolean();
+    private final AtomicBoolean faceServiceDown = new AtomicBoolean();
+
+    public boolean faceServiceDown() {
+        return faceServiceDown.get();
+    }
+
+    public void setFaceServiceDown(boolean down) {
+        faceServiceDown.set(down);
+    }
 
     public boolean smsGatewayDown() {
         return smsDown.get();

@@ -63,7 +63,7 @@ public class SimulatorResource {
     public record State(String state) {
     }
 
-    public record Switches(Boolean smsGatewayDown, Boolean identityRegistryDown) {
+    public record Switches(Boolean smsGatewayDown, Boolean identityRegistryDown, Boolean faceServiceDown) {
     }
 
     public record ClockShift(long seconds) {
@@ -130,7 +130,7 @@ public class SimulatorResource {
 
     @POST
     @Path("switches")
-    @Operation(summary = "Take the SMS gateway or the identity registry down (or up again)")
+    @Operation(summary = "Take the SMS gateway, the identity registry or the face service down (or up again)")
     public void switches(Switches switches) {
         if (switches == null) {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
@@ -140,6 +140,9 @@ public class SimulatorResource {
         }
         if (switches.identityRegistryDown() != null) {
             simulators.setRegistryDown(switches.identityRegistryDown());
+        }
+        if (switches.faceServiceDown() != null) {
+            simulators.setFaceServiceDown(switches.faceServiceDown());
         }
     }
 
