@@ -65,11 +65,12 @@ public class HumanCheckService {
             secret.supersede(clock.now());
             return false;
         }
+        java.util.List<String> candidates = new java.util.ArrayList<>(2 * TOLERANCE + 1);
         for (int candidate = answer - TOLERANCE; candidate <= answer + TOLERANCE; candidate++) {
-            String digest = protector.digest("slider-answer", Integer.toString(candidate));
-            if (secret.present(digest, clock.now()) == OneTimeSecret.Outcome.ACCEPTED) {
-                return true;
-            }
+            candidates.add(protector.digest("slider-answer", Integer.toString(candidate)));
+        }
+        if (secret.presentAny(candidates, clock.now()) == OneTimeSecret.Outcome.ACCEPTED) {
+            return true;
         }
         secret.supersede(clock.now());
         return false;

@@ -94,6 +94,28 @@ public class OneTimeSecret {
         return Outcome.ACCEPTED;
     }
 
+    /**
+     * Checks an answer that may match any of several digests (a slider position within its tolerance): one
+     * presentation, one guess at most.
+     */
+    public Outcome presentAny(java.util.Collection<String> candidateDigests, Instant now) {
+        if (consumedAt != null || guesses >= MAX_GUESSES) {
+            return Outcome.USED;
+        }
+        if (!now.isBefore(expiresAt)) {
+            return Outcome.EXPIRED;
+        }
+        for (String candidate : candidateDigests) {
+            if (java.security.MessageDigest.isEqual(secretDigest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    candidate.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                consumedAt = now;
+                return Outcome.ACCEPTED;
+            }
+        }
+        guesses++;
+        return Outcome.WRONG;
+    }
+
     /** A newer secret of the same kind and flow replaces this one. */
     public void supersede(Instant now) {
         if (consumedAt == null) {
