@@ -57,6 +57,16 @@ public final class Fixtures {
         return SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)];
     }
 
+    /** Names as the pages show them: 张** (RULE-MASK). */
+    public static String maskedName(String name) {
+        return name.charAt(0) + "*".repeat(name.length() - 1);
+    }
+
+    /** 135****1234 (RULE-MASK). */
+    public static String maskedPhone(String phone) {
+        return phone.substring(0, 3) + "****" + phone.substring(7);
+    }
+
     // ---- the simulated registry and fixture persons ------------------------------------------------------------
 
     /** A new citizen known to the simulated public-security registry, not registered yet, with a fresh phone. */

@@ -30,8 +30,8 @@ class RecoveryIT {
 
         Reply started = startReset(browser, p.idNumber());
         assertThat(started.status()).as("start %s", started).isEqualTo(200);
-        assertThat(started.string("phone")).isEqualTo(maskedPhone(p.phone()));
-        assertThat(started.string("name")).isEqualTo(RegistrationIT.masked(p.name()));
+        assertThat(started.string("phone")).isEqualTo(Fixtures.maskedPhone(p.phone()));
+        assertThat(started.string("name")).isEqualTo(Fixtures.maskedName(p.name()));
         String flow = started.string("flowToken");
         assertThat(browser.post(RECOVERY + "/password-reset/sms-code", flowBody(flow).build()).status()).isEqualTo(204);
         Reply reset = browser.post(RECOVERY + "/password-reset/complete", flowBody(flow)
@@ -191,9 +191,5 @@ class RecoveryIT {
 
     private static JsonObjectBuilder flowBody(String flowToken) {
         return Json.createObjectBuilder().add("flowToken", flowToken);
-    }
-
-    private static String maskedPhone(String phone) {
-        return phone.substring(0, 3) + "****" + phone.substring(7);
     }
 }
