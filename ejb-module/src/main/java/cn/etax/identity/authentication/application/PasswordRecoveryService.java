@@ -152,6 +152,10 @@ public class PasswordRecoveryService {
         int left = guard.begin(person.id(), AuthMethod.PASSWORD);
         if (password == null || !hasher.verify(password, person.passwordHash())) {
             log.recordSeparately(person.id(), AuthMethod.PASSWORD, LoginOutcome.FAILURE, "PASSWORD_WRONG", client);
+            if (left == 0) {
+                // the day's fifth failure locked the account (RULE-LOCK): say so with the unlock time, as the login does
+                guard.ensureUnlocked(person.id());
+            }
             throw new AuthenticationFailedException("PASSWORD_WRONG", left);
         }
         guard.succeeded(person.id(), AuthMethod.PASSWORD);
