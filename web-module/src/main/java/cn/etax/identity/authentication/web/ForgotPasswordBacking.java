@@ -37,9 +37,7 @@ public class ForgotPasswordBacking implements Serializable {
     private Step step = Step.ACCOUNT;
     private IdType idType = IdType.RESIDENT_ID_CARD;
     private String idNumber;
-    private String sliderToken;
-    private int sliderGap;
-    private Integer sliderValue = 0;
+    private final SliderState slider = new SliderState();
     private Recovery started;
     private String smsCode;
     private boolean codeSent;
@@ -51,16 +49,16 @@ public class ForgotPasswordBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        newSlider();
+        slider.renew(humanCheck);
     }
 
     public void start() {
         try {
-            started = recovery.startPasswordReset(idType, idNumber, sliderToken, sliderValue, FacesSupport.client());
+            started = recovery.startPasswordReset(idType, idNumber, slider.token(), slider.getValue(), FacesSupport.client());
             step = Step.VERIFY;
         } catch (DomainException e) {
             FacesSupport.error(e);
-            newSlider();
+            slider.renew(humanCheck);
         }
     }
 
@@ -129,7 +127,7 @@ public class ForgotPasswordBacking implements Serializable {
             step = Step.VERIFY;
         } else if (step == Step.VERIFY) {
             step = Step.ACCOUNT;
-            newSlider();
+            slider.renew(humanCheck);
         }
     }
 
@@ -140,19 +138,13 @@ public class ForgotPasswordBacking implements Serializable {
         if (code.startsWith("FLOW_")) {
             step = Step.ACCOUNT;
             started = null;
-            newSlider();
+            slider.renew(humanCheck);
         } else if (code.startsWith("SMS_") || code.startsWith("QR_") || code.startsWith("FACE_")) {
             step = Step.VERIFY;
             smsCode = null;
         }
     }
 
-    private void newSlider() {
-        HumanCheckService.Challenge challenge = humanCheck.issue();
-        sliderToken = challenge.token();
-        sliderGap = challenge.position();
-        sliderValue = 0;
-    }
 
     public int getStepIndex() { return step.ordinal(); }
     public IdType[] getIdTypes() { return IdType.values(); }
@@ -161,9 +153,7 @@ public class ForgotPasswordBacking implements Serializable {
     public void setIdType(IdType idType) { this.idType = idType; }
     public String getIdNumber() { return idNumber; }
     public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
-    public int getSliderGap() { return sliderGap; }
-    public Integer getSliderValue() { return sliderValue; }
-    public void setSliderValue(Integer sliderValue) { this.sliderValue = sliderValue; }
+    public SliderState getSlider() { return slider; }
     public String getNameMasked() { return started == null ? null : started.nameMasked(); }
     public String getPhoneMasked() { return started == null ? null : started.phoneMasked(); }
     public String getSmsCode() { return smsCode; }

@@ -42,9 +42,7 @@ public class LoginBacking implements Serializable {
     private Step step = Step.PASSWORD;
     private String account;
     private String password;
-    private String sliderToken;
-    private int sliderGap;
-    private Integer sliderValue = 0;
+    private final SliderState slider = new SliderState();
     private String flowToken;
     private String phoneMasked;
     private String nameMasked;
@@ -58,12 +56,12 @@ public class LoginBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        newSlider();
+        slider.renew(humanCheck);
     }
 
     public void submitPassword() {
         try {
-            PasswordAccepted accepted = login.password(account, password, sliderToken, sliderValue,
+            PasswordAccepted accepted = login.password(account, password, slider.token(), slider.getValue(),
                     FacesSupport.client());
             flowToken = accepted.flowToken();
             phoneMasked = accepted.phoneMasked();
@@ -71,7 +69,7 @@ public class LoginBacking implements Serializable {
             step = Step.SECOND_FACTOR;
         } catch (DomainException e) {
             FacesSupport.error(e);
-            newSlider();
+            slider.renew(humanCheck);
         } finally {
             password = null;
         }
@@ -157,7 +155,7 @@ public class LoginBacking implements Serializable {
             case RELOGIN_REQUIRED -> {
                 step = Step.PASSWORD;
                 flowToken = null;
-                newSlider();
+                slider.renew(humanCheck);
                 FacesSupport.info("login.relogin");
             }
         }
@@ -176,21 +174,13 @@ public class LoginBacking implements Serializable {
         }
     }
 
-    private void newSlider() {
-        HumanCheckService.Challenge challenge = humanCheck.issue();
-        sliderToken = challenge.token();
-        sliderGap = challenge.position();
-        sliderValue = 0;
-    }
 
     public Step getStep() { return step; }
     public String getAccount() { return account; }
     public void setAccount(String account) { this.account = account; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
-    public int getSliderGap() { return sliderGap; }
-    public Integer getSliderValue() { return sliderValue; }
-    public void setSliderValue(Integer sliderValue) { this.sliderValue = sliderValue; }
+    public SliderState getSlider() { return slider; }
     public String getPhoneMasked() { return phoneMasked; }
     public String getNameMasked() { return nameMasked; }
     public String getSmsCode() { return smsCode; }

@@ -32,9 +32,7 @@ public class RetrievePhoneBacking implements Serializable {
     private IdType idType = IdType.RESIDENT_ID_CARD;
     private String idNumber;
     private String password;
-    private String sliderToken;
-    private int sliderGap;
-    private Integer sliderValue = 0;
+    private final SliderState slider = new SliderState();
     private Recovery started;
     private String phone;
     private String smsCode;
@@ -42,17 +40,17 @@ public class RetrievePhoneBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        newSlider();
+        slider.renew(humanCheck);
     }
 
     public void start() {
         try {
-            started = recovery.startPhoneRetrieval(idType, idNumber, password, sliderToken, sliderValue,
+            started = recovery.startPhoneRetrieval(idType, idNumber, password, slider.token(), slider.getValue(),
                     FacesSupport.client());
             step = Step.PHONE;
         } catch (DomainException e) {
             FacesSupport.error(e);
-            newSlider();
+            slider.renew(humanCheck);
         } finally {
             password = null;
         }
@@ -82,7 +80,7 @@ public class RetrievePhoneBacking implements Serializable {
     public void back() {
         step = Step.ACCOUNT;
         started = null;
-        newSlider();
+        slider.renew(humanCheck);
     }
 
     private void handle(DomainException e) {
@@ -92,12 +90,6 @@ public class RetrievePhoneBacking implements Serializable {
         }
     }
 
-    private void newSlider() {
-        HumanCheckService.Challenge challenge = humanCheck.issue();
-        sliderToken = challenge.token();
-        sliderGap = challenge.position();
-        sliderValue = 0;
-    }
 
     public int getStepIndex() { return step.ordinal(); }
     public IdType[] getIdTypes() { return IdType.values(); }
@@ -108,9 +100,7 @@ public class RetrievePhoneBacking implements Serializable {
     public void setIdNumber(String idNumber) { this.idNumber = idNumber; }
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
-    public int getSliderGap() { return sliderGap; }
-    public Integer getSliderValue() { return sliderValue; }
-    public void setSliderValue(Integer sliderValue) { this.sliderValue = sliderValue; }
+    public SliderState getSlider() { return slider; }
     public String getNameMasked() { return started == null ? null : started.nameMasked(); }
     public String getPhoneMasked() { return started == null ? null : started.phoneMasked(); }
     public String getPhone() { return phone; }
