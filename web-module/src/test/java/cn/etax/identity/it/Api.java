@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,6 +62,20 @@ public final class Api {
         HttpRequest request = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
         return send(request);
+    }
+
+    /**
+     * Any method, with an optional JSON body and extra headers: the account center's PUT and DELETE calls (a DELETE
+     * carries its proof in headers, X-Flow-Token and X-SMS-Code).
+     */
+    public Reply send(String method, String path, JsonObject body, Map<String, String> extraHeaders) {
+        HttpRequest.Builder builder = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        extraHeaders.forEach(builder::header);
+        return join(send(builder.build()));
     }
 
     private CompletableFuture<Reply> getAsync(String path, String sessionId) {
