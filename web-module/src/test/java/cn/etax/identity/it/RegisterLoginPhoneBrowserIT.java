@@ -126,9 +126,9 @@ class RegisterLoginPhoneBrowserIT {
         type(By.id("register:password2"), password);
         type(By.id("register:phone"), phone);
         click(By.id("register:sendCode"));
-        // the number the person has just typed is echoed in full here (it is in the field anyway)
+        // RULE-MASK: the confirmation names the number masked, like the login page does
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:messages"),
-                "验证码已发送至" + phone + "，5分钟内有效"));
+                "验证码已发送至" + masked(phone) + "，5分钟内有效"));
         type(By.id("register:smsCode"), Sim.latestCode(phone));
         click(By.id("register:submitDetails"));
 

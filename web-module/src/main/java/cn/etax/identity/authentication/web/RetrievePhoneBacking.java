@@ -4,6 +4,7 @@ import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.PasswordRecoveryService;
 import cn.etax.identity.authentication.application.PasswordRecoveryService.Recovery;
 import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.annotation.PostConstruct;
@@ -60,7 +61,7 @@ public class RetrievePhoneBacking implements Serializable {
         try {
             recovery.sendRetrievalCode(started.flowToken(), phone);
             codeSent = true;
-            FacesSupport.info("retrievePhone.sms.sent", phone);
+            FacesSupport.info("retrievePhone.sms.sent", MobileNumber.parse(phone).masked());
         } catch (DomainException e) {
             handle(e);
         }

@@ -6,6 +6,7 @@ import cn.etax.identity.registration.application.IdentityChecked;
 import cn.etax.identity.registration.application.RegistrationForm;
 import cn.etax.identity.registration.application.RegistrationService;
 import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.ejb.EJB;
@@ -72,7 +73,7 @@ public class RegistrationBacking implements Serializable {
         try {
             registration.sendSmsCode(flowToken(), phone);
             codeSent = true;
-            FacesSupport.info("register.sms.sent", phone);
+            FacesSupport.info("register.sms.sent", MobileNumber.parse(phone).masked());
         } catch (DomainException e) {
             FacesSupport.error(e);
         }
