@@ -126,11 +126,16 @@ public final class LoginBenchmark {
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
+                // one connection pool per simulated browser, cookies cleared between logins as a new visitor's
+                CookieManager cookies = new CookieManager();
+                HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
                 while (System.nanoTime() < end) {
                     String[] account = accounts.get(Math.floorMod(next.getAndIncrement(), accounts.size()));
                     long t0 = System.nanoTime();
                     try {
-                        long waited = login(account[0]);
+                        cookies.getCookieStore().removeAll();
+                        long waited = login(browser, account[0]);
                         long total = System.nanoTime() - t0;
                         samples.add(new long[]{total, total - waited});
                     } catch (Exception e) {
@@ -149,10 +154,8 @@ public final class LoginBenchmark {
         return new Result(new ArrayList<>(samples), elapsed, failures.get());
     }
 
-    /** One full login in a fresh cookie jar; returns the nanoseconds spent waiting for the slider. */
-    private long login(String phone) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    /** One full login with an empty cookie jar; returns the nanoseconds spent waiting for the slider. */
+    private long login(HttpClient browser, String phone) throws Exception {
         JsonObject slider = json(post(browser, "/api/v1/login/slider", "{}"));
         long w0 = System.nanoTime();
         Thread.sleep(SLIDER_WAIT_MS); // a person needs this long; the server refuses faster answers

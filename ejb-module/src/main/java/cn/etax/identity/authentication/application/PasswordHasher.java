@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Hashing
- * is memory-hard and CPU-bound, so at most one hash per core runs at a time: more would only add memory and
- * context switches without adding throughput. Parameters come from configuration; a stored hash carries its own,
- * so changing them affects only new hashes.
+ * is memory-hard and CPU-bound, so it runs in a fixed number of slots (one per core by default): more would only
+ * add memory and context switches without adding throughput. Each slot keeps its own Argon2 memory (19 MiB at the
+ * default) and reuses it, so a login does not allocate and collect thousands of blocks. Parameters come from
+ * configuration; a stored hash carries its own, so changing them affects only new hashes.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -42,7 +44,7 @@ public class PasswordHasher {
     int configuredSlots;
 
     private final SecureRandom random = new SecureRandom();
-    private Semaphore slots;
+    private BlockingQueue<Argon2BytesGenerator.BlockPool> slots;
 
     public PasswordHasher() {
     }
@@ -58,7 +60,11 @@ public class PasswordHasher {
     @PostConstruct
     void init() {
         int n = configuredSlots > 0 ? configuredSlots : Runtime.getRuntime().availableProcessors();
-        slots = new Semaphore(n, true);
+        slots = new ArrayBlockingQueue<>(n, true);
+        for (int i = 0; i < n; i++) {
+            slots.add(new Argon2BytesGenerator.FixedBlockPool(
+                    Argon2BytesGenerator.getBlockCount(memoryKib, parallelism)));
+        }
     }
 
     public String hash(String password) {
@@ -94,19 +100,37 @@ public class PasswordHasher {
     }
 
     private byte[] compute(String password, byte[] salt, int m, int t, int p) {
-        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(params);
         byte[] out = new byte[32];
-        slots.acquireUninterruptibly();
+        Argon2BytesGenerator.BlockPool slot = take();
         try {
+            Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                    .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                    .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt)
+                    .withBlockPool(slot).build();
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(params);
             generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
         } finally {
-            slots.release();
+            slots.add(slot);
         }
         return out;
+    }
+
+    private Argon2BytesGenerator.BlockPool take() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return slots.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public String parameters() {
