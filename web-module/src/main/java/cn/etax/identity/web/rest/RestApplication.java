@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /** API-1: the versioned JSON API under {@code /api/v1}; OpenAPI at {@code /openapi}. */
 @ApplicationPath("api")
-@OpenAPIDefinition(info = @Info(title = "电子税务局统一身份管理平台 API", version = "1",
+@OpenAPIDefinition(info = @Info(title = "e-Tax Bureau Unified Identity Platform API", version = "1",
         description = "Registration, login steps and the personal account center. Errors: {code, message} with the "
                 + "same message a page shows; Accept-Language zh-CN (default) or en."))
 public class RestApplication extends Application {

@@ -1,7 +1,9 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.web.i18n.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -48,7 +50,10 @@ public class PersonAuthenticationMechanism implements HttpAuthenticationMechanis
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("application/json;charset=UTF-8");
-                response.getWriter().write("{\"code\":\"NOT_LOGGED_IN\",\"message\":\"请先登录\"}");
+                String message = Texts.text(request.getHeader("Accept-Language") == null ? Texts.DEFAULT
+                        : request.getLocale(), "error.not_logged_in");
+                response.getWriter().write(Json.createObjectBuilder().add("code", "NOT_LOGGED_IN")
+                        .add("message", message).build().toString());
                 return AuthenticationStatus.SEND_FAILURE;
             }
             return context.redirect(request.getContextPath() + "/login.xhtml");
