@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>./mvnw -q -Pbench -DskipTests package -Dbench.url=http://127.0.0.1:8080 -Dbench.clients=32 -Dbench.seconds=30</pre>
  *
- * Arguments: base URL, concurrent clients, seconds of measurement. The slider cannot be answered within 300 ms
+ * Arguments: base URL, concurrent clients, seconds of measurement, seconds of warm-up. The slider cannot be answered within 300 ms
  * of being issued (a human cannot either); latency is shown with and without that wait.
  */
 public final class LoginBenchmark {
@@ -50,13 +50,14 @@ public final class LoginBenchmark {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        new LoginBenchmark(base).run(clients, seconds);
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        new LoginBenchmark(base).run(clients, seconds, warmup);
     }
 
-    private void run(int clients, int seconds) throws Exception {
+    private void run(int clients, int seconds, int warmup) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         // RULE-SMS allows 10 codes per phone per 10 minutes: enough persons that none needs more than 8
-        int persons = Math.max(clients * 2, (int) Math.ceil(60.0 * seconds / 8));
+        int persons = Math.max(clients * 2, (int) Math.ceil(60.0 * (seconds + warmup) / 8));
         System.out.printf("login benchmark against %s: %d clients, %d s, %d persons, %d cores%n", base, clients,
                 seconds, persons, cores);
         List<String[]> accounts = createPersons(persons);
@@ -64,8 +65,9 @@ public final class LoginBenchmark {
             throw new IllegalStateException("no persons: are the simulators on at " + base + "?");
         }
 
-        System.out.println("warm-up ...");
-        measure(accounts, clients, Math.min(10, seconds), false);
+        // an application server keeps compiling (C2) for about a minute under a new load: measure after that
+        System.out.println("warm-up " + warmup + " s ...");
+        measure(accounts, clients, warmup, false);
         Result r = measure(accounts, clients, seconds, true);
 
         System.out.println("bare Argon2id hash rate at the same parameters (" + cores + " threads) ...");
