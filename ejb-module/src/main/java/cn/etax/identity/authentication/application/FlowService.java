@@ -57,6 +57,19 @@ public class FlowService {
         return flow;
     }
 
+    /** The flow behind a token for reading only (no lock, no transaction needed). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AuthFlow peek(String token, FlowKind kind) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        AuthFlow flow = em.createNamedQuery(AuthFlow.BY_TOKEN, AuthFlow.class).setParameter("digest", digest(token))
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new AuthenticationFailedException("FLOW_INVALID"));
+        flow.ensureActive(kind, clock.now());
+        return flow;
+    }
+
     public String digest(String token) {
         return protector.digest("flow", token);
     }

@@ -33,6 +33,10 @@ public class LoginGuardService {
         return guard(personId).beginAttempt(method, clock.now(), clock.zone());
     }
 
+    /**
+     * In a transaction of its own, like {@link #begin}: a caller that holds the guard row would deadlock the next
+     * {@code begin} of the same request (the account center checks two codes in one step).
+     */
     public void succeeded(long personId, AuthMethod method) {
         guard(personId).succeeded(method);
     }
@@ -44,6 +48,7 @@ public class LoginGuardService {
         return guard == null ? LoginGuard.MAX_CONSECUTIVE_FAILURES : guard.remaining(method);
     }
 
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void ensureUnlocked(long personId) {
         guard(personId).ensureUnlocked(clock.now(), clock.zone());
     }

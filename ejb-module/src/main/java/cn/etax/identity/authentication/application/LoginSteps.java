@@ -93,16 +93,16 @@ public class LoginSteps {
                 Masking.name(person.name()), client);
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public QrState qrState(String flowToken) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.peek(flowToken, FlowKind.PERSON_LOGIN);
         return qr.stateOfFlow(flow.tokenDigest());
     }
 
-    /** Who the flow is for, and which phone its SMS codes were bound to. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    /** Who the flow is for, and which phone its SMS codes were bound to (a read: no transaction, no lock). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public FlowSubject subject(String flowToken) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.peek(flowToken, FlowKind.PERSON_LOGIN);
         Person person = directory.get(flow.personId());
         String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
         return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest);

@@ -56,8 +56,11 @@ public class SmsCodeService {
     @ConfigProperty(name = "identity.sms.code-ttl-seconds", defaultValue = "300")
     long ttlSeconds;
 
-    /** Sends a new code for this flow and purpose to {@code phone}; earlier codes of the same binding die. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /**
+     * Sends a new code for this flow and purpose to {@code phone}; earlier codes of the same binding die. Joins the
+     * caller's transaction: when the gateway refuses, the quota is not spent and no code exists.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void send(String flowDigest, FlowKind purpose, MobileNumber phone) {
         String phoneDigest = phoneDigest(phone);
         limiter.consume("sms:" + phoneDigest, SMS_LIMIT, SMS_WINDOW, "SMS_TOO_FREQUENT");
