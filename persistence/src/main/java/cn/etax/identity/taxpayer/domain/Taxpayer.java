@@ -33,9 +33,12 @@ import java.util.Optional;
 @Entity
 @Table(name = "taxpayer")
 @NamedQuery(name = Taxpayer.BY_CREDIT_CODE, query = "select t from Taxpayer t where t.creditCode = :code")
+@NamedQuery(name = Taxpayer.ID_BY_CREDIT_CODE, query = "select t.id from Taxpayer t where t.creditCode = :code")
 public class Taxpayer {
 
     public static final String BY_CREDIT_CODE = "Taxpayer.byCreditCode";
+    /** The id only, so that the row can then be read with a lock (H2 cannot lock a query with a row limit). */
+    public static final String ID_BY_CREDIT_CODE = "Taxpayer.idByCreditCode";
 
     /** What a key-personnel change did. */
     public enum PersonnelChange {
