@@ -27,6 +27,9 @@ final class PayaraMicro {
 
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
 
+    /** The core tax system's shared secret for API-3 in the test server (identity.sync.token). */
+    static final String SYNC_TOKEN = "it-sync-token-7f3c9a2e";
+
     private final Process process;
     private final URI baseUri;
     private final Path log;
@@ -47,6 +50,7 @@ final class PayaraMicro {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Didentity.simulators.enabled=true",
                     "-Didentity.demo.enabled=true",
+                    "-Didentity.sync.token=" + SYNC_TOKEN,
                     "-Djava.io.tmpdir=" + settings.workDir().resolve("tmp"),
                     "-jar", settings.microJar().toString(),
                     // --nohazelcast rather than --nocluster: with --nocluster the data grid still listens on

@@ -31,6 +31,7 @@ import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -88,6 +89,9 @@ public class RegistrationService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    Event<PersonRegistered> registered;
 
     @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
@@ -201,6 +205,7 @@ public class RegistrationService {
         }
         em.persist(person);
         em.flush();
+        registered.fire(new PersonRegistered(person.id(), person.idDigest()));
         ProtectedValue phoneValue = phones.release(phone, person.id(), client);
         person.addPhone(phoneValue, clock.now());
         guards.create(person.id());

@@ -6,6 +6,7 @@ import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.account.domain.ProtectedValue;
 import cn.etax.identity.authentication.application.LoginGuardService;
 import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.registration.application.PersonRegistered;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.MobileNumber;
@@ -16,6 +17,7 @@ import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.shared.NotFoundException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -51,6 +53,9 @@ public class PersonFixtures {
     @Inject
     OutsideServices services;
 
+    @Inject
+    Event<PersonRegistered> registered;
+
     /**
      * A registered person at level 4 ({@code migrated}: level 3, initial password = last six characters of the
      * number, agreements unsigned), holding {@code phone} (taken from anyone else). Returns the new id.
@@ -71,6 +76,7 @@ public class PersonFixtures {
                         false, hasher.hash(password), 4, clock.now());
         em.persist(p);
         em.flush();
+        registered.fire(new PersonRegistered(p.id(), p.idDigest()));
         if (phone != null && !phone.isBlank()) {
             p.addPhone(phones.release(MobileNumber.parse(phone), p.id(), ClientContext.UNKNOWN), clock.now());
         }

@@ -1,0 +1,208 @@
+package cn.etax.identity.taxpayer.application;
+
+import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.grant.application.GrantService;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.CreditCode;
+import cn.etax.identity.shared.IdDocument;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.taxpayer.domain.BasicTaxData;
+import cn.etax.identity.taxpayer.domain.InvestorShare;
+import cn.etax.identity.taxpayer.domain.KeyPerson;
+import cn.etax.identity.taxpayer.domain.KeyRole;
+import cn.etax.identity.taxpayer.domain.Region;
+import cn.etax.identity.taxpayer.domain.SyncMessage;
+import cn.etax.identity.taxpayer.domain.Taxpayer;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies one sync message in one transaction: input checked, message id claimed, taxpayer and grants changed,
+ * everything audited. Called only by {@link TaxpayerSyncService}, which answers repeated copies.
+ */
+@Stateless
+public class TaxpayerRegistrar {
+
+    private static final Logger LOG = Logger.getLogger(TaxpayerRegistrar.class.getName());
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @EJB
+    GrantService grants;
+
+    @EJB
+    PersonDirectory directory;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    BusinessClock clock;
+
+    /** REG-8: the taxpayer, its legal representative bound, its finance officer offered his role. */
+    public SyncAnswer register(TaxpayerRegistration m, ClientContext client) {
+        String messageId = messageId(m.messageId());
+        CreditCode code = CreditCode.of(m.creditCode());
+        IdDocument legal = document(m.legalRepresentative(), "LEGAL_REPRESENTATIVE_REQUIRED");
+        IdDocument finance = m.financeOfficer() == null ? null : document(m.financeOfficer(), "KEY_PERSON_INVALID");
+        Instant since = m.occurredAt() != null ? m.occurredAt()
+                : m.registeredOn() == null ? null : m.registeredOn().atStartOfDay(clock.zone()).toInstant();
+        List<InvestorShare> investors = m.investors() == null ? List.of() : m.investors().stream()
+                .map(i -> new InvestorShare(i.name(), i.documentType(),
+                        i.documentNumber() == null ? null : Masking.idNumber(IdDocument.normalise(i.documentNumber())),
+                        i.sharePercent())).toList();
+        Taxpayer taxpayer = Taxpayer.registered(code, m.name(), m.kind(), m.taxAuthorityCode(), m.taxAuthorityName(),
+                new Region(m.provinceCode(), m.provinceName()),
+                new BasicTaxData(m.registrationType(), m.industry(), m.vatQualification(), m.businessAddress(),
+                        m.registeredOn()),
+                keyPerson(m.legalRepresentative(), legal, since),
+                finance == null ? null : keyPerson(m.financeOfficer(), finance, since), investors, clock.now());
+
+        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.TAXPAYER_REGISTRATION, code);
+        if (earlier.isPresent()) {
+            return SyncAnswer.of(earlier.get());
+        }
+        SyncMessage message = claim(messageId, SyncMessage.Kind.TAXPAYER_REGISTRATION, code);
+        if (taxpayerId(code).isPresent()) {
+            throw new ConflictException("TAXPAYER_ALREADY_REGISTERED");
+        }
+        try {
+            em.persist(taxpayer);
+            em.flush();
+        } catch (PersistenceException e) {
+            // another message registered the same code a moment ago
+            throw new ConflictException("TAXPAYER_ALREADY_REGISTERED");
+        }
+        grants.bindLegalRepresentative(taxpayer.id(), code.value(), m.legalRepresentative().name(), legal, client);
+        if (finance != null) {
+            grants.offerFinanceOfficer(taxpayer.id(), code.value(), m.financeOfficer().name(), finance, client);
+        }
+        audit.record(null, "TAXPAYER_REGISTERED", "taxpayer:" + code, "message " + messageId + ", "
+                + taxpayer.kind() + ", province " + taxpayer.region().provinceCode(), client);
+        LOG.info(() -> "taxpayer " + code + " registered by sync message " + messageId);
+        return SyncAnswer.of(message);
+    }
+
+    /**
+     * A key person replaced: the old grant ends (deleted or, if still pending, withdrawn) and the new person is bound
+     * (legal representative) or offered the role (finance officer). Stale and repeated changes change nothing.
+     */
+    public SyncAnswer changeKeyPersonnel(KeyPersonnelChange m, ClientContext client) {
+        String messageId = messageId(m.messageId());
+        CreditCode code = CreditCode.of(m.creditCode());
+        if (m.role() == null) {
+            throw new InvalidInputException("KEY_ROLE_REQUIRED");
+        }
+        if (m.effectiveAt() == null) {
+            throw new InvalidInputException("SYNC_EFFECTIVE_TIME_REQUIRED");
+        }
+        IdDocument document = document(m.person(), "KEY_PERSON_INVALID");
+        KeyPerson person = keyPerson(m.person(), document, m.effectiveAt());
+
+        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.KEY_PERSONNEL_CHANGE, code);
+        if (earlier.isPresent()) {
+            return SyncAnswer.of(earlier.get());
+        }
+        SyncMessage message = claim(messageId, SyncMessage.Kind.KEY_PERSONNEL_CHANGE, code);
+        long id = taxpayerId(code).orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
+        Taxpayer taxpayer = em.find(Taxpayer.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Taxpayer.PersonnelChange change = taxpayer.changeKeyPerson(m.role(), person, clock.now());
+        message.settle(SyncMessage.Outcome.valueOf(change.name()));
+        if (change == Taxpayer.PersonnelChange.APPLIED) {
+            IdentityType type = m.role() == KeyRole.LEGAL_REPRESENTATIVE ? IdentityType.LEGAL_REPRESENTATIVE
+                    : IdentityType.FINANCE_OFFICER;
+            grants.endKeyPersonGrants(id, code.value(), type, client);
+            if (type == IdentityType.LEGAL_REPRESENTATIVE) {
+                grants.bindLegalRepresentative(id, code.value(), m.person().name(), document, client);
+            } else {
+                grants.offerFinanceOfficer(id, code.value(), m.person().name(), document, client);
+            }
+        }
+        audit.record(null, "KEY_PERSONNEL_CHANGED", "taxpayer:" + code, "message " + messageId + ", " + m.role()
+                + " -> " + Masking.name(m.person().name()) + " " + document.masked() + ": " + change, client);
+        return SyncAnswer.of(message);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<SyncAnswer> answerOf(String messageId) {
+        return Optional.ofNullable(em.find(SyncMessage.class, messageId)).map(SyncAnswer::of);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public TaxpayerGrants grantsOf(String rawCode) {
+        CreditCode code = CreditCode.of(rawCode);
+        Taxpayer t = em.createNamedQuery(Taxpayer.BY_CREDIT_CODE, Taxpayer.class).setParameter("code", code.value())
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
+        return new TaxpayerGrants(code.value(), t.name(), t.kind(), t.region().provinceCode(), t.taxAuthorityName(),
+                t.keyPerson(KeyRole.LEGAL_REPRESENTATIVE).map(p -> Masking.name(p.name())).orElse(null),
+                t.keyPerson(KeyRole.FINANCE_OFFICER).map(p -> Masking.name(p.name())).orElse(null),
+                grants.grantsOf(t.id()));
+    }
+
+    private Optional<SyncMessage> earlier(String messageId, SyncMessage.Kind kind, CreditCode code) {
+        SyncMessage m = em.find(SyncMessage.class, messageId);
+        if (m != null && !m.sameMessageAs(kind, code.value())) {
+            throw new ConflictException("SYNC_MESSAGE_ID_REUSED");
+        }
+        return Optional.ofNullable(m);
+    }
+
+    /** Inserted and flushed first: a concurrent copy of the message waits on the primary key, then fails. */
+    private SyncMessage claim(String messageId, SyncMessage.Kind kind, CreditCode code) {
+        SyncMessage message = new SyncMessage(messageId, kind, code.value(), clock.now());
+        try {
+            em.persist(message);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new DuplicateMessageException();
+        }
+        return message;
+    }
+
+    private Optional<Long> taxpayerId(CreditCode code) {
+        return em.createNamedQuery(Taxpayer.ID_BY_CREDIT_CODE, Long.class).setParameter("code", code.value())
+                .getResultStream().findFirst();
+    }
+
+    private static String messageId(String raw) {
+        String id = raw == null ? "" : raw.strip();
+        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")) {
+            throw new InvalidInputException("SYNC_MESSAGE_ID_INVALID");
+        }
+        return id;
+    }
+
+    private static IdDocument document(SyncPerson person, String missingCode) {
+        if (person == null || person.name() == null || person.name().isBlank()) {
+            throw new InvalidInputException(missingCode);
+        }
+        if (person.name().strip().length() > 100) {
+            throw new InvalidInputException("NAME_REQUIRED");
+        }
+        return IdDocument.of(person.idType(), person.idNumber());
+    }
+
+    private KeyPerson keyPerson(SyncPerson person, IdDocument document, Instant since) {
+        return new KeyPerson(person.name().strip(), document.type(), directory.documentDigest(document),
+                document.masked(), since);
+    }
+}

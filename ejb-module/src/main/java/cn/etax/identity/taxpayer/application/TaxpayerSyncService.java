@@ -1,0 +1,91 @@
+package cn.etax.identity.taxpayer.application;
+
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.shared.ForbiddenException;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.application.ClientContext;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Inbound synchronisation from the core tax system (API-3, REG-8). Checks the shared secret, applies each message
+ * in a transaction of its own ({@link TaxpayerRegistrar}) and, when a concurrent copy of the same message won the
+ * race, answers what that copy recorded: a repeated message changes nothing and gets the first answer.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TaxpayerSyncService {
+
+    @EJB
+    TaxpayerRegistrar registrar;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    @ConfigProperty(name = "identity.sync.token")
+    Optional<String> configuredToken;
+
+    public SyncAnswer register(String presentedToken, TaxpayerRegistration message, ClientContext client) {
+        authenticate(presentedToken, client);
+        if (message == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return once(message.messageId(), () -> registrar.register(message, client));
+    }
+
+    public SyncAnswer changeKeyPersonnel(String presentedToken, KeyPersonnelChange message, ClientContext client) {
+        authenticate(presentedToken, client);
+        if (message == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return once(message.messageId(), () -> registrar.changeKeyPersonnel(message, client));
+    }
+
+    public TaxpayerGrants grants(String presentedToken, String creditCode, ClientContext client) {
+        authenticate(presentedToken, client);
+        return registrar.grantsOf(creditCode);
+    }
+
+    private SyncAnswer once(String messageId, Supplier<SyncAnswer> apply) {
+        try {
+            return apply.get();
+        } catch (DuplicateMessageException e) {
+            // the other copy has committed (PostgreSQL made this one wait for it) or is still running (H2)
+            return registrar.answerOf(messageId.strip()).orElseThrow(() -> e);
+        }
+    }
+
+    /** Off (404) without a configured secret; otherwise the header must match, compared in constant time. */
+    private void authenticate(String presented, ClientContext client) {
+        String expected = configuredToken.map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
+        if (expected == null) {
+            throw new NotFoundException("NOT_FOUND");
+        }
+        if (presented == null || !MessageDigest.isEqual(sha256(presented), sha256(expected))) {
+            audit.recordSeparately(null, "SYNC_REFUSED", "sync", presented == null ? "no token" : "wrong token",
+                    client);
+            throw new ForbiddenException("SYNC_TOKEN_INVALID");
+        }
+    }
+
+    /** Digests of equal length, so that the comparison time says nothing about the secret's length either. */
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

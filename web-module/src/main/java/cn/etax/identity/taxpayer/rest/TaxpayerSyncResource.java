@@ -1,0 +1,64 @@
+package cn.etax.identity.taxpayer.rest;
+
+import cn.etax.identity.taxpayer.application.KeyPersonnelChange;
+import cn.etax.identity.taxpayer.application.SyncAnswer;
+import cn.etax.identity.taxpayer.application.TaxpayerGrants;
+import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
+import cn.etax.identity.taxpayer.application.TaxpayerSyncService;
+import cn.etax.identity.web.rest.Clients;
+import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * API-3: the core tax system pushes taxpayer registrations and key-personnel changes here. Every call carries the
+ * shared secret in {@code X-Sync-Token}; without {@code identity.sync.token} configured the endpoints answer 404.
+ * Messages are idempotent by {@code messageId}: a copy gets the first answer and changes nothing.
+ */
+@Path("v1/sync")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "sync", description = "Inbound synchronisation from the core tax system (API-3, REG-8)")
+public class TaxpayerSyncResource {
+
+    static final String TOKEN_HEADER = "X-Sync-Token";
+
+    @EJB
+    TaxpayerSyncService sync;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("taxpayer-registrations")
+    @Operation(summary = "A taxpayer registered in the core tax system: binds the legal representative, offers the "
+            + "finance officer his role (REG-8)")
+    public SyncAnswer register(@HeaderParam(TOKEN_HEADER) String token, TaxpayerRegistration message) {
+        return sync.register(token, message, Clients.of(request));
+    }
+
+    @POST
+    @Path("key-personnel-changes")
+    @Operation(summary = "A key person replaced (主要人员变更): ends the old grant, binds or offers the new one; older "
+            + "changes than the one applied are stale")
+    public SyncAnswer changeKeyPersonnel(@HeaderParam(TOKEN_HEADER) String token, KeyPersonnelChange message) {
+        return sync.changeKeyPersonnel(token, message, Clients.of(request));
+    }
+
+    @GET
+    @Path("taxpayers/{creditCode}/grants")
+    @Operation(summary = "A taxpayer and its grants with their history; person data masked")
+    public TaxpayerGrants grants(@HeaderParam(TOKEN_HEADER) String token, @PathParam("creditCode") String creditCode) {
+        return sync.grants(token, creditCode, Clients.of(request));
+    }
+}

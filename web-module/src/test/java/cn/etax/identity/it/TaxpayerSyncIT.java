@@ -1,0 +1,288 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.shared.CreditCode;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * API-3 / REG-8 black-box: the core tax system pushes registrations and key-personnel changes; the grants that
+ * result are read back through the sync API with person data masked.
+ */
+@DisplayName("API-3, REG-8: taxpayer synchronisation from the core tax system")
+class TaxpayerSyncIT {
+
+    private static final String REGISTRATIONS = "/api/v1/sync/taxpayer-registrations";
+    private static final String CHANGES = "/api/v1/sync/key-personnel-changes";
+    private static final Map<String, String> TOKEN = Map.of("X-Sync-Token", PayaraMicro.SYNC_TOKEN);
+    private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    private final Api core = Api.browser();
+
+    @Test
+    @DisplayName("REG-8: registration binds the legal representative at once and leaves the finance officer pending")
+    void registration_binds_the_legal_representative_and_offers_the_finance_officer() {
+        TestPerson legal = Fixtures.quickPerson();
+        TestPerson finance = Fixtures.quickPerson();
+        String code = newCreditCode();
+
+        Reply r = post(REGISTRATIONS, registration("reg-" + code, code, legal, finance));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        assertThat(r.string("outcome")).isEqualTo("APPLIED");
+        assertThat(r.string("creditCode")).isEqualTo(code);
+
+        Reply view = grants(code);
+        assertThat(view.string("name")).isEqualTo("测试企业" + code.substring(10));
+        assertThat(view.string("legalRepresentative")).isEqualTo(Fixtures.maskedName(legal.name()));
+        JsonObject lr = grantOf(view, "LEGAL_REPRESENTATIVE", "ACTIVE");
+        assertThat(lr.getString("holderName")).isEqualTo(Fixtures.maskedName(legal.name()));
+        assertThat(lr.getString("initiator")).isEqualTo("SYSTEM");
+        assertThat(lr.getBoolean("holderRegistered")).isTrue();
+        assertThat(lr.getJsonArray("permissions")).hasSize(13);
+        assertThat(!lr.containsKey("validUntil") || lr.isNull("validUntil")).as("long-term").isTrue();
+        JsonObject fo = grantOf(view, "FINANCE_OFFICER", "PENDING");
+        assertThat(fo.getString("holderName")).isEqualTo(Fixtures.maskedName(finance.name()));
+        assertThat(fo.getString("holderIdNumber")).isEqualTo(finance.idNumber().substring(0, 3) + "*".repeat(13)
+                + finance.idNumber().substring(16));
+        assertThat(view.body()).as("RULE-MASK: no ID number or name in clear")
+                .doesNotContain(legal.idNumber(), finance.idNumber(), legal.name(), finance.name());
+    }
+
+    @Test
+    @DisplayName("the same registration message twice changes nothing and gets the same answer")
+    void a_repeated_registration_changes_nothing() {
+        String code = newCreditCode();
+        JsonObject message = registration("reg-" + code, code, Fixtures.quickPerson(), Fixtures.quickPerson());
+        Reply first = post(REGISTRATIONS, message);
+        String before = grants(code).body();
+        Reply second = post(REGISTRATIONS, message);
+        assertThat(second.status()).isEqualTo(first.status()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(grants(code).body()).isEqualTo(before);
+        assertThat(grants(code).json().getJsonArray("grants")).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a registration under a new message id for a known credit code is refused")
+    void a_second_registration_of_the_same_taxpayer_is_a_conflict() {
+        String code = newCreditCode();
+        TestPerson legal = Fixtures.quickPerson();
+        assertThat(post(REGISTRATIONS, registration("reg-" + code, code, legal, null)).status()).isEqualTo(200);
+        Reply again = post(REGISTRATIONS, registration("reg2-" + code, code, legal, null));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("TAXPAYER_ALREADY_REGISTERED");
+    }
+
+    @Test
+    @DisplayName("a change of legal representative ends the old binding and binds the new one")
+    void a_new_legal_representative_replaces_the_old_one() {
+        TestPerson old = Fixtures.quickPerson();
+        TestPerson successor = Fixtures.quickPerson();
+        String code = newCreditCode();
+        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        post(REGISTRATIONS, registration("reg-" + code, code, old, null, registered));
+
+        Reply changed = post(CHANGES, change("chg-" + code, code, "LEGAL_REPRESENTATIVE", successor,
+                registered.plus(1, ChronoUnit.DAYS)));
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        assertThat(changed.string("outcome")).isEqualTo("APPLIED");
+
+        Reply view = grants(code);
+        assertThat(view.string("legalRepresentative")).isEqualTo(Fixtures.maskedName(successor.name()));
+        JsonObject ended = grantOf(view, "LEGAL_REPRESENTATIVE", "DELETED");
+        assertThat(ended.getString("holderName")).isEqualTo(Fixtures.maskedName(old.name()));
+        JsonObject last = ended.getJsonArray("history").getJsonObject(ended.getJsonArray("history").size() - 1);
+        assertThat(last.getString("from")).isEqualTo("ACTIVE");
+        assertThat(last.getString("to")).isEqualTo("DELETED");
+        assertThat(last.getString("side")).isEqualTo("SYSTEM");
+        JsonObject bound = grantOf(view, "LEGAL_REPRESENTATIVE", "ACTIVE");
+        assertThat(bound.getString("holderName")).isEqualTo(Fixtures.maskedName(successor.name()));
+    }
+
+    @Test
+    @DisplayName("a new finance officer: the old pending offer is withdrawn, the new one is pending")
+    void a_new_finance_officer_replaces_a_pending_offer() {
+        String code = newCreditCode();
+        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TestPerson successor = Fixtures.quickPerson();
+        post(REGISTRATIONS, registration("reg-" + code, code, Fixtures.quickPerson(), Fixtures.quickPerson(),
+                registered));
+        Reply changed = post(CHANGES, change("chg-" + code, code, "FINANCE_OFFICER", successor,
+                registered.plusSeconds(60)));
+        assertThat(changed.string("outcome")).isEqualTo("APPLIED");
+        Reply view = grants(code);
+        grantOf(view, "FINANCE_OFFICER", "WITHDRAWN");
+        assertThat(grantOf(view, "FINANCE_OFFICER", "PENDING").getString("holderName"))
+                .isEqualTo(Fixtures.maskedName(successor.name()));
+        grantOf(view, "LEGAL_REPRESENTATIVE", "ACTIVE");
+    }
+
+    @Test
+    @DisplayName("key-personnel changes arriving twice or out of order change nothing")
+    void duplicate_and_reordered_changes_change_nothing() {
+        TestPerson first = Fixtures.quickPerson();
+        TestPerson newer = Fixtures.quickPerson();
+        TestPerson older = Fixtures.quickPerson();
+        String code = newCreditCode();
+        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        post(REGISTRATIONS, registration("reg-" + code, code, first, null, registered));
+
+        JsonObject later = change("chg2-" + code, code, "LEGAL_REPRESENTATIVE", newer, registered.plusSeconds(7200));
+        JsonObject earlier = change("chg1-" + code, code, "LEGAL_REPRESENTATIVE", older, registered.plusSeconds(3600));
+        Reply applied = post(CHANGES, later);
+        assertThat(applied.string("outcome")).isEqualTo("APPLIED");
+        String after = grants(code).body();
+
+        Reply stale = post(CHANGES, earlier);
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.string("outcome")).isEqualTo("STALE");
+        Reply repeated = post(CHANGES, later);
+        assertThat(repeated.body()).isEqualTo(applied.body());
+        Reply staleAgain = post(CHANGES, earlier);
+        assertThat(staleAgain.body()).isEqualTo(stale.body());
+
+        Reply view = grants(code);
+        assertThat(view.body()).isEqualTo(after);
+        assertThat(view.string("legalRepresentative")).isEqualTo(Fixtures.maskedName(newer.name()));
+        assertThat(view.json().getJsonArray("grants")).hasSize(2);
+        assertThat(view.body()).doesNotContain(older.idNumber().substring(16) + "\"");
+    }
+
+    @Test
+    @DisplayName("a grant for a person who has not registered waits on his document and names him once he registers")
+    void a_grant_for_an_unregistered_person_is_attached_when_he_registers() {
+        TestPerson notYet = Fixtures.newCitizen();
+        String code = newCreditCode();
+        post(REGISTRATIONS, registration("reg-" + code, code, Fixtures.quickPerson(), notYet));
+        assertThat(grantOf(grants(code), "FINANCE_OFFICER", "PENDING").getBoolean("holderRegistered")).isFalse();
+
+        Reply created = Api.browser().post("/api/sim/persons", Json.createObjectBuilder().add("name", notYet.name())
+                .add("idType", "RESIDENT_ID_CARD").add("idNumber", notYet.idNumber()).add("phone", notYet.phone())
+                .add("password", notYet.password()).add("migrated", false).build());
+        assertThat(created.status()).as("%s", created).isEqualTo(200);
+        assertThat(grantOf(grants(code), "FINANCE_OFFICER", "PENDING").getBoolean("holderRegistered")).isTrue();
+    }
+
+    @Test
+    @DisplayName("RULE-ID: a credit code with a wrong check character is refused with the page's message")
+    void a_bad_credit_code_is_refused() {
+        String code = newCreditCode();
+        char wrong = ALPHABET.charAt((ALPHABET.indexOf(code.charAt(17)) + 1) % 31);
+        Reply r = post(REGISTRATIONS, registration("reg-bad-" + code, code.substring(0, 17) + wrong,
+                Fixtures.quickPerson(), null));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("CREDIT_CODE_INVALID");
+        assertThat(r.message()).isEqualTo("统一社会信用代码（纳税人识别号）格式不正确，请核对后重新输入");
+        assertThat(core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, TOKEN).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("without the right shared secret the core tax system's endpoints refuse")
+    void a_wrong_or_missing_token_is_refused() {
+        String code = newCreditCode();
+        JsonObject message = registration("reg-" + code, code, Fixtures.quickPerson(), null);
+        Reply wrong = core.send("POST", REGISTRATIONS, message, Map.of("X-Sync-Token", "guess"));
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.code()).isEqualTo("SYNC_TOKEN_INVALID");
+        Reply missing = core.send("POST", REGISTRATIONS, message, Map.of());
+        assertThat(missing.status()).isEqualTo(403);
+        assertThat(core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, Map.of()).status())
+                .isEqualTo(403);
+        assertThat(core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, TOKEN).status())
+                .as("nothing registered").isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("copies of one message racing each other register exactly one taxpayer and get one answer")
+    void parallel_copies_register_one_taxpayer() {
+        String code = newCreditCode();
+        JsonObject message = registration("reg-" + code, code, Fixtures.quickPerson(), Fixtures.quickPerson());
+        List<CompletableFuture<Reply>> copies = IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> Api.browser().send("POST", REGISTRATIONS, message,
+                        TOKEN))).toList();
+        List<Reply> replies = copies.stream().map(CompletableFuture::join).toList();
+        assertThat(replies).allSatisfy(r -> {
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            assertThat(r.string("outcome")).isEqualTo("APPLIED");
+        });
+        Reply view = grants(code);
+        assertThat(view.json().getJsonArray("grants")).hasSize(2);
+        grantOf(view, "LEGAL_REPRESENTATIVE", "ACTIVE");
+        grantOf(view, "FINANCE_OFFICER", "PENDING");
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** A fresh, valid unified social credit code (GB 32100 check character computed here). */
+    static String newCreditCode() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        StringBuilder sb = new StringBuilder("91360100");
+        for (int i = 0; i < 9; i++) {
+            sb.append(ALPHABET.charAt(r.nextInt(ALPHABET.length())));
+        }
+        String first17 = sb.toString();
+        return first17 + CreditCode.checkCharacter(first17);
+    }
+
+    private Reply post(String path, JsonObject body) {
+        return core.send("POST", path, body, TOKEN);
+    }
+
+    private Reply grants(String code) {
+        Reply r = core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, TOKEN);
+        assertThat(r.status()).as("grants of %s: %s", code, r).isEqualTo(200);
+        return r;
+    }
+
+    private static JsonObject grantOf(Reply view, String type, String state) {
+        List<JsonObject> found = view.json().getJsonArray("grants").getValuesAs(JsonObject.class).stream()
+                .filter(g -> type.equals(g.getString("identityType")) && state.equals(g.getString("state"))).toList();
+        assertThat(found).as("%s %s grant in %s", type, state, view).hasSize(1);
+        return found.get(0);
+    }
+
+    private static JsonObject registration(String messageId, String code, TestPerson legal, TestPerson finance) {
+        return registration(messageId, code, legal, finance, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static JsonObject registration(String messageId, String code, TestPerson legal, TestPerson finance,
+                                           Instant occurredAt) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("messageId", messageId).add("creditCode", code)
+                .add("name", "测试企业" + code.substring(10)).add("kind", "ORDINARY")
+                .add("taxAuthorityCode", "13601000000").add("taxAuthorityName", "国家税务总局南昌市税务局")
+                .add("provinceCode", "36").add("provinceName", "江西省").add("registrationType", "有限责任公司")
+                .add("industry", "软件和信息技术服务业").add("vatQualification", "SMALL_SCALE")
+                .add("registeredOn", occurredAt.toString().substring(0, 10)).add("occurredAt", occurredAt.toString())
+                .add("legalRepresentative", person(legal))
+                .add("investors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", legal.name())
+                        .add("documentType", "居民身份证").add("documentNumber", legal.idNumber())
+                        .add("sharePercent", 100)));
+        if (finance != null) {
+            b.add("financeOfficer", person(finance));
+        }
+        return b.build();
+    }
+
+    private static JsonObject change(String messageId, String code, String role, TestPerson person, Instant at) {
+        return Json.createObjectBuilder().add("messageId", messageId).add("creditCode", code).add("role", role)
+                .add("person", person(person)).add("effectiveAt", at.toString()).build();
+    }
+
+    private static JsonObjectBuilder person(TestPerson p) {
+        return Json.createObjectBuilder().add("name", p.name()).add("idType", "RESIDENT_ID_CARD")
+                .add("idNumber", p.idNumber());
+    }
+}
