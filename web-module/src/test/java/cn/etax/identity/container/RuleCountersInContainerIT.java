@@ -1,6 +1,9 @@
 package cn.etax.identity.container;
 
+import cn.etax.identity.authentication.application.Housekeeping;
 import cn.etax.identity.authentication.application.LoginGuardService;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
+import cn.etax.identity.authentication.domain.SecretKind;
 import cn.etax.identity.authentication.application.RateLimiter;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.shared.AccountLockedException;
@@ -12,6 +15,9 @@ import cn.etax.identity.simulation.application.PersonFixtures;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +36,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The counters behind RULE-LOCK and RULE-SMS, exercised inside the container: many EJB calls at once, each in its
@@ -36,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Runs in Payara Micro with the application's own WAR on an H2 database of its own.
  */
 @ExtendWith(ArquillianExtension.class)
-@DisplayName("RULE-LOCK / RULE-SMS under parallel calls in the container")
+@DisplayName("RULE-LOCK / RULE-SMS under parallel calls in the container; housekeeping")
 class RuleCountersInContainerIT {
 
     @Deployment
@@ -57,6 +66,15 @@ class RuleCountersInContainerIT {
     @Resource
     ManagedExecutorService executor;
 
+    @EJB
+    Housekeeping housekeeping;
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
     @Test
     @DisplayName("20 parallel password attempts for one person: exactly 5 are let through, 15 find the account locked")
     void parallel_attempts_never_exceed_five() throws Exception {
@@ -74,6 +92,25 @@ class RuleCountersInContainerIT {
                 RateLimitedException.class);
         assertEquals(10, outcome[0], "codes sent");
         assertEquals(5, outcome[1], "codes refused");
+    }
+
+    @Test
+    @DisplayName("housekeeping removes one-time secrets a day after they expired, and only those")
+    void housekeeping_removes_only_long_expired_secrets() throws Exception {
+        Instant now = Instant.now();
+        tx.begin();
+        OneTimeSecret old = new OneTimeSecret(SecretKind.SMS_CODE, "housekeeping-old", "t", "d",
+                now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2)));
+        OneTimeSecret recent = new OneTimeSecret(SecretKind.SMS_CODE, "housekeeping-recent", "t", "d",
+                now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+        em.persist(old);
+        em.persist(recent);
+        tx.commit();
+
+        housekeeping.removeExpired();
+
+        assertNull(em.find(OneTimeSecret.class, old.id()), "expired two days ago: removed");
+        assertNotNull(em.find(OneTimeSecret.class, recent.id()), "expired an hour ago: kept");
     }
 
     /** Runs {@code calls} copies of the action released at once; counts successes and expected refusals. */
