@@ -18,6 +18,6 @@ public record AuthorisationFilter(boolean nationwide, String creditCode, String 
     }
 
     private static boolean contains(String value, String fragment) {
-        return fragment == null || fragment.isBlank() || value.toUpperCase().contains(fragment.strip().toUpperCase());
+        return fragment == null || fragment.isBlank() || value.toUpperCase(java.util.Locale.ROOT).contains(fragment.strip().toUpperCase(java.util.Locale.ROOT));
     }
 }
