@@ -69,13 +69,19 @@ public final class Api {
      * carries its proof in headers, X-Flow-Token and X-SMS-Code).
      */
     public Reply send(String method, String path, JsonObject body, Map<String, String> extraHeaders) {
+        return join(sendAsync(method, path, body, extraHeaders));
+    }
+
+    /** {@link #send} without waiting: two tabs racing on one record. */
+    public CompletableFuture<Reply> sendAsync(String method, String path, JsonObject body,
+                                              Map<String, String> extraHeaders) {
         HttpRequest.Builder builder = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
         extraHeaders.forEach(builder::header);
-        return join(send(builder.build()));
+        return send(builder.build());
     }
 
     private CompletableFuture<Reply> getAsync(String path, String sessionId) {

@@ -49,6 +49,11 @@ import java.util.stream.Collectors;
 @NamedQuery(name = Grant.OF_TAXPAYER, query = "select g from Grant g where g.taxpayerId = :taxpayer order by g.id")
 @NamedQuery(name = Grant.OF_TAXPAYER_AND_TYPE, query = "select g from Grant g where g.taxpayerId = :taxpayer "
         + "and g.identityType = :type and g.state in :states order by g.id")
+@NamedQuery(name = Grant.OF_PERSON, query = "select g from Grant g where g.personId = :person order by g.id")
+@NamedQuery(name = Grant.OF_PERSON_IN_TAXPAYER, query = "select g from Grant g where g.personId = :person "
+        + "and g.taxpayerId = :taxpayer order by g.id")
+@NamedQuery(name = Grant.LIVE_OF_HOLDER_IN_TAXPAYER, query = "select g from Grant g where g.taxpayerId = :taxpayer "
+        + "and g.holder.digest = :digest and g.state in :states order by g.id")
 @NamedQuery(name = Grant.UNATTACHED_OF_HOLDER, query = "select g from Grant g where g.holder.digest = :digest "
         + "and g.personId is null order by g.id")
 public class Grant {
@@ -56,6 +61,9 @@ public class Grant {
     public static final String OF_TAXPAYER = "Grant.ofTaxpayer";
     public static final String OF_TAXPAYER_AND_TYPE = "Grant.ofTaxpayerAndType";
     public static final String UNATTACHED_OF_HOLDER = "Grant.unattachedOfHolder";
+    public static final String OF_PERSON = "Grant.ofPerson";
+    public static final String OF_PERSON_IN_TAXPAYER = "Grant.ofPersonInTaxpayer";
+    public static final String LIVE_OF_HOLDER_IN_TAXPAYER = "Grant.liveOfHolderInTaxpayer";
 
     /** The stored states in which a grant still binds (expiry aside). */
     public static final Set<GrantState> LIVE = Collections.unmodifiableSet(
@@ -105,6 +113,13 @@ public class Grant {
 
     @Column(name = "changed_at", nullable = false)
     private Instant changedAt;
+
+    /** ENT-5 / PER-5 "clear record": hidden from that side's history list only; the row and its history stay. */
+    @Column(name = "hidden_for_enterprise", nullable = false)
+    private boolean hiddenForEnterprise;
+
+    @Column(name = "hidden_for_person", nullable = false)
+    private boolean hiddenForPerson;
 
     @OneToMany(mappedBy = "grant", cascade = CascadeType.ALL)
     @OrderBy("id")
@@ -222,10 +237,13 @@ public class Grant {
     /**
      * Ends the relationship. The enterprise cannot delete key personnel (企业法定代表人和财务负责人无法被删除); a person
      * can end his own relationships except that of legal representative (PER-4); system and tax office can end any,
-     * an expired one included (a change of key personnel).
+     * an expired one included (a change of key personnel). An expired grant can still be deleted by either side:
+     * it is the one way to take it off the lists.
      */
     public void delete(GrantActor by, Instant at, LocalDate today) {
-        require(by, today, () -> new ConflictException("GRANT_NOT_ACTIVE"), GrantState.ACTIVE, GrantState.FROZEN);
+        if (state != GrantState.ACTIVE && state != GrantState.FROZEN) {
+            throw new ConflictException("GRANT_NOT_ACTIVE");
+        }
         if (by.side() == GrantParty.ENTERPRISE && identityType.isKeyPerson()) {
             throw new ForbiddenException("GRANT_KEY_PERSON_NOT_DELETABLE");
         }
@@ -253,6 +271,25 @@ public class Grant {
         record(state, state, by, "permissions: " + permissions().stream().map(Enum::name)
                 .collect(Collectors.joining(",")), at);
         changedAt = at;
+    }
+
+    /**
+     * "Clear record" (清除记录, RULE-LOG): an ended grant leaves the history list of the side that asks, and only
+     * that side's; nothing is deleted. A grant still running cannot be cleared.
+     */
+    public void hideFromHistory(GrantParty side) {
+        if (!state.isTerminal()) {
+            throw new ConflictException("GRANT_NOT_ENDED");
+        }
+        switch (side) {
+            case ENTERPRISE -> hiddenForEnterprise = true;
+            case PERSON -> hiddenForPerson = true;
+            default -> throw new ForbiddenException("GRANT_ACCOUNT_CENTER_ONLY");
+        }
+    }
+
+    public boolean isHiddenFor(GrantParty side) {
+        return side == GrantParty.ENTERPRISE ? hiddenForEnterprise : side == GrantParty.PERSON && hiddenForPerson;
     }
 
     /** The holder registered (or was found registered later): the grant now names his account. */

@@ -256,15 +256,20 @@ class GrantTest {
         }
 
         @Test
-        void an_expired_grant_can_no_longer_be_confirmed_frozen_or_deleted_online() {
+        void an_expired_grant_can_no_longer_be_confirmed_frozen_or_changed_but_can_be_deleted() {
             Grant pending = offeredByEnterprise(IdentityType.TAX_OFFICER, TODAY);
             refused(() -> pending.confirm(STAFF, AT, TODAY.plusDays(1)), ConflictException.class, "GRANT_EXPIRED");
             Grant active = offeredByEnterprise(IdentityType.TAX_OFFICER, TODAY);
             active.confirm(STAFF, AT, TODAY);
             refused(() -> active.freeze(BOSS, AT, TODAY.plusDays(1)), ConflictException.class, "GRANT_EXPIRED");
-            refused(() -> active.delete(BOSS, AT, TODAY.plusDays(1)), ConflictException.class, "GRANT_EXPIRED");
-            active.delete(GrantActor.SYSTEM, AT, TODAY.plusDays(1));
+            refused(() -> active.changePermissions(INVOICING, BOSS, AT, TODAY.plusDays(1)), ConflictException.class,
+                    "GRANT_EXPIRED");
+            active.delete(BOSS, AT, TODAY.plusDays(1));
             assertThat(active.state(TODAY.plusDays(1))).isEqualTo(DELETED);
+            Grant bySystem = offeredByEnterprise(IdentityType.TAX_OFFICER, TODAY);
+            bySystem.confirm(STAFF, AT, TODAY);
+            bySystem.delete(GrantActor.SYSTEM, AT, TODAY.plusDays(1));
+            assertThat(bySystem.state(TODAY.plusDays(1))).isEqualTo(DELETED);
         }
 
         @Test
@@ -280,5 +285,29 @@ class GrantTest {
         Grant g = offeredByEnterprise(IdentityType.TAX_OFFICER, null);
         refused(() -> g.attachPerson(8L), ConflictException.class, "GRANT_HOLDER_MISMATCH");
         g.attachPerson(7L);
+    }
+
+    @Nested
+    @DisplayName("clear record (RULE-LOG, ENT-5, PER-5)")
+    class ClearRecord {
+
+        @Test
+        @DisplayName("an ended grant is hidden for the asking side only")
+        void hides_for_one_side() {
+            Grant g = activeTaxOfficer();
+            g.delete(BOSS, AT, TODAY);
+            g.hideFromHistory(GrantParty.ENTERPRISE);
+            assertThat(g.isHiddenFor(GrantParty.ENTERPRISE)).isTrue();
+            assertThat(g.isHiddenFor(GrantParty.PERSON)).isFalse();
+            assertThat(g.storedState()).isEqualTo(DELETED);
+            assertThat(g.history()).extracting(GrantHistory::toState).containsExactly(PENDING, ACTIVE, DELETED);
+        }
+
+        @Test
+        @DisplayName("a running grant cannot be cleared")
+        void running_grant_is_not_cleared() {
+            refused(() -> activeTaxOfficer().hideFromHistory(GrantParty.PERSON), ConflictException.class,
+                    "GRANT_NOT_ENDED");
+        }
     }
 }

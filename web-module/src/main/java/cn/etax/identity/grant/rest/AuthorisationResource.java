@@ -1,0 +1,143 @@
+package cn.etax.identity.grant.rest;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.grant.application.AuthorisationFilter;
+import cn.etax.identity.grant.application.AuthorisationService;
+import cn.etax.identity.grant.application.AuthorisationView;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.web.rest.Clients;
+import cn.etax.identity.web.security.Sessions;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Set;
+
+import static cn.etax.identity.grant.rest.StaffResource.require;
+
+/**
+ * The personal account center's enterprise authorisations (企业授权管理). Whether the login was by face comes from
+ * the server-side session, never from the request.
+ */
+@Path("v1/me/grants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "grants", description = "The caller's own enterprise authorisations (PER-2..PER-5)")
+public class AuthorisationResource {
+
+    @EJB
+    AuthorisationService grants;
+
+    @Inject
+    Sessions sessions;
+
+    @Context
+    HttpServletRequest request;
+
+    public record Application(String creditCode, IdentityType identityType, Set<Permission> permissions) {
+    }
+
+    /** {@code flowToken}: an account-change flow ({@code POST /api/v1/me/changes}) with a confirmed face check. */
+    public record Confirmation(List<Long> grantIds, String flowToken) {
+    }
+
+    @POST
+    @Operation(summary = "Apply for an enterprise authorisation (PER-2): credit code + tax officer or invoicer")
+    public AuthorisationView apply(Application body) {
+        Application b = require(body);
+        return grants.apply(b.creditCode(), b.identityType(), b.permissions(), Clients.of(request));
+    }
+
+    @GET
+    @Path("pending")
+    @Operation(summary = "Pending authorisations (PER-3); ?scope=PROVINCE|NATIONWIDE (default), creditCode, name, "
+            + "identityType")
+    public List<AuthorisationView> pending(@QueryParam("scope") String scope, @QueryParam("creditCode") String code,
+                                           @QueryParam("name") String name,
+                                           @QueryParam("identityType") IdentityType type) {
+        return grants.pending(filter(scope, code, name, type));
+    }
+
+    @GET
+    @Operation(summary = "Authorised enterprises (PER-4); same filters as pending")
+    public List<AuthorisationView> authorised(@QueryParam("scope") String scope,
+                                              @QueryParam("creditCode") String code, @QueryParam("name") String name,
+                                              @QueryParam("identityType") IdentityType type) {
+        return grants.authorised(filter(scope, code, name, type));
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "History (PER-5): deleted, withdrawn, rejected, not cleared")
+    public List<AuthorisationView> history(@QueryParam("scope") String scope, @QueryParam("creditCode") String code,
+                                           @QueryParam("name") String name,
+                                           @QueryParam("identityType") IdentityType type) {
+        return grants.history(filter(scope, code, name, type));
+    }
+
+    @POST
+    @Path("confirm")
+    @Operation(summary = "Confirm one or several offers (PER-3), proven by a confirmed QR face check in flowToken "
+            + "unless the login was by face")
+    public List<AuthorisationView> confirm(Confirmation body) {
+        Confirmation b = require(body);
+        return grants.confirm(b.grantIds(), b.flowToken(), loginByFace(), Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Reject an offer (PER-3)")
+    public AuthorisationView reject(@PathParam("id") long id) {
+        return grants.reject(id, Clients.of(request));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "End a relationship (PER-4; not the legal representative's)")
+    public AuthorisationView delete(@PathParam("id") long id) {
+        return grants.delete(id, Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/sync")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "同步数据 (PER-4): push the relationship again; recorded")
+    public AuthorisationView sync(@PathParam("id") long id) {
+        return grants.sync(id, Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/clear-record")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Clear record (清除记录, PER-5): hides an ended grant from the caller's history")
+    public void clearRecord(@PathParam("id") long id) {
+        grants.clearRecord(id, Clients.of(request));
+    }
+
+    private boolean loginByFace() {
+        AuthenticatedPerson person = sessions.current(request);
+        return person != null && person.methods().stream()
+                .anyMatch(m -> m == AuthMethod.TAX_APP_FACE || m == AuthMethod.IIT_APP);
+    }
+
+    private static AuthorisationFilter filter(String scope, String code, String name, IdentityType type) {
+        return new AuthorisationFilter(!"PROVINCE".equalsIgnoreCase(scope), code, name, type);
+    }
+}

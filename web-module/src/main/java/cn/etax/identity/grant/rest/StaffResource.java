@@ -1,0 +1,154 @@
+package cn.etax.identity.grant.rest;
+
+import cn.etax.identity.grant.application.GrantView;
+import cn.etax.identity.grant.application.NewStaff;
+import cn.etax.identity.grant.application.StaffFilter;
+import cn.etax.identity.grant.application.StaffService;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.web.rest.Clients;
+import jakarta.ejb.EJB;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The enterprise account center's staff management (人员权限管理) for a taxpayer the caller manages. */
+@Path("v1/me/enterprises/{creditCode}/staff")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "staff", description = "Enterprise staff grants (ENT-2..ENT-5): legal representative or finance officer only")
+public class StaffResource {
+
+    @EJB
+    StaffService staff;
+
+    @Context
+    HttpServletRequest request;
+
+    @PathParam("creditCode")
+    String creditCode;
+
+    /** ENT-2; {@code validUntil} null = long-term (长期). */
+    public record AddStaff(String name, IdType idType, String idNumber, IdentityType identityType,
+                           Set<Permission> permissions, LocalDate validUntil) {
+    }
+
+    public record Permissions(Set<Permission> permissions) {
+    }
+
+    @POST
+    @Operation(summary = "Add a tax officer or invoicer (ENT-2): a registered person by name and document; pending "
+            + "until he confirms")
+    public GrantView add(AddStaff body) {
+        AddStaff b = require(body);
+        return staff.add(creditCode, new NewStaff(b.name(), b.idType(), b.idNumber(), b.identityType(),
+                b.permissions(), b.validUntil()), Clients.of(request));
+    }
+
+    @GET
+    @Operation(summary = "Existing staff (ENT-4): active, frozen and expired grants, holders masked")
+    public List<GrantView> existing() {
+        return staff.staff(creditCode, Clients.of(request));
+    }
+
+    @GET
+    @Path("pending")
+    @Operation(summary = "Pending staff (ENT-3): the enterprise's offers and persons' applications")
+    public List<GrantView> pending() {
+        return staff.pending(creditCode, Clients.of(request));
+    }
+
+    @GET
+    @Path("history")
+    @Operation(summary = "History (ENT-5): deleted, withdrawn, rejected; ?identityType= and ?name= (fuzzy)")
+    public List<GrantView> history(@QueryParam("identityType") IdentityType type, @QueryParam("name") String name) {
+        return staff.history(creditCode, new StaffFilter(type, name), Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Withdraw the enterprise's own pending offer (ENT-3; not a tax office's)")
+    public GrantView withdraw(@PathParam("id") long id) {
+        return staff.withdraw(creditCode, id, Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/confirm")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Confirm a person's application (ENT-3)")
+    public GrantView confirm(@PathParam("id") long id) {
+        return staff.confirm(creditCode, id, Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Reject a person's application (ENT-3)")
+    public GrantView reject(@PathParam("id") long id) {
+        return staff.reject(creditCode, id, Clients.of(request));
+    }
+
+    @PUT
+    @Path("{id}/permissions")
+    @Operation(summary = "Change a staff member's permissions within his identity type (ENT-4)")
+    public GrantView permissions(@PathParam("id") long id, Permissions body) {
+        return staff.changePermissions(creditCode, id, require(body).permissions(), Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/freeze")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Freeze a staff member (冻结, ENT-4; never the legal representative or finance officer)")
+    public GrantView freeze(@PathParam("id") long id) {
+        return staff.freeze(creditCode, id, Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/unfreeze")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Unfreeze a staff member (解冻, ENT-4)")
+    public GrantView unfreeze(@PathParam("id") long id) {
+        return staff.unfreeze(creditCode, id, Clients.of(request));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Delete a staff member (ENT-4; never the legal representative or finance officer)")
+    public GrantView delete(@PathParam("id") long id) {
+        return staff.delete(creditCode, id, Clients.of(request));
+    }
+
+    @POST
+    @Path("{id}/clear-record")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Clear record (清除记录, ENT-5): hides an ended grant from the enterprise's history")
+    public void clearRecord(@PathParam("id") long id) {
+        staff.clearRecord(creditCode, id, Clients.of(request));
+    }
+
+    static <T> T require(T body) {
+        if (body == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,225 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static cn.etax.identity.it.GrantFixtures.act;
+import static cn.etax.identity.it.GrantFixtures.add;
+import static cn.etax.identity.it.GrantFixtures.confirm;
+import static cn.etax.identity.it.GrantFixtures.confirmWithFace;
+import static cn.etax.identity.it.GrantFixtures.find;
+import static cn.etax.identity.it.GrantFixtures.offer;
+import static cn.etax.identity.it.GrantFixtures.pendingIdFor;
+import static cn.etax.identity.it.GrantFixtures.personAct;
+import static cn.etax.identity.it.GrantFixtures.staffMember;
+import static cn.etax.identity.it.GrantFixtures.transitions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ENT-2..ENT-5 and PER-2..PER-5 black-box: both sides of the two-way confirmation, as a user would check them. */
+@DisplayName("Grant management: enterprise staff and the person's authorisations")
+class GrantManagementIT {
+
+    @Test
+    @DisplayName("ENT-2, PER-3: the legal representative adds a tax officer, who confirms with a QR face check")
+    void tax_officer_added_and_confirmed_with_face() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        TestPerson officer = Fixtures.quickPerson();
+        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api staff = AccountFixtures.loggedIn(officer);
+
+        long id = offer(boss, e, officer, null);
+        JsonObject pending = find(boss.get(e.staff() + "/pending"), id).orElseThrow();
+        assertThat(pending.getString("state")).isEqualTo("PENDING");
+        assertThat(pending.getString("holderName")).isEqualTo(Fixtures.maskedName(officer.name()));
+        assertThat(boss.get(e.staff() + "/pending").body()).as("RULE-MASK")
+                .doesNotContain(officer.name(), officer.idNumber());
+        assertThat(find(boss.get(e.staff()), id)).as("not staff before he confirms").isEmpty();
+
+        JsonObject mine = find(staff.get(GrantFixtures.GRANTS + "/pending"), id).orElseThrow();
+        assertThat(mine.getString("creditCode")).isEqualTo(e.creditCode());
+        assertThat(mine.getString("initiator")).isEqualTo("ENTERPRISE");
+
+        Reply withoutFace = confirm(staff, AccountFixtures.beginChange(staff), id);
+        assertThat(withoutFace.status()).as("%s", withoutFace).isEqualTo(401);
+        assertThat(withoutFace.code()).isEqualTo("QR_NOT_CONFIRMED");
+
+        Reply confirmed = confirmWithFace(staff, id);
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        JsonObject member = staffMember(boss, e, id);
+        assertThat(member.getString("state")).isEqualTo("ACTIVE");
+        assertThat(member.getJsonArray("permissions").getValuesAs(JsonValue::toString))
+                .containsExactlyInAnyOrder("\"TAX_FILING_AND_PAYMENT\"", "\"TAX_QUERY\"");
+        assertThat(transitions(member)).containsExactly("->PENDING", "PENDING>ACTIVE");
+        assertThat(find(staff.get(GrantFixtures.GRANTS), id).orElseThrow().getString("state")).isEqualTo("ACTIVE");
+        assertThat(AccountIT.auditActions(GrantFixtures.personId(staff), "GRANT_CONFIRMED")).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("ENT-2: not registered, wrong type, permissions beyond the type, duplicates are refused")
+    void adding_staff_is_checked() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        Api boss = AccountFixtures.loggedIn(e.legal());
+        TestPerson stranger = Fixtures.newCitizen();
+        Reply unknown = add(boss, e, stranger, "TAX_OFFICER", null, "TAX_QUERY");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("STAFF_NOT_REGISTERED");
+        assertThat(unknown.message()).isEqualTo("该办税人员尚未注册");
+
+        TestPerson p = Fixtures.quickPerson();
+        TestPerson wrongName = new TestPerson("王" + p.name(), p.idNumber(), p.phone(), null, p.password());
+        assertThat(add(boss, e, wrongName, "TAX_OFFICER", null, "TAX_QUERY").code()).isEqualTo("STAFF_NOT_REGISTERED");
+        assertThat(add(boss, e, p, "FINANCE_OFFICER", null, "TAX_QUERY").code())
+                .isEqualTo("STAFF_IDENTITY_TYPE_INVALID");
+        Reply escalation = add(boss, e, p, "INVOICER", null, "INVOICE_ISSUE", "TAX_REFUND");
+        assertThat(escalation.status()).isEqualTo(400);
+        assertThat(escalation.code()).isEqualTo("PERMISSION_NOT_ALLOWED");
+        assertThat(add(boss, e, p, "INVOICER", Sim.today().minusDays(1), "INVOICE_ISSUE").code())
+                .isEqualTo("GRANT_VALIDITY_IN_PAST");
+
+        offer(boss, e, p, Sim.today().plusDays(30));
+        Reply twice = add(boss, e, p, "TAX_OFFICER", null, "TAX_QUERY");
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.code()).isEqualTo("GRANT_DUPLICATE");
+        assertThat(boss.get(e.staff() + "/pending").jsonArray()).as("FO offer + one tax officer").hasSize(2);
+    }
+
+    @Test
+    @DisplayName("PER-2, ENT-3: a person applies, the finance officer (after confirming his own role) confirms")
+    void application_confirmed_by_the_finance_officer() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        Api finance = AccountFixtures.loggedIn(e.finance());
+        Api applicantBrowser = AccountFixtures.loggedIn(Fixtures.quickPerson());
+
+        Reply applied = applicantBrowser.post(GrantFixtures.GRANTS, Json.createObjectBuilder()
+                .add("creditCode", e.creditCode()).add("identityType", "INVOICER").build());
+        assertThat(applied.status()).as("%s", applied).isEqualTo(200);
+        long id = applied.json().getJsonNumber("id").longValue();
+        assertThat(applied.string("state")).isEqualTo("PENDING");
+        assertThat(personAct(applicantBrowser, id, "reject").code()).as("he cannot answer his own application")
+                .isEqualTo("GRANT_OTHER_SIDE_ANSWERS");
+
+        assertThat(act(finance, e, id, "confirm").code()).as("not a manager until he confirms his role")
+                .isEqualTo("ENTERPRISE_MANAGER_REQUIRED");
+        long foGrant = pendingIdFor(finance, e.creditCode(), "FINANCE_OFFICER");
+        assertThat(confirmWithFace(finance, foGrant).status()).isEqualTo(200);
+
+        assertThat(act(finance, e, id, "withdraw").code()).as("not the enterprise's offer")
+                .isEqualTo("GRANT_WITHDRAW_OWN_ONLY");
+        Reply confirmed = act(finance, e, id, "confirm");
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        assertThat(confirmed.string("state")).isEqualTo("ACTIVE");
+        assertThat(find(applicantBrowser.get(GrantFixtures.GRANTS), id).orElseThrow().getString("identityType"))
+                .isEqualTo("INVOICER");
+    }
+
+    @Test
+    @DisplayName("ENT-4, ENT-5: permissions, freeze/unfreeze, delete; history with filters and clear record per side")
+    void staff_lifecycle_and_history() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        TestPerson officer = Fixtures.quickPerson();
+        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api staff = AccountFixtures.loggedIn(officer);
+        long id = offer(boss, e, officer, null);
+        confirmWithFace(staff, id);
+
+        Reply changed = boss.send("PUT", e.staff() + "/" + id + "/permissions", Json.createObjectBuilder()
+                .add("permissions", Json.createArrayBuilder().add("INVOICE_ISSUE")).build(), Map.of());
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        Reply beyond = boss.send("PUT", e.staff() + "/" + id + "/permissions", Json.createObjectBuilder()
+                .add("permissions", Json.createArrayBuilder().add("ACCOUNT_MANAGEMENT")).build(), Map.of());
+        assertThat(beyond.code()).as("re-checked on update").isEqualTo("PERMISSION_NOT_ALLOWED");
+
+        assertThat(act(boss, e, id, "freeze").string("state")).isEqualTo("FROZEN");
+        assertThat(act(boss, e, id, "freeze").code()).isEqualTo("GRANT_NOT_ACTIVE");
+        assertThat(act(boss, e, id, "unfreeze").string("state")).isEqualTo("ACTIVE");
+
+        long legalGrant = pendingOrStaff(boss, e, "LEGAL_REPRESENTATIVE");
+        Reply keyPerson = GrantFixtures.delete(boss, e.staff() + "/" + legalGrant);
+        assertThat(keyPerson.status()).isEqualTo(403);
+        assertThat(keyPerson.message()).isEqualTo("企业法定代表人和财务负责人无法被删除。");
+        assertThat(act(boss, e, legalGrant, "freeze").message()).isEqualTo("企业法定代表人和财务负责人无法被冻结。");
+
+        assertThat(act(boss, e, id, "clear-record").code()).as("still running").isEqualTo("GRANT_NOT_ENDED");
+        Reply deleted = GrantFixtures.delete(boss, e.staff() + "/" + id);
+        assertThat(deleted.string("state")).isEqualTo("DELETED");
+        assertThat(find(boss.get(e.staff()), id)).isEmpty();
+        assertThat(find(staff.get(GrantFixtures.GRANTS), id)).isEmpty();
+
+        String history = e.staff() + "/history";
+        JsonObject row = find(boss.get(history), id).orElseThrow();
+        assertThat(transitions(row)).containsExactly("->PENDING", "PENDING>ACTIVE", "ACTIVE>ACTIVE", "ACTIVE>FROZEN",
+                "FROZEN>ACTIVE", "ACTIVE>DELETED");
+        assertThat(find(boss.get(history + "?identityType=INVOICER"), id)).isEmpty();
+        assertThat(find(boss.get(history + "?identityType=TAX_OFFICER"), id)).isPresent();
+        String fragment = officer.name().substring(1);
+        assertThat(find(boss.get(history + "?name=" + java.net.URLEncoder.encode(fragment,
+                java.nio.charset.StandardCharsets.UTF_8)), id)).as("fuzzy name").isPresent();
+        assertThat(find(boss.get(history + "?name=%E6%97%A0%E6%AD%A4%E4%BA%BA"), id)).isEmpty();
+
+        assertThat(act(boss, e, id, "clear-record").status()).isIn(200, 204);
+        assertThat(find(boss.get(history), id)).as("hidden for the enterprise").isEmpty();
+        assertThat(find(staff.get(GrantFixtures.GRANTS + "/history"), id)).as("still in the person's history")
+                .isPresent();
+        assertThat(personAct(staff, id, "clear-record").status()).isIn(200, 204);
+        assertThat(find(staff.get(GrantFixtures.GRANTS + "/history"), id)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ENT-3, PER-3..PER-5: withdraw, reject, batch confirm, sync, delete (not the legal representative's)")
+    void person_side_answers_and_ends() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        Enterprise elsewhere = GrantFixtures.registerEnterprise("43");
+        TestPerson p = Fixtures.quickPerson();
+        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api other = AccountFixtures.loggedIn(elsewhere.legal());
+        Api me = AccountFixtures.loggedIn(p);
+
+        long withdrawn = offer(boss, e, p, null);
+        assertThat(act(boss, e, withdrawn, "withdraw").string("state")).isEqualTo("WITHDRAWN");
+        long rejected = offer(boss, e, p, null);
+        assertThat(personAct(me, rejected, "reject").string("state")).isEqualTo("REJECTED");
+        assertThat(find(boss.get(e.staff() + "/history"), rejected).orElseThrow().getString("state"))
+                .isEqualTo("REJECTED");
+
+        long here = offer(boss, e, p, null);
+        long there = offer(other, elsewhere, p, null);
+        assertThat(find(me.get(GrantFixtures.GRANTS + "/pending?scope=PROVINCE"), there)).as("本省 only").isEmpty();
+        assertThat(find(me.get(GrantFixtures.GRANTS + "/pending?scope=PROVINCE"), here)).isPresent();
+        assertThat(find(me.get(GrantFixtures.GRANTS + "/pending?scope=NATIONWIDE"), there)).isPresent();
+        assertThat(find(me.get(GrantFixtures.GRANTS + "/pending?creditCode=" + e.creditCode()), there)).isEmpty();
+        assertThat(find(me.get(GrantFixtures.GRANTS + "/pending?identityType=INVOICER"), here)).isEmpty();
+
+        Reply batch = confirmWithFace(me, here, there);
+        assertThat(batch.status()).as("%s", batch).isEqualTo(200);
+        assertThat(batch.jsonArray()).hasSize(2);
+
+        Reply synced = personAct(me, here, "sync");
+        assertThat(synced.status()).as("%s", synced).isEqualTo(200);
+        assertThat(AccountIT.auditActions(GrantFixtures.personId(me), "GRANT_SYNC_REQUESTED")).hasSize(1);
+
+        Api legal = AccountFixtures.loggedIn(e.legal());
+        long legalGrant = find(legal.get(GrantFixtures.GRANTS), pendingOrStaff(boss, e, "LEGAL_REPRESENTATIVE"))
+                .orElseThrow().getJsonNumber("id").longValue();
+        Reply ownBinding = GrantFixtures.delete(legal, GrantFixtures.GRANTS + "/" + legalGrant);
+        assertThat(ownBinding.status()).isEqualTo(403);
+        assertThat(ownBinding.code()).isEqualTo("GRANT_LEGAL_REPRESENTATIVE_NOT_DELETABLE");
+
+        Reply ended = GrantFixtures.delete(me, GrantFixtures.GRANTS + "/" + there);
+        assertThat(ended.string("state")).isEqualTo("DELETED");
+        assertThat(find(other.get(elsewhere.staff() + "/history"), there)).isPresent();
+        assertThat(me.get(GrantFixtures.GRANTS + "/history").jsonArray().stream().map(JsonValue::asJsonObject)
+                .map(g -> g.getString("state"))).containsExactlyInAnyOrder("WITHDRAWN", "REJECTED", "DELETED");
+    }
+
+    private static long pendingOrStaff(Api boss, Enterprise e, String type) {
+        return boss.get(e.staff()).jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("identityType").equals(type)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+}
