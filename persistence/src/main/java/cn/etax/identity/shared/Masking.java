@@ -34,6 +34,15 @@ public final class Masking {
         return at <= 0 ? keep(email, 1, 0) : email.charAt(0) + "***" + email.substring(at);
     }
 
+    /** An enterprise name: head and tail kept, the middle masked ({@code 江西****公司}). */
+    public static String enterpriseName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "";
+        }
+        int part = Math.max(1, Math.min(4, name.length() / 3));
+        return keep(name, part, part);
+    }
+
     /** Province-level prefix kept, the rest masked. */
     public static String address(String address) {
         if (address == null || address.isEmpty()) {

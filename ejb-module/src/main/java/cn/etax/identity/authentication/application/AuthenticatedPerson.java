@@ -1,12 +1,23 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.grant.application.EnterpriseIdentity;
 
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
-/** Who completed a two-factor login, how, and when: what the session carries as the caller. */
+/**
+ * Who completed a two-factor login, how, and when: what the session carries as the caller. After the enterprise
+ * entry (LOGIN-2) also the current identity in the taxpayer; after the natural-person entry {@code enterprise} is
+ * null.
+ */
 public record AuthenticatedPerson(long personId, String name, int realNameLevel, List<AuthMethod> methods,
-                                  Instant authenticatedAt) implements Serializable {
+                                  Instant authenticatedAt, EnterpriseIdentity enterprise) implements Serializable {
+
+    /** A natural-person login (LOGIN-1). */
+    public AuthenticatedPerson(long personId, String name, int realNameLevel, List<AuthMethod> methods,
+                               Instant authenticatedAt) {
+        this(personId, name, realNameLevel, methods, authenticatedAt, null);
+    }
 }

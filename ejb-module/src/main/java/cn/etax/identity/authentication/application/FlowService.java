@@ -16,6 +16,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Starts and finds the server-side journeys that a client token refers to. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -45,6 +48,11 @@ public class FlowService {
 
     /** The flow behind a token, locked for this transaction, usable for a step of {@code kind}. */
     public AuthFlow find(String token, FlowKind kind) {
+        return find(token, EnumSet.of(kind));
+    }
+
+    /** The flow behind a token, locked, usable for a step that flows of several kinds share. */
+    public AuthFlow find(String token, Set<FlowKind> kinds) {
         if (token == null || token.isBlank() || token.length() > 64) {
             throw new AuthenticationFailedException("FLOW_INVALID");
         }
@@ -53,20 +61,25 @@ public class FlowService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new AuthenticationFailedException("FLOW_INVALID"));
-        flow.ensureActive(kind, clock.now());
+        flow.ensureActive(kinds, clock.now());
         return flow;
     }
 
     /** The flow behind a token for reading only (no lock, no transaction needed). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public AuthFlow peek(String token, FlowKind kind) {
+        return peek(token, EnumSet.of(kind));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AuthFlow peek(String token, Set<FlowKind> kinds) {
         if (token == null || token.isBlank() || token.length() > 64) {
             throw new AuthenticationFailedException("FLOW_INVALID");
         }
         AuthFlow flow = em.createNamedQuery(AuthFlow.BY_TOKEN, AuthFlow.class).setParameter("digest", digest(token))
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new AuthenticationFailedException("FLOW_INVALID"));
-        flow.ensureActive(kind, clock.now());
+        flow.ensureActive(kinds, clock.now());
         return flow;
     }
 

@@ -1,6 +1,7 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.authentication.domain.LoginRecord;
 import cn.etax.identity.shared.application.BusinessClock;
@@ -20,6 +21,13 @@ import java.util.List;
 public class LoginLogService {
 
     public static final String PERSON_ENTRY = "PERSON";
+    public static final String ENTERPRISE_ENTRY = "ENTERPRISE";
+
+    /** The login-log entry of a login flow (RULE-LOG shows through which entry a person came). */
+    public static String entryOf(FlowKind kind) {
+        return kind == FlowKind.ENTERPRISE_LOGIN ? ENTERPRISE_ENTRY
+                : PERSON_ENTRY;
+    }
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;
@@ -33,9 +41,21 @@ public class LoginLogService {
         record(personId, method, outcome, reason, client);
     }
 
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordSeparately(String entry, Long personId, AuthMethod method, LoginOutcome outcome, String reason,
+                                 ClientContext client) {
+        record(entry, personId, method, outcome, reason, client);
+    }
+
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(Long personId, AuthMethod method, LoginOutcome outcome, String reason, ClientContext client) {
-        em.persist(new LoginRecord(personId, PERSON_ENTRY, method, outcome, reason, client.address(),
+        record(PERSON_ENTRY, personId, method, outcome, reason, client);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void record(String entry, Long personId, AuthMethod method, LoginOutcome outcome, String reason,
+                       ClientContext client) {
+        em.persist(new LoginRecord(personId, entry, method, outcome, reason, client.address(),
                 client.userAgent(), clock.now()));
     }
 

@@ -6,9 +6,12 @@ import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.grant.application.EnterpriseIdentityService;
 import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.application.ClientContext;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -18,7 +21,8 @@ import jakarta.inject.Inject;
 
 /**
  * The natural-person login (LOGIN-1, RULE-2FA, RULE-LOCK): slider → account + password → SMS code or QR face check
- * → agreements / initial-password change when due → logged in.
+ * → agreements / initial-password change when due → logged in. The enterprise entry (LOGIN-2) runs the same steps
+ * after naming a registered taxpayer and ends with the identity in it: logged in, choose, or confirm an offer.
  *
  * <p>This bean runs outside transactions on purpose: the password hash (tens of milliseconds of CPU) must not hold
  * a database connection or a row lock. Each database step is a short transaction in {@link LoginSteps}, the
@@ -49,6 +53,9 @@ public class LoginService {
     @EJB
     LoginLogService log;
 
+    @EJB
+    EnterpriseIdentityService identities;
+
     @Inject
     PasswordHasher hasher;
 
@@ -59,16 +66,55 @@ public class LoginService {
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
+        return steps.passwordAccepted(checkPassword(account, password, LoginLogService.PERSON_ENTRY, client), client);
+    }
+
+    /**
+     * LOGIN-2 step 1: the credit code (CREDIT_CODE_REQUIRED / CREDIT_CODE_INVALID) of a registered taxpayer
+     * (TAXPAYER_NOT_FOUND), then the natural-person password step with its slider, throttle and lockout. Whether the
+     * person is related to the taxpayer is told only after the second factor.
+     */
+    public PasswordAccepted enterprisePassword(String creditCode, String account, String password, String humanToken,
+                                               Integer humanAnswer, ClientContext client) {
+        throttle.attempt(client);
+        CreditCode code = CreditCode.of(creditCode);
+        if (!humanCheck.verify(humanToken, humanAnswer)) {
+            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+        }
+        long taxpayerId = identities.taxpayerId(code);
+        long personId = checkPassword(account, password, LoginLogService.ENTERPRISE_ENTRY, client);
+        return steps.passwordAccepted(personId, taxpayerId, client);
+    }
+
+    /** LOGIN-2: the identity picked from the CHOOSE_IDENTITY list. */
+    public LoginResult chooseIdentity(String flowToken, Long grantId, ClientContext client) {
+        return steps.chooseIdentity(flowToken, requireGrant(grantId), client);
+    }
+
+    /** LOGIN-2: "是否确认成为该企业的财务负责人/办税员（开票员）" answered yes for the offer. */
+    public LoginResult confirmIdentity(String flowToken, Long grantId, ClientContext client) {
+        return steps.confirmIdentity(flowToken, requireGrant(grantId), client);
+    }
+
+    private static long requireGrant(Long grantId) {
+        if (grantId == null) {
+            throw new InvalidInputException("GRANT_ID_REQUIRED");
+        }
+        return grantId;
+    }
+
+    /** The password hash is checked here, outside any transaction; answers the person. */
+    private long checkPassword(String account, String password, String entry, ClientContext client) {
         Person person = directory.resolveAccount(account);
         long personId = person.id();
         if (person.passwordHash() == null) {
             throw new AuthenticationFailedException("PASSWORD_NOT_SET");
         }
-        int left = begin(personId, AuthMethod.PASSWORD, client);
+        int left = begin(personId, AuthMethod.PASSWORD, entry, client);
         if (password == null || !hasher.verify(password, person.passwordHash())) {
-            throw failed(personId, AuthMethod.PASSWORD, "PASSWORD_WRONG", left, client);
+            throw failed(personId, AuthMethod.PASSWORD, entry, "PASSWORD_WRONG", left, client);
         }
-        return steps.passwordAccepted(personId, client);
+        return personId;
     }
 
     /** Sends the login SMS code to the phone chosen at the password step. */
@@ -87,15 +133,19 @@ public class LoginService {
     /** Step 2 by SMS code. A wrong code counts towards the SMS lockout. */
     public LoginResult completeWithSms(String flowToken, String code, ClientContext client) {
         LoginSteps.FlowSubject subject = steps.subject(flowToken);
-        int left = begin(subject.personId(), AuthMethod.SMS_CODE, client);
+        String entry = LoginLogService.entryOf(subject.kind());
+        int left = begin(subject.personId(), AuthMethod.SMS_CODE, entry, client);
         OneTimeSecret.Outcome outcome = sms.verify(subject.flowDigest(), subject.kind(), subject.phoneDigest(), code);
         switch (outcome) {
             case ACCEPTED -> {
                 return steps.secondFactorPassed(flowToken, AuthMethod.SMS_CODE, client);
             }
-            case EXPIRED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_EXPIRED", left, client);
-            case USED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_USED", left, client);
-            default -> throw failed(subject.personId(), AuthMethod.SMS_CODE, "SMS_CODE_WRONG", left, client);
+            case EXPIRED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, entry, "SMS_CODE_EXPIRED", left,
+                    client);
+            case USED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, entry, "SMS_CODE_USED", left,
+                    client);
+            default -> throw failed(subject.personId(), AuthMethod.SMS_CODE, entry, "SMS_CODE_WRONG", left,
+                    client);
         }
     }
 
@@ -106,8 +156,9 @@ public class LoginService {
             return steps.qrPassed(flowToken, client);
         } catch (AuthenticationFailedException e) {
             if ("FACE_CHECK_FAILED".equals(e.code())) {
-                int left = begin(subject.personId(), AuthMethod.TAX_APP_FACE, client);
-                throw failed(subject.personId(), AuthMethod.TAX_APP_FACE, "FACE_CHECK_FAILED", left, client);
+                String entry = LoginLogService.entryOf(subject.kind());
+                int left = begin(subject.personId(), AuthMethod.TAX_APP_FACE, entry, client);
+                throw failed(subject.personId(), AuthMethod.TAX_APP_FACE, entry, "FACE_CHECK_FAILED", left, client);
             }
             throw e;
         }
@@ -123,18 +174,19 @@ public class LoginService {
         return steps.changeInitialPassword(flowToken, newPassword, confirmation, client);
     }
 
-    private int begin(long personId, AuthMethod method, ClientContext client) {
+    private int begin(long personId, AuthMethod method, String entry, ClientContext client) {
         try {
             return guard.begin(personId, method);
         } catch (AccountLockedException e) {
-            log.recordSeparately(personId, method, LoginOutcome.LOCKED, e.code(), client);
+            log.recordSeparately(entry, personId, method, LoginOutcome.LOCKED, e.code(), client);
             throw e;
         }
     }
 
     /** Records the failure and answers with the lock when this was the last allowed attempt. */
-    private DomainException failed(long personId, AuthMethod method, String code, int left, ClientContext client) {
-        log.recordSeparately(personId, method, LoginOutcome.FAILURE, code, client);
+    private DomainException failed(long personId, AuthMethod method, String entry, String code, int left,
+                                   ClientContext client) {
+        log.recordSeparately(entry, personId, method, LoginOutcome.FAILURE, code, client);
         if (left == 0) {
             try {
                 guard.ensureUnlocked(personId);

@@ -11,7 +11,12 @@ import cn.etax.identity.authentication.domain.PasswordPolicy;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.grant.application.EnterpriseIdentity;
+import cn.etax.identity.grant.application.EnterpriseIdentityService;
+import cn.etax.identity.grant.application.IdentityResolution;
 import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.MobileNumber;
@@ -26,12 +31,20 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** The transactional pieces of the login; see {@link LoginService} for the order and the reasons. */
+/**
+ * The transactional pieces of the login; see {@link LoginService} for the order and the reasons. The steps serve
+ * both entries: a natural-person flow (LOGIN-1) and an enterprise flow (LOGIN-2) that remembers the taxpayer and
+ * ends with the identity resolution of {@link EnterpriseIdentityService}.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class LoginSteps {
+
+    private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN);
 
     @EJB
     FlowService flows;
@@ -54,6 +67,9 @@ public class LoginSteps {
     @EJB
     AuditService audit;
 
+    @EJB
+    EnterpriseIdentityService identities;
+
     @Inject
     PersonalDataProtector protector;
 
@@ -68,55 +84,64 @@ public class LoginSteps {
     int passwordCategories;
 
     public PasswordAccepted passwordAccepted(long personId, ClientContext client) {
+        return passwordAccepted(personId, null, client);
+    }
+
+    /** The password step passed; {@code taxpayerId} names the taxpayer of an enterprise login, else null. */
+    public PasswordAccepted passwordAccepted(long personId, Long taxpayerId, ClientContext client) {
         guard.succeeded(personId, AuthMethod.PASSWORD);
         Person person = directory.get(personId);
-        FlowService.Started started = flows.start(FlowKind.PERSON_LOGIN, client);
+        FlowService.Started started = flows.start(taxpayerId == null ? FlowKind.PERSON_LOGIN
+                : FlowKind.ENTERPRISE_LOGIN, client);
         started.flow().bindPerson(personId);
+        if (taxpayerId != null) {
+            started.flow().bindTaxpayer(taxpayerId);
+        }
         PersonPhone phone = person.defaultPhone().orElse(null);
         return new PasswordAccepted(started.token(), phone == null ? "" : phone.masked(),
                 Masking.name(person.name()));
     }
 
     public void sendSmsCode(String flowToken) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.find(flowToken, LOGIN);
         Person person = directory.get(flow.personId());
         guard.ensureUnlocked(person.id());
         PersonPhone phone = person.defaultPhone()
                 .orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
-        sms.send(flow.tokenDigest(), FlowKind.PERSON_LOGIN, MobileNumber.parse(protector.decrypt(phone.cipher())));
+        sms.send(flow.tokenDigest(), flow.kind(), MobileNumber.parse(protector.decrypt(phone.cipher())));
     }
 
     public String startQr(String flowToken, QrApp app, ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.find(flowToken, LOGIN);
         Person person = directory.get(flow.personId());
-        return qr.start(flow.tokenDigest(), app, FlowKind.PERSON_LOGIN, person.idDigest(),
+        return qr.start(flow.tokenDigest(), app, flow.kind(), person.idDigest(),
                 Masking.name(person.name()), client);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public QrState qrState(String flowToken) {
-        AuthFlow flow = flows.peek(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.peek(flowToken, LOGIN);
         return qr.stateOfFlow(flow.tokenDigest());
     }
 
     /** Who the flow is for, and which phone its SMS codes were bound to (a read: no transaction, no lock). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public FlowSubject subject(String flowToken) {
-        AuthFlow flow = flows.peek(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.peek(flowToken, LOGIN);
         Person person = directory.get(flow.personId());
         String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
         return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest);
     }
 
     public LoginResult secondFactorPassed(String flowToken, AuthMethod method, ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.find(flowToken, LOGIN);
         guard.succeeded(flow.personId(), method);
         flow.verified(method);
         return next(flow, client);
     }
 
     public LoginResult qrPassed(String flowToken, ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.find(flowToken, LOGIN);
         QrState state = qr.stateOfFlow(flow.tokenDigest());
         if (state == QrState.FAILED) {
             throw new AuthenticationFailedException("FACE_CHECK_FAILED");
@@ -132,7 +157,7 @@ public class LoginSteps {
     }
 
     public LoginResult signAgreements(String flowToken, ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.find(flowToken, LOGIN);
         flow.ensureVerified();
         Person person = directory.get(flow.personId());
         person.signAgreements(clock.now());
@@ -142,7 +167,7 @@ public class LoginSteps {
 
     public LoginResult changeInitialPassword(String flowToken, String newPassword, String confirmation,
                                              ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.PERSON_LOGIN);
+        AuthFlow flow = flows.find(flowToken, LOGIN);
         flow.ensureVerified();
         Person person = directory.get(flow.personId());
         if (!person.passwordInitial()) {
@@ -158,6 +183,28 @@ public class LoginSteps {
         return LoginResult.pending(LoginResult.Status.RELOGIN_REQUIRED);
     }
 
+    /** LOGIN-2: the identity picked from the CHOOSE_IDENTITY list, checked again at this moment. */
+    public LoginResult chooseIdentity(String flowToken, long grantId, ClientContext client) {
+        AuthFlow flow = verifiedEnterpriseFlow(flowToken);
+        return loggedIn(flow, identities.choose(flow.personId(), flow.taxpayerId(), grantId), client);
+    }
+
+    /** LOGIN-2: the offer of CONFIRM_PENDING confirmed (domain verb, history, audit), then logged in with it. */
+    public LoginResult confirmIdentity(String flowToken, long grantId, ClientContext client) {
+        AuthFlow flow = verifiedEnterpriseFlow(flowToken);
+        return loggedIn(flow, identities.confirm(flow.personId(), flow.taxpayerId(), grantId, client), client);
+    }
+
+    private AuthFlow verifiedEnterpriseFlow(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.ENTERPRISE_LOGIN);
+        flow.ensureVerified();
+        Person person = directory.get(flow.personId());
+        if (person.mustSignAgreements() || person.passwordInitial()) {
+            throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
+        }
+        return flow;
+    }
+
     private LoginResult next(AuthFlow flow, ClientContext client) {
         Person person = directory.get(flow.personId());
         if (person.mustSignAgreements()) {
@@ -166,10 +213,34 @@ public class LoginSteps {
         if (person.passwordInitial()) {
             return LoginResult.pending(LoginResult.Status.PASSWORD_CHANGE_REQUIRED);
         }
+        if (flow.kind() != FlowKind.ENTERPRISE_LOGIN) {
+            return loggedIn(flow, null, client);
+        }
+        IdentityResolution resolution = identities.resolve(flow.personId(), flow.taxpayerId());
+        return switch (resolution.outcome()) {
+            case LOGGED_IN -> loggedIn(flow, resolution.identity(), client);
+            case CHOOSE -> new LoginResult(LoginResult.Status.CHOOSE_IDENTITY, null, resolution.options());
+            case CONFIRM -> new LoginResult(LoginResult.Status.CONFIRM_PENDING, null, resolution.options());
+            case FROZEN -> throw refused(flow, new ForbiddenException("ENTERPRISE_IDENTITY_FROZEN"), client);
+            case NONE -> throw refused(flow, new AuthenticationFailedException("ENTERPRISE_RELATION_NOT_FOUND"),
+                    client);
+        };
+    }
+
+    /** No identity to log in with: recorded in the login log apart from this step, which rolls back. */
+    private DomainException refused(AuthFlow flow, DomainException e, ClientContext client) {
+        log.recordSeparately(LoginLogService.ENTERPRISE_ENTRY, flow.personId(), flow.secondFactor(),
+                LoginOutcome.FAILURE, e.code(), client);
+        return e;
+    }
+
+    private LoginResult loggedIn(AuthFlow flow, EnterpriseIdentity identity, ClientContext client) {
+        Person person = directory.get(flow.personId());
         flow.complete();
-        log.record(person.id(), flow.secondFactor(), LoginOutcome.SUCCESS, null, client);
+        log.record(LoginLogService.entryOf(flow.kind()), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS,
+                null, client);
         return new LoginResult(LoginResult.Status.LOGGED_IN, new AuthenticatedPerson(person.id(), person.name(),
-                person.realNameLevel(), List.of(AuthMethod.PASSWORD, flow.secondFactor()), clock.now()));
+                person.realNameLevel(), List.of(AuthMethod.PASSWORD, flow.secondFactor()), clock.now(), identity));
     }
 
     public record FlowSubject(long personId, String flowDigest, FlowKind kind, String phoneDigest) {

@@ -15,6 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A server-side record of one multi-step journey (registration, login, password reset, phone retrieval). The
@@ -50,6 +52,10 @@ public class AuthFlow {
 
     @Column(name = "person_id")
     private Long personId;
+
+    /** LOGIN-2: the taxpayer named at the enterprise entry. */
+    @Column(name = "taxpayer_id")
+    private Long taxpayerId;
 
     @Column(name = "subject_name", length = 100)
     private String subjectName;
@@ -113,9 +119,18 @@ public class AuthFlow {
         this.personId = personId;
     }
 
+    public void bindTaxpayer(long taxpayerId) {
+        this.taxpayerId = taxpayerId;
+    }
+
     /** The flow is usable for a step of the given kind: right kind, not expired, not finished. */
     public void ensureActive(FlowKind expected, Instant now) {
-        if (kind != expected || step == FlowStep.COMPLETED) {
+        ensureActive(EnumSet.of(expected), now);
+    }
+
+    /** The flow is usable for a step shared by several kinds (the login steps of LOGIN-1 and LOGIN-2). */
+    public void ensureActive(Set<FlowKind> expected, Instant now) {
+        if (!expected.contains(kind) || step == FlowStep.COMPLETED) {
             throw new AuthenticationFailedException("FLOW_INVALID");
         }
         if (!now.isBefore(expiresAt)) {
@@ -143,6 +158,7 @@ public class AuthFlow {
     public FlowKind kind() { return kind; }
     public FlowStep step() { return step; }
     public Long personId() { return personId; }
+    public Long taxpayerId() { return taxpayerId; }
     public String subjectName() { return subjectName; }
     public IdType subjectIdType() { return subjectIdType; }
     public String subjectDigest() { return subjectDigest; }

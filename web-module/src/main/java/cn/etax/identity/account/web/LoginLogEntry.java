@@ -12,10 +12,12 @@ import java.util.Locale;
 /**
  * One login-log row as people and integrators read it (PER-8): codes plus their texts in the reader's language.
  * A failure reason is an error code; its text is the error message the person saw, or — where that message counts
- * remaining attempts or names an unlock time — the shorter {@code loginLog.reason.*} wording.
+ * remaining attempts or names an unlock time — the shorter {@code loginLog.reason.*} wording. {@code entry}: PERSON
+ * or ENTERPRISE (LOGIN-1 / LOGIN-2).
  */
 public record LoginLogEntry(ZonedDateTime time, String method, String methodText, String outcome, String outcomeText,
-                            String reason, String reasonText, String address) implements Serializable {
+                            String reason, String reasonText, String address, String entry)
+        implements Serializable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -25,7 +27,7 @@ public record LoginLogEntry(ZonedDateTime time, String method, String methodText
         return new LoginLogEntry(r.occurredAt().atZone(zone), method,
                 method == null ? "" : Texts.text(locale, "loginLog.method." + method),
                 r.outcome().name(), Texts.text(locale, "loginLog.outcome." + r.outcome().name()),
-                reason, reasonText(reason, locale), r.clientAddress());
+                reason, reasonText(reason, locale), r.clientAddress(), r.entry());
     }
 
     /** The time as the page shows it, in the business zone. */

@@ -7,7 +7,10 @@ import cn.etax.identity.authentication.application.LogoutService;
 import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.grant.application.EnterpriseIdentity;
+import cn.etax.identity.grant.application.IdentityOption;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.web.i18n.Texts;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
@@ -21,18 +24,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * LOGIN-1 over REST (API-1), the same steps as the login page: slider challenge → password → SMS code or QR →
  * agreements / initial password when due. The last step starts a session (cookie ETAXSESSION) for /api/v1/me.
+ * LOGIN-2 starts at {@code enterprise/password} with the taxpayer's credit code, shares the second-factor steps and
+ * may end with {@code enterprise/identity} (choose) or {@code enterprise/confirm} (confirm an offered identity).
  */
 @Path("v1/login")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "login", description = "Natural-person login (LOGIN-1, RULE-2FA)")
+@Tag(name = "login", description = "Natural-person and enterprise login (LOGIN-1, LOGIN-2, RULE-2FA)")
 public class LoginResource {
 
     @EJB
@@ -53,10 +62,20 @@ public class LoginResource {
     @Context
     HttpServletResponse response;
 
+    @Context
+    HttpHeaders headers;
+
     public record SliderChallenge(String token, int gapPosition) {
     }
 
     public record PasswordStep(String account, String password, String sliderToken, Integer sliderPosition) {
+    }
+
+    public record EnterprisePasswordStep(String creditCode, String account, String password, String sliderToken,
+                                         Integer sliderPosition) {
+    }
+
+    public record IdentityStep(String flowToken, Long grantId) {
     }
 
     public record CodeStep(String flowToken, String code) {
@@ -80,7 +99,12 @@ public class LoginResource {
     public record QrStatus(String state) {
     }
 
-    public record Outcome(String status, Long personId, String name, int realNameLevel) {
+    /**
+     * The step's answer. {@code identity}: the enterprise identity logged in with (LOGIN-2); {@code identities}: the
+     * identities to choose from (CHOOSE_IDENTITY) or to confirm (CONFIRM_PENDING, with the {@code question}).
+     */
+    public record Outcome(String status, Long personId, String name, int realNameLevel, EnterpriseIdentity identity,
+                          List<IdentityOption> identities, String question) {
     }
 
     @POST
@@ -100,6 +124,34 @@ public class LoginResource {
                 Clients.of(request));
         return new Started(accepted.flowToken(), accepted.phoneMasked(), accepted.nameMasked(),
                 accepted.smsAvailable());
+    }
+
+    @POST
+    @Path("enterprise/password")
+    @Operation(summary = "LOGIN-2 step 1: credit code (TIN) of a registered taxpayer + account + password + slider; "
+            + "the second factor then uses sms-code / sms / qr like the natural-person login")
+    public Started enterprisePassword(EnterprisePasswordStep step) {
+        EnterprisePasswordStep s = require(step);
+        PasswordAccepted accepted = login.enterprisePassword(s.creditCode(), s.account(), s.password(),
+                s.sliderToken(), s.sliderPosition(), Clients.of(request));
+        return new Started(accepted.flowToken(), accepted.phoneMasked(), accepted.nameMasked(),
+                accepted.smsAvailable());
+    }
+
+    @POST
+    @Path("enterprise/identity")
+    @Operation(summary = "LOGIN-2: log in with the identity chosen from CHOOSE_IDENTITY (a frozen one is refused)")
+    public Outcome chooseIdentity(IdentityStep step) {
+        IdentityStep s = require(step);
+        return finish(login.chooseIdentity(s.flowToken(), s.grantId(), Clients.of(request)));
+    }
+
+    @POST
+    @Path("enterprise/confirm")
+    @Operation(summary = "LOGIN-2: confirm the identity offered in CONFIRM_PENDING, then log in with it")
+    public Outcome confirmIdentity(IdentityStep step) {
+        IdentityStep s = require(step);
+        return finish(login.confirmIdentity(s.flowToken(), s.grantId(), Clients.of(request)));
     }
 
     @POST
@@ -170,9 +222,17 @@ public class LoginResource {
         if (result.status() == LoginResult.Status.LOGGED_IN) {
             sessions.login(request, response, result.person());
             return new Outcome(result.status().name(), result.person().personId(), result.person().name(),
-                    result.person().realNameLevel());
+                    result.person().realNameLevel(), result.person().enterprise(), null, null);
         }
-        return new Outcome(result.status().name(), null, null, 0);
+        String question = result.status() == LoginResult.Status.CONFIRM_PENDING
+                ? Texts.text(locale(), "login.enterprise.confirmQuestion") : null;
+        return new Outcome(result.status().name(), null, null, 0, null,
+                result.options().isEmpty() ? null : result.options(), question);
+    }
+
+    private Locale locale() {
+        return headers == null || headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
+                : headers.getAcceptableLanguages().get(0);
     }
 
     private static <T> T require(T body) {

@@ -1,0 +1,131 @@
+package cn.etax.identity.grant.application;
+
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.grant.domain.Grant;
+import cn.etax.identity.grant.domain.GrantActor;
+import cn.etax.identity.grant.domain.GrantParty;
+import cn.etax.identity.grant.domain.GrantState;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.CreditCode;
+import cn.etax.identity.shared.ForbiddenException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.taxpayer.domain.Taxpayer;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * LOGIN-2 identity resolution: which identity the person may act in for a taxpayer, judged from his grants at this
+ * moment (the business clock). Expired and ended grants are never offered; a frozen one is offered among others but
+ * refused when chosen ("您选择的办税人已经被锁定，请选择其他办税人"); an offer waiting for him is confirmed here, with
+ * the same domain verb, history and audit as in the account center — the login's two factors are its proof.
+ * Every answer is computed again when the person chooses or confirms, so a grant frozen in between is refused.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class EnterpriseIdentityService {
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    BusinessClock clock;
+
+    /** The taxpayer named at the enterprise entry: {@code TAXPAYER_NOT_FOUND} when the registry does not know it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long taxpayerId(CreditCode code) {
+        return em.createNamedQuery(Taxpayer.ID_BY_CREDIT_CODE, Long.class).setParameter("code", code.value())
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
+    }
+
+    /** One active identity logs in; several (frozen ones listed too) are chosen; only offers are confirmed. */
+    public IdentityResolution resolve(long personId, long taxpayerId) {
+        LocalDate today = clock.today();
+        List<Grant> grants = grants(personId, taxpayerId);
+        List<Grant> usable = grants.stream().filter(g -> g.state(today) == GrantState.ACTIVE
+                || g.state(today) == GrantState.FROZEN).toList();
+        if (usable.size() == 1) {
+            Grant only = usable.get(0);
+            return only.state(today) == GrantState.ACTIVE
+                    ? new IdentityResolution(IdentityResolution.Outcome.LOGGED_IN, identity(only), null)
+                    : new IdentityResolution(IdentityResolution.Outcome.FROZEN, null, options(usable, today));
+        }
+        if (!usable.isEmpty()) {
+            return new IdentityResolution(IdentityResolution.Outcome.CHOOSE, null, options(usable, today));
+        }
+        List<Grant> offers = grants.stream().filter(g -> isOfferTo(g, today)).toList();
+        if (!offers.isEmpty()) {
+            return new IdentityResolution(IdentityResolution.Outcome.CONFIRM, null, options(offers, today));
+        }
+        return new IdentityResolution(IdentityResolution.Outcome.NONE, null, null);
+    }
+
+    /** The identity the person picked from the list, checked again now. */
+    public EnterpriseIdentity choose(long personId, long taxpayerId, long grantId) {
+        Grant g = own(personId, taxpayerId, grantId);
+        GrantState state = g.state(clock.today());
+        if (state == GrantState.FROZEN) {
+            throw new ForbiddenException("ENTERPRISE_IDENTITY_FROZEN");
+        }
+        if (state != GrantState.ACTIVE) {
+            throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
+        }
+        return identity(g);
+    }
+
+    /** "是否确认成为该企业的财务负责人/办税员（开票员）" answered yes: the offer is confirmed and becomes the identity. */
+    public EnterpriseIdentity confirm(long personId, long taxpayerId, long grantId, ClientContext client) {
+        return GrantRefusals.audited(audit, em, personId, "grant:" + grantId, client, () -> {
+            Grant g = own(personId, taxpayerId, grantId);
+            if (!isOfferTo(g, clock.today())) {
+                throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
+            }
+            g.confirm(GrantActor.person(personId), clock.now(), clock.today());
+            audit.record(personId, "GRANT_CONFIRMED", "grant:" + g.id(), g.identityType() + " of taxpayer "
+                    + g.taxpayerId() + ", at the enterprise login", client);
+            return identity(g);
+        });
+    }
+
+    private List<Grant> grants(long personId, long taxpayerId) {
+        return em.createNamedQuery(Grant.OF_PERSON_IN_TAXPAYER, Grant.class).setParameter("person", personId)
+                .setParameter("taxpayer", taxpayerId).getResultList();
+    }
+
+    private Grant own(long personId, long taxpayerId, long grantId) {
+        Grant g = em.find(Grant.class, grantId);
+        if (g == null || g.personId() == null || g.personId() != personId || g.taxpayerId() != taxpayerId) {
+            throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
+        }
+        return g;
+    }
+
+    /** An offer the person answers himself (his own applications wait for the enterprise instead). */
+    private static boolean isOfferTo(Grant g, LocalDate today) {
+        return g.state(today) == GrantState.PENDING && g.initiator() != GrantParty.PERSON;
+    }
+
+    private static List<IdentityOption> options(List<Grant> grants, LocalDate today) {
+        return grants.stream().map(g -> new IdentityOption(g.id(), g.identityType(), g.permissions(), g.state(today)))
+                .toList();
+    }
+
+    private EnterpriseIdentity identity(Grant g) {
+        Taxpayer t = em.find(Taxpayer.class, g.taxpayerId());
+        return new EnterpriseIdentity(g.id(), t.id(), t.creditCode().value(), Masking.enterpriseName(t.name()),
+                g.identityType(), g.permissions());
+    }
+}

@@ -1,0 +1,58 @@
+package cn.etax.identity.identity.rest;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.grant.application.EnterpriseIdentity;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.web.security.Sessions;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Set;
+
+/** {@code GET /api/v1/me/identity}: who the session acts as, read from the server-side session only. */
+@Path("v1/me/identity")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "identity", description = "Current identity (LOGIN-2)")
+public class CurrentIdentityResource {
+
+    @Inject
+    Sessions sessions;
+
+    @Context
+    HttpServletRequest request;
+
+    /** The taxpayer of an enterprise session; its name masked (RULE-MASK). */
+    public record Taxpayer(long id, String creditCode, String name) {
+    }
+
+    /** {@code taxpayer}, {@code identityType} and {@code permissions} are absent after a natural-person login. */
+    public record CurrentIdentity(long personId, String name, int realNameLevel, Taxpayer taxpayer,
+                                  IdentityType identityType, Set<Permission> permissions) {
+    }
+
+    @GET
+    @Operation(summary = "The person, and after the enterprise login the taxpayer, identity type and permissions")
+    public CurrentIdentity identity() {
+        AuthenticatedPerson person = sessions.current(request);
+        if (person == null) {
+            throw new NotAuthorizedException("session");
+        }
+        EnterpriseIdentity e = person.enterprise();
+        if (e == null) {
+            return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(), null,
+                    null, null);
+        }
+        return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(),
+                new Taxpayer(e.taxpayerId(), e.creditCode(), e.taxpayerName()), e.identityType(), e.permissions());
+    }
+}
