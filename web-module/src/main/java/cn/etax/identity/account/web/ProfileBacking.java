@@ -3,14 +3,19 @@ package cn.etax.identity.account.web;
 import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.account.application.ProfileView;
 import cn.etax.identity.account.application.RevealableField;
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,8 +31,24 @@ public class ProfileBacking implements Serializable {
     @EJB
     AccountService account;
 
+    @Inject
+    Sessions sessions;
+
     private ProfileView profile;
     private final Map<String, String> revealed = new HashMap<>();
+
+    /** The identity of an enterprise session (LOGIN-2), read from the server-side session; null otherwise. */
+    public EnterpriseIdentity getEnterprise() {
+        AuthenticatedPerson person = sessions.current(FacesSupport.request());
+        return person == null ? null : person.enterprise();
+    }
+
+    /** {@code grant.identity_type.<type>} of the enterprise identity. */
+    public String getEnterpriseTypeLabel() {
+        EnterpriseIdentity e = getEnterprise();
+        return e == null ? ""
+                : FacesSupport.text("grant.identity_type." + e.identityType().name().toLowerCase(Locale.ROOT));
+    }
 
     public void load() {
         try {

@@ -1,0 +1,268 @@
+package cn.etax.identity.authentication.web;
+
+import cn.etax.identity.authentication.application.HumanCheckService;
+import cn.etax.identity.authentication.application.LoginResult;
+import cn.etax.identity.authentication.application.LoginService;
+import cn.etax.identity.authentication.application.PasswordAccepted;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.grant.application.IdentityOption;
+import cn.etax.identity.grant.domain.GrantState;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.security.Sessions;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * enterprise-login.xhtml: the enterprise entry (LOGIN-2) — credit code, then the same password, slider and second
+ * factor as login.xhtml, then the identity: logged in, chosen from a list, an offer confirmed, or refused with the
+ * seeds' message. Holds no rule; LoginService and EnterpriseIdentityService decide, again at every step.
+ */
+@Named
+@ViewScoped
+public class EnterpriseLoginBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Step {
+        PASSWORD, SECOND_FACTOR, AGREEMENTS, CHANGE_PASSWORD, CHOOSE_IDENTITY, CONFIRM_PENDING, REFUSED
+    }
+
+    @EJB
+    LoginService login;
+
+    @EJB
+    HumanCheckService humanCheck;
+
+    @Inject
+    Sessions sessions;
+
+    private Step step = Step.PASSWORD;
+    private String creditCode;
+    private String account;
+    private String password;
+    private final SliderState slider = new SliderState();
+    private String flowToken;
+    private String phoneMasked;
+    private String nameMasked;
+    private String smsCode;
+    private String qrToken;
+    private String newPassword;
+    private String newPasswordConfirmation;
+    private boolean agreementsAccepted;
+    private List<IdentityOption> options = List.of();
+    private Long grantId;
+
+    @PostConstruct
+    void init() {
+        slider.renew(humanCheck);
+    }
+
+    public void submitPassword() {
+        try {
+            PasswordAccepted accepted = login.enterprisePassword(creditCode, account, password, slider.token(),
+                    slider.getValue(), FacesSupport.client());
+            flowToken = accepted.flowToken();
+            phoneMasked = accepted.phoneMasked();
+            nameMasked = accepted.nameMasked();
+            step = Step.SECOND_FACTOR;
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+            slider.renew(humanCheck);
+        } finally {
+            password = null;
+        }
+    }
+
+    public void sendCode() {
+        try {
+            login.sendSmsCode(flowToken);
+            FacesSupport.info("login.sms.sent", phoneMasked);
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    public void submitCode() {
+        try {
+            handle(login.completeWithSms(flowToken, smsCode, FacesSupport.client()));
+        } catch (DomainException e) {
+            refusedAfterSecondFactor(e);
+        } finally {
+            smsCode = null;
+        }
+    }
+
+    public void startQr(String app) {
+        try {
+            qrToken = login.startQr(flowToken, QrApp.valueOf(app), FacesSupport.client());
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** Called by the page's poll while a QR check is open. */
+    public void pollQr() {
+        if (qrToken == null) {
+            return;
+        }
+        try {
+            QrState state = login.qrState(flowToken);
+            if (state == QrState.CONFIRMED || state == QrState.FAILED) {
+                qrToken = null;
+                handle(login.completeWithQr(flowToken, FacesSupport.client()));
+            } else if (state == QrState.EXPIRED) {
+                qrToken = null;
+                FacesSupport.info("login.qr.expired");
+            }
+        } catch (DomainException e) {
+            refusedAfterSecondFactor(e);
+        }
+    }
+
+    public void signAgreements() {
+        if (!agreementsAccepted) {
+            FacesSupport.info("login.agreements.required");
+            return;
+        }
+        try {
+            handle(login.signAgreements(flowToken, FacesSupport.client()));
+        } catch (DomainException e) {
+            refusedAfterSecondFactor(e);
+        }
+    }
+
+    public void changeInitialPassword() {
+        try {
+            handle(login.changeInitialPassword(flowToken, newPassword, newPasswordConfirmation,
+                    FacesSupport.client()));
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        } finally {
+            newPassword = null;
+            newPasswordConfirmation = null;
+        }
+    }
+
+    /** The identity picked from the list; a frozen one is refused and the list stays for another choice. */
+    public void chooseIdentity() {
+        try {
+            handle(login.chooseIdentity(flowToken, grantId, FacesSupport.client()));
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** 确认: the offer becomes the identity (confirmed like in the account center), then the login completes. */
+    public void confirmIdentity() {
+        try {
+            handle(login.confirmIdentity(flowToken, grantId, FacesSupport.client()));
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** 取消: nothing is confirmed; the person starts again. */
+    public void cancel() {
+        restart();
+        FacesSupport.info("entLogin.cancelled");
+    }
+
+    public void restart() {
+        step = Step.PASSWORD;
+        flowToken = null;
+        qrToken = null;
+        options = List.of();
+        grantId = null;
+        slider.renew(humanCheck);
+    }
+
+    /** "{type}（{permissions}）" from the bundle, marked when frozen (offered, but refused when chosen). */
+    public String label(IdentityOption option) {
+        String permissions = option.permissions().stream()
+                .map(p -> FacesSupport.text("grant.permission." + p.name().toLowerCase(Locale.ROOT))).sorted()
+                .collect(Collectors.joining(FacesSupport.text("entLogin.permissionSeparator")));
+        String label = FacesSupport.text("entLogin.option", typeLabel(option), permissions);
+        return option.state() == GrantState.FROZEN ? label + FacesSupport.text("entLogin.option.frozen") : label;
+    }
+
+    public String typeLabel(IdentityOption option) {
+        return FacesSupport.text("grant.identity_type." + option.identityType().name().toLowerCase(Locale.ROOT));
+    }
+
+    private void handle(LoginResult result) {
+        switch (result.status()) {
+            case LOGGED_IN -> enter(result);
+            case AGREEMENTS_REQUIRED -> step = Step.AGREEMENTS;
+            case PASSWORD_CHANGE_REQUIRED -> step = Step.CHANGE_PASSWORD;
+            case RELOGIN_REQUIRED -> {
+                restart();
+                FacesSupport.info("login.relogin");
+            }
+            case CHOOSE_IDENTITY, CONFIRM_PENDING -> {
+                options = result.options();
+                grantId = options.isEmpty() ? null : options.get(0).grantId();
+                step = result.status() == LoginResult.Status.CHOOSE_IDENTITY
+                        ? Step.CHOOSE_IDENTITY : Step.CONFIRM_PENDING;
+            }
+        }
+    }
+
+    /** After the second factor a refusal (no relation, frozen) ends the attempt: the message and a way back. */
+    private void refusedAfterSecondFactor(DomainException e) {
+        FacesSupport.error(e);
+        if ("ENTERPRISE_RELATION_NOT_FOUND".equals(e.code()) || "ENTERPRISE_IDENTITY_FROZEN".equals(e.code())) {
+            step = Step.REFUSED;
+            flowToken = null;
+        }
+    }
+
+    private void enter(LoginResult result) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        if (sessions.login(FacesSupport.request(), (HttpServletResponse) external.getResponse(), result.person())) {
+            try {
+                external.redirect(external.getRequestContextPath() + "/account/profile.xhtml");
+                faces.responseComplete();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    public Step getStep() { return step; }
+    public String getCreditCode() { return creditCode; }
+    public void setCreditCode(String creditCode) { this.creditCode = creditCode; }
+    public String getAccount() { return account; }
+    public void setAccount(String account) { this.account = account; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public SliderState getSlider() { return slider; }
+    public String getPhoneMasked() { return phoneMasked; }
+    public String getNameMasked() { return nameMasked; }
+    public String getSmsCode() { return smsCode; }
+    public void setSmsCode(String smsCode) { this.smsCode = smsCode; }
+    public String getQrToken() { return qrToken; }
+    public String getNewPassword() { return newPassword; }
+    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
+    public String getNewPasswordConfirmation() { return newPasswordConfirmation; }
+    public void setNewPasswordConfirmation(String v) { this.newPasswordConfirmation = v; }
+    public boolean isAgreementsAccepted() { return agreementsAccepted; }
+    public void setAgreementsAccepted(boolean agreementsAccepted) { this.agreementsAccepted = agreementsAccepted; }
+    public List<IdentityOption> getOptions() { return options; }
+    public Long getGrantId() { return grantId; }
+    public void setGrantId(Long grantId) { this.grantId = grantId; }
+}
