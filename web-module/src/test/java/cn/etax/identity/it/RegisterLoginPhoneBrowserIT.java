@@ -1,33 +1,20 @@
 package cn.etax.identity.it;
 
 import jakarta.json.Json;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,56 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("REG-1, LOGIN-1, ENT-6 in a real browser: register, log in by phone, change the phone")
 class RegisterLoginPhoneBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
 
     private WebDriver driver;
     private WebDriverWait wait;
-    private Path profileDir;
-
-    /** Before the driver is gone: a screenshot and the page source of the failure into target/it/. */
-    @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        if (context.getExecutionException().isPresent() && driver != null) {
-            Path dir = Path.of(System.getProperty("it.workdir", "target/it"));
-            Files.createDirectories(dir);
-            String name = getClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
-            Files.write(dir.resolve(name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-            System.out.println("it: screenshot of the failure in " + dir.resolve(name + ".png"));
-        }
-    };
 
     @BeforeEach
-    void chromium() throws IOException {
-        assertThat(CHROMIUM).as("install Debian's chromium and chromium-driver (see .ci/run)").isExecutable();
-        assertThat(CHROMEDRIVER).as("install Debian's chromium-driver (see .ci/run)").isExecutable();
-        // A driver named here (service and system property) makes Selenium skip Selenium Manager altogether, so
-        // nothing is ever downloaded; failsafe also sets SE_OFFLINE=true for the case it ran anyway.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profileDir = Files.createTempDirectory("it-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profileDir);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, WAIT);
-    }
-
-    @AfterEach
-    void quit() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profileDir != null) {
-            try (Stream<Path> files = Files.walk(profileDir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+    void useBrowser() {
+        driver = browser.driver();
+        wait = browser.waiter();
     }
 
     @Test

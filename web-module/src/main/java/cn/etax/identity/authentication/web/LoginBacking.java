@@ -11,14 +11,10 @@ import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.IOException;
 import java.io.Serializable;
 
 /** login.xhtml: the natural-person entry (LOGIN-1) step by step. Holds no rule; the services decide. */
@@ -162,16 +158,7 @@ public class LoginBacking implements Serializable {
     }
 
     private void enter(LoginResult result) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        if (sessions.login(FacesSupport.request(), (HttpServletResponse) external.getResponse(), result.person())) {
-            try {
-                external.redirect(external.getRequestContextPath() + "/account/profile.xhtml");
-                faces.responseComplete();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        AccountCenterEntry.enter(sessions, result.person());
     }
 
 

@@ -1,0 +1,90 @@
+package cn.etax.identity.it;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A fresh headless Debian Chromium per test (its own profile directory), for the browser tests. On a failure a
+ * screenshot and the page source go to target/it/ before the browser is closed. Register it with
+ * {@code @RegisterExtension}; its driver exists before the test's own {@code @BeforeEach} methods run.
+ */
+final class ChromiumBrowser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path profileDir;
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    WebDriverWait waiter() {
+        return wait;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        assertThat(CHROMIUM).as("install Debian's chromium and chromium-driver (see .ci/run)").isExecutable();
+        assertThat(CHROMEDRIVER).as("install Debian's chromium-driver (see .ci/run)").isExecutable();
+        // A driver named here (service and system property) makes Selenium skip Selenium Manager altogether, so
+        // nothing is ever downloaded; failsafe also sets SE_OFFLINE=true for the case it ran anyway.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profileDir = Files.createTempDirectory("it-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profileDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) throws Exception {
+        if (context.getExecutionException().isPresent() && driver != null) {
+            Path dir = Path.of(System.getProperty("it.workdir", "target/it"));
+            Files.createDirectories(dir);
+            String name = context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName();
+            Files.write(dir.resolve(name + ".png"), ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+            System.out.println("it: screenshot of the failure in " + dir.resolve(name + ".png"));
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profileDir != null) {
+            try (Stream<Path> files = Files.walk(profileDir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+}
