@@ -1,6 +1,7 @@
 package cn.etax.identity.bench;
 
 import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.Gb11643;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -25,25 +26,34 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Login benchmark (LOGIN-1 with RULE-2FA): concurrent full logins — slider, password, SMS code read from the
- * simulator outbox, second step — against a running application with the simulators on, then the bare Argon2id
- * hash rate at the same parameters in the same run. Prints figures; asserts nothing.
+ * Login benchmark (LOGIN-1, or LOGIN-2 with {@code enterprise}; RULE-2FA): concurrent full logins — slider, password,
+ * SMS code read from the simulator outbox, second step — against a running application with the simulators on, then
+ * the bare Argon2id hash rate at the same parameters in the same run. Prints figures; asserts nothing.
  *
  * <pre>./mvnw -q -Pbench -DskipTests package -Dbench.url=http://127.0.0.1:8080 -Dbench.clients=32 -Dbench.seconds=30</pre>
  *
- * Arguments: base URL, concurrent clients, seconds of measurement, seconds of warm-up. The slider cannot be answered within 300 ms
- * of being issued (a human cannot either); latency is shown with and without that wait.
+ * Arguments: base URL, concurrent clients, seconds of measurement, seconds of warm-up, kind ({@code person} or
+ * {@code enterprise}), and for {@code enterprise} the core tax system's sync token (API-3), through which every
+ * bench person becomes the legal representative of a taxpayer of his own (REG-8), so that the enterprise entry
+ * logs him in at once. The slider cannot be answered within 300 ms of being issued (a human cannot either);
+ * latency is shown with and without that wait.
  */
 public final class LoginBenchmark {
 
     private static final String PASSWORD = "Bench@2026tax";
     private static final long SLIDER_WAIT_MS = 320;
 
+    private static final String CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
     private final String base;
+    private final boolean enterprise;
+    private final String syncToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private LoginBenchmark(String base) {
+    private LoginBenchmark(String base, boolean enterprise, String syncToken) {
         this.base = base;
+        this.enterprise = enterprise;
+        this.syncToken = syncToken;
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,15 +61,22 @@ public final class LoginBenchmark {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-        new LoginBenchmark(base).run(clients, seconds, warmup);
+        boolean enterprise = args.length > 4 && "enterprise".equals(args[4]);
+        String syncToken = args.length > 5 ? args[5] : "";
+        if (enterprise && syncToken.isBlank()) {
+            throw new IllegalArgumentException("the enterprise kind needs the server's identity.sync.token "
+                    + "(-Dbench.syncToken=..., the server started with -Didentity.sync.token=...)");
+        }
+        new LoginBenchmark(base, enterprise, syncToken).run(clients, seconds, warmup);
     }
 
     private void run(int clients, int seconds, int warmup) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         // RULE-SMS allows 10 codes per phone per 10 minutes: enough persons that none needs more than 8
         int persons = Math.max(clients * 2, (int) Math.ceil(60.0 * (seconds + warmup) / 8));
-        System.out.printf("login benchmark against %s: %d clients, %d s, %d persons, %d cores%n", base, clients,
-                seconds, persons, cores);
+        System.out.printf("%s login benchmark against %s: %d clients, %d s, %d persons, %d cores%n",
+                enterprise ? "enterprise (LOGIN-2)" : "natural-person (LOGIN-1)", base, clients, seconds, persons,
+                cores);
         List<String[]> accounts = createPersons(persons);
         if (accounts.isEmpty()) {
             throw new IllegalStateException("no persons: are the simulators on at " + base + "?");
@@ -100,8 +117,10 @@ public final class LoginBenchmark {
                             .add("idType", "RESIDENT_ID_CARD").add("idNumber", id).add("phone", phone)
                             .add("password", PASSWORD).add("migrated", false).build();
                     HttpResponse<String> res = post(http, "/api/sim/persons", body.toString());
-                    if (res.statusCode() == 200) {
-                        accounts.add(new String[]{phone, id});
+                    String creditCode = res.statusCode() == 200 && enterprise
+                            ? registerTaxpayer(n, "压测" + n, id) : null;
+                    if (res.statusCode() == 200 && (!enterprise || creditCode != null)) {
+                        accounts.add(new String[]{phone, id, creditCode});
                     } else if (failures.incrementAndGet() == 1) {
                         System.out.println("person not created: " + res.statusCode() + " " + res.body());
                     }
@@ -117,6 +136,37 @@ public final class LoginBenchmark {
         System.out.printf("created %d persons (%d refused, e.g. an ID number already used)%n", accounts.size(),
                 failures.get());
         return new ArrayList<>(accounts);
+    }
+
+    /** API-3: a taxpayer whose legal representative (bound at once, REG-8) is the given bench person. */
+    private String registerTaxpayer(int n, String name, String idNumber) throws Exception {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        StringBuilder sb = new StringBuilder("91110100");
+        for (int i = 0; i < 9; i++) {
+            sb.append(CREDIT_CODE_ALPHABET.charAt(r.nextInt(CREDIT_CODE_ALPHABET.length())));
+        }
+        String code = sb.toString() + CreditCode.checkCharacter(sb.toString());
+        String now = java.time.Instant.now().toString();
+        JsonObject message = Json.createObjectBuilder().add("messageId", "bench-" + code).add("creditCode", code)
+                .add("name", "压测企业" + n).add("kind", "ORDINARY")
+                .add("taxAuthorityCode", "11101000000").add("taxAuthorityName", "国家税务总局北京市税务局")
+                .add("provinceCode", "11").add("provinceName", "北京市")
+                .add("registrationType", "有限责任公司").add("industry", "软件和信息技术服务业")
+                .add("vatQualification", "SMALL_SCALE").add("registeredOn", now.substring(0, 10))
+                .add("occurredAt", now)
+                .add("legalRepresentative", Json.createObjectBuilder().add("name", name)
+                        .add("idType", "RESIDENT_ID_CARD").add("idNumber", idNumber))
+                .add("investors", Json.createArrayBuilder()).build();
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(base
+                        + "/api/v1/sync/taxpayer-registrations")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("X-Sync-Token", syncToken)
+                .POST(HttpRequest.BodyPublishers.ofString(message.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() != 200) {
+            System.out.println("taxpayer not registered: " + res.statusCode() + " " + res.body());
+            return null;
+        }
+        return code;
     }
 
     private Result measure(List<String[]> accounts, int clients, int seconds, boolean report) throws Exception {
@@ -137,7 +187,7 @@ public final class LoginBenchmark {
                     long t0 = System.nanoTime();
                     try {
                         cookies.getCookieStore().removeAll();
-                        long waited = login(browser, account[0]);
+                        long waited = login(browser, account);
                         long total = System.nanoTime() - t0;
                         samples.add(new long[]{total, total - waited});
                     } catch (Exception e) {
@@ -157,14 +207,19 @@ public final class LoginBenchmark {
     }
 
     /** One full login with an empty cookie jar; returns the nanoseconds spent waiting for the slider. */
-    private long login(HttpClient browser, String phone) throws Exception {
+    private long login(HttpClient browser, String[] account) throws Exception {
+        String phone = account[0];
         JsonObject slider = json(post(browser, "/api/v1/login/slider", "{}"));
         long w0 = System.nanoTime();
         Thread.sleep(SLIDER_WAIT_MS); // a person needs this long; the server refuses faster answers
         long waited = System.nanoTime() - w0;
-        JsonObject started = json(post(browser, "/api/v1/login/password", Json.createObjectBuilder()
-                .add("account", phone).add("password", PASSWORD).add("sliderToken", slider.getString("token"))
-                .add("sliderPosition", slider.getInt("gapPosition")).build().toString()));
+        var step = Json.createObjectBuilder().add("account", phone).add("password", PASSWORD)
+                .add("sliderToken", slider.getString("token")).add("sliderPosition", slider.getInt("gapPosition"));
+        if (enterprise) {
+            step.add("creditCode", account[2]);
+        }
+        JsonObject started = json(post(browser, enterprise ? "/api/v1/login/enterprise/password"
+                : "/api/v1/login/password", step.build().toString()));
         String flow = started.getString("flowToken");
         String flowBody = Json.createObjectBuilder().add("flowToken", flow).build().toString();
         expect(post(browser, "/api/v1/login/sms-code", flowBody), 204);
