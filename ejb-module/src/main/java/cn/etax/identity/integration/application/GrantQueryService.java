@@ -22,9 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Grant queries for integrators: who may act for a taxpayer, for whom a person may act, and whether one person may
@@ -70,10 +68,7 @@ public class GrantQueryService {
                 .toList();
     }
 
-    /**
-     * The first of the person's active grants in the taxpayer (oldest first) that carries the permission allows it;
-     * a deregistered or unknown person holds no identity.
-     */
+    /** {@link ActingPolicy} on the person's grants in the taxpayer; a deregistered or unknown person holds none. */
     public ActingDecision mayAct(long personId, String creditCode, String permissionName) {
         Permission permission = permission(permissionName);
         Taxpayer t = lookups.taxpayer(creditCode);
@@ -81,18 +76,9 @@ public class GrantQueryService {
         if (person == null || person.status() != PersonStatus.ACTIVE) {
             return ActingDecision.refused(ActingDecision.NO_IDENTITY);
         }
-        LocalDate today = clock.today();
         List<Grant> grants = em.createNamedQuery(Grant.OF_PERSON_IN_TAXPAYER, Grant.class)
                 .setParameter("person", personId).setParameter("taxpayer", t.id()).getResultList();
-        List<Grant> active = grants.stream().filter(g -> g.state(today) == GrantState.ACTIVE)
-                .sorted(Comparator.comparing(Grant::id)).toList();
-        if (active.isEmpty()) {
-            boolean frozen = grants.stream().anyMatch(g -> g.state(today) == GrantState.FROZEN);
-            return ActingDecision.refused(frozen ? ActingDecision.IDENTITY_FROZEN : ActingDecision.NO_IDENTITY);
-        }
-        Optional<Grant> allowing = active.stream().filter(g -> g.permissions().contains(permission)).findFirst();
-        return allowing.map(g -> ActingDecision.allowedBy(g.identityType().name(), g.id()))
-                .orElseGet(() -> ActingDecision.refused(ActingDecision.PERMISSION_NOT_GRANTED));
+        return ActingPolicy.decide(grants, permission, clock.today());
     }
 
     private static Permission permission(String name) {
