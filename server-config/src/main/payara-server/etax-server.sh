@@ -209,5 +209,5 @@ case "${1:-}" in
     delete) delete ;;
     status) status ;;
     ports) ports ;;
-    *) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
