@@ -1,0 +1,82 @@
+package cn.etax.identity.integration.application;
+
+import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.grant.domain.Grant;
+import cn.etax.identity.grant.domain.GrantState;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.remote.CurrentIdentity;
+import cn.etax.identity.remote.IdentityReference;
+import cn.etax.identity.remote.Integrators;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.ForbiddenException;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.taxpayer.domain.Taxpayer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Current-identity lookup for integrators (API-2): the identity a reference names, resolved again at the moment of
+ * the call from the person's account and grants, as the enterprise login resolves it (LOGIN-2): one active grant
+ * in the taxpayer is the identity; several need the identity type named; none is refused.
+ */
+@Stateless
+@RolesAllowed(Integrators.ROLE)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class CurrentIdentityService {
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    BusinessClock clock;
+
+    @Inject
+    IntegrationLookups lookups;
+
+    public CurrentIdentity lookup(IdentityReference reference) {
+        if (reference instanceof IdentityReference.Personal personal) {
+            Person p = lookups.activePerson(personal.personId());
+            return new CurrentIdentity(p.id(), Masking.name(p.name()), p.realNameLevel(), null, null, null,
+                    List.of(), clock.now());
+        }
+        if (reference instanceof IdentityReference.ForTaxpayer forTaxpayer) {
+            return forTaxpayer(forTaxpayer);
+        }
+        throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+    }
+
+    private CurrentIdentity forTaxpayer(IdentityReference.ForTaxpayer ref) {
+        Person p = lookups.activePerson(ref.personId());
+        Taxpayer t = lookups.taxpayer(ref.creditCode());
+        IdentityType wanted = ref.identityType() == null || ref.identityType().isBlank() ? null
+                : IntegrationLookups.identityType(ref.identityType());
+        Instant now = clock.now();
+        LocalDate today = clock.today();
+        List<Grant> active = em.createNamedQuery(Grant.OF_PERSON_IN_TAXPAYER, Grant.class)
+                .setParameter("person", p.id()).setParameter("taxpayer", t.id()).getResultStream()
+                .filter(g -> g.state(today) == GrantState.ACTIVE)
+                .filter(g -> wanted == null || g.identityType() == wanted).toList();
+        if (active.isEmpty()) {
+            throw new ForbiddenException("IDENTITY_NOT_ACTIVE");
+        }
+        if (active.size() > 1) {
+            throw new ConflictException("IDENTITY_AMBIGUOUS");
+        }
+        Grant g = active.get(0);
+        return new CurrentIdentity(p.id(), Masking.name(p.name()), p.realNameLevel(),
+                new CurrentIdentity.Taxpayer(t.creditCode().value(), Masking.enterpriseName(t.name()),
+                        t.region().provinceCode()),
+                g.identityType().name(), g.id(), IntegrationLookups.names(g.permissions()), now);
+    }
+}
