@@ -46,6 +46,9 @@ public class ClerkConsoleBacking implements Serializable {
     @EJB
     transient ClerkGrantService grants;
 
+    @jakarta.inject.Inject
+    cn.etax.identity.web.faces.LocaleBacking locale;
+
     private String creditCode;
     private boolean registered;
     private TaxpayerGrants taxpayer;
@@ -64,6 +67,8 @@ public class ClerkConsoleBacking implements Serializable {
 
     /** {@code ?code=} after a registration, or a bookmarked taxpayer. */
     public void load() {
+        // messages of this early phase in the visitor's language (the template's f:view applies it only later)
+        jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().setLocale(locale.getLocale());
         if (creditCode != null && !creditCode.isBlank() && taxpayer == null) {
             lookUp();
             if (taxpayer != null && registered) {
@@ -197,6 +202,14 @@ public class ClerkConsoleBacking implements Serializable {
     public record HistoryRow(long grantId, String holderName, IdentityType identityType,
                              cn.etax.identity.grant.domain.GrantParty initiator, GrantState from, GrantState to,
                              cn.etax.identity.grant.domain.GrantParty side, Instant at) implements Serializable {
+
+        private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+        /** Business time (Asia/Shanghai), as the other history lists show it. */
+        public String shownAt() {
+            return SHOWN.format(at);
+        }
     }
 
     public String getCreditCode() { return creditCode; }
