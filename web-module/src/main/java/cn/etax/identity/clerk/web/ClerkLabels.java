@@ -31,6 +31,14 @@ public class ClerkLabels {
         return key.equals(text) ? value.name() : text;
     }
 
+    /** Key personnel hold the whole catalogue of their type (ENT-4): said in two words, not thirteen. */
+    public String permissionsOf(cn.etax.identity.grant.application.GrantView g) {
+        if (g.identityType().isKeyPerson() && g.permissions().containsAll(g.identityType().allowedPermissions())) {
+            return FacesSupport.text("clerk.staff.allPermissions");
+        }
+        return all("grant.permission", g.permissions());
+    }
+
     public String all(String prefix, Collection<? extends Enum<?>> values) {
         return values == null ? "" : values.stream().sorted().map(v -> of(prefix, v))
                 .collect(Collectors.joining(FacesSupport.text("entLogin.permissionSeparator")));
