@@ -37,7 +37,7 @@ final class GrantRefusals {
         }
     }
 
-    private static boolean lostRace(Throwable e) {
+    static boolean lostRace(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof jakarta.persistence.OptimisticLockException
                     || t.getClass().getSimpleName().contains("OptimisticLock")) {

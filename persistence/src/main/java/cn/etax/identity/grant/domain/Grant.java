@@ -152,6 +152,32 @@ public class Grant {
         return g;
     }
 
+    /**
+     * §8 / ENT-3: a staff relationship added at a tax office (线下办理). The clerk has seen the person and his papers,
+     * so the grant is effective at once; its origin stays {@link GrantParty#TAX_OFFICE}, and the account centers can
+     * neither withdraw nor delete it.
+     */
+    public static Grant grantOffline(long taxpayerId, GrantHolder holder, Long personId, IdentityType type,
+                                     Set<Permission> permissions, LocalDate validUntil, GrantActor clerk, Instant at,
+                                     LocalDate today) {
+        if (clerk.side() != GrantParty.TAX_OFFICE) {
+            throw new ForbiddenException("GRANT_TAX_OFFICE_ONLY");
+        }
+        if (validUntil != null && validUntil.isBefore(today)) {
+            throw new InvalidInputException("GRANT_VALIDITY_IN_PAST");
+        }
+        Grant g = new Grant(taxpayerId, holder, personId, type, checked(type, permissions), validUntil,
+                GrantParty.TAX_OFFICE, at);
+        g.state = GrantState.ACTIVE;
+        g.record(null, GrantState.ACTIVE, clerk, "offline", at);
+        return g;
+    }
+
+    /** Added at a tax office: only a tax office (or the system) ends it (ENT-3). */
+    public boolean isOffline() {
+        return initiator == GrantParty.TAX_OFFICE;
+    }
+
     private Grant(long taxpayerId, GrantHolder holder, Long personId, IdentityType type, Set<Permission> permissions,
                   LocalDate validUntil, GrantParty initiator, Instant at) {
         this.taxpayerId = taxpayerId;
@@ -211,10 +237,11 @@ public class Grant {
 
     /** The side that offered takes its offer back; a tax office's offer only at a tax office (ENT-3). */
     public void withdraw(GrantActor by, Instant at, LocalDate today) {
-        require(by, today, () -> new ConflictException("GRANT_NOT_PENDING"), GrantState.PENDING);
-        if (initiator == GrantParty.TAX_OFFICE && by.side() != GrantParty.TAX_OFFICE) {
+        // the origin first: an offline grant is refused online whatever its state
+        if (isOffline() && !by.side().isAuthority()) {
             throw new ForbiddenException("GRANT_WITHDRAW_OFFLINE_ONLY");
         }
+        require(by, today, () -> new ConflictException("GRANT_NOT_PENDING"), GrantState.PENDING);
         if (by.side() != initiator && !by.side().isAuthority()) {
             throw new ForbiddenException("GRANT_WITHDRAW_OWN_ONLY");
         }
@@ -236,11 +263,15 @@ public class Grant {
 
     /**
      * Ends the relationship. The enterprise cannot delete key personnel (企业法定代表人和财务负责人无法被删除); a person
-     * can end his own relationships except that of legal representative (PER-4); system and tax office can end any,
+     * can end his own relationships except that of legal representative (PER-4); neither can end one a tax office
+     * added (ENT-3: 线下添加的须到办税服务厅办理); system and tax office can end any,
      * an expired one included (a change of key personnel). An expired grant can still be deleted by either side:
      * it is the one way to take it off the lists.
      */
     public void delete(GrantActor by, Instant at, LocalDate today) {
+        if (isOffline() && !by.side().isAuthority()) {
+            throw new ForbiddenException("GRANT_DELETE_OFFLINE_ONLY");
+        }
         if (state != GrantState.ACTIVE && state != GrantState.FROZEN) {
             throw new ConflictException("GRANT_NOT_ACTIVE");
         }

@@ -310,4 +310,58 @@ class GrantTest {
                     "GRANT_NOT_ENDED");
         }
     }
+
+    @Nested
+    @DisplayName("offline grants added at a tax office (§8, ENT-3)")
+    class Offline {
+
+        static final GrantActor CLERK = GrantActor.taxOffice(900L);
+
+        Grant offline() {
+            return Grant.grantOffline(100L, HOLDER, 7L, IdentityType.TAX_OFFICER,
+                    EnumSet.of(Permission.TAX_FILING_AND_PAYMENT, Permission.TAX_QUERY), null, CLERK, AT, TODAY);
+        }
+
+        @Test
+        @DisplayName("effective at once, origin tax office, one history row naming the clerk")
+        void effective_at_once() {
+            Grant g = offline();
+            assertThat(g.isEffective(TODAY)).isTrue();
+            assertThat(g.initiator()).isEqualTo(GrantParty.TAX_OFFICE);
+            assertThat(g.isOffline()).isTrue();
+            assertThat(g.history()).singleElement().satisfies(h -> {
+                assertThat(h.toState()).isEqualTo(ACTIVE);
+                assertThat(h.side()).isEqualTo(GrantParty.TAX_OFFICE);
+                assertThat(h.actorId()).isEqualTo(900L);
+            });
+        }
+
+        @Test
+        @DisplayName("neither the enterprise nor the person withdraws or deletes it online")
+        void not_ended_online() {
+            Grant g = offline();
+            refused(() -> g.delete(BOSS, AT, TODAY), ForbiddenException.class, "GRANT_DELETE_OFFLINE_ONLY");
+            refused(() -> g.delete(STAFF, AT, TODAY), ForbiddenException.class, "GRANT_DELETE_OFFLINE_ONLY");
+            refused(() -> g.withdraw(BOSS, AT, TODAY), ForbiddenException.class, "GRANT_WITHDRAW_OFFLINE_ONLY");
+            refused(() -> g.withdraw(STAFF, AT, TODAY), ForbiddenException.class, "GRANT_WITHDRAW_OFFLINE_ONLY");
+            assertThat(g.storedState()).isEqualTo(ACTIVE);
+            g.delete(CLERK, AT, TODAY);
+            assertThat(g.storedState()).isEqualTo(DELETED);
+            assertThat(g.history()).extracting(GrantHistory::toState).containsExactly(ACTIVE, DELETED);
+        }
+
+        @Test
+        @DisplayName("only a tax office grants offline; the permission catalogue and validity still apply")
+        void checked_like_any_grant() {
+            refused(() -> Grant.grantOffline(100L, HOLDER, 7L, IdentityType.TAX_OFFICER,
+                    EnumSet.of(Permission.TAX_QUERY), null, BOSS, AT, TODAY), ForbiddenException.class,
+                    "GRANT_TAX_OFFICE_ONLY");
+            refused(() -> Grant.grantOffline(100L, HOLDER, 7L, IdentityType.INVOICER,
+                    EnumSet.of(Permission.TAX_REFUND), null, CLERK, AT, TODAY), InvalidInputException.class,
+                    "PERMISSION_NOT_ALLOWED");
+            refused(() -> Grant.grantOffline(100L, HOLDER, 7L, IdentityType.INVOICER,
+                    EnumSet.of(Permission.TAX_QUERY), TODAY.minusDays(1), CLERK, AT, TODAY),
+                    InvalidInputException.class, "GRANT_VALIDITY_IN_PAST");
+        }
+    }
 }

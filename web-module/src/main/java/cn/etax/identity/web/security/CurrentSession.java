@@ -1,6 +1,7 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import jakarta.servlet.http.HttpSession;
 
 import java.time.Instant;
@@ -10,6 +11,7 @@ public final class CurrentSession {
 
     static final String PERSON = "etax.person";
     static final String STARTED = "etax.sessionStarted";
+    static final String CLERK = "etax.clerk";
 
     private CurrentSession() {
     }
@@ -19,7 +21,19 @@ public final class CurrentSession {
     }
 
     static void start(HttpSession session, AuthenticatedPerson person, Instant now, int idleMinutes) {
+        session.removeAttribute(CLERK);
         session.setAttribute(PERSON, person);
+        session.setAttribute(STARTED, now);
+        session.setMaxInactiveInterval(idleMinutes * 60);
+    }
+
+    public static AuthenticatedClerk clerk(HttpSession session) {
+        return session == null ? null : (AuthenticatedClerk) session.getAttribute(CLERK);
+    }
+
+    static void startClerk(HttpSession session, AuthenticatedClerk clerk, Instant now, int idleMinutes) {
+        session.removeAttribute(PERSON);
+        session.setAttribute(CLERK, clerk);
         session.setAttribute(STARTED, now);
         session.setMaxInactiveInterval(idleMinutes * 60);
     }

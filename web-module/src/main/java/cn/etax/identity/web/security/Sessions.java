@@ -1,6 +1,7 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -23,6 +24,17 @@ public class Sessions {
         AuthenticationStatus status = security.authenticate(request, response,
                 AuthenticationParameters.withParams().credential(new CompletedLogin(person)).newAuthentication(true));
         return status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /** §8: the clerk becomes the caller of the console; the session id changes. */
+    public boolean clerkLogin(HttpServletRequest request, HttpServletResponse response, AuthenticatedClerk clerk) {
+        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
+                .credential(new CompletedClerkLogin(clerk)).newAuthentication(true));
+        return status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    public AuthenticatedClerk currentClerk(HttpServletRequest request) {
+        return CurrentSession.clerk(request.getSession(false));
     }
 
     /** Ends the session everywhere it is used (LOGIN-9); a stale tab or a copied cookie gets nothing afterwards. */

@@ -1,0 +1,57 @@
+package cn.etax.identity.clerk.application;
+
+import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.clerk.domain.Clerk;
+import cn.etax.identity.clerk.domain.ClerkRole;
+import cn.etax.identity.shared.application.BusinessClock;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Clerk accounts as the tax bureau's administration creates them (demo data, test fixtures). There is no
+ * self-service: a clerk cannot be registered from the portal.
+ */
+@Stateless
+public class ClerkAccounts {
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @EJB
+    ClerkGuardService guards;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @Inject
+    BusinessClock clock;
+
+    /** Creates the clerk unless the username exists; answers his id either way. */
+    public long ensure(String username, String name, String password, String taxOfficeCode, String taxOfficeName,
+                       Set<ClerkRole> roles) {
+        Optional<Clerk> existing = byUsername(username);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        Clerk clerk = new Clerk(username, name, hasher.hash(password), taxOfficeCode, taxOfficeName, roles,
+                clock.now());
+        em.persist(clerk);
+        em.flush();
+        guards.create(clerk.id());
+        return clerk.id();
+    }
+
+    public Optional<Clerk> byUsername(String username) {
+        if (username == null || username.isBlank() || username.length() > 30) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Clerk.BY_USERNAME, Clerk.class).setParameter("username", username.strip())
+                .getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,128 @@
+package cn.etax.identity.clerk.application;
+
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.clerk.domain.Clerk;
+import cn.etax.identity.clerk.domain.ClerkRole;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.CreditCode;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.taxpayer.application.KeyPersonnelChange;
+import cn.etax.identity.taxpayer.application.SyncAnswer;
+import cn.etax.identity.taxpayer.application.SyncPerson;
+import cn.etax.identity.taxpayer.application.TaxpayerGrants;
+import cn.etax.identity.taxpayer.application.TaxpayerRegistrar;
+import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
+import cn.etax.identity.taxpayer.domain.KeyRole;
+import cn.etax.identity.taxpayer.domain.SyncMessage;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.UUID;
+
+/**
+ * Taxpayer registration and key-personnel changes at the counter (§8, REG-8): the same registrar as the core tax
+ * system's sync (API-3), so the legal representative is bound at once and the finance officer offered his role,
+ * and a change ends the old binding and binds the new person. Each call is one transaction with an audit record
+ * naming the clerk and his tax office; a refusal is recorded apart.
+ */
+@Stateless
+@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS})
+@RolesAllowed(ClerkRole.CLERK)
+public class ClerkTaxpayerService {
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @EJB
+    TaxpayerRegistrar registrar;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    BusinessClock clock;
+
+    /** The taxpayer and its grants with their history, person data masked; the look-up is recorded. */
+    public TaxpayerGrants lookUp(String creditCode, ClientContext client) {
+        Clerk clerk = ClerkCaller.of(context, em);
+        return ClerkRefusals.audited(audit, clerk, target(creditCode), client, () -> {
+            TaxpayerGrants view = registrar.grantsOf(creditCode);
+            audit.record(null, "CLERK_TAXPAYER_VIEWED", "taxpayer:" + view.creditCode(), clerk.describe(), client);
+            return view;
+        });
+    }
+
+    /**
+     * 新办纳税人信息确认 at the counter. The competent tax authority defaults to the clerk's own office; the
+     * registration counts from now. A known credit code is refused ({@code TAXPAYER_ALREADY_REGISTERED}).
+     */
+    @RolesAllowed(ClerkRole.REGISTRATION)
+    public TaxpayerGrants register(TaxpayerRegistration form, ClientContext client) {
+        Clerk clerk = ClerkCaller.of(context, em);
+        return ClerkRefusals.audited(audit, clerk, target(form == null ? null : form.creditCode()), client, () -> {
+            if (form == null) {
+                throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+            }
+            String code = CreditCode.of(form.creditCode()).value();
+            boolean ownOffice = blank(form.taxAuthorityCode());
+            TaxpayerRegistration m = new TaxpayerRegistration(messageId(), code, form.name(), form.kind(),
+                    ownOffice ? clerk.taxOfficeCode() : form.taxAuthorityCode().strip(),
+                    ownOffice || blank(form.taxAuthorityName()) ? clerk.taxOfficeName() : form.taxAuthorityName(),
+                    form.provinceCode(), form.provinceName(), form.registrationType(), form.industry(),
+                    form.vatQualification(), form.businessAddress(),
+                    form.registeredOn() == null ? clock.today() : form.registeredOn(), clock.now(),
+                    form.legalRepresentative(), form.financeOfficer(), form.investors());
+            registrar.register(m, client);
+            TaxpayerGrants view = registrar.grantsOf(code);
+            audit.record(null, "CLERK_TAXPAYER_REGISTERED", "taxpayer:" + code, clerk.describe() + ": "
+                    + view.kind() + ", province " + view.provinceCode() + ", authority " + m.taxAuthorityCode()
+                    + ", legal representative " + view.legalRepresentative()
+                    + (view.financeOfficer() == null ? "" : ", finance officer " + view.financeOfficer()), client);
+            return view;
+        });
+    }
+
+    /** 主要人员变更: the old key person's grant ends, the new one is bound (legal representative) or offered. */
+    @RolesAllowed(ClerkRole.REGISTRATION)
+    public TaxpayerGrants changeKeyPerson(String creditCode, KeyRole role, SyncPerson person, ClientContext client) {
+        Clerk clerk = ClerkCaller.of(context, em);
+        return ClerkRefusals.audited(audit, clerk, target(creditCode), client, () -> {
+            String code = CreditCode.of(creditCode).value();
+            SyncAnswer answer = registrar.changeKeyPersonnel(new KeyPersonnelChange(messageId(), code, role, person,
+                    clock.now()), client);
+            if (answer.outcome() != SyncMessage.Outcome.APPLIED) {
+                throw new ConflictException("KEY_PERSON_UNCHANGED");
+            }
+            audit.record(null, "CLERK_KEY_PERSON_CHANGED", "taxpayer:" + code, clerk.describe() + ": " + role
+                    + " -> " + Masking.name(person.name().strip()), client);
+            return registrar.grantsOf(code);
+        });
+    }
+
+    /** Counter business is not a core-system message; its own id keeps the registrar's idempotence out of the way. */
+    private static String messageId() {
+        return "office-" + UUID.randomUUID();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String target(String creditCode) {
+        String c = creditCode == null ? "" : creditCode.strip();
+        return "taxpayer:" + (c.length() > 40 ? c.substring(0, 40) : c);
+    }
+}

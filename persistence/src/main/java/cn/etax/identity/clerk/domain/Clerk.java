@@ -1,0 +1,110 @@
+package cn.etax.identity.clerk.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A tax-office clerk (办税服务厅工作人员): an account of its own, apart from natural persons, with a username, a
+ * password hash, the tax office he works at and the roles he holds there (§8). A clerk is never a taxpayer's
+ * staff: his account opens the staff console only.
+ */
+@Entity
+@Table(name = "clerk")
+@NamedQuery(name = Clerk.BY_USERNAME, query = "select c from Clerk c where c.username = :username")
+public class Clerk {
+
+    public static final String BY_USERNAME = "Clerk.byUsername";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "clerk_seq")
+    @SequenceGenerator(name = "clerk_seq", sequenceName = "clerk_seq", allocationSize = 50)
+    private Long id;
+
+    @Version
+    private int version;
+
+    @Column(name = "username", length = 30, nullable = false, unique = true)
+    private String username;
+
+    @Column(name = "name", length = 100, nullable = false)
+    private String name;
+
+    @Column(name = "password_hash", length = 200, nullable = false)
+    private String passwordHash;
+
+    @Column(name = "tax_office_code", length = 20, nullable = false)
+    private String taxOfficeCode;
+
+    @Column(name = "tax_office_name", length = 100, nullable = false)
+    private String taxOfficeName;
+
+    @Column(name = "active", nullable = false)
+    private boolean active;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "clerk_role", joinColumns = @JoinColumn(name = "clerk_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", length = 30, nullable = false)
+    private Set<ClerkRole> roles = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Clerk() {
+    }
+
+    public Clerk(String username, String name, String passwordHash, String taxOfficeCode, String taxOfficeName,
+                 Set<ClerkRole> roles, Instant createdAt) {
+        if (username == null || !username.matches("[A-Za-z][A-Za-z0-9_.-]{2,29}")) {
+            throw new IllegalArgumentException("clerk username must be 3-30 letters, digits, '_', '.', '-'");
+        }
+        if (name == null || name.isBlank() || passwordHash == null || taxOfficeCode == null || taxOfficeName == null
+                || roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("clerk incomplete");
+        }
+        this.username = username;
+        this.name = name.strip();
+        this.passwordHash = passwordHash;
+        this.taxOfficeCode = taxOfficeCode;
+        this.taxOfficeName = taxOfficeName;
+        this.roles = new HashSet<>(roles);
+        this.active = true;
+        this.createdAt = createdAt;
+    }
+
+    public boolean holds(ClerkRole role) {
+        return active && roles.contains(role);
+    }
+
+    /** "clerk 'wangclerk' (13601010000 国家税务总局南昌市东湖区税务局)": how audit records name him. */
+    public String describe() {
+        return "clerk '" + username + "' (" + taxOfficeCode + " " + taxOfficeName + ")";
+    }
+
+    public Long id() { return id; }
+    public String username() { return username; }
+    public String name() { return name; }
+    public String passwordHash() { return passwordHash; }
+    public String taxOfficeCode() { return taxOfficeCode; }
+    public String taxOfficeName() { return taxOfficeName; }
+    public boolean active() { return active; }
+    public Set<ClerkRole> roles() { return roles.isEmpty() ? EnumSet.noneOf(ClerkRole.class) : EnumSet.copyOf(roles); }
+}

@@ -1,0 +1,188 @@
+package cn.etax.identity.clerk.rest;
+
+import cn.etax.identity.clerk.application.AuthenticatedClerk;
+import cn.etax.identity.clerk.application.ClerkGrantService;
+import cn.etax.identity.clerk.application.ClerkLoginService;
+import cn.etax.identity.clerk.application.ClerkTaxpayerService;
+import cn.etax.identity.clerk.domain.ClerkRole;
+import cn.etax.identity.grant.application.GrantView;
+import cn.etax.identity.grant.application.NewStaff;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.shared.ForbiddenException;
+import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.taxpayer.application.SyncPerson;
+import cn.etax.identity.taxpayer.application.TaxpayerGrants;
+import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
+import cn.etax.identity.taxpayer.domain.KeyRole;
+import cn.etax.identity.web.rest.Clients;
+import cn.etax.identity.web.security.Sessions;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The tax-office staff console over REST (§8): the same EJB methods the console pages call. Everything but the login
+ * needs a clerk session ({@code /api/v1/clerk/*} is constrained to the {@code CLERK} role); each duty is checked
+ * again by the EJB's {@code @RolesAllowed}.
+ */
+@Path("v1/clerk")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "clerk", description = "Tax-office staff console (§8): registration, key personnel, offline grants")
+public class ClerkResource {
+
+    @EJB
+    ClerkLoginService logins;
+
+    @EJB
+    ClerkTaxpayerService taxpayers;
+
+    @EJB
+    ClerkGrantService grants;
+
+    @Inject
+    Sessions sessions;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
+
+    public record Credentials(String username, String password) {
+    }
+
+    public record ClerkView(String username, String name, String taxOfficeCode, String taxOfficeName,
+                            Set<ClerkRole> roles) {
+
+        static ClerkView of(AuthenticatedClerk c) {
+            return new ClerkView(c.username(), c.name(), c.taxOfficeCode(), c.taxOfficeName(), c.roles());
+        }
+    }
+
+    public record KeyPersonBody(KeyRole role, String name, IdType idType, String idNumber) {
+    }
+
+    /** {@code validUntil} null = long-term (长期). */
+    public record OfflineGrantBody(String name, IdType idType, String idNumber, IdentityType identityType,
+                                   Set<Permission> permissions, LocalDate validUntil) {
+    }
+
+    @POST
+    @Path("login")
+    @Operation(summary = "Clerk login by username and password (RULE-LOCK: five failures lock until midnight); "
+            + "the session cookie opens the console")
+    public ClerkView login(Credentials body) {
+        Credentials b = require(body);
+        AuthenticatedClerk clerk = logins.login(b.username(), b.password(), Clients.of(request));
+        sessions.clerkLogin(request, response, clerk);
+        return ClerkView.of(clerk);
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "End the clerk's session")
+    public void logout() {
+        AuthenticatedClerk clerk = sessions.currentClerk(request);
+        if (clerk != null) {
+            logins.loggedOut(clerk, Clients.of(request));
+        }
+        sessions.logout(request);
+    }
+
+    @GET
+    @Path("me")
+    @Operation(summary = "The logged-in clerk, his tax office and roles")
+    public ClerkView me() {
+        AuthenticatedClerk clerk = sessions.currentClerk(request);
+        if (clerk == null) {
+            throw new ForbiddenException("CLERK_LOGIN_REQUIRED");
+        }
+        return ClerkView.of(clerk);
+    }
+
+    @POST
+    @Path("taxpayers")
+    @Operation(summary = "Register a taxpayer at the counter (REG-8): legal representative bound, finance officer "
+            + "offered; messageId and occurredAt are ignored, the tax authority defaults to the clerk's office")
+    public TaxpayerGrants register(TaxpayerRegistration body) {
+        return duty(ClerkRole.REGISTRATION, () -> taxpayers.register(require(body), Clients.of(request)));
+    }
+
+    @GET
+    @Path("taxpayers/{creditCode}")
+    @Operation(summary = "A taxpayer with its staff and grant history, person data masked")
+    public TaxpayerGrants taxpayer(@PathParam("creditCode") String creditCode) {
+        return duty(ClerkRole.CLERK, () -> taxpayers.lookUp(creditCode, Clients.of(request)));
+    }
+
+    @POST
+    @Path("taxpayers/{creditCode}/key-personnel")
+    @Operation(summary = "Key-personnel change (主要人员变更): the old binding ends, the new person is bound or offered")
+    public TaxpayerGrants changeKeyPerson(@PathParam("creditCode") String creditCode, KeyPersonBody body) {
+        KeyPersonBody b = require(body);
+        return duty(ClerkRole.REGISTRATION, () -> taxpayers.changeKeyPerson(creditCode, b.role(),
+                new SyncPerson(b.name(), b.idType(), b.idNumber()), Clients.of(request)));
+    }
+
+    @POST
+    @Path("taxpayers/{creditCode}/grants")
+    @Operation(summary = "Add a tax officer or invoicer offline: effective at once, origin TAX_OFFICE, not "
+            + "withdrawable or deletable online")
+    public GrantView addGrant(@PathParam("creditCode") String creditCode, OfflineGrantBody body) {
+        OfflineGrantBody b = require(body);
+        return duty(ClerkRole.GRANTS, () -> grants.add(creditCode, new NewStaff(b.name(), b.idType(), b.idNumber(), b.identityType(),
+                b.permissions(), b.validUntil()), Clients.of(request)));
+    }
+
+    @DELETE
+    @Path("taxpayers/{creditCode}/grants/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "End a staff relationship offline (pending: withdrawn; active, frozen, expired: deleted)")
+    public GrantView removeGrant(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
+        return duty(ClerkRole.GRANTS, () -> grants.remove(creditCode, id, Clients.of(request)));
+    }
+
+    /**
+     * A clerk without the duty the EJB method demands gets 403 with a message (not the anonymous caller's 401). The
+     * EJB's {@code @RolesAllowed} is what enforces it; asking first keeps a container access failure, which Payara
+     * logs as a system exception, out of everyday use.
+     */
+    private <T> T duty(String role, Supplier<T> call) {
+        if (!request.isUserInRole(role)) {
+            throw new ForbiddenException("CLERK_DUTY_REQUIRED");
+        }
+        try {
+            return call.get();
+        } catch (EJBAccessException e) {
+            throw new ForbiddenException("CLERK_DUTY_REQUIRED");
+        }
+    }
+
+    private static <T> T require(T body) {
+        if (body == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,135 @@
+package cn.etax.identity.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Clerks of the tax-office staff console (§8) and the console's REST calls. */
+final class ClerkFixtures {
+
+    static final String CLERK = "/api/v1/clerk";
+    static final String DEMO_PASSWORD = "Demo@2026tax";
+    static final String OFFICE = "clerk '%s' (13601020000 国家税务总局南昌市东湖区税务局)";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private ClerkFixtures() {
+    }
+
+    /** A fresh clerk with the given duties at the demo clerks' office; answers his username. */
+    static String newClerk(String... roles) {
+        String username = "it" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
+        JsonArrayBuilder r = Json.createArrayBuilder();
+        for (String role : roles) {
+            r.add(role);
+        }
+        Reply created = Api.browser().post("/api/sim/clerks", Json.createObjectBuilder().add("username", username)
+                .add("name", "测试科员").add("password", DEMO_PASSWORD).add("taxOfficeCode", "13601020000")
+                .add("taxOfficeName", "国家税务总局南昌市东湖区税务局").add("roles", r).build());
+        assertThat(created.status()).as("fixture clerk: %s", created).isEqualTo(200);
+        return username;
+    }
+
+    static Reply login(Api browser, String username, String password) {
+        return browser.post(CLERK + "/login", Json.createObjectBuilder().add("username", username)
+                .add("password", password).build());
+    }
+
+    static Api loggedIn(String username) {
+        Api browser = Api.browser();
+        Reply r = login(browser, username, DEMO_PASSWORD);
+        assertThat(r.status()).as("clerk login %s: %s", username, r).isEqualTo(200);
+        return browser;
+    }
+
+    static JsonObjectBuilder person(TestPerson p) {
+        return Json.createObjectBuilder().add("name", p.name()).add("idType", "RESIDENT_ID_CARD")
+                .add("idNumber", p.idNumber());
+    }
+
+    static JsonObject registration(String code, TestPerson legal, TestPerson finance) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("creditCode", code)
+                .add("name", "柜台登记企业" + code.substring(10)).add("kind", "ORDINARY")
+                .add("provinceCode", "36").add("provinceName", "江西省").add("registrationType", "有限责任公司")
+                .add("industry", "批发业").add("legalRepresentative", person(legal))
+                .add("investors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "某某投资有限公司")
+                        .add("documentType", "统一社会信用代码").add("documentNumber", "91350100M000100Y43")
+                        .add("sharePercent", 100)));
+        if (finance != null) {
+            b.add("financeOfficer", person(finance));
+        }
+        return b.build();
+    }
+
+    static Reply register(Api clerk, String code, TestPerson legal, TestPerson finance) {
+        return clerk.post(CLERK + "/taxpayers", registration(code, legal, finance));
+    }
+
+    static Reply addOffline(Api clerk, String code, TestPerson p, String type, String... permissions) {
+        JsonArrayBuilder perms = Json.createArrayBuilder();
+        for (String perm : permissions) {
+            perms.add(perm);
+        }
+        return clerk.post(CLERK + "/taxpayers/" + code + "/grants", person(p).add("identityType", type)
+                .add("permissions", perms).add("validUntil", JsonValue.NULL).build());
+    }
+
+    static Reply remove(Api clerk, String code, long grantId) {
+        return clerk.send("DELETE", CLERK + "/taxpayers/" + code + "/grants/" + grantId, null, java.util.Map.of());
+    }
+
+    static JsonObject grant(Reply taxpayer, long grantId) {
+        assertThat(taxpayer.status()).as("taxpayer: %s", taxpayer).isEqualTo(200);
+        return taxpayer.json().getJsonArray("grants").stream().map(JsonValue::asJsonObject)
+                .filter(g -> g.getJsonNumber("id").longValue() == grantId).findFirst()
+                .orElseThrow(() -> new AssertionError("no grant " + grantId));
+    }
+
+    static JsonObject grantOf(Reply taxpayer, String type, String state) {
+        assertThat(taxpayer.status()).as("taxpayer: %s", taxpayer).isEqualTo(200);
+        return taxpayer.json().getJsonArray("grants").stream().map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("identityType").equals(type) && g.getString("state").equals(state))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + state + " " + type + " in " + taxpayer));
+    }
+
+    /** Audit rows of a target, oldest first, as "ACTION|detail", read straight from the test database. */
+    static List<String> audit(String target) {
+        return query("select action, detail from audit_record where target = ? order by occurred_at, id", target);
+    }
+
+    /** Audit rows whose detail names the clerk, oldest first. */
+    static List<String> auditOfClerk(String username) {
+        return query("select action, detail from audit_record where detail like ? order by occurred_at, id",
+                "clerk '" + username + "'%");
+    }
+
+    private static List<String> query(String sql, String parameter) {
+        ItSettings.Database db = ItSettings.fromEnvironment().db();
+        String url = "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name();
+        try (Connection c = DriverManager.getConnection(url, db.user(), db.password());
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
+            List<String> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(r.getString(1) + "|" + r.getString(2));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
