@@ -9,7 +9,6 @@ import cn.etax.identity.grant.domain.Grant;
 import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
-import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.Masking;
@@ -129,7 +128,7 @@ public class IdentitySwitchService {
         List<Target> found = targets(em.createQuery(ROWS_OF_GRANT, Object[].class).setParameter("grant", grantId)
                 .getResultList());
         if (found.isEmpty() || found.get(0).personId == null || found.get(0).personId != personId) {
-            throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
+            throw new ForbiddenException("ENTERPRISE_IDENTITY_UNAVAILABLE");
         }
         Target t = found.get(0);
         GrantState state = Grant.state(t.state, t.validUntil, clock.today());
@@ -137,7 +136,7 @@ public class IdentitySwitchService {
             throw new ForbiddenException("ENTERPRISE_IDENTITY_FROZEN");
         }
         if (state != GrantState.ACTIVE) {
-            throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
+            throw new ForbiddenException("ENTERPRISE_IDENTITY_UNAVAILABLE");
         }
         return new EnterpriseIdentity(t.grantId, t.taxpayerId, t.creditCode, Masking.enterpriseName(t.taxpayerName),
                 t.type, t.permissions);
