@@ -40,7 +40,7 @@ public final class AssertionClaims {
         JsonArrayBuilder groups = Json.createArrayBuilder().add("PERSON");
         JsonObjectBuilder claims = Json.createObjectBuilder()
                 .add("iss", issuer)
-                .add("aud", audience)
+                .add("aud", Json.createArrayBuilder().add(audience))
                 .add("sub", Long.toString(person.personId()))
                 .add("upn", Long.toString(person.personId()))
                 .add("iat", issuedAt.getEpochSecond())

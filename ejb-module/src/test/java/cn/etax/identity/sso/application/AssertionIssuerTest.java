@@ -52,7 +52,7 @@ class AssertionIssuerTest {
         assertThat(header.getString("alg")).isEqualTo("RS256");
         assertThat(header.getString("kid")).isEqualTo(a.keyId());
         assertThat(claims.getString("iss")).isEqualTo("urn:etax:identity");
-        assertThat(claims.getString("aud")).isEqualTo("etax-tax-applications");
+        assertThat(claims.getJsonArray("aud").getString(0)).isEqualTo("etax-tax-applications");
         assertThat(claims.getString("sub")).isEqualTo("77");
         assertThat(claims.getString("upn")).isEqualTo("77");
         assertThat(claims.getJsonNumber("iat").longValue()).isEqualTo(T0.getEpochSecond());

@@ -34,7 +34,6 @@ public class IdentitiesResource {
     HttpServletRequest request;
 
     @GET
-    @Path("identities")
     @Operation(summary = "All identities of the logged-in person: enterprise identities active or frozen today and "
             + "personal business; current marks the session's identity, switchable what may be switched to now")
     public List<SwitchableIdentity> identities() {

@@ -10,7 +10,6 @@ import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
@@ -42,8 +41,6 @@ public class IdentitySwitchResource {
     @Context
     HttpServletRequest request;
 
-    @Context
-    HttpServletResponse response;
 
     /**
      * {@code kind}: ENTERPRISE (with {@code grantId}, one of {@code GET /api/v1/me/identities}) or PERSONAL
@@ -64,7 +61,7 @@ public class IdentitySwitchResource {
         AuthenticatedPerson person = current();
         SwitchTarget target = target(body);
         AuthenticatedPerson next = switches.switchTo(person, target, Clients.of(request));
-        Assertion assertion = sessions.switched(request, response, next);
+        Assertion assertion = sessions.switched(request, next);
         if (assertion == null) {
             throw new NotAuthorizedException("session");
         }

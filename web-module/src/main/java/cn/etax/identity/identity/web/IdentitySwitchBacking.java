@@ -13,7 +13,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +47,12 @@ public class IdentitySwitchBacking {
     public List<SwitchableIdentity> getIdentities() {
         if (identities == null) {
             AuthenticatedPerson p = getCurrent();
-            identities = p == null ? List.of() : switches.identities(p);
+            try {
+                identities = p == null ? List.of() : switches.identities(p);
+            } catch (DomainException e) {
+                // the request that completed the login still runs as the anonymous caller it started as
+                identities = List.of();
+            }
         }
         return identities;
     }
@@ -101,8 +105,7 @@ public class IdentitySwitchBacking {
         }
         try {
             AuthenticatedPerson next = switches.switchTo(p, target, FacesSupport.client());
-            var response = (HttpServletResponse) FacesContext.getCurrentInstance().getExternalContext().getResponse();
-            if (sessions.switched(FacesSupport.request(), response, next) == null) {
+            if (sessions.switched(FacesSupport.request(), next) == null) {
                 return "/login?faces-redirect=true";
             }
             identities = null;

@@ -6,7 +6,6 @@ import cn.etax.identity.web.security.Sessions;
 import cn.etax.identity.web.security.SingleSignOn;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Path;
@@ -19,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 
 /**
- * API-2: {@code GET /api/v1/me/assertion}, a fresh signed assertion of the session's current identity — for a
- * downstream application that is not on this host and takes it as {@code Authorization: Bearer}. It also renews the
- * {@code ETAXSSO} cookie.
+ * API-2: {@code GET /api/v1/me/assertion}, the signed assertion of the session's current identity, for a downstream
+ * application to take as {@code Authorization: Bearer} (a page of a downstream application asks for it with the
+ * session cookie and hands it to its back end).
  */
 @Path("v1/me/assertion")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,20 +36,17 @@ public class AssertionResource {
     @Context
     HttpServletRequest request;
 
-    @Context
-    HttpServletResponse response;
-
     public record IssuedAssertion(String assertion, String tokenType, String keyId, Instant expiresAt) {
     }
 
     @GET
-    @Operation(summary = "The current identity as a signed JWT (short-lived; ask again for a new one)")
+    @Operation(summary = "The current identity as a signed JWT (short-lived: ask again before expiresAt for a new one)")
     public IssuedAssertion assertion() {
         AuthenticatedPerson person = sessions.current(request);
         if (person == null) {
             throw new NotAuthorizedException("session");
         }
-        Assertion a = sso.issue(request, response, person);
+        Assertion a = sso.current(request, person);
         return new IssuedAssertion(a.token(), "Bearer", a.keyId(), a.expiresAt());
     }
 }

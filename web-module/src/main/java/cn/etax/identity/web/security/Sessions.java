@@ -28,7 +28,7 @@ public class Sessions {
                 AuthenticationParameters.withParams().credential(new CompletedLogin(person)).newAuthentication(true));
         boolean ok = status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
         if (ok) {
-            sso.issue(request, response, person);
+            sso.issue(request, person);
         }
         return ok;
     }
@@ -38,14 +38,14 @@ public class Sessions {
      * copied cookie holds it, is worth nothing) and a new single sign-on assertion, which is answered. Null when the
      * session has ended in the meantime.
      */
-    public Assertion switched(HttpServletRequest request, HttpServletResponse response, AuthenticatedPerson person) {
+    public Assertion switched(HttpServletRequest request, AuthenticatedPerson person) {
         HttpSession session = request.getSession(false);
         if (session == null || CurrentSession.person(session) == null) {
             return null;
         }
         request.changeSessionId();
         CurrentSession.replace(session, person);
-        return sso.issue(request, response, person);
+        return sso.issue(request, person);
     }
 
     /** Ends the session everywhere it is used (LOGIN-9); a stale tab or a copied cookie gets nothing afterwards. */
