@@ -1,11 +1,11 @@
 package cn.etax.identity.web.security;
 
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.i18n.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,11 +19,11 @@ import java.util.Set;
 /**
  * Establishes the caller once the multi-step login is complete (password → second factor → agreements). The
  * steps themselves run in the EJB services; this mechanism only turns their result into a container login, with
- * a new session id (LOGIN-9), and keeps it for the session. Protected pages without a login go to the login page;
+ * a new session id (LOGIN-9), and keeps it for the session: every later request of the session is authenticated
+ * again from the person the server-side session holds. Protected pages without a login go to the login page;
  * the protected API answers 401.
  */
 @ApplicationScoped
-@AutoApplySession
 public class PersonAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
@@ -42,6 +42,12 @@ public class PersonAuthenticationMechanism implements HttpAuthenticationMechanis
             CurrentSession.start(request.getSession(), login.person(), clock.now(), idleMinutes);
             return context.notifyContainerAboutLogin(new PersonPrincipal(login.person().personId()),
                     Set.of("PERSON"));
+        }
+        AuthenticatedPerson person = CurrentSession.person(request.getSession(false));
+        if (person != null) {
+            // the caller of every request of a logged-in session, with its role, from the server-side session (the
+            // container's automatic session reuse answered about one concurrent request in twenty with 403)
+            return context.notifyContainerAboutLogin(new PersonPrincipal(person.personId()), Set.of("PERSON"));
         }
         if (!context.isProtected()) {
             return context.doNothing();
