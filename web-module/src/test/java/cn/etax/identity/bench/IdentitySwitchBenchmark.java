@@ -33,8 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Asserts nothing.
  *
  * <pre>IDENTITY_SYNC_TOKEN=bench-sync ./mvnw -Prun -DskipTests -Didentity.throttle.exempt=127.0.0.1 package
- * ./mvnw -q -Pbench -DskipTests package -Dbench.main=cn.etax.identity.bench.IdentitySwitchBenchmark \
- *     -Dbench.clients=100 -Dbench.seconds=30</pre>
+ * ./mvnw -q -Pbench-switch -DskipTests package -pl web-module -am -Dbench.clients=100 -Dbench.seconds=30</pre>
  *
  * Arguments: base URL, sessions, seconds of measurement, seconds of warm-up, sync token, think time (ms) between
  * one session's switches.
@@ -45,7 +44,7 @@ public final class IdentitySwitchBenchmark {
 
     private final String base;
     private final String syncToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private IdentitySwitchBenchmark(String base, String syncToken) {
         this.base = base;
@@ -124,7 +123,7 @@ public final class IdentitySwitchBenchmark {
         String a = register(name, id);
         register(name, id);
 
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(5)).build();
         JsonObject slider = json(post(browser, "/api/v1/login/slider", "{}", null));
         Thread.sleep(320);
