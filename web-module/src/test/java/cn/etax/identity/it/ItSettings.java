@@ -31,6 +31,12 @@ record ItSettings(Path microJar, Path postgresqlJar, Path war, Path preBoot, Pat
                         setting("it.db.password", "IT_DB_PASSWORD", "etax")));
     }
 
+    /** API-2: the downstream demo WAR deployed beside the application (absent: not deployed). */
+    static Path downstreamWar() {
+        String value = System.getProperty("it.downstream.war");
+        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
+    }
+
     private static Path path(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -30,6 +30,9 @@ final class PayaraMicro {
     /** The core tax system's shared secret for API-3 in the test server (identity.sync.token). */
     static final String SYNC_TOKEN = "it-sync-token-7f3c9a2e";
 
+    /** API-2: the assertion life in the test server, short so that expiry can be watched (identity.sso.assertion-seconds). */
+    static final int ASSERTION_SECONDS = 4;
+
     private final Process process;
     private final URI baseUri;
     private final Path log;
@@ -61,6 +64,14 @@ final class PayaraMicro {
                     "--addlibs", settings.postgresqlJar().toString(),
                     "--postbootcommandfile", settings.postBoot().toString(),
                     "--deploy", settings.war() + ":/"));
+            Path downstream = ItSettings.downstreamWar();
+            if (downstream != null && Files.exists(downstream)) {
+                // API-2: a downstream tax application on the same server, trusting the JWKS of this test server
+                command.addAll(command.indexOf("-jar"), List.of(
+                        "-Didentity.sso.assertion-seconds=" + ASSERTION_SECONDS,
+                        "-Dmp.jwt.verify.publickey.location=http://127.0.0.1:" + port + "/api/v1/sso/jwks"));
+                command.addAll(List.of("--deploy", downstream + ":/downstream"));
+            }
             Files.createDirectories(settings.workDir().resolve("tmp"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(settings.workDir().toFile())

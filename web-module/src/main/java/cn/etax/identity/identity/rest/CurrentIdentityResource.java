@@ -47,6 +47,11 @@ public class CurrentIdentityResource {
         if (person == null) {
             throw new NotAuthorizedException("session");
         }
+        return view(person);
+    }
+
+    /** The identity as REST shows it; the person's name masked (RULE-MASK). */
+    public static CurrentIdentity view(AuthenticatedPerson person) {
         EnterpriseIdentity e = person.enterprise();
         if (e == null) {
             return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(), null,

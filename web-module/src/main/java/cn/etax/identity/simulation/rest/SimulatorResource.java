@@ -5,6 +5,7 @@ import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.simulation.application.PersonFixtures;
+import cn.etax.identity.simulation.application.SqlStatementCounter;
 import cn.etax.identity.simulation.application.SimulatorService;
 import cn.etax.identity.shared.IdDocument;
 import jakarta.ejb.EJB;
@@ -37,6 +38,9 @@ public class SimulatorResource {
 
     @EJB
     PersonFixtures fixtures;
+
+    @EJB
+    SqlStatementCounter sqlStatements;
 
     public record Sms(long id, String phone, String text, String sentAt) {
     }
@@ -154,5 +158,15 @@ public class SimulatorResource {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
         }
         return new Shifted(simulators.shiftClock(Duration.ofSeconds(shift.seconds())).toSeconds());
+    }
+
+    public record Statements(long count) {
+    }
+
+    @GET
+    @Path("sql-statements")
+    @Operation(summary = "SQL statements executed since the first call of this (benchmarks: statements per operation)")
+    public Statements sqlStatements() {
+        return new Statements(sqlStatements.count());
     }
 }

@@ -38,6 +38,11 @@ public final class CurrentSession {
         session.setMaxInactiveInterval(idleMinutes * 60);
     }
 
+    /** ENT-9: the identity the session acts in from now on (the person and the session's start stay). */
+    static void replace(HttpSession session, AuthenticatedPerson person) {
+        session.setAttribute(PERSON, person);
+    }
+
     static Instant started(HttpSession session) {
         return session == null ? null : (Instant) session.getAttribute(STARTED);
     }

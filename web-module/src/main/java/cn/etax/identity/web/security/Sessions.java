@@ -2,6 +2,7 @@ package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
+import cn.etax.identity.sso.application.Assertion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -19,11 +20,33 @@ public class Sessions {
     @Inject
     SecurityContext security;
 
+    @Inject
+    SingleSignOn sso;
+
     /** Makes the completed login the caller of this and later requests; the session id changes. */
     public boolean login(HttpServletRequest request, HttpServletResponse response, AuthenticatedPerson person) {
         AuthenticationStatus status = security.authenticate(request, response,
                 AuthenticationParameters.withParams().credential(new CompletedLogin(person)).newAuthentication(true));
-        return status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+        boolean ok = status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+        if (ok) {
+            sso.issue(request, person);
+        }
+        return ok;
+    }
+
+    /**
+     * ENT-9: the session acts in another identity from now on — a new session id (the old one, as a stale tab or a
+     * copied cookie holds it, is worth nothing) and a new single sign-on assertion, which is answered. Null when the
+     * session has ended in the meantime.
+     */
+    public Assertion switched(HttpServletRequest request, AuthenticatedPerson person) {
+        HttpSession session = request.getSession(false);
+        if (session == null || CurrentSession.person(session) == null) {
+            return null;
+        }
+        request.changeSessionId();
+        CurrentSession.replace(session, person);
+        return sso.issue(request, person);
     }
 
     /** §8: the clerk becomes the caller of the console; the session id changes. */

@@ -1,0 +1,87 @@
+package cn.etax.identity.sso.application;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * API-2: issues the current identity as a signed, short-lived JWT (compact JWS) whenever it changes (login,
+ * switch) and when a downstream application asks for a fresh one. Life {@code identity.sso.assertion-seconds}
+ * (default 120), issuer {@code identity.sso.issuer}, audience {@code identity.sso.audience}. Times are real UTC
+ * time (the verifier's clock), not the business clock the simulators can move.
+ */
+@ApplicationScoped
+public class AssertionIssuer {
+
+    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+
+    @Inject
+    AssertionSigner signer;
+
+    @Inject
+    @ConfigProperty(name = "identity.sso.assertion-seconds", defaultValue = "120")
+    long lifeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "identity.sso.issuer", defaultValue = "urn:etax:identity")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "identity.sso.audience", defaultValue = "etax-tax-applications")
+    String audience;
+
+    private Clock clock = Clock.systemUTC();
+
+    public AssertionIssuer() {
+    }
+
+    /** For tests and for use outside CDI. */
+    public AssertionIssuer(AssertionSigner signer, Duration life, String issuer, String audience, Clock clock) {
+        this.signer = signer;
+        this.lifeSeconds = life.toSeconds();
+        this.issuer = issuer;
+        this.audience = audience;
+        this.clock = clock;
+    }
+
+    public Duration life() {
+        return Duration.ofSeconds(lifeSeconds);
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public Assertion issue(AuthenticatedPerson person) {
+        Instant now = clock.instant();
+        Instant expires = now.plusSeconds(lifeSeconds);
+        SigningKey key = signer.current();
+        JsonObject header = Json.createObjectBuilder().add("alg", key.algorithm()).add("typ", "JWT")
+                .add("kid", key.keyId()).build();
+        JsonObject claims = AssertionClaims.of(person, issuer, audience, now, expires, UUID.randomUUID().toString());
+        String input = encode(header) + "." + encode(claims);
+        String signature = URL.encodeToString(key.sign(input.getBytes(StandardCharsets.US_ASCII)));
+        return new Assertion(input + "." + signature, key.keyId(), now, expires);
+    }
+
+    /** The JWKS document ({@code {"keys": [...]}}). */
+    public JsonObject jwks() {
+        var keys = Json.createArrayBuilder();
+        signer.publishedKeys().forEach(keys::add);
+        return Json.createObjectBuilder().add("keys", keys).build();
+    }
+
+    private static String encode(JsonObject json) {
+        return URL.encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

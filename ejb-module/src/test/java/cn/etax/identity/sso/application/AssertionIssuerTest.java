@@ -1,0 +1,197 @@
+package cn.etax.identity.sso.application;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.grant.application.EnterpriseIdentity;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.grant.domain.Permission;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API-2: claims of the identity assertion, its RS256 signature against the JWKS, and key rotation. */
+class AssertionIssuerTest {
+
+    private static final Instant T0 = Instant.parse("2026-05-01T02:00:00Z");
+    private static final Instant LOGIN = Instant.parse("2026-05-01T01:58:00Z");
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final RotatingRsaSigner signer = new RotatingRsaSigner(Duration.ofMinutes(60), clock);
+    private final AssertionIssuer issuer = new AssertionIssuer(signer, Duration.ofSeconds(120), "urn:etax:identity",
+            "etax-tax-applications", clock);
+
+    private static AuthenticatedPerson enterprisePerson() {
+        return new AuthenticatedPerson(77, "张三丰", 4, List.of(AuthMethod.PASSWORD, AuthMethod.SMS_CODE), LOGIN,
+                new EnterpriseIdentity(501, 9001, "91360100MA35XXXX1A", "江西**有限公司", IdentityType.TAX_OFFICER,
+                        Set.of(Permission.values()[0])));
+    }
+
+    @Test
+    void enterpriseIdentityClaimsSayWhoActsForWhomAndHow() {
+        Assertion a = issuer.issue(enterprisePerson());
+        JsonObject header = part(a.token(), 0);
+        JsonObject claims = part(a.token(), 1);
+
+        assertThat(header.getString("alg")).isEqualTo("RS256");
+        assertThat(header.getString("kid")).isEqualTo(a.keyId());
+        assertThat(claims.getString("iss")).isEqualTo("urn:etax:identity");
+        assertThat(claims.getJsonArray("aud").getString(0)).isEqualTo("etax-tax-applications");
+        assertThat(claims.getString("sub")).isEqualTo("77");
+        assertThat(claims.getString("upn")).isEqualTo("77");
+        assertThat(claims.getJsonNumber("iat").longValue()).isEqualTo(T0.getEpochSecond());
+        assertThat(claims.getJsonNumber("exp").longValue()).isEqualTo(T0.getEpochSecond() + 120);
+        assertThat(a.expiresAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(claims.getString("name")).isNotEqualTo("张三丰").startsWith("张").doesNotContain("三丰");
+        assertThat(claims.getInt("real_name_level")).isEqualTo(4);
+        assertThat(claims.getJsonArray("amr").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("PASSWORD", "SMS_CODE");
+        assertThat(claims.getJsonNumber("auth_time").longValue()).isEqualTo(LOGIN.getEpochSecond());
+        assertThat(claims.getString("identity_kind")).isEqualTo("ENTERPRISE");
+        assertThat(claims.getJsonNumber("taxpayer_id").longValue()).isEqualTo(9001);
+        assertThat(claims.getString("taxpayer_credit_code")).isEqualTo("91360100MA35XXXX1A");
+        assertThat(claims.getString("taxpayer_name")).isEqualTo("江西**有限公司");
+        assertThat(claims.getString("identity_type")).isEqualTo("TAX_OFFICER");
+        assertThat(claims.getJsonNumber("grant_id").longValue()).isEqualTo(501);
+        assertThat(claims.getJsonArray("permissions").getString(0)).isEqualTo(Permission.values()[0].name());
+        assertThat(claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("PERSON", "ENTERPRISE");
+        assertThat(verifies(a.token(), issuer.jwks())).isTrue();
+    }
+
+    @Test
+    void personalIdentityCarriesNoTaxpayer() {
+        AuthenticatedPerson p = new AuthenticatedPerson(78, "李四", 3, List.of(AuthMethod.PASSWORD,
+                AuthMethod.TAX_APP_FACE), LOGIN);
+        JsonObject claims = part(issuer.issue(p).token(), 1);
+
+        assertThat(claims.getString("identity_kind")).isEqualTo("PERSONAL");
+        assertThat(claims.containsKey("taxpayer_id")).isFalse();
+        assertThat(claims.containsKey("identity_type")).isFalse();
+        assertThat(claims.containsKey("permissions")).isFalse();
+        assertThat(claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("PERSON");
+        assertThat(claims.getJsonArray("amr").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("PASSWORD", "TAX_APP_FACE");
+    }
+
+    @Test
+    void everyAssertionHasItsOwnId() {
+        String a = part(issuer.issue(enterprisePerson()).token(), 1).getString("jti");
+        String b = part(issuer.issue(enterprisePerson()).token(), 1).getString("jti");
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void aTamperedAssertionDoesNotVerify() {
+        String token = issuer.issue(enterprisePerson()).token();
+        String[] parts = token.split("\\.");
+        JsonObject claims = part(token, 1);
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Json.createObjectBuilder(claims).add("identity_type", "LEGAL_REPRESENTATIVE").build().toString()
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(verifies(parts[0] + "." + forged + "." + parts[2], issuer.jwks())).isFalse();
+    }
+
+    @Test
+    void keysRotateAndThePreviousKeyStaysPublishedWhileItsAssertionsLive() {
+        Assertion before = issuer.issue(enterprisePerson());
+        List<String> kidsBefore = kids(issuer.jwks());
+        assertThat(kidsBefore).hasSize(2).startsWith(before.keyId());
+
+        clock.now = T0.plus(Duration.ofMinutes(60));
+        Assertion after = issuer.issue(enterprisePerson());
+
+        assertThat(after.keyId()).isNotEqualTo(before.keyId())
+                .as("the next key was published before it signed").isEqualTo(kidsBefore.get(1));
+        List<String> kidsAfter = kids(issuer.jwks());
+        assertThat(kidsAfter).hasSize(3).containsSequence(before.keyId(), after.keyId());
+        assertThat(verifies(before.token(), issuer.jwks())).isTrue();
+        assertThat(verifies(after.token(), issuer.jwks())).isTrue();
+
+        clock.now = T0.plus(Duration.ofMinutes(120));
+        issuer.issue(enterprisePerson());
+        assertThat(kids(issuer.jwks())).doesNotContain(before.keyId()).contains(after.keyId());
+        assertThat(verifies(before.token(), issuer.jwks())).isFalse();
+    }
+
+    @Test
+    void anIdleSignerSkipsKeysNoAssertionUsed() {
+        Assertion first = issuer.issue(enterprisePerson());
+        clock.now = T0.plus(Duration.ofHours(10));
+        Assertion later = issuer.issue(enterprisePerson());
+        assertThat(later.keyId()).isNotEqualTo(first.keyId());
+        assertThat(kids(issuer.jwks())).hasSize(3).contains(later.keyId());
+        assertThat(verifies(later.token(), issuer.jwks())).isTrue();
+    }
+
+    static JsonObject part(String token, int index) {
+        byte[] json = Base64.getUrlDecoder().decode(token.split("\\.")[index]);
+        return Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8))).readObject();
+    }
+
+    private static List<String> kids(JsonObject jwks) {
+        return jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream().map(k -> k.getString("kid")).toList();
+    }
+
+    /** What a downstream verifier does: the key named by kid from the JWKS, then SHA256withRSA. */
+    static boolean verifies(String token, JsonObject jwks) {
+        try {
+            String kid = part(token, 0).getString("kid");
+            JsonObject jwk = jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                    .filter(k -> k.getString("kid").equals(kid)).findFirst().orElse(null);
+            if (jwk == null) {
+                return false;
+            }
+            Base64.Decoder d = Base64.getUrlDecoder();
+            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                    new BigInteger(1, d.decode(jwk.getString("n"))), new BigInteger(1, d.decode(jwk.getString("e")))));
+            int dot = token.lastIndexOf('.');
+            Signature s = Signature.getInstance("SHA256withRSA");
+            s.initVerify(key);
+            s.update(token.substring(0, dot).getBytes(StandardCharsets.US_ASCII));
+            return s.verify(d.decode(token.substring(dot + 1)));
+        } catch (java.security.GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package cn.etax.downstream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.stream.Collectors;
+
+/** {@code GET /downstream/api/whoami}: who is acting for whom, as the verified assertion says. */
+@Path("whoami")
+@RequestScoped
+@RolesAllowed("PERSON")
+public class WhoAmIResource {
+
+    @Inject
+    JsonWebToken jwt;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject whoami() {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("personId", jwt.getSubject())
+                .add("name", text("name"))
+                .add("identityKind", text("identity_kind"))
+                .add("realNameLevel", number("real_name_level"))
+                .add("authTime", number("auth_time"))
+                .add("expiresAt", jwt.getExpirationTime())
+                .add("assertionId", jwt.getTokenID())
+                .add("enterprise", jwt.getGroups().contains("ENTERPRISE"))
+                .add("actingFor", actingFor());
+        copy(b, "amr", "authenticationMethods");
+        copy(b, "taxpayer_id", "taxpayerId");
+        copy(b, "taxpayer_credit_code", "taxpayerCreditCode");
+        copy(b, "taxpayer_name", "taxpayerName");
+        copy(b, "identity_type", "identityType");
+        copy(b, "permissions", "permissions");
+        return b.build();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    public String line() {
+        return actingFor();
+    }
+
+    /** "张* acts for 江西**有限公司 (91360…) as TAX_OFFICER" or "张* acts for himself (personal business)". */
+    private String actingFor() {
+        if (!"ENTERPRISE".equals(text("identity_kind"))) {
+            return text("name") + " acts for himself (personal business)";
+        }
+        JsonValue permissions = jwt.getClaim("permissions");
+        String listed = permissions instanceof JsonArray a ? a.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).collect(Collectors.joining(",")) : "";
+        return text("name") + " acts for " + text("taxpayer_name") + " (" + text("taxpayer_credit_code") + ") as "
+                + text("identity_type") + " [" + listed + "]";
+    }
+
+    private String text(String claim) {
+        Object v = jwt.getClaim(claim);
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        return v == null ? "" : v.toString();
+    }
+
+    private long number(String claim) {
+        Object v = jwt.getClaim(claim);
+        if (v instanceof JsonNumber n) {
+            return n.longValue();
+        }
+        return v instanceof Number n ? n.longValue() : 0;
+    }
+
+    private void copy(JsonObjectBuilder b, String claim, String name) {
+        Object v = jwt.getClaim(claim);
+        if (v instanceof JsonValue json) {
+            b.add(name, json);
+        } else if (v instanceof Number n) {
+            b.add(name, n.longValue());
+        } else if (v != null) {
+            b.add(name, v.toString());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package cn.etax.identity.sso.rest;
+
+import cn.etax.identity.sso.application.AssertionIssuer;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * API-2: {@code GET /api/v1/sso/jwks}, the public keys that verify identity assertions (previous, current and next
+ * key; see {@code AssertionSigner}). Public; verifiers may cache it for a few minutes.
+ */
+@Path("v1/sso/jwks")
+@Tag(name = "sso", description = "Single sign-on for downstream tax applications (API-2)")
+public class JwksResource {
+
+    @Inject
+    AssertionIssuer issuer;
+
+    @GET
+    @Produces({"application/jwk-set+json", "application/json"})
+    @Operation(summary = "JWKS: the keys that sign identity assertions (RS256), rotated; the next key is published "
+            + "before it signs")
+    public Response jwks() {
+        JsonObject jwks = issuer.jwks();
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(jwks.toString()).cacheControl(cache).build();
+    }
+}

@@ -1,0 +1,261 @@
+package cn.etax.identity.bench;
+
+import cn.etax.identity.shared.CreditCode;
+import cn.etax.identity.shared.Gb11643;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * ENT-9 identity switch benchmark: N logged-in enterprise sessions (each person legal representative of two
+ * taxpayers) switch back and forth between their two identities concurrently; prints p50/p99 latency of
+ * {@code POST /api/v1/me/identity/switch} and the SQL statements per switch (the simulators' statement counter).
+ * Asserts nothing.
+ *
+ * <pre>./mvnw -Prun -DskipTests -Didentity.throttle.exempt=127.0.0.1 -Didentity.sync.token=bench-sync package
+ * ./mvnw -q -Pbench-switch -DskipTests package -pl web-module -am -Dbench.clients=100 -Dbench.seconds=30</pre>
+ *
+ * Arguments: base URL, sessions, seconds of measurement, seconds of warm-up, sync token, think time (ms) between
+ * one session's switches.
+ */
+public final class IdentitySwitchBenchmark {
+
+    private static final String PASSWORD = "Bench@2026tax";
+
+    private final String base;
+    private final String syncToken;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+
+    private IdentitySwitchBenchmark(String base, String syncToken) {
+        this.base = base;
+        this.syncToken = syncToken;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        int sessions = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        String token = args.length > 4 ? args[4] : System.getProperty("bench.syncToken", "bench-sync");
+        int thinkMs = args.length > 5 ? Integer.parseInt(args[5]) : 0;
+        new IdentitySwitchBenchmark(base, token).run(sessions, seconds, warmup, thinkMs);
+    }
+
+    /** One logged-in browser and its two identities. */
+    private record Session(HttpClient browser, long[] grants) {
+    }
+
+    private void run(int sessions, int seconds, int warmup, int thinkMs) throws Exception {
+        System.out.printf("identity switch benchmark against %s: %d sessions, %d s, think %d ms, %d cores%n", base,
+                sessions, seconds, thinkMs, Runtime.getRuntime().availableProcessors());
+        List<Session> logged = prepare(sessions);
+        System.out.println("warm-up " + warmup + " s ...");
+        measure(logged, warmup, thinkMs);
+        long before = statements();
+        Result r = measure(logged, seconds, thinkMs);
+        long after = statements();
+        // the two statement-count requests themselves execute none
+        System.out.printf("%nRESULT identity switches: %d in %.1f s = %.1f switches/s, %d failed%n", r.samples.size(),
+                r.seconds, r.samples.size() / r.seconds, r.failures);
+        System.out.printf("RESULT switch latency: p50 %.2f ms, p99 %.2f ms (goal p99 ≤ 10 ms)%n", r.p(50), r.p(99));
+        System.out.printf("RESULT SQL statements per switch: %.2f (%d statements; goal ≤ 3)%n",
+                r.samples.isEmpty() ? 0.0 : (double) (after - before) / r.samples.size(), after - before);
+    }
+
+    private List<Session> prepare(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Session> result = Collections.synchronizedList(new ArrayList<>());
+        long salt = System.currentTimeMillis() / 1000 % 100000;
+        AtomicLong failures = new AtomicLong();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            pool.submit(() -> {
+                try {
+                    result.add(session(salt, n));
+                } catch (Exception e) {
+                    if (failures.incrementAndGet() <= 3) {
+                        System.out.println("session not prepared: " + e.getMessage());
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(20, TimeUnit.MINUTES);
+        System.out.printf("prepared %d sessions (%d failed)%n", result.size(), failures.get());
+        if (result.isEmpty()) {
+            throw new IllegalStateException("no sessions: simulators on and identity.sync.token=" + syncToken + " at "
+                    + base + "?");
+        }
+        return new ArrayList<>(result);
+    }
+
+    /** A person, legal representative of two new taxpayers, logged in through the enterprise entry of the first. */
+    private Session session(long salt, int n) throws Exception {
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays((salt * 11 + n) % 15000);
+        String first17 = String.format("110101%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(),
+                birth.getDayOfMonth(), (salt * 3 + n * 17) % 1000);
+        String id = first17 + Gb11643.checkCharacter(first17);
+        String phone = String.format("136%08d", (salt * 1000 + n) % 100_000_000);
+        String name = "切换压测" + n;
+        expect(post(http, "/api/sim/persons", Json.createObjectBuilder().add("name", name)
+                .add("idType", "RESIDENT_ID_CARD").add("idNumber", id).add("phone", phone).add("password", PASSWORD)
+                .add("migrated", false).build().toString(), null), 200);
+        String a = register(name, id);
+        register(name, id);
+
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        JsonObject slider = json(post(browser, "/api/v1/login/slider", "{}", null));
+        Thread.sleep(320);
+        JsonObject started = json(post(browser, "/api/v1/login/enterprise/password", Json.createObjectBuilder()
+                .add("creditCode", a).add("account", phone).add("password", PASSWORD)
+                .add("sliderToken", slider.getString("token")).add("sliderPosition", slider.getInt("gapPosition"))
+                .build().toString(), null));
+        String flow = Json.createObjectBuilder().add("flowToken", started.getString("flowToken")).build().toString();
+        expect(post(browser, "/api/v1/login/sms-code", flow, null), 204);
+        String code = json(get(browser, "/api/sim/sms/latest-code?phone=" + phone)).getString("code");
+        JsonObject done = json(post(browser, "/api/v1/login/sms", Json.createObjectBuilder()
+                .add("flowToken", started.getString("flowToken")).add("code", code).build().toString(), null));
+        if (!"LOGGED_IN".equals(done.getString("status"))) {
+            throw new IllegalStateException("not logged in: " + done);
+        }
+        HttpResponse<String> list = get(browser, "/api/v1/me/identities");
+        expect(list, 200);
+        JsonArray identities = Json.createReader(new StringReader(list.body())).readArray();
+        long[] grants = identities.stream().map(JsonValue::asJsonObject)
+                .filter(o -> "ENTERPRISE".equals(o.getString("kind")))
+                .mapToLong(o -> o.getJsonNumber("grantId").longValue()).toArray();
+        if (grants.length != 2) {
+            throw new IllegalStateException("expected two identities: " + list.body());
+        }
+        return new Session(browser, grants);
+    }
+
+    private String register(String name, String id) throws Exception {
+        String first17 = "91360100" + randomChars(9);
+        String code = first17 + CreditCode.checkCharacter(first17);
+        String at = Instant.now().toString();
+        JsonObject person = Json.createObjectBuilder().add("name", name).add("idType", "RESIDENT_ID_CARD")
+                .add("idNumber", id).build();
+        JsonObject message = Json.createObjectBuilder().add("messageId", "bench-" + code).add("creditCode", code)
+                .add("name", "压测企业" + code.substring(10)).add("kind", "ORDINARY")
+                .add("taxAuthorityCode", "13601000000").add("taxAuthorityName", "国家税务总局南昌市税务局")
+                .add("provinceCode", "36").add("provinceName", "江西省").add("registrationType", "有限责任公司")
+                .add("industry", "软件和信息技术服务业").add("vatQualification", "SMALL_SCALE")
+                .add("registeredOn", at.substring(0, 10)).add("occurredAt", at).add("legalRepresentative", person)
+                .add("investors", Json.createArrayBuilder()).build();
+        expect(post(http, "/api/v1/sync/taxpayer-registrations", message.toString(), syncToken), 200);
+        return code;
+    }
+
+    private static String randomChars(int n) {
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+
+    private Result measure(List<Session> sessions, int seconds, int thinkMs) throws Exception {
+        ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
+        long start = System.nanoTime();
+        for (Session s : sessions) {
+            pool.submit(() -> {
+                int next = 1; // the login chose the first taxpayer
+                while (System.nanoTime() < end) {
+                    String body = Json.createObjectBuilder().add("kind", "ENTERPRISE")
+                            .add("grantId", s.grants()[next]).build().toString();
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = post(s.browser(), "/api/v1/me/identity/switch", body, null);
+                        long took = System.nanoTime() - t0;
+                        if (r.statusCode() == 200) {
+                            samples.add(took);
+                            next = 1 - next;
+                        } else if (failures.incrementAndGet() <= 3) {
+                            System.out.println("switch failed: " + r.statusCode() + " " + r.body());
+                        }
+                        if (thinkMs > 0) {
+                            Thread.sleep(thinkMs);
+                        }
+                    } catch (Exception e) {
+                        if (failures.incrementAndGet() <= 3) {
+                            System.out.println("switch failed: " + e);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        return new Result(new ArrayList<>(samples), (System.nanoTime() - start) / 1e9, failures.get());
+    }
+
+    private long statements() throws Exception {
+        return json(get(http, "/api/sim/sql-statements")).getJsonNumber("count").longValue();
+    }
+
+    private HttpResponse<String> post(HttpClient client, String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("X-Sync-Token", token);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        expect(response, 200);
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.uri().getPath() + " -> " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    private record Result(List<Long> samples, double seconds, long failures) {
+
+        double p(int percentile) {
+            if (samples.isEmpty()) {
+                return 0;
+            }
+            List<Long> values = new ArrayList<>(samples);
+            Collections.sort(values);
+            int index = Math.min(values.size() - 1, (int) Math.ceil(percentile / 100.0 * values.size()) - 1);
+            return values.get(Math.max(0, index)) / 1e6;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.SwitchFixtures.TwoEnterprises;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** ENT-9 quick switch in the page header and ENT-1 "all identities, the current one bold" in the account center. */
+class IdentitySwitchBrowserIT {
+
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void useBrowser() {
+        driver = browser.driver();
+        wait = browser.waiter();
+    }
+
+    @Test
+    @DisplayName("the header lists the other identities; choosing one switches without a new login and the account "
+            + "center shows it bold; after personal business the menu is gone")
+    void quick_switch_from_the_header() {
+        TwoEnterprises t = SwitchFixtures.twoEnterprises();
+        Api api = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        driver.get(App.uri("/").toString());
+        driver.manage().addCookie(new Cookie(Api.SESSION_COOKIE, api.sessionId().orElseThrow(), "/"));
+        driver.get(App.uri("/account/profile.xhtml").toString());
+
+        String companyA = masked(t.a().creditCode());
+        String companyB = masked(t.b().creditCode());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identityList")));
+        assertThat(bold()).containsExactly(companyA + " · 办税员 · 当前身份");
+        assertThat(grey()).containsExactlyInAnyOrder(companyA + " · 开票员", companyB + " · 办税员", "个人办税");
+        assertThat(driver.findElement(By.cssSelector("#identityMenu summary")).getText()).isEqualTo(companyA
+                + " · 办税员");
+
+        driver.findElement(By.cssSelector("#identityMenu summary")).click();
+        List<String> offered = driver.findElements(By.cssSelector("#identityMenu a.identity-option")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(offered).containsExactlyInAnyOrder(companyA + " · 开票员", companyB + " · 办税员", "个人办税");
+        click(By.cssSelector("#identityMenu a.identity-option[data-grant='" + t.officerB() + "']"));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("currentEnterprise"), companyB));
+        assertThat(driver.findElement(By.id("currentEnterprise")).getText()).endsWith(companyB + "（办税员）");
+        assertThat(bold()).containsExactly(companyB + " · 办税员 · 当前身份");
+        assertThat(api.get(SwitchFixtures.IDENTITY).status()).as("the old session id is void").isEqualTo(401);
+
+        driver.findElement(By.cssSelector("#identityMenu summary")).click();
+        click(By.cssSelector("#identityMenu a.identity-option[data-kind='PERSONAL']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("headerForm:currentIdentity"), "个人办税"));
+        assertThat(driver.findElements(By.id("identityMenu"))).as("no way back to an enterprise").isEmpty();
+        assertThat(driver.findElements(By.id("currentEnterprise"))).isEmpty();
+        assertThat(bold()).containsExactly("个人办税 · 当前身份");
+    }
+
+    private List<String> bold() {
+        return driver.findElements(By.cssSelector("#identityList li")).stream()
+                .filter(li -> Integer.parseInt(li.getCssValue("font-weight")) >= 700)
+                .map(li -> li.getText().strip()).toList();
+    }
+
+    private List<String> grey() {
+        return driver.findElements(By.cssSelector("#identityList li.other")).stream()
+                .map(li -> li.getText().strip()).toList();
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** RULE-MASK of the name GrantFixtures.registerEnterprise gives: first and last four characters kept. */
+    private static String masked(String creditCode) {
+        String name = "授权测试企业" + creditCode.substring(10);
+        return name.substring(0, 4) + "*".repeat(name.length() - 8) + name.substring(name.length() - 4);
+    }
+}

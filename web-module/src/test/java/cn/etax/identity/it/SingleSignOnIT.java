@@ -1,0 +1,177 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.SwitchFixtures.TwoEnterprises;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+import static cn.etax.identity.it.SwitchFixtures.strings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * API-2 single sign-on: the downstream demo application (a separate WAR on the same server, MicroProfile JWT alone,
+ * keys from the JWKS) trusts the session's current identity and nothing else.
+ */
+class SingleSignOnIT {
+
+    private static final String WHOAMI = "/downstream/api/whoami";
+    private static final String ASSERTION = "/api/v1/me/assertion";
+    private static final Duration LIFE = Duration.ofSeconds(PayaraMicro.ASSERTION_SECONDS);
+
+    private static TwoEnterprises t;
+
+    @BeforeAll
+    static void enterprises() {
+        t = SwitchFixtures.twoEnterprises();
+    }
+
+    @Test
+    @DisplayName("API-2: the JWKS publishes the RS256 key that signed the session's assertion")
+    void jwks() {
+        Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        Reply issued = browser.get(ASSERTION);
+        assertThat(issued.status()).as("%s", issued).isEqualTo(200);
+        String kid = part(issued.string("assertion"), 0).getString("kid");
+
+        Reply jwks = Api.browser().get("/api/v1/sso/jwks");
+
+        assertThat(jwks.status()).as("%s", jwks).isEqualTo(200);
+        assertThat(jwks.json().getJsonArray("keys").getValuesAs(JsonObject.class))
+                .anySatisfy(k -> {
+                    assertThat(k.getString("kid")).isEqualTo(kid);
+                    assertThat(k.getString("kty")).isEqualTo("RSA");
+                    assertThat(k.getString("alg")).isEqualTo("RS256");
+                    assertThat(k.containsKey("d")).as("no private part").isFalse();
+                });
+        JsonObject claims = part(issued.string("assertion"), 1);
+        assertThat(claims.getString("iss")).isEqualTo("urn:etax:identity");
+        assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue())
+                .isEqualTo(LIFE.toSeconds());
+        assertThat(Api.browser().get(ASSERTION).status()).as("no session, no assertion").isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("API-2: the downstream application shows who acts for whom from the assertion, and the new "
+            + "identity right after a switch")
+    void downstream_follows_the_current_identity() {
+        Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        long personId = GrantFixtures.personId(browser);
+
+        Reply shown = withBearer(browser.get(ASSERTION).string("assertion"));
+
+        assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+        JsonObject who = shown.json();
+        assertThat(who.getString("personId")).isEqualTo(Long.toString(personId));
+        assertThat(who.getString("identityKind")).isEqualTo("ENTERPRISE");
+        assertThat(who.getString("taxpayerCreditCode")).isEqualTo(t.a().creditCode());
+        assertThat(who.getString("identityType")).isEqualTo("TAX_OFFICER");
+        assertThat(strings(who, "permissions")).containsExactlyInAnyOrder("TAX_FILING_AND_PAYMENT", "TAX_QUERY");
+        assertThat(who.getString("name")).isEqualTo(Fixtures.maskedName(t.p().name()));
+        assertThat(who.getInt("realNameLevel")).isGreaterThan(0);
+        assertThat(strings(who, "authenticationMethods")).contains("PASSWORD", "SMS_CODE");
+        assertThat(who.getString("actingFor")).contains(t.a().creditCode()).contains("TAX_OFFICER");
+
+        Reply switched = SwitchFixtures.switchTo(browser, t.officerB());
+        assertThat(switched.status()).isEqualTo(200);
+        JsonObject after = withBearer(switched.string("assertion")).json();
+        assertThat(after.getString("taxpayerCreditCode")).isEqualTo(t.b().creditCode());
+        JsonObject asked = withBearer(browser.get(ASSERTION).string("assertion")).json();
+        assertThat(asked.getString("taxpayerCreditCode")).as("the session hands out the new identity")
+                .isEqualTo(t.b().creditCode());
+        assertThat(asked.getString("identityType")).isEqualTo("TAX_OFFICER");
+
+        assertThat(SwitchFixtures.switchToPersonal(browser).status()).isEqualTo(200);
+        JsonObject personal = withBearer(browser.get(ASSERTION).string("assertion")).json();
+        assertThat(personal.getString("identityKind")).isEqualTo("PERSONAL");
+        assertThat(personal.containsKey("taxpayerCreditCode")).isFalse();
+        assertThat(personal.getString("actingFor")).contains("personal business");
+    }
+
+    @Test
+    @DisplayName("API-2: a wrong signature or a changed claim is rejected; no assertion is no access")
+    void forged_assertions_are_rejected() throws GeneralSecurityException {
+        Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.invoicerA());
+        String genuine = browser.get(ASSERTION).string("assertion");
+        assertThat(withBearer(genuine).status()).as("the genuine one passes").isEqualTo(200);
+
+        String[] parts = genuine.split("\\.");
+        PrivateKey otherKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
+        String resigned = parts[0] + "." + parts[1] + "." + sign(parts[0] + "." + parts[1], otherKey);
+        assertThat(withBearer(resigned).status()).as("signed by a key not in the JWKS").isEqualTo(401);
+
+        JsonObject claims = part(genuine, 1);
+        String promoted = encode(Json.createObjectBuilder(claims).add("identity_type", "LEGAL_REPRESENTATIVE").build());
+        assertThat(withBearer(parts[0] + "." + promoted + "." + parts[2]).status()).as("a changed claim")
+                .isEqualTo(401);
+
+        assertThat(Api.browser().get(WHOAMI).status()).as("no assertion at all").isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("API-2: an expired assertion, and one replayed after logout once its short life is over, are "
+            + "rejected")
+    void expired_and_replayed_after_logout() throws InterruptedException {
+        Api browser = SwitchFixtures.enterpriseLogin(t.b().creditCode(), t.p(), t.officerB());
+        Reply issued = browser.get(ASSERTION);
+        String assertion = issued.string("assertion");
+        Instant expires = Instant.parse(issued.string("expiresAt"));
+        assertThat(withBearer(assertion).status()).isEqualTo(200);
+
+        assertThat(browser.post("/api/v1/login/logout", Json.createObjectBuilder().build()).status())
+                .isBetween(200, 204);
+        assertThat(browser.get(ASSERTION).status()).as("no new assertion after logout").isEqualTo(401);
+
+        sleepUntil(expires.plusSeconds(1));
+        assertThat(withBearer(assertion).status()).as("replayed after logout, life over").isEqualTo(401);
+
+        Api other = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        Reply fresh = other.get(ASSERTION);
+        sleepUntil(Instant.parse(fresh.string("expiresAt")).plusSeconds(1));
+        assertThat(withBearer(fresh.string("assertion")).status()).as("expired while the session lives")
+                .isEqualTo(401);
+        Reply renewed = other.get(ASSERTION);
+        assertThat(renewed.string("assertion")).as("a living session gets a new one").isNotEqualTo(
+                fresh.string("assertion"));
+        assertThat(withBearer(renewed.string("assertion")).status()).isEqualTo(200);
+    }
+
+    private static Reply withBearer(String assertion) {
+        return Api.browser().send("GET", WHOAMI, null, Map.of("Authorization", "Bearer " + assertion));
+    }
+
+    private static void sleepUntil(Instant when) throws InterruptedException {
+        long ms = Duration.between(Instant.now(), when).toMillis();
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+
+    private static JsonObject part(String token, int index) {
+        byte[] json = Base64.getUrlDecoder().decode(token.split("\\.")[index]);
+        return Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8))).readObject();
+    }
+
+    private static String encode(JsonObject o) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(o.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sign(String input, PrivateKey key) throws GeneralSecurityException {
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(key);
+        s.update(input.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
+    }
+}
