@@ -103,6 +103,47 @@ class PersonAuthorisationsBrowserIT {
                 .allSatisfy(d -> assertThat(d).contains("QR face check in TAX_APP"));
     }
 
+    @Test
+    @DisplayName("PER-2 and PER-4 refusals on the pages: a wrong credit code, an application waiting for the "
+            + "enterprise, the legal representative's own binding not deletable")
+    void apply_and_refusals_are_shown() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+
+        logInBySms(e.legal());
+        click(By.id("navAuthApply"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#apply h2"), "申请企业授权"));
+        type(By.id("apply:creditCode"), "91360100M000100Y4X");
+        click(By.id("apply:submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("apply:messages"),
+                "统一社会信用代码（纳税人识别号）格式不正确，请核对后重新输入"));
+
+        Enterprise other = GrantFixtures.registerEnterprise();
+        type(By.id("apply:creditCode"), other.creditCode());
+        click(By.id("apply:submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("apply:applied")));
+        assertThat(text(By.id("apply:applied"))).contains(other.creditCode(), "办税员", "【待确认办税人员】");
+
+        click(By.id("apply:toPending"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#pending h2"), "待确认授权"));
+        assertThat(text(By.id("pending:rows:0:creditCode"))).isEqualTo(other.creditCode());
+        assertThat(text(By.id("pending:rows:0:waiting"))).isEqualTo("等待企业确认");
+        assertThat(driver.findElements(By.id("pending:rows:0:confirm"))).as("he cannot answer his own application")
+                .isEmpty();
+
+        click(By.id("navAuthAuthorised"));
+        wait.until(ExpectedConditions.textToBe(By.id("authorised:rows:0:identityType"), "法定代表人"));
+        click(By.id("authorised:rows:0:delete"));
+        click(By.cssSelector(".ui-confirmdialog-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorised:messages"),
+                "法定代表人与企业的关联关系不能删除，如有变更请办理主要人员变更"));
+        assertThat(text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
+
+        click(By.id("headerForm:langEn"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#authorised h2"), "Authorised enterprises"));
+        assertThat(text(By.id("authorised:rows:0:identityType"))).isEqualTo("Legal representative");
+        assertThat(text(By.id("accountNav"))).contains("Pending authorisations", "History");
+    }
+
     // ---- LOGIN-1 by SMS code ------------------------------------------------------------------------------------
 
     private void logInBySms(TestPerson p) {

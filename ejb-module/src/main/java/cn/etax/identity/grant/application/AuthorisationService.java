@@ -160,8 +160,9 @@ public class AuthorisationService {
         long me = Caller.personId(context);
         Set<Long> ids = grantIds == null ? Set.of() : new LinkedHashSet<>(grantIds);
         return GrantRefusals.audited(audit, em, me, "grants:" + ids, client, () -> {
-            List<Grant> grants = ids(grantIds).stream().map(id -> own(me, id)).toList();
-            String proven = proof.consume(me, ids, flowToken, login);
+            Set<Long> valid = ids(grantIds);
+            List<Grant> grants = valid.stream().map(id -> own(me, id)).toList();
+            String proven = proof.consume(me, valid, flowToken, login);
             List<AuthorisationView> done = new ArrayList<>();
             for (Grant g : grants) {
                 g.confirm(GrantActor.person(me), clock.now(), clock.today());

@@ -5,6 +5,7 @@ import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.grant.application.AuthorisationService;
 import cn.etax.identity.grant.application.AuthorisationView;
 import cn.etax.identity.grant.domain.GrantParty;
+import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
@@ -61,9 +62,15 @@ public class PendingAuthorisationsBacking implements Serializable {
         search();
     }
 
-    /** Offers the person answers; his own applications wait for the enterprise. */
+    /** Offers the person answers while they last; his own applications wait for the enterprise. */
     public boolean answerable(AuthorisationView row) {
-        return row.initiator() != GrantParty.PERSON;
+        return row.initiator() != GrantParty.PERSON && row.state() == GrantState.PENDING;
+    }
+
+    /** What a row without buttons says: waiting for the enterprise, or expired. */
+    public String waiting(AuthorisationView row) {
+        return row.state() == GrantState.PENDING ? FacesSupport.text("authorisations.pending.waitingForEnterprise")
+                : FacesSupport.text("authorisations.state." + row.state().name());
     }
 
     /** 【确认】 on one row: the information-confirmation panel for that grant. */
