@@ -113,26 +113,42 @@ final class GrantFixtures {
 
     // ---- person side
 
-    /** Confirms offers with a QR face check passed in the tax app simulator. */
+    /** Confirms offers with a QR face check, opened for exactly these grants, passed in the tax app simulator. */
     static Reply confirmWithFace(Api browser, long... grantIds) {
-        String flow = AccountFixtures.beginChange(browser);
-        Reply qr = browser.post(AccountFixtures.ME + "/changes/" + flow + "/face-check",
-                Json.createObjectBuilder().build());
+        return confirm(browser, faceProof(browser, grantIds), grantIds);
+    }
+
+    /** PER-3: opens the face-check proof of a confirmation of these grants; answers the raw reply. */
+    static Reply beginConfirmation(Api browser, long... grantIds) {
+        return browser.post(GRANTS + "/confirmations", Json.createObjectBuilder().add("grantIds", ids(grantIds))
+                .build());
+    }
+
+    /** A proof for these grants with its face check passed in the tax app simulator; answers its flow token. */
+    static String faceProof(Api browser, long... grantIds) {
+        Reply begun = beginConfirmation(browser, grantIds);
+        assertThat(begun.status()).as("begin confirmation: %s", begun).isEqualTo(200);
+        String flow = begun.string("flowToken");
+        Reply qr = browser.post(GRANTS + "/confirmations/" + flow + "/face-check", Json.createObjectBuilder().build());
         assertThat(qr.status()).as("face check: %s", qr).isEqualTo(200);
         Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
-        return confirm(browser, flow, grantIds);
+        return flow;
     }
 
     static Reply confirm(Api browser, String flow, long... grantIds) {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
-        for (long id : grantIds) {
-            ids.add(id);
-        }
-        JsonObjectBuilder b = Json.createObjectBuilder().add("grantIds", ids);
+        JsonObjectBuilder b = Json.createObjectBuilder().add("grantIds", ids(grantIds));
         if (flow != null) {
             b.add("flowToken", flow);
         }
         return browser.post(GRANTS + "/confirm", b.build());
+    }
+
+    private static JsonArrayBuilder ids(long... grantIds) {
+        JsonArrayBuilder ids = Json.createArrayBuilder();
+        for (long id : grantIds) {
+            ids.add(id);
+        }
+        return ids;
     }
 
     static Reply personAct(Api browser, long grantId, String verb) {

@@ -45,7 +45,7 @@ class GrantManagementIT {
         assertThat(mine.getString("creditCode")).isEqualTo(e.creditCode());
         assertThat(mine.getString("initiator")).isEqualTo("ENTERPRISE");
 
-        Reply withoutFace = confirm(staff, AccountFixtures.beginChange(staff), id);
+        Reply withoutFace = confirm(staff, GrantFixtures.beginConfirmation(staff, id).string("flowToken"), id);
         assertThat(withoutFace.status()).as("%s", withoutFace).isEqualTo(401);
         assertThat(withoutFace.code()).isEqualTo("QR_NOT_CONFIRMED");
 

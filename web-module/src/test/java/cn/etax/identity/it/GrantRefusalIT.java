@@ -152,7 +152,9 @@ class GrantRefusalIT {
 
     Stream<Arguments> personActions() {
         Map<String, BiFunction<Api, Long, Reply>> actions = new java.util.LinkedHashMap<>();
-        actions.put("confirm another person's offer", (api, id) -> confirmWithFace(api, pendingOffer));
+        actions.put("open the face check of another person's offer",
+                (api, id) -> GrantFixtures.beginConfirmation(api, pendingOffer));
+        actions.put("confirm another person's offer", (api, id) -> GrantFixtures.confirm(api, null, pendingOffer));
         actions.put("reject another person's offer", (api, id) -> personAct(api, pendingOffer, "reject"));
         actions.put("delete another person's relationship",
                 (api, id) -> GrantFixtures.delete(api, GrantFixtures.GRANTS + "/" + activeStaff));

@@ -2,10 +2,9 @@ package cn.etax.identity.grant.application;
 
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.audit.application.AuditService;
-import cn.etax.identity.authentication.application.FlowService;
-import cn.etax.identity.authentication.application.QrCheckService;
-import cn.etax.identity.authentication.domain.AuthFlow;
-import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.grant.domain.Grant;
 import cn.etax.identity.grant.domain.GrantActor;
 import cn.etax.identity.grant.domain.GrantHolder;
@@ -22,7 +21,9 @@ import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.Caller;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.taxpayer.domain.KeyRole;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
+import cn.etax.identity.taxpayer.domain.TaxpayerStatus;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -48,8 +49,8 @@ import java.util.stream.Collectors;
 /**
  * The person's side of grant management (企业授权管理, PER-2..PER-5): apply, answer offers, end relationships,
  * "同步数据", history. The person is always the caller; a grant named by id must be his own. A confirmation is
- * proven by a QR face check in an account-change flow of his, unless his login itself was by face (the web layer
- * says so from the server-side session, never from the request).
+ * proven by a QR face check bound to him and to exactly the grants confirmed, used once ({@link ConfirmationProof}),
+ * unless his login itself was by face (the session's record of the login, never a request parameter, says so).
  */
 @Stateless
 @RolesAllowed(Caller.PERSON)
@@ -65,10 +66,7 @@ public class AuthorisationService {
     AuditService audit;
 
     @EJB
-    FlowService flows;
-
-    @EJB
-    QrCheckService qr;
+    ConfirmationProof proof;
 
     @Inject
     BusinessClock clock;
@@ -119,31 +117,57 @@ public class AuthorisationService {
     }
 
     /**
-     * PER-3: confirms one or several offers at once, all or none. One face check (a confirmed QR check in the
-     * caller's account-change flow) proves the whole confirmation, unless the login itself was by face.
+     * PER-3: opens the face-check proof of a confirmation of these offers (one, or a batch); answers its flow token.
+     * The grants must be the caller's and still waiting, so a QR code is never shown for something he cannot confirm.
      */
-    public List<AuthorisationView> confirm(Collection<Long> grantIds, String flowToken, boolean loginByFace,
+    public String beginConfirmation(Collection<Long> grantIds, ClientContext client) {
+        long me = Caller.personId(context);
+        Set<Long> ids = ids(grantIds);
+        return GrantRefusals.audited(audit, em, me, "grants:" + ids, client, () -> {
+            for (Long id : ids) {
+                Grant g = own(me, id);
+                if (g.state(clock.today()) != GrantState.PENDING) {
+                    throw new ConflictException(g.state(clock.today()) == GrantState.EXPIRED ? "GRANT_EXPIRED"
+                            : "GRANT_NOT_PENDING");
+                }
+            }
+            return proof.begin(em.find(Person.class, me), ids, client);
+        });
+    }
+
+    /** PER-3: the QR code of the confirmation's face check (tax app or IIT app); answers the QR token. */
+    public String startConfirmationFaceCheck(String flowToken, QrApp app, ClientContext client) {
+        return proof.startFaceCheck(em.find(Person.class, Caller.personId(context)), flowToken, app, client);
+    }
+
+    /** PER-3: state of the confirmation's face check, for the page's poll; only the flow's owner may ask. */
+    public QrState confirmationFaceCheckState(String flowToken) {
+        return proof.faceCheckState(Caller.personId(context), flowToken);
+    }
+
+    /** PER-3: whether a confirmation in this login still needs a face check (not when the login was by face). */
+    public boolean confirmationNeedsFaceCheck(AuthenticatedPerson login) {
+        return !ConfirmationProof.loggedInByFace(Caller.personId(context), login);
+    }
+
+    /**
+     * PER-3: confirms one or several offers at once, all or none. The confirmation is proven by a face check bound to
+     * exactly these grants ({@link #beginConfirmation}), used once, unless {@code login} — the caller's session
+     * record of his login — says he logged in by face.
+     */
+    public List<AuthorisationView> confirm(Collection<Long> grantIds, String flowToken, AuthenticatedPerson login,
                                            ClientContext client) {
         long me = Caller.personId(context);
         Set<Long> ids = grantIds == null ? Set.of() : new LinkedHashSet<>(grantIds);
         return GrantRefusals.audited(audit, em, me, "grants:" + ids, client, () -> {
-            if (ids.isEmpty() || ids.contains(null)) {
-                throw new InvalidInputException("GRANT_IDS_REQUIRED");
-            }
-            List<Grant> grants = ids.stream().map(id -> own(me, id)).toList();
-            if (!loginByFace) {
-                AuthFlow flow = flows.find(flowToken, FlowKind.ACCOUNT_CHANGE);
-                if (flow.personId() == null || flow.personId() != me) {
-                    throw new ForbiddenException("FLOW_INVALID");
-                }
-                qr.consumeConfirmed(flow.tokenDigest());
-                flow.complete();
-            }
+            Set<Long> valid = ids(grantIds);
+            List<Grant> grants = valid.stream().map(id -> own(me, id)).toList();
+            String proven = proof.consume(me, valid, flowToken, login);
             List<AuthorisationView> done = new ArrayList<>();
             for (Grant g : grants) {
                 g.confirm(GrantActor.person(me), clock.now(), clock.today());
                 audit.record(me, "GRANT_CONFIRMED", "grant:" + g.id(), g.identityType() + " of taxpayer "
-                        + g.taxpayerId() + (loginByFace ? ", login by face" : ", QR face check"), client);
+                        + g.taxpayerId() + ", " + proven, client);
             }
             Map<Long, Taxpayer> taxpayers = taxpayers(grants);
             grants.forEach(g -> done.add(AuthorisationView.of(g, taxpayers.get(g.taxpayerId()), clock.today())));
@@ -163,18 +187,25 @@ public class AuthorisationService {
     }
 
     /**
-     * PER-4 "同步数据": asks for the relationship to be pushed again to the business systems. Recorded and audited;
-     * only a relationship in force can be pushed.
+     * PER-4 "同步数据" (数据补齐): checks the relationship against the taxpayer registry's current copy and pushes it
+     * again. A deregistered taxpayer, or a key-person grant the registry no longer backs (the registration names
+     * someone else), cannot be pushed; otherwise the time is recorded and the refreshed view answered.
      */
     public AuthorisationView sync(long grantId, ClientContext client) {
         return change(grantId, "GRANT_SYNC_REQUESTED", client, (me, g) -> {
-            GrantState now = g.state(clock.today());
-            if (now == GrantState.EXPIRED) {
-                throw new ConflictException("GRANT_EXPIRED");
+            Taxpayer t = em.find(Taxpayer.class, g.taxpayerId());
+            if (t.status() == TaxpayerStatus.DEREGISTERED) {
+                throw new ConflictException("TAXPAYER_DEREGISTERED");
             }
-            if (now != GrantState.ACTIVE && now != GrantState.FROZEN) {
-                throw new ConflictException("GRANT_NOT_ACTIVE");
+            if (g.identityType().isKeyPerson()) {
+                KeyRole role = g.identityType() == IdentityType.LEGAL_REPRESENTATIVE ? KeyRole.LEGAL_REPRESENTATIVE
+                        : KeyRole.FINANCE_OFFICER;
+                boolean backed = t.keyPerson(role).map(k -> k.idDigest().equals(g.holder().digest())).orElse(false);
+                if (!backed) {
+                    throw new ConflictException("GRANT_NOT_IN_REGISTRY");
+                }
             }
+            g.markSynced(clock.now(), clock.today());
         });
     }
 
@@ -194,6 +225,14 @@ public class AuthorisationService {
                     + " -> " + g.storedState(), client);
             return AuthorisationView.of(g, em.find(Taxpayer.class, g.taxpayerId()), clock.today());
         });
+    }
+
+    private static Set<Long> ids(Collection<Long> grantIds) {
+        Set<Long> ids = grantIds == null ? Set.of() : new LinkedHashSet<>(grantIds);
+        if (ids.isEmpty() || ids.contains(null)) {
+            throw new InvalidInputException("GRANT_IDS_REQUIRED");
+        }
+        return ids;
     }
 
     private Grant own(long me, Long grantId) {

@@ -15,11 +15,11 @@ import java.util.Set;
 public record AuthorisationView(long id, String creditCode, String taxpayerName, String provinceCode,
                                 String provinceName, IdentityType identityType, GrantState state,
                                 GrantParty initiator, Set<Permission> permissions, LocalDate validUntil,
-                                Instant changedAt) {
+                                Instant changedAt, Instant syncedAt) implements java.io.Serializable {
 
     static AuthorisationView of(Grant g, Taxpayer t, LocalDate today) {
         return new AuthorisationView(g.id(), t.creditCode().value(), t.name(), t.region().provinceCode(),
                 t.region().provinceName(), g.identityType(), g.state(today), g.initiator(), g.permissions(),
-                g.validUntil(), g.changedAt());
+                g.validUntil(), g.changedAt(), g.syncedAt());
     }
 }

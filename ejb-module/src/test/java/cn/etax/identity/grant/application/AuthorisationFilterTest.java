@@ -15,7 +15,7 @@ class AuthorisationFilterTest {
 
     static AuthorisationView in(String province) {
         return new AuthorisationView(1L, "91360100MA35XXXX7C", "南昌软件有限公司", province, "江西省",
-                IdentityType.TAX_OFFICER, GrantState.PENDING, GrantParty.ENTERPRISE, Set.of(), null, null);
+                IdentityType.TAX_OFFICER, GrantState.PENDING, GrantParty.ENTERPRISE, Set.of(), null, null, null);
     }
 
     @Test

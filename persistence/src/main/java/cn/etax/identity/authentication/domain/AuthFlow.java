@@ -57,6 +57,10 @@ public class AuthFlow {
     @Column(name = "taxpayer_id")
     private Long taxpayerId;
 
+    /** PER-3: what a grant-confirmation flow may confirm (a digest of the grant ids); its face check proves only that. */
+    @Column(name = "bound_to", length = 64)
+    private String boundTo;
+
     @Column(name = "subject_name", length = 100)
     private String subjectName;
 
@@ -119,6 +123,10 @@ public class AuthFlow {
         this.personId = personId;
     }
 
+    public void bindTo(String purposeDigest) {
+        this.boundTo = purposeDigest;
+    }
+
     public void bindTaxpayer(long taxpayerId) {
         this.taxpayerId = taxpayerId;
     }
@@ -159,6 +167,7 @@ public class AuthFlow {
     public FlowStep step() { return step; }
     public Long personId() { return personId; }
     public Long taxpayerId() { return taxpayerId; }
+    public String boundTo() { return boundTo; }
     public String subjectName() { return subjectName; }
     public IdType subjectIdType() { return subjectIdType; }
     public String subjectDigest() { return subjectDigest; }

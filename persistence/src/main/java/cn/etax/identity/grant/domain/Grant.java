@@ -121,6 +121,10 @@ public class Grant {
     @Column(name = "hidden_for_person", nullable = false)
     private boolean hiddenForPerson;
 
+    /** PER-4 "同步数据": when the holder last had the relationship checked against the registry and pushed again. */
+    @Column(name = "synced_at")
+    private Instant syncedAt;
+
     @OneToMany(mappedBy = "grant", cascade = CascadeType.ALL)
     @OrderBy("id")
     private List<GrantHistory> history = new ArrayList<>();
@@ -324,6 +328,21 @@ public class Grant {
         }
     }
 
+    /**
+     * PER-4 "同步数据": only a relationship in force is pushed again; the time is kept so the holder sees it was done.
+     * The state does not change, so no history row is written.
+     */
+    public void markSynced(Instant at, LocalDate today) {
+        GrantState current = state(today);
+        if (current == GrantState.EXPIRED) {
+            throw new ConflictException("GRANT_EXPIRED");
+        }
+        if (current != GrantState.ACTIVE && current != GrantState.FROZEN) {
+            throw new ConflictException("GRANT_NOT_ACTIVE");
+        }
+        syncedAt = at;
+    }
+
     public boolean isHiddenFor(GrantParty side) {
         return side == GrantParty.ENTERPRISE ? hiddenForEnterprise : side == GrantParty.PERSON && hiddenForPerson;
     }
@@ -394,5 +413,6 @@ public class Grant {
     public LocalDate validUntil() { return validUntil; }
     public Instant createdAt() { return createdAt; }
     public Instant changedAt() { return changedAt; }
+    public Instant syncedAt() { return syncedAt; }
     public List<GrantHistory> history() { return Collections.unmodifiableList(history); }
 }

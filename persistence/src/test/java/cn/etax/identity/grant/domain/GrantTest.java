@@ -364,4 +364,37 @@ class GrantTest {
                     InvalidInputException.class, "GRANT_VALIDITY_IN_PAST");
         }
     }
+
+    @Nested
+    @DisplayName("同步数据 (PER-4)")
+    class Sync {
+
+        @Test
+        @DisplayName("a relationship in force (active or frozen) records when it was pushed; its state does not move")
+        void in_force_is_synced() {
+            Grant g = activeTaxOfficer();
+            int rows = g.history().size();
+            g.markSynced(AT.plusSeconds(60), TODAY);
+            assertThat(g.syncedAt()).isEqualTo(AT.plusSeconds(60));
+            assertThat(g.storedState()).isEqualTo(ACTIVE);
+            assertThat(g.history()).hasSize(rows);
+            g.freeze(BOSS, AT, TODAY);
+            g.markSynced(AT.plusSeconds(120), TODAY);
+            assertThat(g.syncedAt()).isEqualTo(AT.plusSeconds(120));
+        }
+
+        @Test
+        @DisplayName("pending, ended and expired relationships are not pushed")
+        void others_are_refused() {
+            Grant pending = offeredByEnterprise(IdentityType.TAX_OFFICER, null);
+            refused(() -> pending.markSynced(AT, TODAY), ConflictException.class, "GRANT_NOT_ACTIVE");
+            Grant deleted = activeTaxOfficer();
+            deleted.delete(STAFF, AT, TODAY);
+            refused(() -> deleted.markSynced(AT, TODAY), ConflictException.class, "GRANT_NOT_ACTIVE");
+            Grant shortLived = offeredByEnterprise(IdentityType.TAX_OFFICER, TODAY);
+            shortLived.confirm(STAFF, AT, TODAY);
+            refused(() -> shortLived.markSynced(AT, TODAY.plusDays(1)), ConflictException.class, "GRANT_EXPIRED");
+            assertThat(pending.syncedAt()).isNull();
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package cn.etax.identity.grant.rest;
 
-import cn.etax.identity.authentication.application.AuthenticatedPerson;
-import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.grant.application.AuthorisationFilter;
 import cn.etax.identity.grant.application.AuthorisationService;
 import cn.etax.identity.grant.application.AuthorisationView;
@@ -31,8 +30,8 @@ import java.util.Set;
 import static cn.etax.identity.grant.rest.StaffResource.require;
 
 /**
- * The personal account center's enterprise authorisations (企业授权管理). Whether the login was by face comes from
- * the server-side session, never from the request.
+ * The personal account center's enterprise authorisations (企业授权管理). How the caller logged in (by face or
+ * not) is the server-side session's record, handed to the service, never a request parameter.
  */
 @Path("v1/me/grants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,8 +51,23 @@ public class AuthorisationResource {
     public record Application(String creditCode, IdentityType identityType, Set<Permission> permissions) {
     }
 
-    /** {@code flowToken}: an account-change flow ({@code POST /api/v1/me/changes}) with a confirmed face check. */
+    /**
+     * {@code flowToken}: the proof opened for exactly these grants ({@code POST /api/v1/me/grants/confirmations})
+     * with a confirmed face check; not needed when the login was by face.
+     */
     public record Confirmation(List<Long> grantIds, String flowToken) {
+    }
+
+    public record ProofRequest(List<Long> grantIds) {
+    }
+
+    public record ProofStarted(String flowToken, boolean faceCheckRequired) {
+    }
+
+    public record QrStarted(String qrToken, String imageUrl) {
+    }
+
+    public record QrStatus(String state) {
     }
 
     @POST
@@ -91,12 +105,38 @@ public class AuthorisationResource {
     }
 
     @POST
+    @Path("confirmations")
+    @Operation(summary = "Open the face-check proof of a confirmation of these pending grants (PER-3): answers the "
+            + "flowToken; faceCheckRequired is false when the login was by face")
+    public ProofStarted beginConfirmation(ProofRequest body) {
+        ProofRequest b = require(body);
+        String flow = grants.beginConfirmation(b.grantIds(), Clients.of(request));
+        return new ProofStarted(flow, grants.confirmationNeedsFaceCheck(sessions.current(request)));
+    }
+
+    @POST
+    @Path("confirmations/{flow}/face-check")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Show the QR code of the confirmation's face check: ?app=TAX_APP (default) or IIT_APP")
+    public QrStarted faceCheck(@PathParam("flow") String flow, @QueryParam("app") QrApp app) {
+        String token = grants.startConfirmationFaceCheck(flow, app, Clients.of(request));
+        return new QrStarted(token, request.getContextPath() + "/qr.png?t=" + token);
+    }
+
+    @GET
+    @Path("confirmations/{flow}/face-check")
+    @Operation(summary = "Poll the face check: PENDING, SCANNED, CONFIRMED, FAILED, CANCELLED or EXPIRED")
+    public QrStatus faceCheckState(@PathParam("flow") String flow) {
+        return new QrStatus(grants.confirmationFaceCheckState(flow).name());
+    }
+
+    @POST
     @Path("confirm")
-    @Operation(summary = "Confirm one or several offers (PER-3), proven by a confirmed QR face check in flowToken "
-            + "unless the login was by face")
+    @Operation(summary = "Confirm one or several offers (PER-3), proven by the confirmed face check of flowToken "
+            + "opened for exactly these grants (used once), unless the login was by face")
     public List<AuthorisationView> confirm(Confirmation body) {
         Confirmation b = require(body);
-        return grants.confirm(b.grantIds(), b.flowToken(), loginByFace(), Clients.of(request));
+        return grants.confirm(b.grantIds(), b.flowToken(), sessions.current(request), Clients.of(request));
     }
 
     @POST
@@ -129,12 +169,6 @@ public class AuthorisationResource {
     @Operation(summary = "Clear record (清除记录, PER-5): hides an ended grant from the caller's history")
     public void clearRecord(@PathParam("id") long id) {
         grants.clearRecord(id, Clients.of(request));
-    }
-
-    private boolean loginByFace() {
-        AuthenticatedPerson person = sessions.current(request);
-        return person != null && person.methods().stream()
-                .anyMatch(m -> m == AuthMethod.TAX_APP_FACE || m == AuthMethod.IIT_APP);
     }
 
     private static AuthorisationFilter filter(String scope, String code, String name, IdentityType type) {

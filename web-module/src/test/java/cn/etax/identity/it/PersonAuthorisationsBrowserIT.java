@@ -1,0 +1,224 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PER-3..PER-5 clicked in real headless Chromium: a person who logged in by SMS finds the tax-officer authorisation
+ * an enterprise offered him under 企业授权管理 → 待确认授权, confirms it on the information-confirmation panel with
+ * a QR face check passed in the tax app simulator (a second window), sees the enterprise under 已授权企业, uses
+ * 同步数据, deletes the relationship and finds it in 历史管理信息, where 清除记录 hides it. The enterprise and its
+ * offer are made over REST as in GrantManagementIT; the browser does only what the person does.
+ */
+@DisplayName("PER-3..PER-5 in a real browser: confirm with a face check, authorised enterprises, history")
+class PersonAuthorisationsBrowserIT {
+
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void useBrowser() {
+        driver = browser.driver();
+        wait = browser.waiter();
+    }
+
+    @Test
+    @DisplayName("a person logged in by SMS confirms a pending tax-officer grant with a face check in the app "
+            + "simulator; the enterprise is authorised, synchronised, deleted and shown in the history")
+    void confirm_with_face_check_then_authorised_and_history() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        TestPerson p = Fixtures.quickPerson();
+        long offered = GrantFixtures.offer(AccountFixtures.loggedIn(e.legal()), e, p, null);
+
+        logInBySms(p);
+
+        // PER-3: 本省 pending authorisations, the enterprise's offer with 确认 / 拒绝
+        click(By.id("navAuthPending"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#pending h2"), "待确认授权"));
+        assertThat(text(By.id("pending:rows:0:creditCode"))).isEqualTo(e.creditCode());
+        assertThat(text(By.id("pending:rows:0:identityType"))).isEqualTo("办税员");
+        assertThat(text(By.id("pending:rows"))).contains("企业发起", "申报缴税", "长期")
+                .doesNotContain(companyName(e.creditCode()));
+
+        click(By.id("pending:rows:0:confirm"));
+        wait.until(ExpectedConditions.textToBe(By.id("confirmTitle"), "信息确认"));
+        assertThat(text(By.id("pending:confirming"))).contains(e.creditCode(), "办税员");
+        click(By.id("pending:faceTaxApp"));
+        String qrToken = text(By.id("qrToken"));
+        passFaceCheckInSimulatedApp(qrToken);
+        // the page learns of the passed face check through its 2-second poll, then confirms
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"),
+                "已确认1条授权信息"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:rows"), "暂无待确认授权信息"));
+
+        // PER-4: the enterprise among the authorised ones; 同步数据 records when
+        click(By.id("navAuthAuthorised"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#authorised h2"), "已授权企业"));
+        assertThat(text(By.id("authorised:rows:0:creditCode"))).isEqualTo(e.creditCode());
+        assertThat(text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
+        assertThat(text(By.id("authorised:rows:0:identityType"))).isEqualTo("办税员");
+        assertThat(driver.findElement(By.id("authorised:rows:0:syncedAt")).getText()).isBlank();
+        click(By.id("authorised:rows:0:sync"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorised:messages"),
+                "已同步与企业（" + e.creditCode() + "）的关联关系"));
+        assertThat(text(By.id("authorised:rows:0:syncedAt"))).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+
+        click(By.id("authorised:rows:0:delete"));
+        click(By.cssSelector(".ui-confirmdialog-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorised:messages"),
+                "已解除与企业（" + e.creditCode() + "）的关联关系"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorised:rows"), "暂无已授权企业信息"));
+
+        // PER-5: the history row, then 清除记录 hides it
+        click(By.id("navAuthHistory"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#history h2"), "历史管理信息"));
+        assertThat(text(By.id("history:rows:0:creditCode"))).isEqualTo(e.creditCode());
+        assertThat(text(By.id("history:rows:0:state"))).isEqualTo("已删除");
+        click(By.id("history:rows:0:clear"));
+        click(By.cssSelector(".ui-confirmdialog-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history:messages"), "记录已清除"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history:rows"), "暂无历史管理信息"));
+
+        Api sameSession = AccountFixtures.loggedIn(p);
+        assertThat(GrantFixtures.find(sameSession.get(GrantFixtures.GRANTS + "/history"), offered)).isEmpty();
+        assertThat(AccountIT.auditActions(GrantFixtures.personId(sameSession), "GRANT_CONFIRMED")).hasSize(1)
+                .allSatisfy(d -> assertThat(d).contains("QR face check in TAX_APP"));
+    }
+
+    @Test
+    @DisplayName("PER-2 and PER-4 refusals on the pages: a wrong credit code, an application waiting for the "
+            + "enterprise, the legal representative's own binding not deletable")
+    void apply_and_refusals_are_shown() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+
+        logInBySms(e.legal());
+        click(By.id("navAuthApply"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#apply h2"), "申请企业授权"));
+        type(By.id("apply:creditCode"), "91360100M000100Y4X");
+        click(By.id("apply:submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("apply:messages"),
+                "统一社会信用代码（纳税人识别号）格式不正确，请核对后重新输入"));
+
+        Enterprise other = GrantFixtures.registerEnterprise();
+        type(By.id("apply:creditCode"), other.creditCode());
+        click(By.id("apply:submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("apply:applied")));
+        assertThat(text(By.id("apply:applied"))).contains(other.creditCode(), "办税员", "【待确认办税人员】");
+
+        click(By.id("apply:toPending"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#pending h2"), "待确认授权"));
+        assertThat(text(By.id("pending:rows:0:creditCode"))).isEqualTo(other.creditCode());
+        assertThat(text(By.id("pending:rows:0:waiting"))).isEqualTo("等待企业确认");
+        assertThat(driver.findElements(By.id("pending:rows:0:confirm"))).as("he cannot answer his own application")
+                .isEmpty();
+
+        click(By.id("navAuthAuthorised"));
+        wait.until(ExpectedConditions.textToBe(By.id("authorised:rows:0:identityType"), "法定代表人"));
+        click(By.id("authorised:rows:0:delete"));
+        click(By.cssSelector(".ui-confirmdialog-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorised:messages"),
+                "法定代表人与企业的关联关系不能删除，如有变更请办理主要人员变更"));
+        assertThat(text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
+
+        click(By.id("headerForm:langEn"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#authorised h2"), "Authorised enterprises"));
+        assertThat(text(By.id("authorised:rows:0:identityType"))).isEqualTo("Legal representative");
+        assertThat(text(By.id("accountNav"))).contains("Pending authorisations", "History");
+    }
+
+    // ---- LOGIN-1 by SMS code ------------------------------------------------------------------------------------
+
+    private void logInBySms(TestPerson p) {
+        driver.get(App.uri("/").toString());
+        click(By.id("personLogin"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "自然人业务登录"));
+        type(By.id("login:account"), p.phone());
+        type(By.id("login:password"), p.password());
+        dragSliderOntoGap();
+        click(By.id("login:submitPassword"));
+
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "身份验证"));
+        click(By.id("login:factors:sendCode"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"),
+                "验证码已发送至" + Fixtures.maskedPhone(p.phone())));
+        type(By.id("login:factors:smsCode"), Sim.latestCode(p.phone()));
+        click(By.id("login:factors:submitCode"));
+        wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
+    }
+
+    /** Drags the slider handle onto the gap and nudges it there, as RegisterLoginPhoneBrowserIT does. */
+    private void dragSliderOntoGap() {
+        int gap = Integer.parseInt(driver.findElement(By.id("sliderGap")).getAttribute("data-gap"));
+        WebElement track = driver.findElement(By.id("login:slider"));
+        WebElement handle = track.findElement(By.cssSelector(".ui-slider-handle"));
+        int handleCenter = handle.getLocation().getX() + handle.getSize().getWidth() / 2;
+        int target = track.getLocation().getX() + Math.round(track.getSize().getWidth() * gap / 100f);
+        int distance = target - handleCenter;
+        new Actions(driver).clickAndHold(handle)
+                .moveByOffset(distance / 2, 0).pause(Duration.ofMillis(200))
+                .moveByOffset(distance - distance / 2, 0).pause(Duration.ofMillis(200))
+                .release().perform();
+        for (int nudges = 0; nudges < 10 && sliderValue() != gap; nudges++) {
+            handle.sendKeys(sliderValue() < gap ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
+        }
+        assertThat(sliderValue()).as("slider value after the drag").isEqualTo(gap);
+    }
+
+    private int sliderValue() {
+        return Integer.parseInt(driver.findElement(By.id("login:sliderValue")).getAttribute("value"));
+    }
+
+    /** The tax app in a second window: scan, see that it is for confirming an enterprise authorisation, pass. */
+    private void passFaceCheckInSimulatedApp(String qrToken) {
+        String portal = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.WINDOW);
+        driver.get(App.uri("/sim/app.xhtml").toString());
+        type(By.id("app:qrToken"), qrToken);
+        click(By.id("app:scan"));
+        wait.until(ExpectedConditions.textToBe(By.id("scanPurpose"), "确认企业授权"));
+        assertThat(text(By.id("scanApp"))).isEqualTo("税务App扫码（刷脸）");
+        click(By.id("app:facePass"));
+        wait.until(ExpectedConditions.textToBe(By.id("result"), "认证成功，请返回电脑端继续操作"));
+        driver.close();
+        driver.switchTo().window(portal);
+    }
+
+    // ----
+
+    /** The name GrantFixtures.registerEnterprise gives the taxpayer (shown masked, RULE-MASK). */
+    private static String companyName(String creditCode) {
+        return "授权测试企业" + creditCode.substring(10);
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+    }
+}
