@@ -7,9 +7,15 @@ import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.simulation.application.PersonFixtures;
 import cn.etax.identity.simulation.application.SimulatorService;
+import cn.etax.identity.taxpayer.application.SyncPerson;
+import cn.etax.identity.taxpayer.application.TaxpayerRegistrar;
+import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
+import cn.etax.identity.taxpayer.domain.TaxpayerKind;
+import cn.etax.identity.taxpayer.domain.VatQualification;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -26,8 +32,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Demo data for the embedded default ({@code identity.demo.enabled=true}), read from {@code demo-data.csv}; the
@@ -59,6 +68,9 @@ public class DemoData {
     @EJB
     SimulatorService simulators;
 
+    @EJB
+    TaxpayerRegistrar registrar;
+
     @Inject
     PersonalDataProtector protector;
 
@@ -70,7 +82,11 @@ public class DemoData {
         if (!enabled) {
             return;
         }
-        for (String[] row : rows()) {
+        List<String[]> rows = rows();
+        for (String[] row : rows) {
+            if (row[0].equals("taxpayer")) {
+                continue; // after every person exists
+            }
             IdDocument document = IdDocument.of(IdType.valueOf(row[2]), row[3]);
             switch (row[0]) {
                 case "citizen" -> simulators.addCitizen(row[1], document.type(), document.number(), row[5]);
@@ -86,7 +102,29 @@ public class DemoData {
                 default -> throw new IllegalStateException("unknown demo row kind " + row[0]);
             }
         }
+        for (String[] row : rows) {
+            if (row[0].equals("taxpayer")) {
+                taxpayer(row[1], row[2], row[3], row[4], row[5]);
+            }
+        }
         LOG.info("demo data ready (see README: demo persons)");
+    }
+
+    /**
+     * REG-8 through the same path as the core tax system's message; the message id makes it idempotent, so a restart
+     * leaves the taxpayer and whatever happened to its grants alone.
+     */
+    private void taxpayer(String name, String creditCode, String provinceCode, String legalId, String financeId) {
+        Map<String, String> names = rows().stream().filter(r -> r[0].equals("person") || r[0].equals("migrated"))
+                .collect(Collectors.toMap(r -> r[3], r -> r[1], (a, b) -> a));
+        LocalDate registered = LocalDate.of(2020, 6, 1);
+        registrar.register(new TaxpayerRegistration("demo-" + creditCode, creditCode, name, TaxpayerKind.ORDINARY,
+                "13601020000", "国家税务总局南昌市东湖区税务局", provinceCode, "江西省", "有限责任公司",
+                "软件和信息技术服务业", VatQualification.SMALL_SCALE, "江西省南昌市东湖区示范路1号", registered,
+                registered.atStartOfDay(clock.zone()).toInstant(),
+                new SyncPerson(names.get(legalId), IdType.RESIDENT_ID_CARD, legalId),
+                new SyncPerson(names.get(financeId), IdType.RESIDENT_ID_CARD, financeId), List.of()),
+                ClientContext.UNKNOWN);
     }
 
     private void collected(String name, IdDocument document, String phone, String nationality, String office) {
