@@ -12,7 +12,6 @@ import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.PermissionTemplate;
 import cn.etax.identity.shared.ForbiddenException;
-import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.NotFoundException;
@@ -189,11 +188,15 @@ public class EnterpriseCenterService {
         return new EnterpriseInfoView.KeyPersonView(role, Masking.name(p.name()), p.idType(), p.idMasked());
     }
 
-    /** A natural person's name as a person's, an organisation's as an enterprise's (RULE-MASK). */
+    /**
+     * An organisation's name (documented by a credit code or business licence) masked as an enterprise's, anyone
+     * else's as a person's (RULE-MASK).
+     */
     private static String maskInvestor(Investor i) {
-        boolean person = i.documentType() != null && Arrays.stream(IdType.values())
-                .anyMatch(t -> t.name().equals(i.documentType()));
-        return person ? Masking.name(i.name()) : Masking.enterpriseName(i.name());
+        String type = i.documentType() == null ? "" : i.documentType();
+        boolean organisation = type.contains("信用代码") || type.contains("营业执照") || type.contains("组织机构")
+                || type.toUpperCase(java.util.Locale.ROOT).contains("CREDIT");
+        return organisation ? Masking.enterpriseName(i.name()) : Masking.name(i.name());
     }
 
     private Map<Long, String> names(Set<Long> ids) {
