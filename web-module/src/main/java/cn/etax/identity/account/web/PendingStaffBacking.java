@@ -79,14 +79,19 @@ public class PendingStaffBacking implements Serializable {
         load();
     }
 
-    /** A person's application (PER-2): the enterprise answers it. */
+    /** A person's application (PER-2): the enterprise answers it. Null for the table header's selection box. */
     public boolean isApplication(GrantView g) {
-        return g.initiator() == GrantParty.PERSON;
+        return g != null && g.initiator() == GrantParty.PERSON;
+    }
+
+    /** An offer this enterprise made (ENT-3: it may withdraw it; the system's and a tax office's it may not). */
+    public boolean isOwnOffer(GrantView g) {
+        return g != null && g.initiator() == GrantParty.ENTERPRISE;
     }
 
     /** An offer added at a tax office: "线下添加，无法线上撤回". */
     public boolean isOffline(GrantView g) {
-        return g.initiator() == GrantParty.TAX_OFFICE;
+        return g != null && g.initiator() == GrantParty.TAX_OFFICE;
     }
 
     private void act(Runnable step, String doneKey) {

@@ -1,0 +1,152 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static cn.etax.identity.it.EnterpriseCenterFixtures.COMPANY_INVESTOR;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.companyName;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The enterprise account center (ENT-1..ENT-5) clicked in headless Chromium after the enterprise entry: the legal
+ * representative reveals masked data, adds a tax officer from a permission template after acknowledging the risk
+ * warning, sees him pending, withdraws and finds him in the history; a tax officer sees basic data and key
+ * personnel only and no management.
+ */
+@DisplayName("ENT-1..ENT-5 in a real browser: enterprise account center by role")
+class EnterpriseCenterBrowserIT {
+
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void useBrowser() {
+        driver = browser.driver();
+        wait = browser.waiter();
+    }
+
+    @Test
+    @DisplayName("the legal representative reveals the name, adds a tax officer with a template after the risk "
+            + "warning, sees him pending, withdraws him and finds him in the history")
+    void legal_representative_manages_staff() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        TestPerson officer = Fixtures.quickPerson();
+
+        new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
+
+        // ENT-1: masked, the eye reveals; tax data and investors are there for the legal representative
+        String masked = text(By.id("entInfo:taxpayerName"));
+        assertThat(masked).contains("*").isNotEqualTo(companyName(e.creditCode()));
+        assertThat(driver.getPageSource()).doesNotContain(companyName(e.creditCode()));
+        click(By.id("entInfo:eyeTaxpayerName"));
+        wait.until(ExpectedConditions.textToBe(By.id("entInfo:taxpayerName"), companyName(e.creditCode())));
+        assertThat(text(By.id("entInfo:taxData"))).contains("软件和信息技术服务业", "小规模纳税人");
+        assertThat(text(By.id("entInfo:investors"))).contains("江西赣江****有限公司").doesNotContain(COMPANY_INVESTOR);
+        assertThat(text(By.id("identities"))).isEqualTo("法定代表人");
+        assertThat(driver.findElement(By.cssSelector("#identities .identity-current")).getText()).isEqualTo("法定代表人");
+
+        // ENT-2: template, risk warning, send
+        click(By.id("navStaffAdd"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-add.xhtml"));
+        type(By.id("staffAdd:name"), officer.name());
+        type(By.id("staffAdd:idNumber"), officer.idNumber());
+        click(By.id("staffAdd:template"));
+        click(By.cssSelector("#staffAdd\\:template_panel li[data-label='申报缴税']"));
+        wait.until(d -> checkedPermissions().contains("TAX_FILING_AND_PAYMENT"));
+        assertThat(checkedPermissions()).contains("TAX_FILING_AND_PAYMENT", "CERTIFICATE_ISSUE", "TAX_QUERY")
+                .doesNotContain("INVOICE_ISSUE");
+        assertThat(text(By.id("staffAdd:permissions"))).contains("申报缴税", "证明开具", "税费查询", "发票开具");
+
+        click(By.id("staffAdd:submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
+        assertThat(text(By.id("riskText"))).startsWith("为了避免办税人员个人身份信息被盗用");
+        click(By.id("staffAdd:riskConfirm"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
+                "请阅读风险提示并勾选“我已阅读并知晓上述风险”后再提交"));
+
+        click(By.id("staffAdd:submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
+        click(By.cssSelector("#staffAdd\\:riskAcknowledged .ui-chkbox-box"));
+        click(By.id("staffAdd:riskConfirm"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
+                "成功添加办税人员，等待该办税人员确认授权"));
+
+        // ENT-3: pending, withdraw
+        click(By.id("staffAdd:toPending"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-pending.xhtml"));
+        String row = text(By.id("pending:grants"));
+        assertThat(row).contains(Fixtures.maskedName(officer.name()), "办税员", "企业发起", "申报缴税", "长期");
+        click(By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(officer.name()) + "')]]"
+                + "//button[contains(@id, ':withdraw')]"));
+        click(By.id("pending:confirmYes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"), "已撤回授权"));
+        assertThat(text(By.id("pending:grants"))).doesNotContain(Fixtures.maskedName(officer.name()));
+
+        // ENT-5: history
+        click(By.id("navStaffHistory"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-history.xhtml"));
+        assertThat(text(By.id("history:grants"))).contains(Fixtures.maskedName(officer.name()), "已撤回");
+    }
+
+    @Test
+    @DisplayName("a tax officer sees basic data and key personnel only, no staff management; the service refuses the "
+            + "add page's data")
+    void tax_officer_sees_basic_data_only() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        TestPerson officer = Fixtures.quickPerson();
+        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(e.legal()), e, officer);
+
+        new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), officer);
+
+        assertThat(text(By.id("entInfo:keyPersons"))).contains("法定代表人", Fixtures.maskedName(e.legal().name()));
+        assertThat(text(By.id("basic"))).isNotEmpty();
+        assertThat(driver.findElements(By.id("entInfo:taxData"))).isEmpty();
+        assertThat(driver.findElements(By.id("entInfo:investors"))).isEmpty();
+        assertThat(text(By.id("identities"))).isEqualTo("办税员");
+        assertThat(text(By.id("permissions"))).contains("申报缴税", "税费查询");
+        assertThat(driver.findElements(By.id("navStaffAdd"))).isEmpty();
+        assertThat(driver.findElements(By.id("navStaff"))).isEmpty();
+        assertThat(text(By.id("accountNav"))).contains("企业基本信息", "个人基本信息", "登录日志").doesNotContain("人员权限管理");
+
+        driver.get(App.uri("/account/enterprise/staff.xhtml").toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"),
+                "仅法定代表人、财务负责人有权限通过账户中心管理本企业办税人员"));
+        assertThat(driver.findElements(By.cssSelector("[id$=':freeze']"))).isEmpty();
+    }
+
+    // ----
+
+    /** The ticked permissions' values (the catalogue's names), read in one step so an Ajax update cannot interfere. */
+    private String checkedPermissions() {
+        Object values = ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll("
+                + "\"[id='staffAdd:permissions'] input[type=checkbox]\")).filter(i => i.checked).map(i => i.value)"
+                + ".join(',');");
+        return String.valueOf(values);
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+    }
+}
