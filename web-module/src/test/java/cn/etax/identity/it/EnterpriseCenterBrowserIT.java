@@ -39,7 +39,7 @@ class EnterpriseCenterBrowserIT {
 
     @Test
     @DisplayName("the legal representative reveals the name, adds a tax officer with a template after the risk "
-            + "warning, sees him pending, withdraws him and finds him in the history")
+            + "warning, sees him pending, withdraws him, finds him in the history; he cannot delete himself")
     void legal_representative_manages_staff() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
@@ -98,6 +98,16 @@ class EnterpriseCenterBrowserIT {
         click(By.id("navStaffHistory"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-history.xhtml"));
         assertThat(text(By.id("history:grants"))).contains(Fixtures.maskedName(officer.name()), "已撤回");
+
+        // ENT-4: the legal representative is listed but cannot be deleted; the service's message is shown
+        click(By.id("navStaff"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff.xhtml"));
+        click(By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(e.legal().name()) + "')]]"
+                + "//button[contains(@id, ':delete')]"));
+        click(By.id("staff:confirmYes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"),
+                "企业法定代表人和财务负责人无法被删除。"));
+        assertThat(text(By.id("staff:grants"))).contains(Fixtures.maskedName(e.legal().name()), "有效");
     }
 
     @Test
