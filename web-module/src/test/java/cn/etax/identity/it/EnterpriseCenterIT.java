@@ -179,6 +179,48 @@ class EnterpriseCenterIT {
     }
 
     @Test
+    @DisplayName("ENT-3, ENT-4: the current identity confirms and rejects persons' applications, changes a member's "
+            + "permissions within his type, freezes, unfreezes and deletes him")
+    void applications_and_existing_staff() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
+        Api applicant = AccountFixtures.loggedIn(Fixtures.quickPerson());
+        Api other = AccountFixtures.loggedIn(Fixtures.quickPerson());
+        long application = apply(applicant, e, "INVOICER");
+        long refused = apply(other, e, "TAX_OFFICER");
+
+        Reply notOwn = boss.post(STAFF + "/" + application + "/withdraw", Json.createObjectBuilder().build());
+        assertThat(notOwn.code()).isEqualTo("GRANT_WITHDRAW_OWN_ONLY");
+        assertThat(notOwn.message()).isEqualTo("只能撤回本方发起的授权");
+        Reply confirmed = boss.post(STAFF + "/" + application + "/confirm", Json.createObjectBuilder().build());
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        assertThat(confirmed.string("state")).isEqualTo("ACTIVE");
+        Reply rejected = boss.post(STAFF + "/" + refused + "/reject", Json.createObjectBuilder().build());
+        assertThat(rejected.string("state")).isEqualTo("REJECTED");
+
+        Reply notAllowed = boss.send("PUT", STAFF + "/" + application + "/permissions",
+                Json.createObjectBuilder().add("permissions", Json.createArrayBuilder().add("TAX_FILING_AND_PAYMENT"))
+                        .build(), java.util.Map.of());
+        assertThat(notAllowed.status()).isEqualTo(400);
+        assertThat(notAllowed.message()).isEqualTo("权限须匹配人员身份类型，仅可勾选允许勾选的权限类型");
+        Reply changed = boss.send("PUT", STAFF + "/" + application + "/permissions",
+                Json.createObjectBuilder().add("permissions", Json.createArrayBuilder().add("INVOICE_ISSUE")
+                        .add("TAX_QUERY")).build(), java.util.Map.of());
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        assertThat(strings(changed.json().getJsonArray("permissions")))
+                .containsExactlyInAnyOrder("INVOICE_ISSUE", "TAX_QUERY");
+
+        assertThat(boss.post(STAFF + "/" + application + "/freeze", Json.createObjectBuilder().build())
+                .string("state")).isEqualTo("FROZEN");
+        assertThat(boss.post(STAFF + "/" + application + "/unfreeze", Json.createObjectBuilder().build())
+                .string("state")).isEqualTo("ACTIVE");
+        assertThat(GrantFixtures.delete(boss, STAFF + "/" + application).string("state")).isEqualTo("DELETED");
+        assertThat(GrantFixtures.find(boss.get(STAFF), application)).isEmpty();
+        assertThat(boss.get(STAFF + "/history").jsonArray().stream()
+                .map(g -> g.asJsonObject().getString("state"))).containsExactlyInAnyOrder("DELETED", "REJECTED");
+    }
+
+    @Test
     @DisplayName("ENT-10: each sees his own enterprise logins of this taxpayer; the legal representative may see "
             + "every staff member's; person-entry logins and other taxpayers are not there")
     void enterprise_login_log_scope() {
@@ -245,6 +287,13 @@ class EnterpriseCenterIT {
             b.add("investorId", investorId);
         }
         return browser.post(CENTER + "/reveal", b.build());
+    }
+
+    private static long apply(Api person, Enterprise e, String type) {
+        Reply applied = person.post(GrantFixtures.GRANTS, Json.createObjectBuilder().add("creditCode", e.creditCode())
+                .add("identityType", type).build());
+        assertThat(applied.status()).as("apply: %s", applied).isEqualTo(200);
+        return applied.json().getJsonNumber("id").longValue();
     }
 
     private static boolean absent(JsonObject o, String name) {
