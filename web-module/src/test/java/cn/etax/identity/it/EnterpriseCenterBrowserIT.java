@@ -111,6 +111,58 @@ class EnterpriseCenterBrowserIT {
     }
 
     @Test
+    @DisplayName("the legal representative confirms two applications at once, then changes one member's permissions "
+            + "in the manage dialog and freezes him")
+    void batch_confirm_and_manage() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        TestPerson first = Fixtures.quickPerson();
+        TestPerson second = Fixtures.quickPerson();
+        for (TestPerson p : new TestPerson[]{first, second}) {
+            Reply applied = AccountFixtures.loggedIn(p).post(GrantFixtures.GRANTS, jakarta.json.Json
+                    .createObjectBuilder().add("creditCode", e.creditCode()).add("identityType", "INVOICER").build());
+            assertThat(applied.status()).as("apply: %s", applied).isEqualTo(200);
+        }
+
+        new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
+        click(By.id("navStaffPending"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-pending.xhtml"));
+        assertThat(text(By.id("pending:grants"))).contains("个人申请", "系统绑定", "等待本人确认");
+        for (TestPerson p : new TestPerson[]{first, second}) {
+            click(By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(p.name()) + "')]]"
+                    + "//td[contains(@class, 'ui-selection-column')]//div[contains(@class, 'ui-chkbox-box')]"));
+        }
+        click(By.id("pending:confirmSelected"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"),
+                "已确认 2 条授权申请"));
+        assertThat(text(By.id("pending:grants"))).doesNotContain(Fixtures.maskedName(first.name()),
+                Fixtures.maskedName(second.name()));
+
+        click(By.id("navStaff"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff.xhtml"));
+        String row = "//tr[td[contains(., '" + Fixtures.maskedName(first.name()) + "')]]";
+        boolean issuing = text(By.xpath(row)).contains("发票开具");
+        click(By.xpath(row + "//button[contains(@id, ':manage')]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff:savePermissions")));
+        click(By.xpath("//div[@id='staff:permissions']//input[@value='INVOICE_ISSUE']"
+                + "/ancestor::div[contains(@class, 'ui-chkbox')][1]/div[contains(@class, 'ui-chkbox-box')]"));
+        if (issuing) {
+            click(By.xpath("//div[@id='staff:permissions']//input[@value='TAX_QUERY']"
+                    + "/ancestor::div[contains(@class, 'ui-chkbox')][1]/div[contains(@class, 'ui-chkbox-box')]"));
+        }
+        click(By.id("staff:savePermissions"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"), "人员权限已修改"));
+        if (issuing) {
+            assertThat(text(By.xpath(row))).doesNotContain("发票开具");
+        } else {
+            assertThat(text(By.xpath(row))).contains("发票开具");
+        }
+
+        click(By.xpath(row + "//button[contains(@id, ':freeze')]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"), "已冻结该办税人员"));
+        assertThat(text(By.xpath(row))).contains("冻结");
+    }
+
+    @Test
     @DisplayName("a tax officer sees basic data and key personnel only, no staff management; the service refuses the "
             + "add page's data")
     void tax_officer_sees_basic_data_only() {
