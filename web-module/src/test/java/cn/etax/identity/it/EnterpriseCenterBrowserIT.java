@@ -12,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.util.List;
+
 import static cn.etax.identity.it.EnterpriseCenterFixtures.COMPANY_INVESTOR;
 import static cn.etax.identity.it.EnterpriseCenterFixtures.companyName;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +44,7 @@ class EnterpriseCenterBrowserIT {
             + "warning, sees him pending, withdraws him, finds him in the history; he cannot delete himself")
     void legal_representative_manages_staff() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
-        TestPerson officer = Fixtures.quickPerson();
+        TestPerson officer = distinctPerson(e.legal(), e.finance());
 
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
 
@@ -62,8 +64,7 @@ class EnterpriseCenterBrowserIT {
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-add.xhtml"));
         type(By.id("staffAdd:name"), officer.name());
         type(By.id("staffAdd:idNumber"), officer.idNumber());
-        click(By.id("staffAdd:template"));
-        click(By.cssSelector("#staffAdd\\:template_panel li[data-label='申报缴税']"));
+        chooseTemplate("申报缴税");
         wait.until(d -> checkedPermissions().contains("TAX_FILING_AND_PAYMENT"));
         assertThat(checkedPermissions()).contains("TAX_FILING_AND_PAYMENT", "CERTIFICATE_ISSUE", "TAX_QUERY")
                 .doesNotContain("INVOICE_ISSUE");
@@ -92,7 +93,7 @@ class EnterpriseCenterBrowserIT {
                 + "//button[contains(@id, ':withdraw')]"));
         click(By.id("pending:confirmYes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"), "已撤回授权"));
-        assertThat(text(By.id("pending:grants"))).doesNotContain(Fixtures.maskedName(officer.name()));
+        assertThat(driver.findElements(By.cssSelector("[id$=':withdraw']"))).as("the only own offer is gone").isEmpty();
 
         // ENT-5: history
         click(By.id("navStaffHistory"));
@@ -115,8 +116,8 @@ class EnterpriseCenterBrowserIT {
             + "in the manage dialog and freezes him")
     void batch_confirm_and_manage() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
-        TestPerson first = Fixtures.quickPerson();
-        TestPerson second = Fixtures.quickPerson();
+        TestPerson first = distinctPerson(e.legal(), e.finance());
+        TestPerson second = distinctPerson(e.legal(), e.finance(), first);
         for (TestPerson p : new TestPerson[]{first, second}) {
             Reply applied = AccountFixtures.loggedIn(p).post(GrantFixtures.GRANTS, jakarta.json.Json
                     .createObjectBuilder().add("creditCode", e.creditCode()).add("identityType", "INVOICER").build());
@@ -127,10 +128,25 @@ class EnterpriseCenterBrowserIT {
         click(By.id("navStaffPending"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-pending.xhtml"));
         assertThat(text(By.id("pending:grants"))).contains("个人申请", "系统绑定", "等待本人确认");
-        for (TestPerson p : new TestPerson[]{first, second}) {
-            click(By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(p.name()) + "')]]"
-                    + "//td[contains(@class, 'ui-selection-column')]//div[contains(@class, 'ui-chkbox-box')]"));
-        }
+        // tick both; a tick that lands before the table's script is ready is repeated until the table's own
+        // selection field, which the form submits, holds both rows
+        List<By> rows = List.of(
+                By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(first.name()) + "')]]"),
+                By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(second.name()) + "')]]"));
+        wait.until(d -> {
+            Object selection = ((JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('pending:grants_selection').value;");
+            if (String.valueOf(selection).split(",").length == 2) {
+                return true;
+            }
+            for (By row : rows) {
+                WebElement tr = d.findElement(row);
+                if (!"true".equals(tr.getAttribute("aria-selected"))) {
+                    tr.findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box")).click();
+                }
+            }
+            return false;
+        });
         click(By.id("pending:confirmSelected"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"),
                 "已确认 2 条授权申请"));
@@ -189,6 +205,44 @@ class EnterpriseCenterBrowserIT {
     }
 
     // ----
+
+    /** A registered person whose masked name (the only name the pages show) differs from the others'. */
+    private static TestPerson distinctPerson(TestPerson... others) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (TestPerson o : others) {
+            taken.add(Fixtures.maskedName(o.name()));
+        }
+        for (int attempt = 0; attempt < 50; attempt++) {
+            TestPerson p = Fixtures.quickPerson();
+            if (!taken.contains(Fixtures.maskedName(p.name()))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no person with a distinct masked name");
+    }
+
+    /**
+     * Picks a template from the drop-down as a person does: open it, click the item. A click that lands while the
+     * panel is still sliding open is lost, so the menu's label is checked and the pick repeated until it shows.
+     */
+    private void chooseTemplate(String label) {
+        By menuLabel = By.id("staffAdd:template_label");
+        wait.until(d -> {
+            if (label.equals(d.findElement(menuLabel).getText().strip())) {
+                return true;
+            }
+            WebElement panel = d.findElement(By.id("staffAdd:template_panel"));
+            if (!panel.isDisplayed()) {
+                d.findElement(By.id("staffAdd:template")).click();
+                return false;
+            }
+            WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label + "']"));
+            if (item.isDisplayed()) {
+                item.click();
+            }
+            return false;
+        });
+    }
 
     /** The ticked permissions' values (the catalogue's names), read in one step so an Ajax update cannot interfere. */
     private String checkedPermissions() {
