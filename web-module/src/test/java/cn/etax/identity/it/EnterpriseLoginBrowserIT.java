@@ -6,22 +6,17 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The enterprise entry (LOGIN-2) clicked in real headless Chromium: portal → 企业业务登录 → credit code, phone,
- * password and slider → SMS code → the profile names the company (masked) and the identity. The taxpayer and its
- * people are made over REST (the simulator's persons, the sync API, the grant API) as in EnterpriseLoginIT; the
- * browser does only what a person does. Same Chromium setup as RegisterLoginPhoneBrowserIT.
+ * password and slider → SMS code → the enterprise account center, whose profile page names the company (masked)
+ * and the identity. The taxpayer and its people are made over REST (the simulator's persons, the sync API, the grant
+ * API) as in EnterpriseLoginIT; the browser does only what a person does (steps in {@link EnterpriseEntryPage}).
  */
 @DisplayName("LOGIN-2 in a real browser: enterprise entry, one identity or a choice of two")
 class EnterpriseLoginBrowserIT {
@@ -47,7 +42,7 @@ class EnterpriseLoginBrowserIT {
         openEnterpriseEntry();
         passwordAndSmsSteps(e.creditCode(), e.legal());
 
-        wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
+        enterpriseAccountCenterThenProfile();
         assertThat(text(By.id("currentEnterprise")))
                 .startsWith("当前企业身份").endsWith(maskedCompany(e.creditCode()) + "（法定代表人）");
         assertThat(driver.getPageSource()).as("the company's name is not in clear")
@@ -78,60 +73,26 @@ class EnterpriseLoginBrowserIT {
                 By.cssSelector("#entLogin\\:identity input[value='" + invoicer + "']"), true));
         click(By.id("entLogin:chooseIdentity"));
 
-        wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
+        enterpriseAccountCenterThenProfile();
         assertThat(text(By.id("currentEnterprise")))
                 .startsWith("当前企业身份").endsWith(maskedCompany(e.creditCode()) + "（开票员）");
+    }
+
+    /** The enterprise login lands on the enterprise account center (ENT-1); the profile is one click away. */
+    private void enterpriseAccountCenterThenProfile() {
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
+        click(By.id("navProfile"));
+        wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
     }
 
     // ---- LOGIN-2 ------------------------------------------------------------------------------------------------
 
     private void openEnterpriseEntry() {
-        driver.get(App.uri("/").toString());
-        click(By.linkText("企业业务登录"));
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "企业业务登录"));
+        new EnterpriseEntryPage(driver, wait).open();
     }
 
     private void passwordAndSmsSteps(String creditCode, TestPerson p) {
-        type(By.id("entLogin:creditCode"), creditCode);
-        type(By.id("entLogin:account"), p.phone());
-        type(By.id("entLogin:password"), p.password());
-        dragSliderOntoGap();
-        click(By.id("entLogin:submitPassword"));
-
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "身份验证"));
-        assertThat(driver.findElement(By.id("entLogin")).getText()).contains(Fixtures.maskedName(p.name()));
-        click(By.linkText("短信验证码"));
-        assertThat(text(By.id("entLogin:factors:phoneMasked"))).isEqualTo(masked(p.phone()));
-        click(By.id("entLogin:factors:sendCode"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entLogin:messages"),
-                "验证码已发送至" + masked(p.phone())));
-        type(By.id("entLogin:factors:smsCode"), Sim.latestCode(p.phone()));
-        click(By.id("entLogin:factors:submitCode"));
-    }
-
-    /**
-     * Drags the slider handle onto the gap (data-gap, percent of the track) and nudges it with the arrow keys, taking
-     * a person's time, exactly as RegisterLoginPhoneBrowserIT does on the person entry.
-     */
-    private void dragSliderOntoGap() {
-        int gap = Integer.parseInt(driver.findElement(By.id("sliderGap")).getAttribute("data-gap"));
-        WebElement track = driver.findElement(By.id("entLogin:slider"));
-        WebElement handle = track.findElement(By.cssSelector(".ui-slider-handle"));
-        int handleCenter = handle.getLocation().getX() + handle.getSize().getWidth() / 2;
-        int target = track.getLocation().getX() + Math.round(track.getSize().getWidth() * gap / 100f);
-        int distance = target - handleCenter;
-        new Actions(driver).clickAndHold(handle)
-                .moveByOffset(distance / 2, 0).pause(Duration.ofMillis(200))
-                .moveByOffset(distance - distance / 2, 0).pause(Duration.ofMillis(200))
-                .release().perform();
-        for (int nudges = 0; nudges < 10 && sliderValue() != gap; nudges++) {
-            handle.sendKeys(sliderValue() < gap ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-        }
-        assertThat(sliderValue()).as("slider value after the drag").isEqualTo(gap);
-    }
-
-    private int sliderValue() {
-        return Integer.parseInt(driver.findElement(By.id("entLogin:sliderValue")).getAttribute("value"));
+        new EnterpriseEntryPage(driver, wait).passwordAndSmsSteps(creditCode, p);
     }
 
     // ----
@@ -151,17 +112,7 @@ class EnterpriseLoginBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
     private String text(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
-    }
-
-    private static String masked(String phone) {
-        return phone.substring(0, 3) + "****" + phone.substring(7);
     }
 }

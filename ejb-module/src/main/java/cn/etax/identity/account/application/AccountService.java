@@ -109,7 +109,7 @@ public class AccountService {
             case EMAIL -> p.email() == null ? "" : p.email();
             case ADDRESS -> p.address() == null ? "" : p.address();
         };
-        audit.record(p.id(), "FIELD_REVEALED", "person:" + p.id(), field.name(), client);
+        Reveals.record(audit, p.id(), "person:" + p.id(), field.name(), client);
         return value;
     }
 

@@ -59,6 +59,33 @@ public class LoginLogService {
                 client.userAgent(), clock.now()));
     }
 
+    /** LOGIN-2 once the taxpayer is known: the record names it, for the enterprise's login log (ENT-10). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordEnterprise(long taxpayerId, Long personId, AuthMethod method, LoginOutcome outcome,
+                                 String reason, ClientContext client) {
+        em.persist(new LoginRecord(personId, ENTERPRISE_ENTRY, method, outcome, reason, client.address(),
+                client.userAgent(), clock.now()).forTaxpayer(taxpayerId));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordEnterpriseSeparately(long taxpayerId, Long personId, AuthMethod method, LoginOutcome outcome,
+                                           String reason, ClientContext client) {
+        recordEnterprise(taxpayerId, personId, method, outcome, reason, client);
+    }
+
+    /**
+     * ENT-10: logins through the enterprise entry for the taxpayer since {@code from}, of one person or (null) of
+     * everyone.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<LoginRecord> ofTaxpayer(long taxpayerId, Long personId, LocalDate from, int max) {
+        return em.createNamedQuery(LoginRecord.OF_TAXPAYER_SINCE, LoginRecord.class)
+                .setParameter("taxpayer", taxpayerId).setParameter("entry", ENTERPRISE_ENTRY)
+                .setParameter("since", from.atStartOfDay(clock.zone()).toInstant())
+                .getResultStream().filter(r -> personId == null || personId.equals(r.personId()))
+                .limit(Math.min(max, 500)).toList();
+    }
+
     /** The person's own records since {@code from} (the page defaults to one month back). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<LoginRecord> of(long personId, LocalDate from, int max) {

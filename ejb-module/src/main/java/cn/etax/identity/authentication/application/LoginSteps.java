@@ -229,7 +229,7 @@ public class LoginSteps {
 
     /** No identity to log in with: recorded in the login log apart from this step, which rolls back. */
     private DomainException refused(AuthFlow flow, DomainException e, ClientContext client) {
-        log.recordSeparately(LoginLogService.ENTERPRISE_ENTRY, flow.personId(), flow.secondFactor(),
+        log.recordEnterpriseSeparately(flow.taxpayerId(), flow.personId(), flow.secondFactor(),
                 LoginOutcome.FAILURE, e.code(), client);
         return e;
     }
@@ -237,8 +237,13 @@ public class LoginSteps {
     private LoginResult loggedIn(AuthFlow flow, EnterpriseIdentity identity, ClientContext client) {
         Person person = directory.get(flow.personId());
         flow.complete();
-        log.record(LoginLogService.entryOf(flow.kind()), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS,
-                null, client);
+        if (identity == null) {
+            log.record(LoginLogService.entryOf(flow.kind()), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS,
+                    null, client);
+        } else {
+            log.recordEnterprise(identity.taxpayerId(), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS, null,
+                    client);
+        }
         return new LoginResult(LoginResult.Status.LOGGED_IN, new AuthenticatedPerson(person.id(), person.name(),
                 person.realNameLevel(), List.of(AuthMethod.PASSWORD, flow.secondFactor()), clock.now(), identity));
     }

@@ -72,6 +72,45 @@ public class GrantAuthority {
                 .map(g -> new EnterpriseActor(personId, g.taxpayerId(), code, g.identityType()));
     }
 
+    /**
+     * The session's current identity (LOGIN-2), named by its grant: the caller's own grant, in force today, or
+     * {@code CURRENT_IDENTITY_UNAVAILABLE} (403, audited) — a grant frozen, deleted or expired since the login no
+     * longer acts.
+     */
+    public ActingIdentity acting(long personId, EnterpriseIdentity current, ClientContext client) {
+        Grant g = current == null ? null : em.find(Grant.class, current.grantId());
+        if (g == null || g.personId() == null || g.personId() != personId || g.taxpayerId() != current.taxpayerId()
+                || !g.isEffective(clock.today())) {
+            audit.recordSeparately(personId, "ENTERPRISE_ACTION_REFUSED",
+                    current == null ? "grant:none" : "grant:" + current.grantId(), "CURRENT_IDENTITY_UNAVAILABLE",
+                    client);
+            throw new ForbiddenException("CURRENT_IDENTITY_UNAVAILABLE");
+        }
+        Taxpayer t = em.find(Taxpayer.class, g.taxpayerId());
+        return new ActingIdentity(personId, g.id(), t.id(), t.creditCode().value(), g.identityType(),
+                g.permissions());
+    }
+
+    /**
+     * The current identity as manager of its taxpayer (ENT-2..ENT-5), or {@code ENTERPRISE_MANAGER_REQUIRED} (403,
+     * audited): a tax officer or invoicer is refused even when the same person also manages the taxpayer under
+     * another identity — he acts in the one he logged in with.
+     */
+    public EnterpriseActor managerActing(long personId, EnterpriseIdentity current, ClientContext client) {
+        ActingIdentity acting = acting(personId, current, client);
+        requireManager(acting, client);
+        return acting.asActor();
+    }
+
+    /** {@code ENTERPRISE_MANAGER_REQUIRED} (403, audited) unless the identity is a manager's. */
+    public void requireManager(ActingIdentity acting, ClientContext client) {
+        if (!acting.isManager()) {
+            audit.recordSeparately(acting.personId(), "GRANT_ACTION_REFUSED", "taxpayer:" + acting.creditCode(),
+                    "ENTERPRISE_MANAGER_REQUIRED", client);
+            throw new ForbiddenException("ENTERPRISE_MANAGER_REQUIRED");
+        }
+    }
+
     private static String target(String rawCreditCode) {
         String c = rawCreditCode == null ? "" : rawCreditCode;
         return "taxpayer:" + (c.length() > 40 ? c.substring(0, 40) : c);

@@ -6,6 +6,7 @@ import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,10 +15,10 @@ import java.util.Set;
 /** A grant as integrators and pages see it: the holder masked (RULE-MASK), the state as of today. */
 public record GrantView(long id, String holderName, String holderIdNumber, boolean holderRegistered,
                         IdentityType identityType, GrantState state, GrantParty initiator, Set<Permission> permissions,
-                        LocalDate validUntil, List<Step> history) {
+                        LocalDate validUntil, List<Step> history) implements Serializable {
 
     /** One history row. */
-    public record Step(GrantState from, GrantState to, GrantParty side, Instant at) {
+    public record Step(GrantState from, GrantState to, GrantParty side, Instant at) implements Serializable {
     }
 
     static GrantView of(Grant g, LocalDate today) {

@@ -4,6 +4,7 @@ import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.grant.domain.Grant;
+import cn.etax.identity.grant.domain.GrantActor;
 import cn.etax.identity.grant.domain.GrantHolder;
 import cn.etax.identity.grant.domain.GrantParty;
 import cn.etax.identity.grant.domain.GrantState;
@@ -28,6 +29,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,7 +39,9 @@ import java.util.stream.Collectors;
 
 /**
  * The enterprise side of grant management (人员权限管理, ENT-2..ENT-5). The caller is the logged-in person; the
- * taxpayer is named by credit code and {@link GrantAuthority} decides whether he manages it. Every grant named by
+ * taxpayer is named by credit code (REST, any manager of it) or is that of the session's current identity (the
+ * enterprise account center, where only a legal-representative or finance-officer identity manages), and
+ * {@link GrantAuthority} decides whether he manages it. Every grant named by
  * id must belong to that taxpayer; every change is one transaction with its history row and audit record, and a
  * refusal is audited apart.
  */
@@ -45,6 +50,23 @@ import java.util.stream.Collectors;
 public class StaffService {
 
     static final Set<IdentityType> STAFF_TYPES = Set.of(IdentityType.TAX_OFFICER, IdentityType.INVOICER);
+
+    private static final Predicate<Grant> PENDING = g -> g.storedState() == GrantState.PENDING;
+    private static final Predicate<Grant> EXISTING = g -> g.storedState() == GrantState.ACTIVE
+            || g.storedState() == GrantState.FROZEN;
+    private static final Verb WITHDRAW = Grant::withdraw;
+    private static final Verb CONFIRM = Grant::confirm;
+    private static final Verb REJECT = Grant::reject;
+    private static final Verb FREEZE = Grant::freeze;
+    private static final Verb UNFREEZE = Grant::unfreeze;
+    private static final Verb DELETE = Grant::delete;
+    private static final Verb CLEAR_RECORD = (g, by, at, today) -> g.hideFromHistory(GrantParty.ENTERPRISE);
+
+    /** A domain verb of the grant, applied by the acting manager now. */
+    @FunctionalInterface
+    private interface Verb {
+        void apply(Grant grant, GrantActor by, Instant at, LocalDate today);
+    }
 
     @Resource
     SessionContext context;
@@ -66,7 +88,15 @@ public class StaffService {
 
     /** ENT-2: pending until the person confirms; the person must be registered under exactly this name. */
     public GrantView add(String creditCode, NewStaff staff, ClientContext client) {
-        EnterpriseActor actor = manager(creditCode, client);
+        return add(manager(creditCode, client), staff, client);
+    }
+
+    /** ENT-2 for the taxpayer of the session's current identity, which must be a manager's. */
+    public GrantView add(EnterpriseIdentity current, NewStaff staff, ClientContext client) {
+        return add(manager(current, client), staff, client);
+    }
+
+    private GrantView add(EnterpriseActor actor, NewStaff staff, ClientContext client) {
         return GrantRefusals.audited(audit, em, actor.personId(), "taxpayer:" + actor.creditCode(), client, () -> {
             if (staff == null || staff.identityType() == null || staff.idType() == null) {
                 throw new InvalidInputException("REQUEST_BODY_REQUIRED");
@@ -92,19 +122,32 @@ public class StaffService {
 
     /** ENT-3: grants waiting for an answer, whoever started them. */
     public List<GrantView> pending(String creditCode, ClientContext client) {
-        EnterpriseActor actor = manager(creditCode, client);
-        return list(actor, g -> g.storedState() == GrantState.PENDING);
+        return list(manager(creditCode, client), PENDING);
+    }
+
+    public List<GrantView> pending(EnterpriseIdentity current, ClientContext client) {
+        return list(manager(current, client), PENDING);
     }
 
     /** ENT-4: active and frozen staff, key personnel included (shown, not changeable); expired ones shown as such. */
     public List<GrantView> staff(String creditCode, ClientContext client) {
-        EnterpriseActor actor = manager(creditCode, client);
-        return list(actor, g -> g.storedState() == GrantState.ACTIVE || g.storedState() == GrantState.FROZEN);
+        return list(manager(creditCode, client), EXISTING);
+    }
+
+    public List<GrantView> staff(EnterpriseIdentity current, ClientContext client) {
+        return list(manager(current, client), EXISTING);
     }
 
     /** ENT-5: deleted, withdrawn and rejected grants not cleared by the enterprise; type filter, fuzzy name. */
     public List<GrantView> history(String creditCode, StaffFilter filter, ClientContext client) {
-        EnterpriseActor actor = manager(creditCode, client);
+        return history(manager(creditCode, client), filter);
+    }
+
+    public List<GrantView> history(EnterpriseIdentity current, StaffFilter filter, ClientContext client) {
+        return history(manager(current, client), filter);
+    }
+
+    private List<GrantView> history(EnterpriseActor actor, StaffFilter filter) {
         StaffFilter f = filter == null ? StaffFilter.ALL : filter;
         List<Grant> ended = grants(actor).stream()
                 .filter(g -> g.storedState().isTerminal() && !g.isHiddenFor(GrantParty.ENTERPRISE))
@@ -119,60 +162,86 @@ public class StaffService {
     }
 
     public GrantView withdraw(String creditCode, long grantId, ClientContext client) {
-        return change(creditCode, grantId, "GRANT_WITHDRAWN", client,
-                (a, g) -> g.withdraw(a.asGrantActor(), clock.now(), clock.today()));
+        return change(manager(creditCode, client), grantId, "GRANT_WITHDRAWN", client, WITHDRAW);
+    }
+
+    public GrantView withdraw(EnterpriseIdentity current, long grantId, ClientContext client) {
+        return change(manager(current, client), grantId, "GRANT_WITHDRAWN", client, WITHDRAW);
     }
 
     /** ENT-3: an application a person made (PER-2) is confirmed by the enterprise. */
     public GrantView confirm(String creditCode, long grantId, ClientContext client) {
-        return change(creditCode, grantId, "GRANT_CONFIRMED", client,
-                (a, g) -> g.confirm(a.asGrantActor(), clock.now(), clock.today()));
+        return change(manager(creditCode, client), grantId, "GRANT_CONFIRMED", client, CONFIRM);
+    }
+
+    public GrantView confirm(EnterpriseIdentity current, long grantId, ClientContext client) {
+        return change(manager(current, client), grantId, "GRANT_CONFIRMED", client, CONFIRM);
     }
 
     public GrantView reject(String creditCode, long grantId, ClientContext client) {
-        return change(creditCode, grantId, "GRANT_REJECTED", client,
-                (a, g) -> g.reject(a.asGrantActor(), clock.now(), clock.today()));
+        return change(manager(creditCode, client), grantId, "GRANT_REJECTED", client, REJECT);
+    }
+
+    public GrantView reject(EnterpriseIdentity current, long grantId, ClientContext client) {
+        return change(manager(current, client), grantId, "GRANT_REJECTED", client, REJECT);
     }
 
     public GrantView freeze(String creditCode, long grantId, ClientContext client) {
-        return change(creditCode, grantId, "GRANT_FROZEN", client,
-                (a, g) -> g.freeze(a.asGrantActor(), clock.now(), clock.today()));
+        return change(manager(creditCode, client), grantId, "GRANT_FROZEN", client, FREEZE);
+    }
+
+    public GrantView freeze(EnterpriseIdentity current, long grantId, ClientContext client) {
+        return change(manager(current, client), grantId, "GRANT_FROZEN", client, FREEZE);
     }
 
     public GrantView unfreeze(String creditCode, long grantId, ClientContext client) {
-        return change(creditCode, grantId, "GRANT_UNFROZEN", client,
-                (a, g) -> g.unfreeze(a.asGrantActor(), clock.now(), clock.today()));
+        return change(manager(creditCode, client), grantId, "GRANT_UNFROZEN", client, UNFREEZE);
+    }
+
+    public GrantView unfreeze(EnterpriseIdentity current, long grantId, ClientContext client) {
+        return change(manager(current, client), grantId, "GRANT_UNFROZEN", client, UNFREEZE);
     }
 
     public GrantView delete(String creditCode, long grantId, ClientContext client) {
-        return change(creditCode, grantId, "GRANT_DELETED", client,
-                (a, g) -> g.delete(a.asGrantActor(), clock.now(), clock.today()));
+        return change(manager(creditCode, client), grantId, "GRANT_DELETED", client, DELETE);
+    }
+
+    public GrantView delete(EnterpriseIdentity current, long grantId, ClientContext client) {
+        return change(manager(current, client), grantId, "GRANT_DELETED", client, DELETE);
     }
 
     /** ENT-4; re-checked against the identity type's catalogue on every change, not only on adding. */
     public GrantView changePermissions(String creditCode, long grantId, Set<Permission> permissions,
                                        ClientContext client) {
-        return change(creditCode, grantId, "GRANT_PERMISSIONS_CHANGED", client,
-                (a, g) -> g.changePermissions(permissions, a.asGrantActor(), clock.now(), clock.today()));
+        return change(manager(creditCode, client), grantId, "GRANT_PERMISSIONS_CHANGED", client,
+                (g, by, at, today) -> g.changePermissions(permissions, by, at, today));
+    }
+
+    public GrantView changePermissions(EnterpriseIdentity current, long grantId, Set<Permission> permissions,
+                                       ClientContext client) {
+        return change(manager(current, client), grantId, "GRANT_PERMISSIONS_CHANGED", client,
+                (g, by, at, today) -> g.changePermissions(permissions, by, at, today));
     }
 
     /** ENT-5 "清除记录": hidden from the enterprise's history only. */
     public void clearRecord(String creditCode, long grantId, ClientContext client) {
-        change(creditCode, grantId, "GRANT_RECORD_CLEARED", client,
-                (a, g) -> g.hideFromHistory(GrantParty.ENTERPRISE));
+        change(manager(creditCode, client), grantId, "GRANT_RECORD_CLEARED", client, CLEAR_RECORD);
+    }
+
+    public void clearRecord(EnterpriseIdentity current, long grantId, ClientContext client) {
+        change(manager(current, client), grantId, "GRANT_RECORD_CLEARED", client, CLEAR_RECORD);
     }
 
     // ----
 
-    private GrantView change(String creditCode, long grantId, String action, ClientContext client,
-                             java.util.function.BiConsumer<EnterpriseActor, Grant> verb) {
-        EnterpriseActor actor = manager(creditCode, client);
+    private GrantView change(EnterpriseActor actor, long grantId, String action, ClientContext client,
+                             Verb verb) {
         return GrantRefusals.audited(audit, em, actor.personId(), "grant:" + grantId, client, () -> {
             Grant g = em.find(Grant.class, grantId);
             if (g == null || g.taxpayerId() != actor.taxpayerId()) {
                 throw new ForbiddenException("GRANT_NOT_OF_THIS_TAXPAYER");
             }
-            verb.accept(actor, g);
+            verb.apply(g, actor.asGrantActor(), clock.now(), clock.today());
             audit.record(actor.personId(), action, "grant:" + g.id(), describe(actor, g), client);
             return GrantView.of(g, clock.today());
         });
@@ -180,6 +249,10 @@ public class StaffService {
 
     private EnterpriseActor manager(String creditCode, ClientContext client) {
         return authority.manager(Caller.personId(context), creditCode, client);
+    }
+
+    private EnterpriseActor manager(EnterpriseIdentity current, ClientContext client) {
+        return authority.managerActing(Caller.personId(context), current, client);
     }
 
     private List<Grant> grants(EnterpriseActor actor) {

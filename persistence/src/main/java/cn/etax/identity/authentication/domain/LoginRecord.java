@@ -18,9 +18,13 @@ import java.time.Instant;
 @Table(name = "login_record")
 @NamedQuery(name = LoginRecord.OF_PERSON_SINCE, query = "select r from LoginRecord r where r.personId = :person "
         + "and r.occurredAt >= :since order by r.occurredAt desc, r.id desc")
+@NamedQuery(name = LoginRecord.OF_TAXPAYER_SINCE, query = "select r from LoginRecord r where r.taxpayerId = :taxpayer "
+        + "and r.entry = :entry and r.occurredAt >= :since order by r.occurredAt desc, r.id desc")
 public class LoginRecord {
 
     public static final String OF_PERSON_SINCE = "LoginRecord.ofPersonSince";
+    /** ENT-10: the logins through one entry for one taxpayer. */
+    public static final String OF_TAXPAYER_SINCE = "LoginRecord.ofTaxpayerSince";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "login_record_seq")
@@ -53,6 +57,10 @@ public class LoginRecord {
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
 
+    /** The taxpayer named at the enterprise entry (ENT-10); null otherwise. */
+    @Column(name = "taxpayer_id")
+    private Long taxpayerId;
+
     protected LoginRecord() {
     }
 
@@ -68,6 +76,12 @@ public class LoginRecord {
         this.occurredAt = occurredAt;
     }
 
+    /** The same attempt made through the enterprise entry for {@code taxpayerId} (LOGIN-2, ENT-10). */
+    public LoginRecord forTaxpayer(Long taxpayerId) {
+        this.taxpayerId = taxpayerId;
+        return this;
+    }
+
     public Long id() { return id; }
     public Long personId() { return personId; }
     public String entry() { return entry; }
@@ -77,4 +91,5 @@ public class LoginRecord {
     public String clientAddress() { return clientAddress; }
     public String userAgent() { return userAgent; }
     public Instant occurredAt() { return occurredAt; }
+    public Long taxpayerId() { return taxpayerId; }
 }

@@ -3,20 +3,17 @@ package cn.etax.identity.account.web;
 import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.account.application.ProfileView;
 import cn.etax.identity.account.application.RevealableField;
-import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
-import cn.etax.identity.web.security.Sessions;
+import cn.etax.identity.web.security.CurrentEnterprise;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * profile.xhtml (PER-1/ENT-6): the masked profile. The "eye" asks the service for one field in clear (the service
@@ -32,15 +29,14 @@ public class ProfileBacking implements Serializable {
     AccountService account;
 
     @Inject
-    Sessions sessions;
+    CurrentEnterprise currentEnterprise;
 
     private ProfileView profile;
-    private final Map<String, String> revealed = new HashMap<>();
+    private final Eye eye = new Eye();
 
     /** The identity of an enterprise session (LOGIN-2), read from the server-side session; null otherwise. */
     public EnterpriseIdentity getEnterprise() {
-        AuthenticatedPerson person = sessions.current(FacesSupport.request());
-        return person == null ? null : person.enterprise();
+        return currentEnterprise.identity();
     }
 
     /** {@code grant.identity_type.<type>} of the enterprise identity. */
@@ -60,33 +56,22 @@ public class ProfileBacking implements Serializable {
 
     /** {@code key} is a field name, or {@code PHONE:<id>} for one phone. */
     public void toggle(String key) {
-        if (revealed.remove(key) != null) {
-            return;
-        }
         try {
-            Long phoneId = null;
-            RevealableField field;
-            if (key.startsWith("PHONE:")) {
-                field = RevealableField.PHONE;
-                phoneId = Long.valueOf(key.substring("PHONE:".length()));
-            } else {
-                field = RevealableField.valueOf(key);
-            }
-            revealed.put(key, account.reveal(field, phoneId, FacesSupport.client()));
-        } catch (DomainException e) {
-            FacesSupport.error(e);
+            Long phoneId = key.startsWith("PHONE:") ? Long.valueOf(key.substring("PHONE:".length())) : null;
+            RevealableField field = phoneId != null ? RevealableField.PHONE : RevealableField.valueOf(key);
+            eye.toggle(key, () -> account.reveal(field, phoneId, FacesSupport.client()));
         } catch (IllegalArgumentException e) {
             // a forged key from the page: nothing to reveal
         }
     }
 
     public boolean isShown(String key) {
-        return revealed.containsKey(key);
+        return eye.isShown(key);
     }
 
     /** The clear value when revealed, else the masked one given by the page. */
     public String value(String key, String masked) {
-        return revealed.getOrDefault(key, masked);
+        return eye.value(key, masked);
     }
 
     public String getIdTypeLabel() {

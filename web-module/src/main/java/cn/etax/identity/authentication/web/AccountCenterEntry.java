@@ -9,10 +9,18 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 
-/** The last step of every login page: the completed login becomes the session's caller, then the account center. */
+/**
+ * The last step of every login page: the completed login becomes the session's caller, then the account center —
+ * the enterprise account center's basic information after the enterprise entry (ENT-1: "进入账户中心后，默认显示企业基本
+ * 信息"), the personal profile otherwise.
+ */
 final class AccountCenterEntry {
 
     private AccountCenterEntry() {
+    }
+
+    static String home(AuthenticatedPerson person) {
+        return person.enterprise() == null ? "/account/profile.xhtml" : "/account/enterprise/info.xhtml";
     }
 
     static void enter(Sessions sessions, AuthenticatedPerson person) {
@@ -20,7 +28,7 @@ final class AccountCenterEntry {
         ExternalContext external = faces.getExternalContext();
         if (sessions.login(FacesSupport.request(), (HttpServletResponse) external.getResponse(), person)) {
             try {
-                external.redirect(external.getRequestContextPath() + "/account/profile.xhtml");
+                external.redirect(external.getRequestContextPath() + home(person));
                 faces.responseComplete();
             } catch (IOException e) {
                 throw new IllegalStateException(e);

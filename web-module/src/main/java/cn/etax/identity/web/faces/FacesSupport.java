@@ -8,6 +8,8 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Locale;
+
 /** What every backing bean needs: messages in the view's language and the client of the request. */
 public final class FacesSupport {
 
@@ -16,19 +18,29 @@ public final class FacesSupport {
 
     public static void error(DomainException e) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        String text = Texts.error(faces.getViewRoot().getLocale(), e);
+        String text = Texts.error(locale(faces), e);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         faces.validationFailed();
     }
 
     public static void info(String key, Object... arguments) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        String text = Texts.text(faces.getViewRoot().getLocale(), key, arguments);
+        String text = Texts.text(locale(faces), key, arguments);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
     }
 
     public static String text(String key, Object... arguments) {
-        return Texts.text(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, arguments);
+        return Texts.text(locale(FacesContext.getCurrentInstance()), key, arguments);
+    }
+
+    /**
+     * The session's language ({@link LocaleBacking}): during an {@code f:viewAction} of a GET the view root holds
+     * only the browser's Accept-Language, since the template's {@code f:view locale} is applied when the view is
+     * built for rendering.
+     */
+    private static Locale locale(FacesContext faces) {
+        Locale chosen = faces.getApplication().evaluateExpressionGet(faces, "#{localeBacking.locale}", Locale.class);
+        return chosen != null ? chosen : faces.getViewRoot().getLocale();
     }
 
     public static HttpServletRequest request() {

@@ -1,0 +1,268 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.util.List;
+
+import static cn.etax.identity.it.EnterpriseCenterFixtures.COMPANY_INVESTOR;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.companyName;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The enterprise account center (ENT-1..ENT-5) clicked in headless Chromium after the enterprise entry: the legal
+ * representative reveals masked data, adds a tax officer from a permission template after acknowledging the risk
+ * warning, sees him pending, withdraws and finds him in the history; a tax officer sees basic data and key
+ * personnel only and no management.
+ */
+@DisplayName("ENT-1..ENT-5 in a real browser: enterprise account center by role")
+class EnterpriseCenterBrowserIT {
+
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void useBrowser() {
+        driver = browser.driver();
+        wait = browser.waiter();
+    }
+
+    @Test
+    @DisplayName("the legal representative reveals the name, adds a tax officer with a template after the risk "
+            + "warning, sees him pending, withdraws him, finds him in the history; he cannot delete himself")
+    void legal_representative_manages_staff() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        TestPerson officer = distinctPerson(e.legal(), e.finance());
+
+        new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
+
+        // ENT-1: masked, the eye reveals; tax data and investors are there for the legal representative
+        String masked = text(By.id("entInfo:taxpayerName"));
+        assertThat(masked).contains("*").isNotEqualTo(companyName(e.creditCode()));
+        assertThat(driver.getPageSource()).doesNotContain(companyName(e.creditCode()));
+        click(By.id("entInfo:eyeTaxpayerName"));
+        wait.until(ExpectedConditions.textToBe(By.id("entInfo:taxpayerName"), companyName(e.creditCode())));
+        assertThat(text(By.id("entInfo:taxData"))).contains("软件和信息技术服务业", "小规模纳税人");
+        assertThat(text(By.id("entInfo:investors"))).contains("江西赣江****有限公司").doesNotContain(COMPANY_INVESTOR);
+        assertThat(text(By.id("identities"))).isEqualTo("法定代表人");
+        assertThat(driver.findElement(By.cssSelector("#identities .identity-current")).getText()).isEqualTo("法定代表人");
+
+        // ENT-2: template, risk warning, send
+        click(By.id("navStaffAdd"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-add.xhtml"));
+        type(By.id("staffAdd:name"), officer.name());
+        type(By.id("staffAdd:idNumber"), officer.idNumber());
+        chooseTemplate("申报缴税");
+        wait.until(d -> checkedPermissions().contains("TAX_FILING_AND_PAYMENT"));
+        assertThat(checkedPermissions()).contains("TAX_FILING_AND_PAYMENT", "CERTIFICATE_ISSUE", "TAX_QUERY")
+                .doesNotContain("INVOICE_ISSUE");
+        assertThat(text(By.id("staffAdd:permissions"))).contains("申报缴税", "证明开具", "税费查询", "发票开具");
+
+        click(By.id("staffAdd:submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
+        assertThat(text(By.id("riskText"))).startsWith("为了避免办税人员个人身份信息被盗用");
+        click(By.id("staffAdd:riskConfirm"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
+                "请阅读风险提示并勾选“我已阅读并知晓上述风险”后再提交"));
+
+        click(By.id("staffAdd:submit"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
+        click(By.cssSelector("#staffAdd\\:riskAcknowledged .ui-chkbox-box"));
+        click(By.id("staffAdd:riskConfirm"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
+                "成功添加办税人员，等待该办税人员确认授权"));
+
+        // ENT-3: pending, withdraw
+        click(By.id("staffAdd:toPending"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-pending.xhtml"));
+        String row = text(By.id("pending:grants"));
+        assertThat(row).contains(Fixtures.maskedName(officer.name()), "办税员", "企业发起", "申报缴税", "长期");
+        click(By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(officer.name()) + "')]]"
+                + "//button[contains(@id, ':withdraw')]"));
+        click(By.id("pending:confirmYes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"), "已撤回授权"));
+        assertThat(driver.findElements(By.cssSelector("[id$=':withdraw']"))).as("the only own offer is gone").isEmpty();
+
+        // ENT-5: history
+        click(By.id("navStaffHistory"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-history.xhtml"));
+        assertThat(text(By.id("history:grants"))).contains(Fixtures.maskedName(officer.name()), "已撤回");
+
+        // ENT-4: the legal representative is listed but cannot be deleted; the service's message is shown
+        click(By.id("navStaff"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff.xhtml"));
+        click(By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(e.legal().name()) + "')]]"
+                + "//button[contains(@id, ':delete')]"));
+        click(By.id("staff:confirmYes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"),
+                "企业法定代表人和财务负责人无法被删除。"));
+        assertThat(text(By.id("staff:grants"))).contains(Fixtures.maskedName(e.legal().name()), "有效");
+    }
+
+    @Test
+    @DisplayName("the legal representative confirms two applications at once, then changes one member's permissions "
+            + "in the manage dialog and freezes him")
+    void batch_confirm_and_manage() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        TestPerson first = distinctPerson(e.legal(), e.finance());
+        TestPerson second = distinctPerson(e.legal(), e.finance(), first);
+        for (TestPerson p : new TestPerson[]{first, second}) {
+            Reply applied = AccountFixtures.loggedIn(p).post(GrantFixtures.GRANTS, jakarta.json.Json
+                    .createObjectBuilder().add("creditCode", e.creditCode()).add("identityType", "INVOICER").build());
+            assertThat(applied.status()).as("apply: %s", applied).isEqualTo(200);
+        }
+
+        new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
+        click(By.id("navStaffPending"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-pending.xhtml"));
+        assertThat(text(By.id("pending:grants"))).contains("个人申请", "系统绑定", "等待本人确认");
+        // tick both; a tick that lands before the table's script is ready is repeated until the table's own
+        // selection field, which the form submits, holds both rows
+        List<By> rows = List.of(
+                By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(first.name()) + "')]]"),
+                By.xpath("//tr[td[contains(., '" + Fixtures.maskedName(second.name()) + "')]]"));
+        wait.until(d -> {
+            Object selection = ((JavascriptExecutor) d).executeScript(
+                    "return document.getElementById('pending:grants_selection').value;");
+            if (String.valueOf(selection).split(",").length == 2) {
+                return true;
+            }
+            for (By row : rows) {
+                WebElement tr = d.findElement(row);
+                if (!"true".equals(tr.getAttribute("aria-selected"))) {
+                    tr.findElement(By.cssSelector("td.ui-selection-column .ui-chkbox-box")).click();
+                }
+            }
+            return false;
+        });
+        click(By.id("pending:confirmSelected"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"),
+                "已确认 2 条授权申请"));
+        assertThat(text(By.id("pending:grants"))).doesNotContain(Fixtures.maskedName(first.name()),
+                Fixtures.maskedName(second.name()));
+
+        click(By.id("navStaff"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/staff.xhtml"));
+        String row = "//tr[td[contains(., '" + Fixtures.maskedName(first.name()) + "')]]";
+        boolean issuing = text(By.xpath(row)).contains("发票开具");
+        click(By.xpath(row + "//button[contains(@id, ':manage')]"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff:savePermissions")));
+        click(By.xpath("//div[@id='staff:permissions']//input[@value='INVOICE_ISSUE']"
+                + "/ancestor::div[contains(@class, 'ui-chkbox')][1]/div[contains(@class, 'ui-chkbox-box')]"));
+        if (issuing) {
+            click(By.xpath("//div[@id='staff:permissions']//input[@value='TAX_QUERY']"
+                    + "/ancestor::div[contains(@class, 'ui-chkbox')][1]/div[contains(@class, 'ui-chkbox-box')]"));
+        }
+        click(By.id("staff:savePermissions"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"), "人员权限已修改"));
+        if (issuing) {
+            assertThat(text(By.xpath(row))).doesNotContain("发票开具");
+        } else {
+            assertThat(text(By.xpath(row))).contains("发票开具");
+        }
+
+        click(By.xpath(row + "//button[contains(@id, ':freeze')]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"), "已冻结该办税人员"));
+        assertThat(text(By.xpath(row))).contains("冻结");
+    }
+
+    @Test
+    @DisplayName("a tax officer sees basic data and key personnel only, no staff management; the service refuses the "
+            + "add page's data")
+    void tax_officer_sees_basic_data_only() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        TestPerson officer = Fixtures.quickPerson();
+        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(e.legal()), e, officer);
+
+        new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), officer);
+
+        assertThat(text(By.id("entInfo:keyPersons"))).contains("法定代表人", Fixtures.maskedName(e.legal().name()));
+        assertThat(text(By.id("basic"))).isNotEmpty();
+        assertThat(driver.findElements(By.id("entInfo:taxData"))).isEmpty();
+        assertThat(driver.findElements(By.id("entInfo:investors"))).isEmpty();
+        assertThat(text(By.id("identities"))).isEqualTo("办税员");
+        assertThat(text(By.id("permissions"))).contains("申报缴税", "税费查询");
+        assertThat(driver.findElements(By.id("navStaffAdd"))).isEmpty();
+        assertThat(driver.findElements(By.id("navStaff"))).isEmpty();
+        assertThat(text(By.id("accountNav"))).contains("企业基本信息", "个人基本信息", "登录日志").doesNotContain("人员权限管理");
+
+        driver.get(App.uri("/account/enterprise/staff.xhtml").toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"),
+                "仅法定代表人、财务负责人有权限通过账户中心管理本企业办税人员"));
+        assertThat(driver.findElements(By.cssSelector("[id$=':freeze']"))).isEmpty();
+    }
+
+    // ----
+
+    /** A registered person whose masked name (the only name the pages show) differs from the others'. */
+    private static TestPerson distinctPerson(TestPerson... others) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (TestPerson o : others) {
+            taken.add(Fixtures.maskedName(o.name()));
+        }
+        for (int attempt = 0; attempt < 50; attempt++) {
+            TestPerson p = Fixtures.quickPerson();
+            if (!taken.contains(Fixtures.maskedName(p.name()))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no person with a distinct masked name");
+    }
+
+    /**
+     * Picks a template from the drop-down as a person does: open it, click the item. A click that lands while the
+     * panel is still sliding open is lost, so the menu's label is checked and the pick repeated until it shows.
+     */
+    private void chooseTemplate(String label) {
+        By menuLabel = By.id("staffAdd:template_label");
+        wait.until(d -> {
+            if (label.equals(d.findElement(menuLabel).getText().strip())) {
+                return true;
+            }
+            WebElement panel = d.findElement(By.id("staffAdd:template_panel"));
+            if (!panel.isDisplayed()) {
+                d.findElement(By.id("staffAdd:template")).click();
+                return false;
+            }
+            WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label + "']"));
+            if (item.isDisplayed()) {
+                item.click();
+            }
+            return false;
+        });
+    }
+
+    /** The ticked permissions' values (the catalogue's names), read in one step so an Ajax update cannot interfere. */
+    private String checkedPermissions() {
+        Object values = ((JavascriptExecutor) driver).executeScript("return Array.from(document.querySelectorAll("
+                + "\"[id='staffAdd:permissions'] input[type=checkbox]\")).filter(i => i.checked).map(i => i.value)"
+                + ".join(',');");
+        return String.valueOf(values);
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+    }
+}

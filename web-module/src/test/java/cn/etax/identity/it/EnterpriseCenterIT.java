@@ -1,0 +1,306 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static cn.etax.identity.it.EnterpriseCenterFixtures.ADDRESS;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.CENTER;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.COMPANY_INVESTOR;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.PERSON_INVESTOR;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.STAFF;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.companyName;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.confirmedTaxOfficer;
+import static cn.etax.identity.it.EnterpriseCenterFixtures.enterpriseLoggedIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The enterprise account center over REST for the session's current identity (ENT-1, ENT-2..ENT-5, ENT-10,
+ * RULE-MASK): what a legal representative and a tax officer see and may do, decided in the EJB layer; every refusal
+ * audited; the taxpayer never named by the caller.
+ */
+@DisplayName("ENT-1..ENT-10: enterprise account center of the current identity")
+class EnterpriseCenterIT {
+
+    @Test
+    @DisplayName("ENT-1: the legal representative sees every section masked; the eye reveals a field and is recorded")
+    void legal_representative_sees_everything_masked_and_reveals() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
+
+        Reply info = boss.get(CENTER);
+
+        assertThat(info.status()).as("%s", info).isEqualTo(200);
+        JsonObject basic = info.json().getJsonObject("basic");
+        assertThat(basic.getString("creditCode")).isEqualTo(e.creditCode());
+        assertThat(basic.getString("nameMasked")).contains("*").isNotEqualTo(companyName(e.creditCode()));
+        assertThat(basic.getString("businessAddressMasked")).startsWith("江西省南昌市").contains("*");
+        assertThat(info.body()).doesNotContain(companyName(e.creditCode()), ADDRESS, e.legal().name(),
+                PERSON_INVESTOR, COMPANY_INVESTOR);
+        JsonArray keyPersons = info.json().getJsonArray("keyPersonnel");
+        assertThat(keyPersons.stream().map(k -> k.asJsonObject().getString("role")))
+                .containsExactly("LEGAL_REPRESENTATIVE", "FINANCE_OFFICER");
+        assertThat(keyPersons.getJsonObject(0).getString("nameMasked")).isEqualTo(Fixtures.maskedName(e.legal().name()));
+        assertThat(info.json().getJsonObject("taxData").getString("industry")).isEqualTo("软件和信息技术服务业");
+        JsonArray investors = info.json().getJsonArray("investors");
+        assertThat(investors.stream().map(i -> i.asJsonObject().getString("nameMasked")))
+                .containsExactly("欧***", "江西赣江****有限公司");
+        JsonObject viewer = info.json().getJsonObject("viewer");
+        assertThat(viewer.getString("identityType")).isEqualTo("LEGAL_REPRESENTATIVE");
+        assertThat(viewer.getJsonArray("identities").getJsonObject(0).getBoolean("current")).isTrue();
+
+        long personId = GrantFixtures.personId(boss);
+        Reply name = reveal(boss, "TAXPAYER_NAME", null);
+        assertThat(name.status()).as("%s", name).isEqualTo(200);
+        assertThat(name.string("value")).isEqualTo(companyName(e.creditCode()));
+        long investorId = investors.getJsonObject(0).getJsonNumber("id").longValue();
+        assertThat(reveal(boss, "INVESTOR_NAME", investorId).string("value")).isEqualTo(PERSON_INVESTOR);
+        assertThat(reveal(boss, "BUSINESS_ADDRESS", null).string("value")).isEqualTo(ADDRESS);
+        assertThat(AccountIT.auditActions(personId, "FIELD_REVEALED"))
+                .containsExactly("TAXPAYER_NAME", "INVESTOR_NAME:" + investorId, "BUSINESS_ADDRESS");
+    }
+
+    @Test
+    @DisplayName("ENT-1, ENT-2..ENT-5: a tax officer sees basic data and key personnel only and no manager action "
+            + "is his: 403, audited, nothing changed")
+    void tax_officer_sees_basic_data_and_manages_nothing() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Api boss = AccountFixtures.loggedIn(e.legal());
+        TestPerson officer = Fixtures.quickPerson();
+        long grant = confirmedTaxOfficer(boss, e, officer);
+        Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
+        long officerId = GrantFixtures.personId(clerk);
+
+        Reply info = clerk.get(CENTER);
+        assertThat(info.status()).as("%s", info).isEqualTo(200);
+        assertThat(info.json().getJsonObject("basic").getString("creditCode")).isEqualTo(e.creditCode());
+        assertThat(info.json().getJsonArray("keyPersonnel")).hasSize(2);
+        assertThat(absent(info.json(), "taxData")).as("tax data hidden").isTrue();
+        assertThat(absent(info.json(), "investors")).as("investors hidden").isTrue();
+        assertThat(strings(info.json().getJsonObject("viewer").getJsonArray("permissions")))
+                .containsExactlyInAnyOrder("TAX_FILING_AND_PAYMENT", "TAX_QUERY");
+        assertThat(reveal(clerk, "LEGAL_REPRESENTATIVE_NAME", null).string("value")).isEqualTo(e.legal().name());
+
+        int refusedBefore = AccountIT.auditActions(officerId, "ENTERPRISE_ACTION_REFUSED").size();
+        Reply investor = reveal(clerk, "INVESTOR_NAME", 1L);
+        assertThat(investor.status()).as("%s", investor).isEqualTo(403);
+        assertThat(investor.code()).isEqualTo("ENTERPRISE_INFO_FORBIDDEN");
+        assertThat(investor.message()).isEqualTo("办税员、开票员仅可查看基本信息和主要人员信息");
+        assertThat(AccountIT.auditActions(officerId, "ENTERPRISE_ACTION_REFUSED")).hasSize(refusedBefore + 1);
+
+        int grantRefusals = AccountIT.auditActions(officerId, "GRANT_ACTION_REFUSED").size();
+        int pendingBefore = boss.get(e.staff() + "/pending").jsonArray().size();
+        TestPerson someone = Fixtures.quickPerson();
+        List<Reply> refused = List.of(
+                clerk.get(STAFF), clerk.get(STAFF + "/pending"), clerk.get(STAFF + "/history"),
+                clerk.post(STAFF, GrantFixtures.addBody(someone, "INVOICER", null, "TAX_QUERY")),
+                clerk.post(STAFF + "/" + grant + "/freeze", Json.createObjectBuilder().build()),
+                GrantFixtures.delete(clerk, STAFF + "/" + grant),
+                clerk.get(CENTER + "/permission-templates?identityType=TAX_OFFICER"),
+                clerk.get(CENTER + "/login-log?scope=all"));
+        for (Reply r : refused) {
+            assertThat(r.status()).as("%s", r).isEqualTo(403);
+            assertThat(r.code()).isEqualTo("ENTERPRISE_MANAGER_REQUIRED");
+            assertThat(r.message()).isEqualTo("仅法定代表人、财务负责人有权限通过账户中心管理本企业办税人员");
+        }
+        assertThat(AccountIT.auditActions(officerId, "GRANT_ACTION_REFUSED")).hasSize(grantRefusals + refused.size());
+        JsonObject still = GrantFixtures.staffMember(boss, e, grant);
+        assertThat(still.getString("state")).isEqualTo("ACTIVE");
+        assertThat(boss.get(e.staff() + "/pending").jsonArray()).as("nothing added").hasSize(pendingBefore);
+    }
+
+    @Test
+    @DisplayName("ENT-2..ENT-5: the legal representative adds a tax officer with a template, sees him pending, "
+            + "withdraws, finds him in the history and clears the record — all for the session's taxpayer")
+    void templates_add_pending_withdraw_history() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
+
+        Reply templates = boss.get(CENTER + "/permission-templates?identityType=INVOICER");
+        assertThat(templates.status()).as("%s", templates).isEqualTo(200);
+        assertThat(templates.jsonArray().stream().map(t -> t.asJsonObject().getString("template")))
+                .containsExactly("FULL", "DECLARATION", "INVOICE", "QUERY_ONLY");
+        JsonObject invoice = templates.jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(t -> t.getString("template").equals("INVOICE")).findFirst().orElseThrow();
+        assertThat(strings(invoice.getJsonArray("permissions")))
+                .containsExactlyInAnyOrder("INVOICE_USE", "INVOICE_ISSUE", "TAX_QUERY");
+        Reply badType = boss.get(CENTER + "/permission-templates?identityType=LEGAL_REPRESENTATIVE");
+        assertThat(badType.status()).isEqualTo(400);
+        assertThat(badType.code()).isEqualTo("STAFF_IDENTITY_TYPE_INVALID");
+
+        TestPerson invoicer = Fixtures.quickPerson();
+        Reply added = boss.post(STAFF, GrantFixtures.addBody(invoicer, "INVOICER", null,
+                strings(invoice.getJsonArray("permissions")).toArray(String[]::new)));
+        assertThat(added.status()).as("%s", added).isEqualTo(200);
+        long grant = added.json().getJsonNumber("id").longValue();
+        assertThat(GrantFixtures.find(boss.get(STAFF + "/pending"), grant)).get()
+                .satisfies(g -> assertThat(g.getString("state")).isEqualTo("PENDING"));
+        assertThat(GrantFixtures.find(boss.get(e.staff() + "/pending"), grant)).as("same taxpayer").isPresent();
+
+        TestPerson stranger = new TestPerson("未注册", Fixtures.newIdNumber(), null, null, null);
+        Reply unregistered = boss.post(STAFF, GrantFixtures.addBody(stranger, "TAX_OFFICER", null, "TAX_QUERY"));
+        assertThat(unregistered.status()).isEqualTo(404);
+        assertThat(unregistered.message()).isEqualTo("该办税人员尚未注册");
+
+        Reply withdrawn = boss.post(STAFF + "/" + grant + "/withdraw", Json.createObjectBuilder().build());
+        assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(200);
+        assertThat(withdrawn.string("state")).isEqualTo("WITHDRAWN");
+        String fragment = invoicer.name().substring(1);
+        assertThat(GrantFixtures.find(boss.get(STAFF + "/history?identityType=INVOICER&name="
+                + java.net.URLEncoder.encode(fragment, java.nio.charset.StandardCharsets.UTF_8)), grant)).isPresent();
+        assertThat(GrantFixtures.find(boss.get(STAFF + "/history?identityType=TAX_OFFICER"), grant)).isEmpty();
+        Reply cleared = boss.post(STAFF + "/" + grant + "/clear-record", Json.createObjectBuilder().build());
+        assertThat(cleared.status()).as("%s", cleared).isEqualTo(204);
+        assertThat(GrantFixtures.find(boss.get(STAFF + "/history"), grant)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("ENT-4: the legal representative cannot be frozen or deleted; the service's message comes back")
+    void key_personnel_refusals_surface() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
+        long own = boss.get(STAFF).jsonArray().stream().map(JsonValue::asJsonObject)
+                .filter(g -> g.getString("identityType").equals("LEGAL_REPRESENTATIVE")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+
+        Reply freeze = boss.post(STAFF + "/" + own + "/freeze", Json.createObjectBuilder().build());
+        assertThat(freeze.status()).isEqualTo(403);
+        assertThat(freeze.message()).isEqualTo("企业法定代表人和财务负责人无法被冻结。");
+        Reply delete = GrantFixtures.delete(boss, STAFF + "/" + own);
+        assertThat(delete.status()).isEqualTo(403);
+        assertThat(delete.message()).isEqualTo("企业法定代表人和财务负责人无法被删除。");
+    }
+
+    @Test
+    @DisplayName("ENT-3, ENT-4: the current identity confirms and rejects persons' applications, changes a member's "
+            + "permissions within his type, freezes, unfreezes and deletes him")
+    void applications_and_existing_staff() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
+        Api applicant = AccountFixtures.loggedIn(Fixtures.quickPerson());
+        Api other = AccountFixtures.loggedIn(Fixtures.quickPerson());
+        long application = apply(applicant, e, "INVOICER");
+        long refused = apply(other, e, "TAX_OFFICER");
+
+        Reply notOwn = boss.post(STAFF + "/" + application + "/withdraw", Json.createObjectBuilder().build());
+        assertThat(notOwn.code()).isEqualTo("GRANT_WITHDRAW_OWN_ONLY");
+        assertThat(notOwn.message()).isEqualTo("只能撤回本方发起的授权");
+        Reply confirmed = boss.post(STAFF + "/" + application + "/confirm", Json.createObjectBuilder().build());
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        assertThat(confirmed.string("state")).isEqualTo("ACTIVE");
+        Reply rejected = boss.post(STAFF + "/" + refused + "/reject", Json.createObjectBuilder().build());
+        assertThat(rejected.string("state")).isEqualTo("REJECTED");
+
+        Reply notAllowed = boss.send("PUT", STAFF + "/" + application + "/permissions",
+                Json.createObjectBuilder().add("permissions", Json.createArrayBuilder().add("TAX_FILING_AND_PAYMENT"))
+                        .build(), java.util.Map.of());
+        assertThat(notAllowed.status()).isEqualTo(400);
+        assertThat(notAllowed.message()).isEqualTo("权限须匹配人员身份类型，仅可勾选允许勾选的权限类型");
+        Reply changed = boss.send("PUT", STAFF + "/" + application + "/permissions",
+                Json.createObjectBuilder().add("permissions", Json.createArrayBuilder().add("INVOICE_ISSUE")
+                        .add("TAX_QUERY")).build(), java.util.Map.of());
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        assertThat(strings(changed.json().getJsonArray("permissions")))
+                .containsExactlyInAnyOrder("INVOICE_ISSUE", "TAX_QUERY");
+
+        assertThat(boss.post(STAFF + "/" + application + "/freeze", Json.createObjectBuilder().build())
+                .string("state")).isEqualTo("FROZEN");
+        assertThat(boss.post(STAFF + "/" + application + "/unfreeze", Json.createObjectBuilder().build())
+                .string("state")).isEqualTo("ACTIVE");
+        assertThat(GrantFixtures.delete(boss, STAFF + "/" + application).string("state")).isEqualTo("DELETED");
+        assertThat(GrantFixtures.find(boss.get(STAFF), application)).isEmpty();
+        assertThat(boss.get(STAFF + "/history").jsonArray().stream()
+                .map(g -> g.asJsonObject().getString("state"))).containsExactlyInAnyOrder("DELETED", "REJECTED");
+    }
+
+    @Test
+    @DisplayName("ENT-10: each sees his own enterprise logins of this taxpayer; the legal representative may see "
+            + "every staff member's; person-entry logins and other taxpayers are not there")
+    void enterprise_login_log_scope() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Enterprise other = EnterpriseCenterFixtures.registerEnterprise();
+        Api bossPerson = AccountFixtures.loggedIn(e.legal());
+        TestPerson officer = Fixtures.quickPerson();
+        confirmedTaxOfficer(bossPerson, e, officer);
+        Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
+        enterpriseLoggedIn(other.creditCode(), other.legal());
+
+        JsonArray mine = boss.get(CENTER + "/login-log").jsonArray();
+        assertThat(mine).isNotEmpty();
+        assertThat(mine.stream().map(JsonValue::asJsonObject)).allSatisfy(r -> {
+            assertThat(r.getBoolean("own")).isTrue();
+            assertThat(r.getJsonObject("login").getString("entry")).isEqualTo("ENTERPRISE");
+        });
+        assertThat(mine).hasSize(1);
+
+        JsonArray all = boss.get(CENTER + "/login-log?scope=all").jsonArray();
+        assertThat(all.stream().map(r -> r.asJsonObject().getString("person")))
+                .containsExactlyInAnyOrder(Fixtures.maskedName(officer.name()), Fixtures.maskedName(e.legal().name()));
+        assertThat(all.stream().map(r -> r.asJsonObject().getJsonObject("login").getString("outcome")))
+                .containsOnly("SUCCESS");
+
+        JsonArray officerOwn = clerk.get(CENTER + "/login-log").jsonArray();
+        assertThat(officerOwn).hasSize(1);
+        assertThat(officerOwn.getJsonObject(0).getString("person")).isEqualTo(Fixtures.maskedName(officer.name()));
+
+        Reply badDate = boss.get(CENTER + "/login-log?from=2026-13-01");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.code()).isEqualTo("LOGIN_LOG_FROM_INVALID");
+    }
+
+    @Test
+    @DisplayName("the current identity is checked at every call: after a person-entry login there is none, and a "
+            + "tax officer frozen since his login is refused")
+    void current_identity_required_and_rechecked() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Api personEntry = AccountFixtures.loggedIn(e.legal());
+        Reply none = personEntry.get(CENTER);
+        assertThat(none.status()).isEqualTo(403);
+        assertThat(none.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
+        assertThat(personEntry.get(STAFF).code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
+
+        TestPerson officer = Fixtures.quickPerson();
+        long grant = confirmedTaxOfficer(personEntry, e, officer);
+        Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
+        assertThat(clerk.get(CENTER).status()).isEqualTo(200);
+        assertThat(GrantFixtures.act(personEntry, e, grant, "freeze").status()).isEqualTo(200);
+
+        Reply frozen = clerk.get(CENTER);
+        assertThat(frozen.status()).as("%s", frozen).isEqualTo(403);
+        assertThat(frozen.code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
+        assertThat(frozen.message()).isEqualTo("您当前的企业身份已失效（已被冻结、删除或已过期），请重新登录");
+    }
+
+    // ----
+
+    private static Reply reveal(Api browser, String field, Long investorId) {
+        var b = Json.createObjectBuilder().add("field", field);
+        if (investorId != null) {
+            b.add("investorId", investorId);
+        }
+        return browser.post(CENTER + "/reveal", b.build());
+    }
+
+    private static long apply(Api person, Enterprise e, String type) {
+        Reply applied = person.post(GrantFixtures.GRANTS, Json.createObjectBuilder().add("creditCode", e.creditCode())
+                .add("identityType", type).build());
+        assertThat(applied.status()).as("apply: %s", applied).isEqualTo(200);
+        return applied.json().getJsonNumber("id").longValue();
+    }
+
+    private static boolean absent(JsonObject o, String name) {
+        return !o.containsKey(name) || o.isNull(name);
+    }
+
+    private static List<String> strings(JsonArray a) {
+        return a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+    }
+}

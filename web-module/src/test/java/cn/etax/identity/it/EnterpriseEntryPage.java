@@ -1,0 +1,98 @@
+package cn.etax.identity.it;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The enterprise entry (LOGIN-2) as a person clicks it in Chromium: portal → 企业业务登录 → credit code, phone,
+ * password, slider → SMS code. Shared by the browser tests of the enterprise login and the enterprise account center.
+ */
+final class EnterpriseEntryPage {
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+
+    EnterpriseEntryPage(WebDriver driver, WebDriverWait wait) {
+        this.driver = driver;
+        this.wait = wait;
+    }
+
+    void open() {
+        driver.get(App.uri("/").toString());
+        click(By.linkText("企业业务登录"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "企业业务登录"));
+    }
+
+    void passwordAndSmsSteps(String creditCode, TestPerson p) {
+        type(By.id("entLogin:creditCode"), creditCode);
+        type(By.id("entLogin:account"), p.phone());
+        type(By.id("entLogin:password"), p.password());
+        dragSliderOntoGap();
+        click(By.id("entLogin:submitPassword"));
+
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "身份验证"));
+        assertThat(driver.findElement(By.id("entLogin")).getText()).contains(Fixtures.maskedName(p.name()));
+        click(By.linkText("短信验证码"));
+        assertThat(text(By.id("entLogin:factors:phoneMasked"))).isEqualTo(Fixtures.maskedPhone(p.phone()));
+        click(By.id("entLogin:factors:sendCode"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entLogin:messages"),
+                "验证码已发送至" + Fixtures.maskedPhone(p.phone())));
+        type(By.id("entLogin:factors:smsCode"), Sim.latestCode(p.phone()));
+        click(By.id("entLogin:factors:submitCode"));
+    }
+
+    /** The whole entry for a person with one active identity: he lands in the enterprise account center (ENT-1). */
+    void logIn(String creditCode, TestPerson p) {
+        open();
+        passwordAndSmsSteps(creditCode, p);
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
+    }
+
+    /**
+     * Drags the slider handle onto the gap (data-gap, percent of the track) and nudges it with the arrow keys, taking
+     * a person's time, exactly as RegisterLoginPhoneBrowserIT does on the person entry.
+     */
+    private void dragSliderOntoGap() {
+        int gap = Integer.parseInt(driver.findElement(By.id("sliderGap")).getAttribute("data-gap"));
+        WebElement track = driver.findElement(By.id("entLogin:slider"));
+        WebElement handle = track.findElement(By.cssSelector(".ui-slider-handle"));
+        int handleCenter = handle.getLocation().getX() + handle.getSize().getWidth() / 2;
+        int target = track.getLocation().getX() + Math.round(track.getSize().getWidth() * gap / 100f);
+        int distance = target - handleCenter;
+        new Actions(driver).clickAndHold(handle)
+                .moveByOffset(distance / 2, 0).pause(Duration.ofMillis(200))
+                .moveByOffset(distance - distance / 2, 0).pause(Duration.ofMillis(200))
+                .release().perform();
+        for (int nudges = 0; nudges < 10 && sliderValue() != gap; nudges++) {
+            handle.sendKeys(sliderValue() < gap ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
+        }
+        assertThat(sliderValue()).as("slider value after the drag").isEqualTo(gap);
+    }
+
+    private int sliderValue() {
+        return Integer.parseInt(driver.findElement(By.id("entLogin:sliderValue")).getAttribute("value"));
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+    }
+}
