@@ -3,6 +3,7 @@ package cn.etax.identity.connector.token;
 import cn.etax.identity.connector.api.TokenCertificate;
 import cn.etax.identity.connector.api.TokenException;
 import cn.etax.identity.connector.api.TokenLockedException;
+import org.xipki.pkcs11.wrapper.AttributeVector;
 import org.xipki.pkcs11.wrapper.PKCS11Constants;
 import org.xipki.pkcs11.wrapper.PKCS11Exception;
 import org.xipki.pkcs11.wrapper.PKCS11Module;
@@ -18,10 +19,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -96,22 +94,26 @@ public final class Pkcs11Token implements Token {
         return label;
     }
 
+    /**
+     * Certificates are public objects, readable without a login — but SunPKCS11's key store logs in to list anything,
+     * so they are read through the wrapper in a read-only session. The alias is the label, as SunPKCS11 names the key.
+     */
     @Override
     public List<TokenCertificate> certificates() throws TokenException {
         try {
-            // certificates are public objects: listing them needs no login
-            KeyStore store = KeyStore.getInstance("PKCS11", provider);
-            store.load(null, null);
-            List<TokenCertificate> certificates = new ArrayList<>();
-            for (String alias : Collections.list(store.aliases())) {
-                Certificate certificate = store.getCertificate(alias);
-                if (certificate instanceof X509Certificate x509) {
-                    certificates.add(new TokenCertificate(label, alias, Crypto.describe(Crypto.parse(x509.getEncoded()))));
+            org.xipki.pkcs11.wrapper.Session session = slot.getToken().openSession(false);
+            try {
+                List<TokenCertificate> certificates = new ArrayList<>();
+                for (long handle : session.findAllObjectsSingle(AttributeVector.newX509Certificate())) {
+                    AttributeVector attributes = session.getAttrValues(handle, PKCS11Constants.CKA_LABEL, PKCS11Constants.CKA_VALUE);
+                    certificates.add(new TokenCertificate(label, attributes.label(), Crypto.describe(Crypto.parse(attributes.value()))));
                 }
+                certificates.sort(java.util.Comparator.comparing(TokenCertificate::alias));
+                return certificates;
+            } finally {
+                session.closeSession();
             }
-            certificates.sort(java.util.Comparator.comparing(TokenCertificate::alias));
-            return certificates;
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (PKCS11Exception e) {
             throw new TokenException("cannot read the certificates of token " + label, e);
         }
     }
