@@ -46,8 +46,9 @@ public class TokenManagedConnectionFactory implements ManagedConnectionFactory, 
     private static final Logger LOG = Logger.getLogger(TokenManagedConnectionFactory.class.getName());
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
 
-    @ConfigProperty(description = "Directory holding tokens/, roots/, crls/ and state/", defaultValue = "${identity.data.dir:data}/certificates")
-    private String baseDirectory = "${identity.data.dir:data}/certificates";
+    @ConfigProperty(description = "Directory holding tokens/, roots/, crls/ and state/; default: system property "
+            + "identity.certificates.dir, else <identity.data.dir or ./data>/certificates")
+    private String baseDirectory = "";
     @ConfigProperty(description = "Soft tokens (one directory per token); default baseDirectory/tokens")
     private String softTokenDirectory = "";
     @ConfigProperty(description = "Tax CA root certificates (PEM or DER); default baseDirectory/roots")
@@ -68,8 +69,8 @@ public class TokenManagedConnectionFactory implements ManagedConnectionFactory, 
     private String sm2UserId = Crypto.DEFAULT_SM2_USER_ID;
     @ConfigProperty(description = "Class name of an extra java.security.cert.PKIXCertPathChecker, e.g. an OCSP client")
     private String revocationChecker = "";
-    @ConfigProperty(description = "true: write the demo tax CA and demo tokens when absent", defaultValue = "false")
-    private String demoCertificates = "false";
+    @ConfigProperty(description = "true: write the demo tax CA and demo tokens when absent; default: system property identity.demo.enabled")
+    private String demoCertificates = "";
 
     private transient ResourceAdapter resourceAdapter;
     private transient PrintWriter logWriter;
@@ -136,13 +137,14 @@ public class TokenManagedConnectionFactory implements ManagedConnectionFactory, 
     }
 
     private void installDemoWhenAsked() {
-        if (!Boolean.parseBoolean(resolve(demoCertificates))) {
+        String demo = resolve(demoCertificates);
+        if (!Boolean.parseBoolean(demo == null || demo.isBlank() ? System.getProperty("identity.demo.enabled") : demo)) {
             return;
         }
         try {
             if (DemoCertificateAuthority.installDemo(directory(softTokenDirectory, "tokens"), directory(trustAnchorDirectory, "roots"),
                     directory(crlDirectory, "crls"), Instant.now())) {
-                LOG.log(Level.INFO, "demo tax CA and demo tokens written under {0}", resolve(baseDirectory));
+                LOG.log(Level.INFO, "demo tax CA and demo tokens written under {0}", base());
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot write the demo tax CA", e);
@@ -163,7 +165,18 @@ public class TokenManagedConnectionFactory implements ManagedConnectionFactory, 
 
     private Path directory(String configured, String underBase) {
         String value = resolve(configured);
-        return value == null || value.isBlank() ? Path.of(resolve(baseDirectory), underBase).toAbsolutePath() : Path.of(value).toAbsolutePath();
+        return value == null || value.isBlank() ? base().resolve(underBase) : Path.of(value).toAbsolutePath();
+    }
+
+    private Path base() {
+        String value = resolve(baseDirectory);
+        if (value == null || value.isBlank()) {
+            value = System.getProperty("identity.certificates.dir");
+        }
+        if (value == null || value.isBlank()) {
+            value = System.getProperty("identity.data.dir", "data") + "/certificates";
+        }
+        return Path.of(value).toAbsolutePath();
     }
 
     static String resolve(String value) {

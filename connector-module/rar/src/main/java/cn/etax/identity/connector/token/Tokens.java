@@ -4,6 +4,7 @@ import cn.etax.identity.connector.api.PinIncorrectException;
 import cn.etax.identity.connector.api.PinStatus;
 import cn.etax.identity.connector.api.TokenException;
 import cn.etax.identity.connector.api.TokenLockedException;
+import cn.etax.identity.connector.api.UnknownTokenException;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -73,7 +74,7 @@ public final class Tokens {
                 return new SoftToken(directory, crypto);
             }
         }
-        throw new TokenException("no token named " + name);
+        throw new UnknownTokenException(name);
     }
 
     private Pkcs11Token pkcs11() throws TokenException {

@@ -1,0 +1,57 @@
+package cn.etax.identity.certificate.application;
+
+import cn.etax.identity.connector.api.CertificateInfo;
+import cn.etax.identity.connector.api.CertificateRejectedException;
+import cn.etax.identity.connector.api.PinIncorrectException;
+import cn.etax.identity.connector.api.TokenException;
+import cn.etax.identity.connector.api.TokenLockedException;
+import cn.etax.identity.connector.api.UnknownTokenException;
+import cn.etax.identity.shared.AccountLockedException;
+import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.ServiceBusyException;
+
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns the connector's answers into what the platform says: holders and domain errors with stable codes. */
+public final class Certificates {
+
+    private static final Logger LOG = Logger.getLogger(Certificates.class.getName());
+
+    private Certificates() {
+    }
+
+    public static CertificateHolder holder(CertificateInfo info) {
+        String algorithm = "EC".equals(info.keyAlgorithm()) ? "ECDSA" : info.keyAlgorithm();
+        return new CertificateHolder(info.subjectAttribute("CN"), info.subjectAttribute("SERIALNUMBER"),
+                info.issuer() == null ? null : cn(info.issuer()), info.serialNumber(), algorithm, info.notBefore(), info.notAfter());
+    }
+
+    private static String cn(String dn) {
+        CertificateInfo probe = new CertificateInfo(dn, null, null, null, null, null, new byte[0]);
+        String cn = probe.subjectAttribute("CN");
+        return cn == null ? dn : cn;
+    }
+
+    /** The connector's failure as a domain error; hardware trouble is logged (never with a PIN) and shown as busy. */
+    public static DomainException refusal(TokenException e) {
+        if (e instanceof PinIncorrectException wrong) {
+            return new AuthenticationFailedException("CERTIFICATE_PIN_INCORRECT", wrong.remainingAttempts());
+        }
+        if (e instanceof TokenLockedException) {
+            return new AccountLockedException("CERTIFICATE_LOCKED");
+        }
+        if (e instanceof CertificateRejectedException rejected) {
+            return new InvalidInputException("CERTIFICATE_" + rejected.reason().name().toUpperCase(Locale.ROOT));
+        }
+        if (e instanceof UnknownTokenException) {
+            return new NotFoundException("CERTIFICATE_TOKEN_NOT_FOUND");
+        }
+        LOG.log(Level.WARNING, "certificate connector failed: {0}", e.toString());
+        return new ServiceBusyException("CERTIFICATE_SERVICE_UNAVAILABLE");
+    }
+}
