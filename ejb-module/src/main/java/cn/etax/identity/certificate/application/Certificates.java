@@ -13,7 +13,6 @@ import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.ServiceBusyException;
 
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,7 +45,15 @@ public final class Certificates {
             return new AccountLockedException("CERTIFICATE_LOCKED");
         }
         if (e instanceof CertificateRejectedException rejected) {
-            return new InvalidInputException("CERTIFICATE_" + rejected.reason().name().toUpperCase(Locale.ROOT));
+            return switch (rejected.reason()) {
+                case MALFORMED -> new InvalidInputException("CERTIFICATE_MALFORMED");
+                case UNTRUSTED -> new InvalidInputException("CERTIFICATE_UNTRUSTED");
+                case EXPIRED -> new InvalidInputException("CERTIFICATE_EXPIRED");
+                case NOT_YET_VALID -> new InvalidInputException("CERTIFICATE_NOT_YET_VALID");
+                case REVOKED -> new InvalidInputException("CERTIFICATE_REVOKED");
+                case NOT_FOR_SIGNING -> new InvalidInputException("CERTIFICATE_NOT_FOR_SIGNING");
+                case REVOCATION_UNKNOWN -> new ServiceBusyException("CERTIFICATE_REVOCATION_UNKNOWN");
+            };
         }
         if (e instanceof UnknownTokenException) {
             return new NotFoundException("CERTIFICATE_TOKEN_NOT_FOUND");
