@@ -22,7 +22,8 @@ import java.util.List;
  * revoked and allows signatures, and the signature over the data is the certificate key's. The connection factory of
  * the certificate connector is defined here, for the whole application, and comes from the deployed adapter
  * {@code etax-connector} (the RAR deployed before the WAR on Payara Micro); its directories and the demo tax CA follow
- * {@code identity.data.dir} / {@code identity.certificates.dir} and {@code identity.demo.enabled}.
+ * {@code identity.data.dir} / {@code identity.certificates.dir} and {@code identity.demo.enabled}; a PKCS#11 module
+ * is named by {@code identity.pkcs11.library} + {@code identity.pkcs11.token-label}.
  */
 @ConnectionFactoryDefinition(name = CertificateService.TOKENS,
         description = "Certificate hardware: PKCS#11 modules and soft tokens",
@@ -30,7 +31,10 @@ import java.util.List;
         resourceAdapter = "etax-connector",
         transactionSupport = TransactionSupportLevel.NoTransaction,
         minPoolSize = 0,
-        maxPoolSize = 16)
+        maxPoolSize = 16,
+        // a PKCS#11 module (vendor HSM, key middleware, SoftHSM2) and an OCSP client by system property; unset = none
+        properties = {"pkcs11Library=${identity.pkcs11.library}", "pkcs11TokenLabel=${identity.pkcs11.token-label}",
+                "revocationChecker=${identity.certificates.revocation-checker}"})
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CertificateService {

@@ -128,6 +128,15 @@ class SoftTokenConnectorTest {
     }
 
     @Test
+    void anOcspClientPlugsInAsARevocationChecker() throws Exception {
+        managed.setRevocationChecker(RefusingResponder.class.getName());
+        try (TokenConnection connection = factory.getConnection()) {
+            assertRejected(connection, certificate("demo-rsa"), Instant.now(), CertificateRejectedException.Reason.REVOKED);
+            assertThat(connection.validate(List.of(certificate("demo-sm2")), Instant.now()).keyAlgorithm()).isEqualTo("SM2");
+        }
+    }
+
+    @Test
     void locksTheTokenAfterTheConfiguredWrongPinsAndTheLockSurvivesARestart() throws Exception {
         try (TokenConnection connection = factory.getConnection("demo-rsa")) {
             assertThatThrownBy(() -> connection.login("00000000".toCharArray())).isInstanceOf(PinIncorrectException.class)
