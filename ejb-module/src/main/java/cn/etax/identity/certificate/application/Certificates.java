@@ -26,14 +26,9 @@ public final class Certificates {
 
     public static CertificateHolder holder(CertificateInfo info) {
         String algorithm = "EC".equals(info.keyAlgorithm()) ? "ECDSA" : info.keyAlgorithm();
+        String issuer = info.issuerAttribute("CN");
         return new CertificateHolder(info.subjectAttribute("CN"), info.subjectAttribute("SERIALNUMBER"),
-                info.issuer() == null ? null : cn(info.issuer()), info.serialNumber(), algorithm, info.notBefore(), info.notAfter());
-    }
-
-    private static String cn(String dn) {
-        CertificateInfo probe = new CertificateInfo(dn, null, null, null, null, null, new byte[0]);
-        String cn = probe.subjectAttribute("CN");
-        return cn == null ? dn : cn;
+                issuer == null ? info.issuer() : issuer, info.serialNumber(), algorithm, info.notBefore(), info.notAfter());
     }
 
     /** The connector's failure as a domain error; hardware trouble is logged (never with a PIN) and shown as busy. */

@@ -23,4 +23,9 @@ public record CertificateInfo(String subject, String issuer, String serialNumber
     public String subjectAttribute(String name) {
         return DistinguishedNames.attribute(subject, name);
     }
+
+    /** One attribute of the issuer DN, e.g. the CA's {@code CN}; {@code null} when absent. */
+    public String issuerAttribute(String name) {
+        return DistinguishedNames.attribute(issuer, name);
+    }
 }
