@@ -92,6 +92,17 @@ class CertificateConnectorIT {
         assertThat(sign("demo-rsa", "rsa", PIN, data).status()).isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("API-2: the platform publishes its SM2 signing certificate, issued under the tax CA roots")
+    void platformKeyIsPublished() {
+        Reply key = Api.browser().get("/api/v1/certificates/platform");
+        assertThat(key.status()).as(key.toString()).isEqualTo(200);
+        assertThat(key.string("algorithm")).isEqualTo("SM2");
+        // the chain is accepted (the refusal is about the signature only)
+        Reply verified = verify(key.string("certificate"), encode("assertion"), encode("no signature"));
+        assertThat(verified.code()).isEqualTo("SIGNATURE_INVALID");
+    }
+
     private static JsonObject certificate(String token) {
         Reply r = Api.browser().get("/api/sim/cert-helper/certificates");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

@@ -56,6 +56,10 @@ final class PayaraMicro {
                     "-Didentity.sync.token=" + SYNC_TOKEN,
                     "-Djava.io.tmpdir=" + settings.workDir().resolve("tmp"),
                     "-Didentity.certificates.dir=" + certificates,
+                    // the demo tax CA's platform key (demo PIN; production takes it from IDENTITY_PLATFORM_SIGNING_PIN)
+                    "-Didentity.platform.signing.token=platform",
+                    "-Didentity.platform.signing.alias=sm2",
+                    "-Didentity.platform.signing.pin=12345678",
                     "-jar", settings.microJar().toString(),
                     // --nohazelcast rather than --nocluster: with --nocluster the data grid still listens on
                     // *:6900+ (--interfaces and --hzconfigfile do not change that); a single test node needs none

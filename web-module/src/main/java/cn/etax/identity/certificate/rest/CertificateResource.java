@@ -2,9 +2,11 @@ package cn.etax.identity.certificate.rest;
 
 import cn.etax.identity.certificate.application.CertificateHolder;
 import cn.etax.identity.certificate.application.CertificateService;
+import cn.etax.identity.certificate.application.PlatformSigner;
 import cn.etax.identity.shared.InvalidInputException;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,6 +30,21 @@ public class CertificateResource {
 
     @EJB
     CertificateService certificates;
+
+    @EJB
+    PlatformSigner platform;
+
+    /** The platform's signing certificate (DER, Base64) for downstream applications that verify its assertions. */
+    public record PlatformKey(String algorithm, String certificate) {
+    }
+
+    @GET
+    @Path("platform")
+    @Operation(summary = "API-2: the certificate of the key that signs the platform's assertions (SM2, RSA or ECDSA)")
+    public PlatformKey platformKey() {
+        PlatformSigner.SigningKey key = platform.key();
+        return new PlatformKey(key.algorithm(), Base64Fields.encode(key.certificate()));
+    }
 
     /** {@code intermediates}: optional CA certificates between the signer's and a tax CA root. */
     public record Verification(String certificate, List<String> intermediates, String data, String signature) {

@@ -72,7 +72,7 @@ class SoftTokenConnectorTest {
     @Test
     void listsTheDemoTokensAndTheirCertificatesWithoutAPin() throws Exception {
         try (TokenConnection connection = factory.getConnection("demo-sm2")) {
-            assertThat(connection.tokens()).containsExactly("demo-expired", "demo-revoked", "demo-rsa", "demo-sm2");
+            assertThat(connection.tokens()).containsExactly("demo-expired", "demo-revoked", "demo-rsa", "demo-sm2", "platform");
             List<TokenCertificate> certificates = connection.certificates();
             assertThat(certificates).hasSize(1);
             CertificateInfo sm2 = certificates.get(0).certificate();
