@@ -53,6 +53,18 @@ class CertificateConnectorIT {
     }
 
     @Test
+    @DisplayName("with the business clock days ahead (other tests move it) a signature still verifies and a revoked key stays revoked")
+    void businessClockAhead() {
+        Sim.nextBusinessDay();
+        String data = encode("TAX-LOGIN|demo-sm2|a later day");
+        Reply signed = sign("demo-sm2", "sm2", PIN, data);
+        Reply verified = verify(signed.string("certificate"), data, signed.string("signature"));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verify(certificate("demo-revoked").getString("certificate"), data, signed.string("signature")).code())
+                .isEqualTo("CERTIFICATE_REVOKED");
+    }
+
+    @Test
     @DisplayName("a revoked, an expired and a malformed certificate each get their own message")
     void rejectedCertificates() {
         String data = encode("anything");

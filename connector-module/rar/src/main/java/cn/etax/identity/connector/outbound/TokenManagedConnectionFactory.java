@@ -98,7 +98,8 @@ public class TokenManagedConnectionFactory implements ManagedConnectionFactory, 
     @SuppressWarnings("rawtypes")
     public ManagedConnection matchManagedConnections(Set candidates, Subject subject, ConnectionRequestInfo request) {
         for (Object candidate : candidates) {
-            if (candidate instanceof TokenManagedConnection connection && connection.factory() == this && !connection.isDestroyed()) {
+            // equal configuration, not identity: a server may hold a copy of the factory it created the connection with
+            if (candidate instanceof TokenManagedConnection connection && equals(connection.factory()) && !connection.isDestroyed()) {
                 return connection;
             }
         }

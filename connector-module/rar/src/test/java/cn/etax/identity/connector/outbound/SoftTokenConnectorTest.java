@@ -118,6 +118,9 @@ class SoftTokenConnectorTest {
             assertRejected(connection, certificate("demo-revoked"), now, CertificateRejectedException.Reason.REVOKED);
             assertRejected(connection, certificate("demo-expired"), now, CertificateRejectedException.Reason.EXPIRED);
             assertRejected(connection, certificate("demo-sm2"), now.plus(Duration.ofDays(800)), CertificateRejectedException.Reason.EXPIRED);
+            // a business clock days ahead of the real one (the simulators'): validity at that day, revocation as of now
+            assertThat(connection.validate(List.of(certificate("demo-rsa")), now.plus(Duration.ofDays(3))).keyAlgorithm()).isEqualTo("RSA");
+            assertRejected(connection, certificate("demo-revoked"), now.plus(Duration.ofDays(3)), CertificateRejectedException.Reason.REVOKED);
 
             DemoCertificateAuthority foreign = DemoCertificateAuthority.create("Foreign CA", "SM2", now);
             byte[] foreignCertificate = foreign.issue("外地公司", "91110108351303601C", "SM2", now.minus(Duration.ofDays(1)),
@@ -224,7 +227,11 @@ class SoftTokenConnectorTest {
         same.setDemoCertificates("true");
         assertThat(same).isEqualTo(managed).hasSameHashCodeAs(managed);
         assertThat(managed.matchManagedConnections(java.util.Set.of(physical), null, new TokenRequest("demo-rsa"))).isSameAs(physical);
-        assertThat(same.matchManagedConnections(java.util.Set.of(physical), null, null)).isNull();
+        assertThat(same.matchManagedConnections(java.util.Set.of(physical), null, null)).isSameAs(physical);
+        TokenManagedConnectionFactory other = Connectors.managedFactory(base.resolve("elsewhere"), 3);
+        assertThat(other.matchManagedConnections(java.util.Set.of(physical), null, null)).isNull();
+        physical.destroy();
+        assertThat(managed.matchManagedConnections(java.util.Set.of(physical), null, null)).isNull();
     }
 
     @Test
