@@ -115,6 +115,23 @@ class CertificateConnectorIT {
         assertThat(verified.code()).isEqualTo("SIGNATURE_INVALID");
     }
 
+    @Test
+    @DisplayName("ENT-7: the helper changes a key's PIN through the connector; a wrong old PIN counts, the old PIN no longer works")
+    void pinChange() {
+        String data = encode("TAX-LOGIN|pin-change");
+        Reply wrongOld = changePin("demo-revoked", "99999999", "20261123");
+        assertThat(wrongOld.status()).isEqualTo(401);
+        assertThat(wrongOld.message()).isEqualTo("证书密码错误，还可尝试9次");
+        assertThat(changePin("demo-revoked", PIN, "20261123").status()).isEqualTo(204);
+        assertThat(sign("demo-revoked", "sm2", PIN, data).code()).isEqualTo("CERTIFICATE_PIN_INCORRECT");
+        assertThat(sign("demo-revoked", "sm2", "20261123", data).status()).isEqualTo(200);
+    }
+
+    private static Reply changePin(String token, String oldPin, String newPin) {
+        return Api.browser().post("/api/sim/cert-helper/tokens/" + token + "/pin",
+                Json.createObjectBuilder().add("oldPin", oldPin).add("newPin", newPin).build());
+    }
+
     private static JsonObject certificate(String token) {
         Reply r = Api.browser().get("/api/sim/cert-helper/certificates");
         assertThat(r.status()).as(r.toString()).isEqualTo(200);

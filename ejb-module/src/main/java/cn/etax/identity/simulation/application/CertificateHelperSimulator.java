@@ -82,6 +82,28 @@ public class CertificateHelperSimulator {
         }
     }
 
+    /** Changes a key's PIN as the helper does with the key inserted (ENT-7); a wrong old PIN counts toward the lock. */
+    public void changePin(String token, char[] oldPin, char[] newPin) {
+        requireSimulators();
+        try {
+            if (oldPin == null || oldPin.length == 0 || newPin == null || newPin.length == 0) {
+                throw new InvalidInputException("CERTIFICATE_PIN_REQUIRED");
+            }
+            try (TokenConnection connection = tokens.getConnection(token)) {
+                connection.changePin(oldPin, newPin);
+            } catch (TokenException e) {
+                throw Certificates.refusal(e);
+            }
+        } finally {
+            if (oldPin != null) {
+                Arrays.fill(oldPin, '\0');
+            }
+            if (newPin != null) {
+                Arrays.fill(newPin, '\0');
+            }
+        }
+    }
+
     private void requireSimulators() {
         if (!services.simulatorsEnabled()) {
             throw new NotFoundException("NOT_FOUND");

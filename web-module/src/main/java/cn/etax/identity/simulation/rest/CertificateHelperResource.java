@@ -40,6 +40,9 @@ public class CertificateHelperResource {
     public record Signature(String signature, String certificate) {
     }
 
+    public record PinChange(String oldPin, String newPin) {
+    }
+
     @GET
     @Path("certificates")
     @Operation(summary = "Certificates on the keys the helper sees (no PIN needed)")
@@ -61,5 +64,15 @@ public class CertificateHelperResource {
         CertificateHelperSimulator.Signed signed = helper.sign(token, request.alias(), request.pin().toCharArray(),
                 Base64Fields.decode(request.data(), "SIGNATURE_INVALID"));
         return new Signature(Base64Fields.encode(signed.signature()), Base64Fields.encode(signed.certificate()));
+    }
+
+    @POST
+    @Path("tokens/{token}/pin")
+    @Operation(summary = "Change a key's PIN with the key inserted (a wrong old PIN counts toward the key's lock)")
+    public void changePin(@PathParam("token") String token, PinChange request) {
+        if (request == null || request.oldPin() == null || request.newPin() == null) {
+            throw new InvalidInputException("CERTIFICATE_PIN_REQUIRED");
+        }
+        helper.changePin(token, request.oldPin().toCharArray(), request.newPin().toCharArray());
     }
 }
