@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * database, from {@code it.db.*} properties or {@code IT_DB_*} environment variables (defaults: the local CI
  * cluster, 127.0.0.1:5432, role etax/etax, database etax_it).
  */
-record ItSettings(Path microJar, Path postgresqlJar, Path war, Path preBoot, Path postBoot, Path workDir, Database db) {
+record ItSettings(Path microJar, Path postgresqlJar, Path rar, Path war, Path preBoot, Path postBoot, Path workDir, Database db) {
 
     record Database(String host, int port, String name, String user, String password) {
 
@@ -22,7 +22,7 @@ record ItSettings(Path microJar, Path postgresqlJar, Path war, Path preBoot, Pat
     }
 
     static ItSettings fromEnvironment() {
-        return new ItSettings(path("it.micro.jar"), path("it.postgresql.jar"), path("it.war"), path("it.preboot"), path("it.postboot"),
+        return new ItSettings(path("it.micro.jar"), path("it.postgresql.jar"), path("it.rar"), path("it.war"), path("it.preboot"), path("it.postboot"),
                 path("it.workdir"), new Database(
                         setting("it.db.host", "IT_DB_HOST", "127.0.0.1"),
                         Integer.parseInt(setting("it.db.port", "IT_DB_PORT", "5432")),

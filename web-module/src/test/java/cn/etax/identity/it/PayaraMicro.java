@@ -48,6 +48,9 @@ final class PayaraMicro {
             Files.createDirectories(settings.workDir());
             Path preBoot = settings.preBoot();
             int port = freeLoopbackPort();
+            // the certificate connector's tokens, CA and PIN counters start afresh with the database
+            Path certificates = settings.workDir().resolve("certificates");
+            deleteTree(certificates);
             Path log = settings.workDir().resolve("micro.log");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -55,6 +58,11 @@ final class PayaraMicro {
                     "-Didentity.demo.enabled=true",
                     "-Didentity.sync.token=" + SYNC_TOKEN,
                     "-Djava.io.tmpdir=" + settings.workDir().resolve("tmp"),
+                    "-Didentity.certificates.dir=" + certificates,
+                    // the demo tax CA's platform key (demo PIN; production takes it from IDENTITY_PLATFORM_SIGNING_PIN)
+                    "-Didentity.platform.signing.token=platform",
+                    "-Didentity.platform.signing.alias=sm2",
+                    "-Didentity.platform.signing.pin=12345678",
                     "-jar", settings.microJar().toString(),
                     // --nohazelcast rather than --nocluster: with --nocluster the data grid still listens on
                     // *:6900+ (--interfaces and --hzconfigfile do not change that); a single test node needs none
@@ -63,6 +71,8 @@ final class PayaraMicro {
                     "--prebootcommandfile", preBoot.toString(),
                     "--addlibs", settings.postgresqlJar().toString(),
                     "--postbootcommandfile", settings.postBoot().toString(),
+                    // the RAR before the WAR: the WAR's connection factory names the adapter
+                    "--deploy", settings.rar().toString(),
                     "--deploy", settings.war() + ":/"));
             Path downstream = ItSettings.downstreamWar();
             if (downstream != null && Files.exists(downstream)) {
@@ -108,7 +118,7 @@ final class PayaraMicro {
         }
     }
 
-    /** Ready means /health says UP, which includes the database check and the finished migrations. */
+    /** Ready means /health says UP and includes the database check (migrations finished). */
     private void awaitHealthy() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest health = HttpRequest.newBuilder(baseUri.resolve("/health")).timeout(Duration.ofSeconds(5)).build();
@@ -120,7 +130,9 @@ final class PayaraMicro {
             }
             try {
                 HttpResponse<String> r = client.send(health, HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                // the application's own database check must be there: with the RAR deployed first, /health already
+                // answers UP (no checks) while the WAR is still deploying
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"") && r.body().contains("\"database\"")) {
                     return;
                 }
                 last = r.statusCode() + " " + r.body();
@@ -154,6 +166,17 @@ final class PayaraMicro {
                     + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "\n(cannot read " + log + ": " + e + ")";
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var files = Files.walk(root)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 

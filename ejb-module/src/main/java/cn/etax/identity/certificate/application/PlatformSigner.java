@@ -1,0 +1,102 @@
+package cn.etax.identity.certificate.application;
+
+import cn.etax.identity.connector.api.TokenCertificate;
+import cn.etax.identity.connector.api.TokenConnection;
+import cn.etax.identity.connector.api.TokenConnectionFactory;
+import cn.etax.identity.connector.api.TokenException;
+import cn.etax.identity.shared.ServiceBusyException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The platform's own signature (API-2 single-sign-on assertions, §9): the key stays on its token — an HSM through
+ * PKCS#11 or, in the demo, the SM2 soft token {@code platform} — and every signature is one pooled connection:
+ * log in with the configured PIN, sign, close (logged out again). Configured by {@code identity.platform.signing.token},
+ * {@code .alias} and {@code .pin} (a secret: environment variable {@code IDENTITY_PLATFORM_SIGNING_PIN}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PlatformSigner {
+
+    private static final Logger LOG = Logger.getLogger(PlatformSigner.class.getName());
+
+    @Resource(lookup = CertificateService.TOKENS)
+    TokenConnectionFactory tokens;
+
+    @Inject
+    @ConfigProperty(name = "identity.platform.signing.token")
+    Optional<String> token;
+
+    @Inject
+    @ConfigProperty(name = "identity.platform.signing.alias")
+    Optional<String> alias;
+
+    @Inject
+    @ConfigProperty(name = "identity.platform.signing.pin")
+    Optional<String> pin;
+
+    /** The key to publish: {@code SM2}, {@code RSA} or {@code ECDSA}, and its certificate (DER). */
+    public record SigningKey(String algorithm, byte[] certificate) implements Serializable {
+    }
+
+    public SigningKey key() {
+        try (TokenConnection connection = tokens.getConnection(configuredToken())) {
+            TokenCertificate certificate = certificate(connection);
+            return new SigningKey(Certificates.holder(certificate.certificate()).algorithm(), certificate.certificate().encoded());
+        } catch (TokenException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Signs with the platform key.
+     *
+     * @param algorithm a JCA name ({@code SM3withSM2}, {@code SHA256withRSA}, {@code SHA256withECDSAinP1363Format} for
+     *                  JWS ES256), or {@code null} for the key's default
+     */
+    public byte[] sign(byte[] data, String algorithm) {
+        char[] secret = pin.orElse("").strip().toCharArray();
+        try (TokenConnection connection = tokens.getConnection(configuredToken())) {
+            certificate(connection);
+            connection.login(secret);
+            return algorithm == null ? connection.sign(alias(), data) : connection.sign(alias(), algorithm, data);
+        } catch (TokenException e) {
+            throw unavailable(e);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    private String configuredToken() {
+        if (token.orElse("").isBlank() || alias().isEmpty()) {
+            LOG.severe("identity.platform.signing.token and identity.platform.signing.alias are not configured");
+            throw new ServiceBusyException("PLATFORM_SIGNER_UNAVAILABLE");
+        }
+        return token.orElseThrow().strip();
+    }
+
+    private String alias() {
+        return alias.orElse("").strip();
+    }
+
+    private TokenCertificate certificate(TokenConnection connection) throws TokenException {
+        return connection.certificates().stream().filter(c -> c.alias().equals(alias())).findFirst()
+                .orElseThrow(() -> new TokenException("no key " + alias() + " on token " + connection.token()));
+    }
+
+    /** Not the caller's fault: an operator must fix the token, its PIN or the configuration. Never logs the PIN. */
+    private static ServiceBusyException unavailable(TokenException e) {
+        LOG.log(Level.SEVERE, "the platform signing key cannot be used: {0}", e.toString());
+        return new ServiceBusyException("PLATFORM_SIGNER_UNAVAILABLE");
+    }
+}

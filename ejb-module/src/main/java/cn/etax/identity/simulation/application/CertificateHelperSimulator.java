@@ -1,0 +1,112 @@
+package cn.etax.identity.simulation.application;
+
+import cn.etax.identity.certificate.application.CertificateHolder;
+import cn.etax.identity.certificate.application.CertificateService;
+import cn.etax.identity.certificate.application.Certificates;
+import cn.etax.identity.connector.api.TokenCertificate;
+import cn.etax.identity.connector.api.TokenConnection;
+import cn.etax.identity.connector.api.TokenConnectionFactory;
+import cn.etax.identity.connector.api.TokenException;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.application.OutsideServices;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The local certificate helper (证书助手) that in production runs on the taxpayer's PC next to the UKey: lists the
+ * keys' certificates and signs a challenge after the PIN. Here the "inserted keys" are the connector's tokens (the
+ * demo tax CA's soft tokens, or a SoftHSM2 token), reached through the same connector — so the PIN retry lock is the
+ * token's own, as with a real key. Simulators only.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CertificateHelperSimulator {
+
+    @Resource(lookup = CertificateService.TOKENS)
+    TokenConnectionFactory tokens;
+
+    @Inject
+    OutsideServices services;
+
+    public record HelperCertificate(String token, String alias, byte[] certificate, CertificateHolder holder) implements Serializable {
+    }
+
+    public record Signed(byte[] signature, byte[] certificate) implements Serializable {
+    }
+
+    public List<HelperCertificate> certificates() {
+        requireSimulators();
+        List<HelperCertificate> certificates = new ArrayList<>();
+        try (TokenConnection any = tokens.getConnection()) {
+            for (String token : any.tokens()) {
+                try (TokenConnection connection = tokens.getConnection(token)) {
+                    for (TokenCertificate certificate : connection.certificates()) {
+                        certificates.add(new HelperCertificate(token, certificate.alias(), certificate.certificate().encoded(),
+                                Certificates.holder(certificate.certificate())));
+                    }
+                }
+            }
+            return certificates;
+        } catch (TokenException e) {
+            throw Certificates.refusal(e);
+        }
+    }
+
+    /** Signs {@code data} with the key under {@code alias} on {@code token}, as the UKey would after the PIN. */
+    public Signed sign(String token, String alias, char[] pin, byte[] data) {
+        requireSimulators();
+        if (pin == null || pin.length == 0) {
+            throw new InvalidInputException("CERTIFICATE_PIN_REQUIRED");
+        }
+        if (data == null || data.length == 0) {
+            throw new InvalidInputException("SIGNATURE_INVALID");
+        }
+        try (TokenConnection connection = tokens.getConnection(token)) {
+            byte[] certificate = connection.certificates().stream().filter(c -> c.alias().equals(alias)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("CERTIFICATE_TOKEN_NOT_FOUND")).certificate().encoded();
+            connection.login(pin);
+            return new Signed(connection.sign(alias, data), certificate);
+        } catch (TokenException e) {
+            throw Certificates.refusal(e);
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+    }
+
+    /** Changes a key's PIN as the helper does with the key inserted (ENT-7); a wrong old PIN counts toward the lock. */
+    public void changePin(String token, char[] oldPin, char[] newPin) {
+        requireSimulators();
+        try {
+            if (oldPin == null || oldPin.length == 0 || newPin == null || newPin.length == 0) {
+                throw new InvalidInputException("CERTIFICATE_PIN_REQUIRED");
+            }
+            try (TokenConnection connection = tokens.getConnection(token)) {
+                connection.changePin(oldPin, newPin);
+            } catch (TokenException e) {
+                throw Certificates.refusal(e);
+            }
+        } finally {
+            if (oldPin != null) {
+                Arrays.fill(oldPin, '\0');
+            }
+            if (newPin != null) {
+                Arrays.fill(newPin, '\0');
+            }
+        }
+    }
+
+    private void requireSimulators() {
+        if (!services.simulatorsEnabled()) {
+            throw new NotFoundException("NOT_FOUND");
+        }
+    }
+}
