@@ -221,27 +221,8 @@ class EnterpriseCenterBrowserIT {
         throw new IllegalStateException("no person with a distinct masked name");
     }
 
-    /**
-     * Picks a template from the drop-down as a person does: open it, click the item. A click that lands while the
-     * panel is still sliding open is lost, so the menu's label is checked and the pick repeated until it shows.
-     */
     private void chooseTemplate(String label) {
-        By menuLabel = By.id("staffAdd:template_label");
-        wait.until(d -> {
-            if (label.equals(d.findElement(menuLabel).getText().strip())) {
-                return true;
-            }
-            WebElement panel = d.findElement(By.id("staffAdd:template_panel"));
-            if (!panel.isDisplayed()) {
-                d.findElement(By.id("staffAdd:template")).click();
-                return false;
-            }
-            WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label + "']"));
-            if (item.isDisplayed()) {
-                item.click();
-            }
-            return false;
-        });
+        StaffAddForm.chooseTemplate(driver, wait, label);
     }
 
     /** The ticked permissions' values (the catalogue's names), read in one step so an Ajax update cannot interfere. */

@@ -6,15 +6,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,61 +139,12 @@ class PersonAuthorisationsBrowserIT {
         assertThat(text(By.id("accountNav"))).contains("Pending authorisations", "History");
     }
 
-    // ---- LOGIN-1 by SMS code ------------------------------------------------------------------------------------
-
     private void logInBySms(TestPerson p) {
-        driver.get(App.uri("/").toString());
-        click(By.id("personLogin"));
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "自然人业务登录"));
-        type(By.id("login:account"), p.phone());
-        type(By.id("login:password"), p.password());
-        dragSliderOntoGap();
-        click(By.id("login:submitPassword"));
-
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "身份验证"));
-        click(By.id("login:factors:sendCode"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"),
-                "验证码已发送至" + Fixtures.maskedPhone(p.phone())));
-        type(By.id("login:factors:smsCode"), Sim.latestCode(p.phone()));
-        click(By.id("login:factors:submitCode"));
-        wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
+        new PersonEntryPage(driver, wait).logInBySms(p);
     }
 
-    /** Drags the slider handle onto the gap and nudges it there, as RegisterLoginPhoneBrowserIT does. */
-    private void dragSliderOntoGap() {
-        int gap = Integer.parseInt(driver.findElement(By.id("sliderGap")).getAttribute("data-gap"));
-        WebElement track = driver.findElement(By.id("login:slider"));
-        WebElement handle = track.findElement(By.cssSelector(".ui-slider-handle"));
-        int handleCenter = handle.getLocation().getX() + handle.getSize().getWidth() / 2;
-        int target = track.getLocation().getX() + Math.round(track.getSize().getWidth() * gap / 100f);
-        int distance = target - handleCenter;
-        new Actions(driver).clickAndHold(handle)
-                .moveByOffset(distance / 2, 0).pause(Duration.ofMillis(200))
-                .moveByOffset(distance - distance / 2, 0).pause(Duration.ofMillis(200))
-                .release().perform();
-        for (int nudges = 0; nudges < 10 && sliderValue() != gap; nudges++) {
-            handle.sendKeys(sliderValue() < gap ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-        }
-        assertThat(sliderValue()).as("slider value after the drag").isEqualTo(gap);
-    }
-
-    private int sliderValue() {
-        return Integer.parseInt(driver.findElement(By.id("login:sliderValue")).getAttribute("value"));
-    }
-
-    /** The tax app in a second window: scan, see that it is for confirming an enterprise authorisation, pass. */
     private void passFaceCheckInSimulatedApp(String qrToken) {
-        String portal = driver.getWindowHandle();
-        driver.switchTo().newWindow(WindowType.WINDOW);
-        driver.get(App.uri("/sim/app.xhtml").toString());
-        type(By.id("app:qrToken"), qrToken);
-        click(By.id("app:scan"));
-        wait.until(ExpectedConditions.textToBe(By.id("scanPurpose"), "确认企业授权"));
-        assertThat(text(By.id("scanApp"))).isEqualTo("税务App扫码（刷脸）");
-        click(By.id("app:facePass"));
-        wait.until(ExpectedConditions.textToBe(By.id("result"), "认证成功，请返回电脑端继续操作"));
-        driver.close();
-        driver.switchTo().window(portal);
+        MobileAppWindow.passFaceCheck(driver, wait, qrToken, "确认企业授权");
     }
 
     // ----
