@@ -257,6 +257,42 @@ class EnterpriseCenterIT {
     }
 
     @Test
+    @DisplayName("ENT-10: a wrong password and a wrong SMS code at the enterprise entry are in the enterprise's log "
+            + "as failures of that person; person-entry failures are not")
+    void enterprise_login_failures_are_in_the_enterprise_log() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+
+        Api attempt = Api.browser();
+        Api.Slider slider = attempt.slider();
+        slider.awaitHumanTime();
+        Reply wrongPassword = attempt.post("/api/v1/login/enterprise/password", Json.createObjectBuilder()
+                .add("creditCode", e.creditCode()).add("account", e.legal().phone()).add("password", "Wrong@2026pw")
+                .add("sliderToken", slider.token()).add("sliderPosition", slider.gap()).build());
+        assertThat(wrongPassword.code()).as("%s", wrongPassword).isEqualTo("PASSWORD_WRONG");
+
+        slider = attempt.slider();
+        slider.awaitHumanTime();
+        Reply started = attempt.post("/api/v1/login/enterprise/password", Json.createObjectBuilder()
+                .add("creditCode", e.creditCode()).add("account", e.legal().phone()).add("password", e.legal().password())
+                .add("sliderToken", slider.token()).add("sliderPosition", slider.gap()).build());
+        assertThat(started.status()).as("%s", started).isEqualTo(200);
+        String flow = started.string("flowToken");
+        assertThat(attempt.sendCode(flow).status()).isEqualTo(204);
+        String code = Sim.latestCode(e.legal().phone());
+        Reply wrongCode = attempt.smsStep(flow, code.equals("000000") ? "111111" : "000000");
+        assertThat(wrongCode.code()).as("%s", wrongCode).isEqualTo("SMS_CODE_WRONG");
+
+        AccountFixtures.loggedIn(e.legal()); // a person-entry login is not an enterprise record
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
+        JsonArray mine = boss.get(CENTER + "/login-log").jsonArray();
+        assertThat(mine.stream().map(r -> r.asJsonObject().getJsonObject("login")))
+                .allSatisfy(l -> assertThat(l.getString("entry")).isEqualTo("ENTERPRISE"))
+                .extracting(l -> l.getString("outcome") + ":" + (!l.containsKey("reason") || l.isNull("reason") ? ""
+                        : l.getString("reason")))
+                .containsExactlyInAnyOrder("SUCCESS:", "FAILURE:PASSWORD_WRONG", "FAILURE:SMS_CODE_WRONG");
+    }
+
+    @Test
     @DisplayName("the current identity is checked at every call: after a person-entry login there is none, and a "
             + "tax officer frozen since his login is refused")
     void current_identity_required_and_rechecked() {

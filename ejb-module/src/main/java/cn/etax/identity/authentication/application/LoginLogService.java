@@ -41,12 +41,6 @@ public class LoginLogService {
         record(personId, method, outcome, reason, client);
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordSeparately(String entry, Long personId, AuthMethod method, LoginOutcome outcome, String reason,
-                                 ClientContext client) {
-        record(entry, personId, method, outcome, reason, client);
-    }
-
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void record(Long personId, AuthMethod method, LoginOutcome outcome, String reason, ClientContext client) {
         record(PERSON_ENTRY, personId, method, outcome, reason, client);
@@ -65,6 +59,26 @@ public class LoginLogService {
                                  String reason, ClientContext client) {
         em.persist(new LoginRecord(personId, ENTERPRISE_ENTRY, method, outcome, reason, client.address(),
                 client.userAgent(), clock.now()).forTaxpayer(taxpayerId));
+    }
+
+    /**
+     * Where a login attempt happened: the entry (natural person or enterprise) and, once an enterprise login has named
+     * its taxpayer, that taxpayer, so that failures show in the enterprise's login log too (ENT-10).
+     */
+    public record Entry(String name, Long taxpayerId) {
+
+        public static Entry of(String name) {
+            return new Entry(name, null);
+        }
+    }
+
+    /** A failure or lock of one step, in a transaction of its own so it stays when the step's is rolled back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordSeparately(Entry entry, Long personId, AuthMethod method, LoginOutcome outcome, String reason,
+                                 ClientContext client) {
+        LoginRecord record = new LoginRecord(personId, entry.name(), method, outcome, reason, client.address(),
+                client.userAgent(), clock.now());
+        em.persist(entry.taxpayerId() == null ? record : record.forTaxpayer(entry.taxpayerId()));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

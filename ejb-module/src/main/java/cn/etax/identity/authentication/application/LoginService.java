@@ -66,7 +66,7 @@ public class LoginService {
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
-        return steps.passwordAccepted(checkPassword(account, password, LoginLogService.PERSON_ENTRY, client), client);
+        return steps.passwordAccepted(checkPassword(account, password, LoginLogService.Entry.of(LoginLogService.PERSON_ENTRY), client), client);
     }
 
     /**
@@ -82,7 +82,8 @@ public class LoginService {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
         long taxpayerId = identities.taxpayerId(code);
-        long personId = checkPassword(account, password, LoginLogService.ENTERPRISE_ENTRY, client);
+        long personId = checkPassword(account, password,
+                new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
         return steps.passwordAccepted(personId, taxpayerId, client);
     }
 
@@ -104,7 +105,8 @@ public class LoginService {
     }
 
     /** The password hash is checked here, outside any transaction; answers the person. */
-    private long checkPassword(String account, String password, String entry, ClientContext client) {
+    private long checkPassword(String account, String password, LoginLogService.Entry entry,
+                               ClientContext client) {
         Person person = directory.resolveAccount(account);
         long personId = person.id();
         if (person.passwordHash() == null) {
@@ -133,7 +135,7 @@ public class LoginService {
     /** Step 2 by SMS code. A wrong code counts towards the SMS lockout. */
     public LoginResult completeWithSms(String flowToken, String code, ClientContext client) {
         LoginSteps.FlowSubject subject = steps.subject(flowToken);
-        String entry = LoginLogService.entryOf(subject.kind());
+        LoginLogService.Entry entry = subject.logEntry();
         int left = begin(subject.personId(), AuthMethod.SMS_CODE, entry, client);
         OneTimeSecret.Outcome outcome = sms.verify(subject.flowDigest(), subject.kind(), subject.phoneDigest(), code);
         switch (outcome) {
@@ -156,7 +158,7 @@ public class LoginService {
             return steps.qrPassed(flowToken, client);
         } catch (AuthenticationFailedException e) {
             if ("FACE_CHECK_FAILED".equals(e.code())) {
-                String entry = LoginLogService.entryOf(subject.kind());
+                LoginLogService.Entry entry = subject.logEntry();
                 int left = begin(subject.personId(), AuthMethod.TAX_APP_FACE, entry, client);
                 throw failed(subject.personId(), AuthMethod.TAX_APP_FACE, entry, "FACE_CHECK_FAILED", left, client);
             }
@@ -174,7 +176,7 @@ public class LoginService {
         return steps.changeInitialPassword(flowToken, newPassword, confirmation, client);
     }
 
-    private int begin(long personId, AuthMethod method, String entry, ClientContext client) {
+    private int begin(long personId, AuthMethod method, LoginLogService.Entry entry, ClientContext client) {
         try {
             return guard.begin(personId, method);
         } catch (AccountLockedException e) {
@@ -184,8 +186,8 @@ public class LoginService {
     }
 
     /** Records the failure and answers with the lock when this was the last allowed attempt. */
-    private DomainException failed(long personId, AuthMethod method, String entry, String code, int left,
-                                   ClientContext client) {
+    private DomainException failed(long personId, AuthMethod method, LoginLogService.Entry entry, String code,
+                                   int left, ClientContext client) {
         log.recordSeparately(entry, personId, method, LoginOutcome.FAILURE, code, client);
         if (left == 0) {
             try {

@@ -130,7 +130,7 @@ public class LoginSteps {
         AuthFlow flow = flows.peek(flowToken, LOGIN);
         Person person = directory.get(flow.personId());
         String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
-        return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest);
+        return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest, flow.taxpayerId());
     }
 
     public LoginResult secondFactorPassed(String flowToken, AuthMethod method, ClientContext client) {
@@ -248,6 +248,12 @@ public class LoginSteps {
                 person.realNameLevel(), List.of(AuthMethod.PASSWORD, flow.secondFactor()), clock.now(), identity));
     }
 
-    public record FlowSubject(long personId, String flowDigest, FlowKind kind, String phoneDigest) {
+    /** {@code taxpayerId}: the taxpayer of an enterprise login (LOGIN-2), else null. */
+    public record FlowSubject(long personId, String flowDigest, FlowKind kind, String phoneDigest, Long taxpayerId) {
+
+        /** Where the flow's failures are logged: the entry, and for LOGIN-2 the taxpayer (ENT-10). */
+        public LoginLogService.Entry logEntry() {
+            return new LoginLogService.Entry(LoginLogService.entryOf(kind), taxpayerId);
+        }
     }
 }
