@@ -126,6 +126,30 @@ class RemoteEjbIT {
     }
 
     @Test
+    @DisplayName("API-2: the assertion 张三's session got resolves to him on his own; a changed one is refused")
+    void currentIdentityByAssertion() throws IdentityQueryException {
+        Browser browser = new Browser();
+        browser.login(Browser.ZHANG_SAN_PHONE, Browser.ZHANG_SAN_PASSWORD, Browser.ZHANG_SAN_PHONE);
+        Browser.Reply issued = browser.get("/api/v1/me/assertion");
+        assertThat(issued.status()).as("%s", issued).isEqualTo(200);
+        String token = issued.string("assertion");
+
+        IntegratorClient.login(EarServer.INTEGRATOR, EarServer.INTEGRATOR_PASSWORD);
+        CurrentIdentityLookup lookup = IntegratorClient.lookup(Integrators.CURRENT_IDENTITY_LOOKUP,
+                CurrentIdentityLookup.class);
+        CurrentIdentity identity = lookup.lookup(IdentityReference.assertion(token));
+        assertThat(identity.personId()).isEqualTo(zhangSan);
+        assertThat(identity.personName()).isEqualTo("张*");
+        assertThat(identity.taxpayer()).as("a natural-person login acts for no taxpayer").isNull();
+
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        assertThatThrownBy(() -> lookup.lookup(IdentityReference.assertion(forged)))
+                .isInstanceOfSatisfying(IdentityQueryException.class,
+                        e -> assertThat(e.code()).isEqualTo("ASSERTION_INVALID"));
+    }
+
+    @Test
     @DisplayName("API-1 security: an anonymous client, a stub used after logout and a wrong password are refused by"
             + " the container; nothing is answered")
     void refusedWithoutIntegratorCredentials() {

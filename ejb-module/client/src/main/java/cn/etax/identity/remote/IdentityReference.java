@@ -4,12 +4,13 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * How an integrator names the identity it asks about. Today: a person acting on his own behalf, or a person acting
- * for a taxpayer (optionally in a given identity type). The single sign-on work adds a kind that carries the signed
- * assertion or session reference a downstream application received; the lookup interface stays as it is.
+ * How an integrator names the identity it asks about: a person acting on his own behalf, a person acting for a
+ * taxpayer (optionally in a given identity type), or the single sign-on assertion (API-2) a downstream application
+ * received — checked like a downstream application checks it (signature by the published keys, issuer, audience,
+ * expiry), then resolved again as of now.
  */
 public sealed interface IdentityReference extends Serializable
-        permits IdentityReference.Personal, IdentityReference.ForTaxpayer {
+        permits IdentityReference.Personal, IdentityReference.ForTaxpayer, IdentityReference.Assertion {
 
     static IdentityReference personal(long personId) {
         return new Personal(personId);
@@ -21,6 +22,41 @@ public sealed interface IdentityReference extends Serializable
 
     static IdentityReference forTaxpayer(long personId, String creditCode, String identityType) {
         return new ForTaxpayer(personId, creditCode, identityType);
+    }
+
+    static IdentityReference assertion(String compactJwt) {
+        return new Assertion(compactJwt);
+    }
+
+    /** The identity assertion (compact JWS) the platform issued to the session (API-2). */
+    final class Assertion implements IdentityReference {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String token;
+
+        public Assertion(String token) {
+            this.token = token;
+        }
+
+        public String token() {
+            return token;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Assertion a && Objects.equals(a.token, token);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(token);
+        }
+
+        @Override
+        public String toString() {
+            return "Assertion[…]"; // a bearer credential: never in logs
+        }
     }
 
     /** The person himself (个人业务). */

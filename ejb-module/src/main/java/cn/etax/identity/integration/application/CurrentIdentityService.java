@@ -12,12 +12,14 @@ import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.sso.application.AssertionIssuer;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -44,6 +46,9 @@ public class CurrentIdentityService {
     @Inject
     IntegrationLookups lookups;
 
+    @Inject
+    AssertionIssuer assertions;
+
     public CurrentIdentity lookup(IdentityReference reference) {
         if (reference instanceof IdentityReference.Personal personal) {
             Person p = lookups.activePerson(personal.personId());
@@ -52,6 +57,15 @@ public class CurrentIdentityService {
         }
         if (reference instanceof IdentityReference.ForTaxpayer forTaxpayer) {
             return forTaxpayer(forTaxpayer);
+        }
+        if (reference instanceof IdentityReference.Assertion assertion) {
+            // API-2: what the assertion says, checked as a downstream application checks it, then as of now
+            JsonObject claims = assertions.verify(assertion.token());
+            long personId = Long.parseLong(claims.getString("sub"));
+            return "ENTERPRISE".equals(claims.getString("identity_kind", "PERSONAL"))
+                    ? forTaxpayer(new IdentityReference.ForTaxpayer(personId,
+                            claims.getString("taxpayer_credit_code"), claims.getString("identity_type")))
+                    : lookup(IdentityReference.personal(personId));
         }
         throw new InvalidInputException("REQUEST_BODY_REQUIRED");
     }

@@ -74,6 +74,14 @@ public class AssertionIssuer {
         return new Assertion(input + "." + signature, key.keyId(), now, expires);
     }
 
+    /**
+     * An assertion this platform issued and that is still alive, as a downstream application would check it against
+     * the JWKS; its claims. {@code ASSERTION_INVALID} / {@code ASSERTION_EXPIRED} otherwise.
+     */
+    public JsonObject verify(String compact) {
+        return AssertionVerifier.verify(compact, jwks(), issuer, audience, clock.instant());
+    }
+
     /** The JWKS document ({@code {"keys": [...]}}). */
     public JsonObject jwks() {
         var keys = Json.createArrayBuilder();
