@@ -157,6 +157,13 @@ public class EnterpriseCenterService {
         return offered;
     }
 
+    /** ENT-2: the taxpayer's own templates as saved, every permission, for any identity type (managers only). */
+    public List<PermissionTemplateView> savedTemplates(EnterpriseIdentity current, ClientContext client) {
+        ActingIdentity acting = acting(current, client);
+        authority.requireManager(acting, client);
+        return saved(acting.taxpayerId()).stream().map(PermissionTemplateView::of).toList();
+    }
+
     /**
      * ENT-2 权限身份 "保存": the permissions under a name as this taxpayer's own template (managers only). The name
      * is 1..20 characters and free within the taxpayer ({@code PERMISSION_TEMPLATE_NAME_TAKEN}, 409); every

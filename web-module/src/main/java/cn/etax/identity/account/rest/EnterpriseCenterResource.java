@@ -6,6 +6,7 @@ import cn.etax.identity.account.application.EnterpriseInfoView;
 import cn.etax.identity.account.application.PermissionTemplateView;
 import cn.etax.identity.account.web.LoginLogEntry;
 import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.i18n.Texts;
@@ -15,9 +16,11 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -30,6 +33,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The enterprise account center over REST (API-1; ENT-1, ENT-2 templates, ENT-10) for the taxpayer of the session's
@@ -60,6 +64,10 @@ public class EnterpriseCenterResource {
     public record RevealRequest(EnterpriseField field, Long investorId) {
     }
 
+    /** ENT-2: a permission template to save. */
+    public record TemplateRequest(String name, Set<Permission> permissions) {
+    }
+
     public record Revealed(EnterpriseField field, String value) {
     }
 
@@ -88,9 +96,35 @@ public class EnterpriseCenterResource {
 
     @GET
     @Path("permission-templates")
-    @Operation(summary = "ENT-2 permission templates (权限身份) for ?identityType=TAX_OFFICER|INVOICER (managers only)")
+    @Operation(summary = "ENT-2 permission templates (权限身份) for ?identityType=TAX_OFFICER|INVOICER (managers only): "
+            + "the presets (preset true, template FULL|DECLARATION|INVOICE|QUERY_ONLY) first, then the enterprise's "
+            + "saved ones (preset false, id, name); key names either kind; each with only the permissions the type "
+            + "may hold")
     public List<PermissionTemplateView> templates(@QueryParam("identityType") IdentityType type) {
         return center.templates(current.require(), type, Clients.of(request));
+    }
+
+    @POST
+    @Path("permission-templates")
+    @Operation(summary = "ENT-2: save {name, permissions} as the enterprise's own permission template (managers "
+            + "only; name 1-20 characters, unique in the enterprise: PERMISSION_TEMPLATE_NAME_REQUIRED, "
+            + "PERMISSION_TEMPLATE_NAME_TOO_LONG, 409 PERMISSION_TEMPLATE_NAME_TAKEN; permissions non-empty and "
+            + "ones a staff member may hold: PERMISSIONS_REQUIRED, PERMISSION_NOT_ALLOWED); audited")
+    public PermissionTemplateView saveTemplate(TemplateRequest body) {
+        if (body == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return center.saveTemplate(current.require(), body.name(), body.permissions(), Clients.of(request));
+    }
+
+    @DELETE
+    @Path("permission-templates/{id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "ENT-2: delete one of the enterprise's saved permission templates (managers only; 404 "
+            + "PERMISSION_TEMPLATE_NOT_FOUND for another enterprise's or a deleted one; presets cannot be deleted); "
+            + "grants given with it keep their permissions; audited")
+    public void deleteTemplate(@PathParam("id") long id) {
+        center.deleteTemplate(current.require(), id, Clients.of(request));
     }
 
     @GET

@@ -6,7 +6,6 @@ import cn.etax.identity.grant.application.NewStaff;
 import cn.etax.identity.grant.application.StaffService;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
-import cn.etax.identity.grant.domain.PermissionTemplate;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
@@ -51,7 +50,10 @@ public class StaffAddBacking implements Serializable {
     /** Permission names: a generic list reaches the page's checkboxes as strings. */
     private List<String> permissions = new ArrayList<>();
     private List<PermissionTemplateView> templates = List.of();
-    private PermissionTemplate template;
+    /** The chosen template's key (a preset's constant or {@code saved-<id>}). */
+    private String template;
+    private List<PermissionTemplateView> saved = List.of();
+    private String templateName;
     private boolean longTerm = true;
     private LocalDate validUntil;
     private boolean riskAcknowledged;
@@ -69,7 +71,7 @@ public class StaffAddBacking implements Serializable {
     }
 
     public void applyTemplate() {
-        templates.stream().filter(t -> t.template() == template).findFirst()
+        templates.stream().filter(t -> t.key().equals(template)).findFirst()
                 .ifPresent(t -> permissions = new ArrayList<>(EnumSet.copyOf(t.permissions()).stream()
                         .map(Enum::name).toList()));
     }
@@ -80,9 +82,7 @@ public class StaffAddBacking implements Serializable {
             return;
         }
         try {
-            Set<Permission> chosen = EnumSet.noneOf(Permission.class);
-            permissions.forEach(p -> chosen.add(Permission.valueOf(p)));
-            staff.add(current.require(), new NewStaff(name, idType, idNumber, identityType, chosen,
+            staff.add(current.require(), new NewStaff(name, idType, idNumber, identityType, chosen(),
                     longTerm ? null : validUntil), FacesSupport.client());
             FacesSupport.info("account.ent.add.done");
             added = true;
@@ -99,13 +99,63 @@ public class StaffAddBacking implements Serializable {
         }
     }
 
+    /** ENT-2 "保存为权限身份": the ticked permissions under the name given, then offered in the drop-down. */
+    public void saveTemplate() {
+        try {
+            PermissionTemplateView t = center.saveTemplate(current.require(), templateName, chosen(),
+                    FacesSupport.client());
+            FacesSupport.info("account.ent.template.saved", t.name());
+            templateName = null;
+            loadTemplates();
+            template = templates.stream().anyMatch(v -> v.key().equals(t.key())) ? t.key() : null;
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** ENT-2: deletes one of the enterprise's own templates (after the page's confirmation). */
+    public void deleteTemplate(long id) {
+        try {
+            String name = saved.stream().filter(t -> t.id() == id).map(PermissionTemplateView::name).findFirst()
+                    .orElse("");
+            center.deleteTemplate(current.require(), id, FacesSupport.client());
+            FacesSupport.info("account.ent.template.deleted", name);
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+        loadTemplates();
+        if (templates.stream().noneMatch(v -> v.key().equals(template))) {
+            template = null;
+        }
+    }
+
+    private Set<Permission> chosen() {
+        Set<Permission> chosen = EnumSet.noneOf(Permission.class);
+        permissions.forEach(p -> chosen.add(Permission.valueOf(p)));
+        return chosen;
+    }
+
     private void loadTemplates() {
         try {
             templates = center.templates(current.require(), identityType, FacesSupport.client());
+            saved = center.savedTemplates(current.require(), FacesSupport.client());
         } catch (DomainException e) {
             templates = List.of();
+            saved = List.of();
             FacesSupport.error(e);
         }
+    }
+
+    /** The drop-down's label: a preset's in the page's language, a saved one's name as given. */
+    public String label(PermissionTemplateView t) {
+        return t.preset() ? FacesSupport.text("account.ent.template." + t.template().name()) : t.name();
+    }
+
+    /** A saved template's permissions, in catalogue order, in the page's language. */
+    public String permissionLabels(PermissionTemplateView t) {
+        return EnumSet.copyOf(t.permissions()).stream()
+                .map(p -> FacesSupport.text("grant.permission." + p.name().toLowerCase(java.util.Locale.ROOT)))
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 
     public IdType[] getIdTypes() { return IdType.values(); }
@@ -124,8 +174,11 @@ public class StaffAddBacking implements Serializable {
     public void setPermissions(List<String> permissions) {
         this.permissions = permissions == null ? new ArrayList<>() : new ArrayList<>(permissions);
     }
-    public PermissionTemplate getTemplate() { return template; }
-    public void setTemplate(PermissionTemplate template) { this.template = template; }
+    public String getTemplate() { return template; }
+    public void setTemplate(String template) { this.template = template; }
+    public List<PermissionTemplateView> getSaved() { return saved; }
+    public String getTemplateName() { return templateName; }
+    public void setTemplateName(String templateName) { this.templateName = templateName; }
     public boolean isLongTerm() { return longTerm; }
     public void setLongTerm(boolean longTerm) { this.longTerm = longTerm; }
     public LocalDate getValidUntil() { return validUntil; }
