@@ -70,6 +70,24 @@ class EnterpriseCenterBrowserIT {
                 .doesNotContain("INVOICE_ISSUE");
         assertThat(text(By.id("staffAdd:permissions"))).contains("申报缴税", "证明开具", "税费查询", "发票开具");
 
+        // ENT-2 权限身份: the ticked permissions saved under a name, offered in the drop-down, applied, deleted
+        String ticked = checkedPermissions();
+        type(By.id("staffAdd:templateName"), "申报团队");
+        click(By.id("staffAdd:saveTemplate"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
+                "权限身份“申报团队”已保存"));
+        assertThat(text(By.id("staffAdd:savedTemplates"))).contains("申报团队", "证明开具");
+        chooseTemplate("仅查询");
+        wait.until(d -> checkedPermissions().equals("TAX_QUERY,TAX_INFO_QUERY"));
+        chooseTemplate("申报团队");
+        wait.until(d -> checkedPermissions().equals(ticked));
+        click(By.cssSelector("[id$=':deleteTemplate']"));
+        click(By.id("staffAdd:confirmYes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
+                "权限身份“申报团队”已删除"));
+        assertThat(text(By.id("staffAdd:savedTemplates"))).contains("暂无自定义权限身份");
+        assertThat(checkedPermissions()).as("the ticks stay").isEqualTo(ticked);
+
         click(By.id("staffAdd:submit"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
         assertThat(text(By.id("riskText"))).startsWith("为了避免办税人员个人身份信息被盗用");
