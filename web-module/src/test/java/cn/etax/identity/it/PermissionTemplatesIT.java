@@ -99,6 +99,8 @@ class PermissionTemplatesIT {
         Reply none = save(boss, "空模板");
         assertThat(none.status()).isEqualTo(400);
         assertThat(none.message()).isEqualTo("请至少选择一项人员权限");
+        Reply unknown = save(boss, "未知权限", "TAX_QUERY", "NO_SUCH_PERMISSION");
+        assertThat(unknown.status()).as("%s", unknown).isEqualTo(400);
         Reply managers = save(boss, "退税", "TAX_REFUND", "TAX_QUERY");
         assertThat(managers.status()).isEqualTo(400);
         assertThat(managers.code()).isEqualTo("PERMISSION_NOT_ALLOWED");
@@ -152,6 +154,18 @@ class PermissionTemplatesIT {
         assertThat(save(otherBoss, "申报专岗", "TAX_QUERY").status()).as("names are per enterprise").isEqualTo(200);
         assertThat(saved(boss, "TAX_OFFICER")).singleElement()
                 .satisfies(t -> assertThat(t.getJsonNumber("id").longValue()).isEqualTo(id));
+        assertThat(saved(otherBoss, "TAX_OFFICER")).singleElement()
+                .satisfies(t -> assertThat(t.getJsonNumber("id").longValue()).isNotEqualTo(id));
+    }
+
+    @Test
+    @DisplayName("API-1: /openapi documents listing, saving and deleting permission templates")
+    void documented() {
+        Reply r = Api.browser().get("/openapi");
+        assertThat(r.status()).isEqualTo(200);
+        JsonObject paths = r.json().getJsonObject("paths");
+        assertThat(paths.getJsonObject(TEMPLATES).keySet()).contains("get", "post");
+        assertThat(paths.getJsonObject(TEMPLATES + "/{id}").keySet()).contains("delete");
     }
 
     // ----
