@@ -37,6 +37,17 @@ record ItSettings(Path microJar, Path postgresqlJar, Path rar, Path war, Path pr
         return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
     }
 
+    /** API-2, §9: the key on the demo platform token that signs assertions when {@link #tokenSigner()} holds. */
+    static final String TOKEN_SIGNER_ALIAS = "es256";
+
+    /**
+     * API-2, §9: whether the test server signs assertions with the platform token's key through the certificate
+     * connector ({@code it.sso.signer} / {@code IT_SSO_SIGNER} = {@code token}) rather than in memory (default).
+     */
+    static boolean tokenSigner() {
+        return "token".equalsIgnoreCase(setting("it.sso.signer", "IT_SSO_SIGNER", "memory").strip());
+    }
+
     private static Path path(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -52,8 +52,9 @@ class SingleSignOnIT {
         assertThat(jwks.json().getJsonArray("keys").getValuesAs(JsonObject.class))
                 .anySatisfy(k -> {
                     assertThat(k.getString("kid")).isEqualTo(kid);
-                    assertThat(k.getString("kty")).isEqualTo("RSA");
-                    assertThat(k.getString("alg")).isEqualTo("RS256");
+                    // RS256 from the in-memory key ring; ES256 from the platform token (-Dit.sso.signer=token)
+                    assertThat(k.getString("kty")).isEqualTo(ItSettings.tokenSigner() ? "EC" : "RSA");
+                    assertThat(k.getString("alg")).isEqualTo(ItSettings.tokenSigner() ? "ES256" : "RS256");
                     assertThat(k.containsKey("d")).as("no private part").isFalse();
                 });
         JsonObject claims = part(issued.string("assertion"), 1);

@@ -1,6 +1,7 @@
 package cn.etax.identity.sso.application;
 
 import cn.etax.identity.certificate.application.PlatformSigner;
+import cn.etax.identity.shared.ServiceBusyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * API-2, §9: assertions signed by a key that lives on the platform's token behind the certificate connector (an HSM
@@ -33,6 +36,8 @@ import java.util.Optional;
 @Typed(TokenAssertionSigner.class)
 public class TokenAssertionSigner implements AssertionSigner {
 
+    private static final Logger LOG = Logger.getLogger(TokenAssertionSigner.class.getName());
+
     @Inject
     PlatformSigner platform;
 
@@ -44,9 +49,10 @@ public class TokenAssertionSigner implements AssertionSigner {
     @ConfigProperty(name = "identity.platform.signing.alias")
     Optional<String> platformAlias;
 
+    /** Comma-separated (Payara's config producer has no {@code Optional<List<String>>}). */
     @Inject
     @ConfigProperty(name = "identity.sso.token.previous-aliases")
-    Optional<List<String>> previousAliases;
+    Optional<String> previousAliases;
 
     /** Public halves read from the token once per alias (certificate and JWK); the private key stays there. */
     private final Map<String, TokenSigningKey> keys = new LinkedHashMap<>();
@@ -59,7 +65,7 @@ public class TokenAssertionSigner implements AssertionSigner {
         this.platform = platform;
         this.alias = Optional.ofNullable(alias);
         this.platformAlias = Optional.empty();
-        this.previousAliases = Optional.ofNullable(previousAliases);
+        this.previousAliases = Optional.ofNullable(previousAliases).map(list -> String.join(",", list));
     }
 
     @Override
@@ -71,7 +77,7 @@ public class TokenAssertionSigner implements AssertionSigner {
     public List<JsonObject> publishedKeys() {
         List<JsonObject> published = new ArrayList<>();
         String current = currentAlias();
-        for (String previous : previousAliases.orElse(List.of())) {
+        for (String previous : previousAliases.orElse("").split(",")) {
             String name = previous.strip();
             if (!name.isEmpty() && !name.equals(current)) {
                 published.add(key(name).jwk());
@@ -90,7 +96,13 @@ public class TokenAssertionSigner implements AssertionSigner {
         TokenSigningKey key = keys.get(keyAlias);
         if (key == null) {
             PlatformSigner.SigningKey certificate = platform.key(keyAlias);
-            key = TokenSigningKey.of(keyAlias, certificate.certificate(), platform);
+            try {
+                key = TokenSigningKey.of(keyAlias, certificate.certificate(), platform);
+            } catch (IllegalStateException e) {
+                // an operator's mistake (a key JWS cannot name): the same answer as a token that cannot sign
+                LOG.log(Level.SEVERE, "the single-sign-on key cannot sign assertions: {0}", e.getMessage());
+                throw new ServiceBusyException("PLATFORM_SIGNER_UNAVAILABLE");
+            }
             keys.put(keyAlias, key);
         }
         return key;

@@ -129,12 +129,14 @@ class TokenAssertionSignerTest {
 
     @Test
     void aWrongPinAMissingKeyOrACurveJwsCannotNameIsRefusedAndNothingIsSigned() throws Exception {
+        tokens.calls.clear();
         assertThatThrownBy(() -> issuer(new TokenAssertionSigner(platform("00000000"), "es256", null)).issue(person()))
                 .isInstanceOf(ServiceBusyException.class).hasMessage("PLATFORM_SIGNER_UNAVAILABLE");
         assertThatThrownBy(() -> new TokenAssertionSigner(platform("12345678"), "missing", null).current())
                 .isInstanceOf(ServiceBusyException.class).hasMessage("PLATFORM_SIGNER_UNAVAILABLE");
         assertThatThrownBy(() -> new TokenAssertionSigner(platform("12345678"), "es384", null).current())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("P-256");
+                .isInstanceOf(ServiceBusyException.class).hasMessage("PLATFORM_SIGNER_UNAVAILABLE");
+        assertThat(tokens.calls).noneMatch(c -> c.startsWith("sign"));
     }
 
     @Test
