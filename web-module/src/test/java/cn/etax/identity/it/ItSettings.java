@@ -42,10 +42,11 @@ record ItSettings(Path microJar, Path postgresqlJar, Path rar, Path war, Path pr
 
     /**
      * API-2, §9: whether the test server signs assertions with the platform token's key through the certificate
-     * connector ({@code it.sso.signer} / {@code IT_SSO_SIGNER} = {@code token}) rather than in memory (default).
+     * connector (default) or with the application's default in-memory RS256 key ring ({@code it.sso.signer} /
+     * {@code IT_SSO_SIGNER} = {@code memory}). Every single-sign-on IT passes with either.
      */
     static boolean tokenSigner() {
-        return "token".equalsIgnoreCase(setting("it.sso.signer", "IT_SSO_SIGNER", "memory").strip());
+        return !"memory".equalsIgnoreCase(setting("it.sso.signer", "IT_SSO_SIGNER", "token").strip());
     }
 
     private static Path path(String property) {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * API-2, §9: the test server signs assertions with the EC P-256 key {@code es256} of the demo platform token, through
- * the certificate connector (run with {@code -Dit.sso.signer=token}; skipped on a server signing in memory). The JWKS
+ * the certificate connector (the test server's default; skipped with {@code -Dit.sso.signer=memory}). The JWKS
  * publishes that key's public half under the certificate's thumbprint, and the downstream demo (MicroProfile JWT
  * alone, ES256) trusts the assertions and nothing signed by another key.
  */
@@ -44,7 +44,7 @@ class TokenSignedSingleSignOnIT {
 
     @BeforeAll
     static void tokenSignerServer() throws Exception {
-        assumeTrue(ItSettings.tokenSigner(), "the test server signs in memory (run with -Dit.sso.signer=token)");
+        assumeTrue(ItSettings.tokenSigner(), "the test server signs in memory (-Dit.sso.signer=memory)");
         t = SwitchFixtures.twoEnterprises();
         // the certificate (public) the connector wrote beside the key on the demo platform token
         Path file = ItSettings.fromEnvironment().workDir().resolve("certificates").resolve("tokens").resolve("platform")
