@@ -37,8 +37,12 @@ record ItSettings(Path microJar, Path postgresqlJar, Path rar, Path war, Path pr
         return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
     }
 
-    /** API-2, §9: the key on the demo platform token that signs assertions when {@link #tokenSigner()} holds. */
-    static final String TOKEN_SIGNER_ALIAS = "es256";
+    /**
+     * API-2, §9: the key on the demo platform token that signs assertions when {@link #tokenSigner()} holds; the
+     * server runs as if just rotated from {@link #TOKEN_SIGNER_PREVIOUS_ALIAS}, which the JWKS still publishes.
+     */
+    static final String TOKEN_SIGNER_ALIAS = "es256-2";
+    static final String TOKEN_SIGNER_PREVIOUS_ALIAS = "es256";
 
     /**
      * API-2, §9: whether the test server signs assertions with the platform token's key through the certificate

@@ -41,28 +41,33 @@ class TokenSignedSingleSignOnIT {
 
     private static TwoEnterprises t;
     private static X509Certificate certificate;
+    private static X509Certificate previous;
 
     @BeforeAll
     static void tokenSignerServer() throws Exception {
         assumeTrue(ItSettings.tokenSigner(), "the test server signs in memory (-Dit.sso.signer=memory)");
         t = SwitchFixtures.twoEnterprises();
-        // the certificate (public) the connector wrote beside the key on the demo platform token
+        certificate = onToken(ItSettings.TOKEN_SIGNER_ALIAS);
+        previous = onToken(ItSettings.TOKEN_SIGNER_PREVIOUS_ALIAS);
+    }
+
+    /** The certificate (public) the connector wrote beside a key on the demo platform token. */
+    private static X509Certificate onToken(String alias) throws Exception {
         Path file = ItSettings.fromEnvironment().workDir().resolve("certificates").resolve("tokens").resolve("platform")
-                .resolve(ItSettings.TOKEN_SIGNER_ALIAS + ".crt");
+                .resolve(alias + ".crt");
         try (InputStream in = Files.newInputStream(file)) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
     }
 
     @Test
     @DisplayName("API-2, §9: the assertion is ES256 from the token key; the JWKS has its public key under the "
-            + "certificate's thumbprint and nothing private")
+            + "certificate's thumbprint, beside the previous key of the rotation, and nothing private")
     void es256_from_the_token_key_published_by_thumbprint() throws Exception {
         Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
         String assertion = browser.get(ASSERTION).string("assertion");
         JsonObject header = part(assertion, 0);
-        String thumbprint = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        String thumbprint = thumbprint(certificate);
 
         assertThat(header.getString("alg")).isEqualTo("ES256");
         assertThat(header.getString("kid")).isEqualTo(thumbprint);
@@ -73,8 +78,9 @@ class TokenSignedSingleSignOnIT {
                 .as("signed by the key of the token's certificate").isTrue();
 
         List<JsonObject> keys = Api.browser().get("/api/v1/sso/jwks").json().getJsonArray("keys").getValuesAs(JsonObject.class);
-        assertThat(keys).hasSize(1);
-        JsonObject jwk = keys.get(0);
+        assertThat(keys).extracting(k -> k.getString("kid")).containsExactly(thumbprint(previous), thumbprint);
+        assertThat(keys).allSatisfy(k -> assertThat(k.keySet()).as("no private part").doesNotContain("d"));
+        JsonObject jwk = keys.get(1);
         ECPublicKey expected = (ECPublicKey) certificate.getPublicKey();
         assertThat(jwk.getString("kid")).isEqualTo(thumbprint);
         assertThat(jwk.getString("kty")).isEqualTo("EC");
@@ -112,6 +118,64 @@ class TokenSignedSingleSignOnIT {
         signer.update(input.getBytes(StandardCharsets.US_ASCII));
         String forged = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
         assertThat(withBearer(forged).status()).as("signed by a key not on the token").isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("API-2, §9: after a rotation by alias, an assertion the previous token key signed is still accepted "
+            + "while it lives")
+    void previous_key_still_verifies_after_the_rotation() throws Exception {
+        Api browser = SwitchFixtures.enterpriseLogin(t.b().creditCode(), t.p(), t.officerB());
+        String current = browser.get(ASSERTION).string("assertion");
+        // what the server signed before the rotation: same claims, the previous key's kid, signed on the token by
+        // that key (through the certificate-helper simulator, demo PIN) — the test never sees a private key
+        JsonObject header = Json.createObjectBuilder(part(current, 0)).add("kid", thumbprint(previous)).build();
+        String input = encode(header) + "." + current.split("\\.")[1];
+        byte[] rs = concatenated(Base64.getDecoder().decode(signOnPlatformToken(input)));
+        String beforeRotation = input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rs);
+
+        Reply shown = withBearer(beforeRotation);
+        assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+        assertThat(shown.json().getString("taxpayerCreditCode")).isEqualTo(t.b().creditCode());
+
+        // signed by the previous key but naming the current one: refused
+        String claimingCurrent = current.substring(0, current.lastIndexOf('.'));
+        String mislabelled = claimingCurrent + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(concatenated(Base64.getDecoder().decode(signOnPlatformToken(claimingCurrent))));
+        assertThat(withBearer(mislabelled).status()).isEqualTo(401);
+    }
+
+    /** Signs with the previous key on the platform token through the certificate-helper simulator (demo PIN). */
+    private static String signOnPlatformToken(String input) {
+        Reply signed = Api.browser().post("/api/sim/cert-helper/tokens/platform/sign", Json.createObjectBuilder()
+                .add("alias", ItSettings.TOKEN_SIGNER_PREVIOUS_ALIAS).add("pin", "12345678")
+                .add("data", Base64.getEncoder().encodeToString(input.getBytes(StandardCharsets.US_ASCII))).build());
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+        return signed.string("signature");
+    }
+
+    private static String thumbprint(X509Certificate c) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+    }
+
+    private static String encode(JsonObject o) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(o.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A DER ECDSA signature (P-256, short form lengths) as JWS R||S. */
+    private static byte[] concatenated(byte[] der) {
+        assertThat(der[0]).isEqualTo((byte) 0x30);
+        int offset = 2;
+        byte[] out = new byte[64];
+        for (int part = 0; part < 2; part++) {
+            assertThat(der[offset]).isEqualTo((byte) 0x02);
+            int length = der[offset + 1];
+            byte[] value = new BigInteger(1, java.util.Arrays.copyOfRange(der, offset + 2, offset + 2 + length)).toByteArray();
+            int start = value.length > 32 ? value.length - 32 : 0;
+            int count = value.length - start;
+            System.arraycopy(value, start, out, part * 32 + 32 - count, count);
+            offset += 2 + length;
+        }
+        return out;
     }
 
     private static Reply withBearer(String assertion) {

@@ -104,7 +104,7 @@ class SoftTokenConnectorTest {
     void thePlatformTokenHoldsItsSm2KeyAndTheEcAndRsaKeysForAssertionsUnderTheTaxCaRoots() throws Exception {
         try (TokenConnection connection = factory.getConnection("platform")) {
             List<TokenCertificate> certificates = connection.certificates();
-            assertThat(certificates).extracting(TokenCertificate::alias).containsExactlyInAnyOrder("sm2", "es256", "rs256");
+            assertThat(certificates).extracting(TokenCertificate::alias).containsExactlyInAnyOrder("sm2", "es256", "es256-2", "rs256");
             connection.login(PIN);
             for (TokenCertificate certificate : certificates) {
                 byte[] encoded = certificate.certificate().encoded();
