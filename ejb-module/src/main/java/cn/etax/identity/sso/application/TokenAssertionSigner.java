@@ -80,7 +80,12 @@ public class TokenAssertionSigner implements AssertionSigner {
         for (String previous : previousAliases.orElse("").split(",")) {
             String name = previous.strip();
             if (!name.isEmpty() && !name.equals(current)) {
-                published.add(key(name).jwk());
+                try {
+                    published.add(key(name).jwk());
+                } catch (ServiceBusyException e) {
+                    // a previous key already taken off the token must not take the current one out of the JWKS
+                    LOG.log(Level.WARNING, "previous single-sign-on key {0} is not published: it cannot be read", name);
+                }
             }
         }
         published.add(key(current).jwk());

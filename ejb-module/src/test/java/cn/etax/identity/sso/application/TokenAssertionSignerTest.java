@@ -106,6 +106,11 @@ class TokenAssertionSignerTest {
         assertThat(verifies(old.token(), keys.get(1))).isFalse();
         assertThat(verifies(fresh.token(), keys.get(0))).isFalse();
         assertNoPrivateKeyHeldBy(rotated);
+
+        // a previous key already taken off the token: the current one is still published
+        AssertionIssuer withoutOld = issuer(new TokenAssertionSigner(platform("12345678"), "rs256", List.of("gone", "es256")));
+        assertThat(withoutOld.jwks().getJsonArray("keys").getValuesAs(JsonObject.class)).extracting(k -> k.getString("kid"))
+                .containsExactly(old.keyId(), fresh.keyId());
     }
 
     @Test
