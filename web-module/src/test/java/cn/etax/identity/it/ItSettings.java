@@ -37,6 +37,22 @@ record ItSettings(Path microJar, Path postgresqlJar, Path rar, Path war, Path pr
         return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
     }
 
+    /**
+     * API-2, §9: the key on the demo platform token that signs assertions when {@link #tokenSigner()} holds; the
+     * server runs as if just rotated from {@link #TOKEN_SIGNER_PREVIOUS_ALIAS}, which the JWKS still publishes.
+     */
+    static final String TOKEN_SIGNER_ALIAS = "es256-2";
+    static final String TOKEN_SIGNER_PREVIOUS_ALIAS = "es256";
+
+    /**
+     * API-2, §9: whether the test server signs assertions with the platform token's key through the certificate
+     * connector (default) or with the application's default in-memory RS256 key ring ({@code it.sso.signer} /
+     * {@code IT_SSO_SIGNER} = {@code memory}). Every single-sign-on IT passes with either.
+     */
+    static boolean tokenSigner() {
+        return !"memory".equalsIgnoreCase(setting("it.sso.signer", "IT_SSO_SIGNER", "token").strip());
+    }
+
     private static Path path(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {

@@ -82,6 +82,16 @@ final class PayaraMicro {
                         "-Dmp.jwt.verify.publickey.location=http://127.0.0.1:" + port + "/api/v1/sso/jwks"));
                 command.addAll(List.of("--deploy", downstream + ":/downstream"));
             }
+            if (ItSettings.tokenSigner()) {
+                // API-2, §9: assertions signed ES256 by an EC P-256 key on the demo platform token (never exported),
+                // as just after a rotation (the previous key still in the JWKS);
+                // the downstream demo's MicroProfile JWT is told to expect ES256
+                command.addAll(command.indexOf("-jar"), List.of(
+                        "-Didentity.sso.signer=token",
+                        "-Didentity.sso.token.alias=" + ItSettings.TOKEN_SIGNER_ALIAS,
+                        "-Didentity.sso.token.previous-aliases=" + ItSettings.TOKEN_SIGNER_PREVIOUS_ALIAS,
+                        "-Dmp.jwt.verify.publickey.algorithm=ES256"));
+            }
             Files.createDirectories(settings.workDir().resolve("tmp"));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(settings.workDir().toFile())

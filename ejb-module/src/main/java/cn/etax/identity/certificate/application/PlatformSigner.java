@@ -50,8 +50,16 @@ public class PlatformSigner {
     }
 
     public SigningKey key() {
+        return key(alias());
+    }
+
+    /**
+     * The certificate of another key on the platform token, e.g. the single-sign-on assertion key or an earlier key
+     * still published while assertions it signed are alive. Reading it needs no PIN; nothing private leaves the token.
+     */
+    public SigningKey key(String keyAlias) {
         try (TokenConnection connection = tokens.getConnection(configuredToken())) {
-            TokenCertificate certificate = certificate(connection);
+            TokenCertificate certificate = certificate(connection, keyAlias);
             return new SigningKey(Certificates.holder(certificate.certificate()).algorithm(), certificate.certificate().encoded());
         } catch (TokenException e) {
             throw unavailable(e);
@@ -65,11 +73,16 @@ public class PlatformSigner {
      *                  JWS ES256), or {@code null} for the key's default
      */
     public byte[] sign(byte[] data, String algorithm) {
+        return sign(alias(), data, algorithm);
+    }
+
+    /** Signs with another key of the platform token (same token and PIN), e.g. the single-sign-on assertion key. */
+    public byte[] sign(String keyAlias, byte[] data, String algorithm) {
         char[] secret = pin.orElse("").strip().toCharArray();
         try (TokenConnection connection = tokens.getConnection(configuredToken())) {
-            certificate(connection);
+            certificate(connection, keyAlias);
             connection.login(secret);
-            return algorithm == null ? connection.sign(alias(), data) : connection.sign(alias(), algorithm, data);
+            return algorithm == null ? connection.sign(keyAlias, data) : connection.sign(keyAlias, algorithm, data);
         } catch (TokenException e) {
             throw unavailable(e);
         } finally {
@@ -89,9 +102,9 @@ public class PlatformSigner {
         return alias.orElse("").strip();
     }
 
-    private TokenCertificate certificate(TokenConnection connection) throws TokenException {
-        return connection.certificates().stream().filter(c -> c.alias().equals(alias())).findFirst()
-                .orElseThrow(() -> new TokenException("no key " + alias() + " on token " + connection.token()));
+    private static TokenCertificate certificate(TokenConnection connection, String keyAlias) throws TokenException {
+        return connection.certificates().stream().filter(c -> c.alias().equals(keyAlias)).findFirst()
+                .orElseThrow(() -> new TokenException("no key " + keyAlias + " on token " + connection.token()));
     }
 
     /** Not the caller's fault: an operator must fix the token, its PIN or the configuration. Never logs the PIN. */

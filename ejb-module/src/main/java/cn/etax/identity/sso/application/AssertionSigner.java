@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * API-2: where identity assertions get their signature and downstream applications their keys. The default is
- * {@link RotatingRsaSigner} (RS256, keys in memory, rotated); an SM2 signer in a hardware security module (the
- * certificate connector) replaces it as a CDI alternative of higher priority without touching the issuer.
+ * {@link RotatingRsaSigner} (RS256, keys in memory, rotated); {@link TokenAssertionSigner} signs with a key on the
+ * platform token behind the certificate connector (ES256, RS256 or SM2). {@link ConfiguredAssertionSigner} picks one
+ * by {@code identity.sso.signer}; the implementations are typed to their own class so the issuer sees only that one.
  */
 public interface AssertionSigner {
 

@@ -2,6 +2,7 @@ package cn.etax.identity.sso.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,6 +32,7 @@ import java.util.UUID;
  * hardware module (a signer of its own implementing {@link AssertionSigner}).
  */
 @ApplicationScoped
+@Typed(RotatingRsaSigner.class)
 public class RotatingRsaSigner implements AssertionSigner {
 
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();

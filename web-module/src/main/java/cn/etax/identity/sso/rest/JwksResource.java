@@ -12,8 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * API-2: {@code GET /api/v1/sso/jwks}, the public keys that verify identity assertions (previous, current and next
- * key; see {@code AssertionSigner}). Public; verifiers may cache it for a few minutes.
+ * API-2: {@code GET /api/v1/sso/jwks}, the public keys that verify identity assertions (see {@code AssertionSigner}:
+ * previous, current and next in-memory key, or the platform token's key and its predecessors). Public; verifiers may
+ * cache it for a few minutes.
  */
 @Path("v1/sso/jwks")
 @Tag(name = "sso", description = "Single sign-on for downstream tax applications (API-2)")
@@ -24,8 +25,9 @@ public class JwksResource {
 
     @GET
     @Produces({"application/jwk-set+json", "application/json"})
-    @Operation(summary = "JWKS: the keys that sign identity assertions (RS256), rotated; the next key is published "
-            + "before it signs")
+    @Operation(summary = "JWKS: the public keys that sign identity assertions — RS256 in memory, rotated, the next key "
+            + "published before it signs; or the platform token's key (ES256, RS256 or SM2, kid = certificate "
+            + "SHA-256 thumbprint) with the previous keys of a rotation")
     public Response jwks() {
         JsonObject jwks = issuer.jwks();
         CacheControl cache = new CacheControl();

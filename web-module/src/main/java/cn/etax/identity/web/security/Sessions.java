@@ -2,6 +2,7 @@ package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
+import cn.etax.identity.shared.ServiceBusyException;
 import cn.etax.identity.sso.application.Assertion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +14,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import java.util.logging.Logger;
+
 /** Starts and ends logged-in sessions for pages and REST alike. */
 @ApplicationScoped
 public class Sessions {
+
+    private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
 
     @Inject
     SecurityContext security;
@@ -29,7 +34,13 @@ public class Sessions {
                 AuthenticationParameters.withParams().credential(new CompletedLogin(person)).newAuthentication(true));
         boolean ok = status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
         if (ok) {
-            sso.issue(request, person);
+            try {
+                sso.issue(request, person);
+            } catch (ServiceBusyException e) {
+                // API-2, §9: the platform token cannot sign now; the login stands, and the session's assertion is
+                // asked for again (GET /api/v1/me/assertion answers the same code until the token is back)
+                LOG.warning(() -> "login without a single-sign-on assertion: " + e.getMessage());
+            }
         }
         return ok;
     }

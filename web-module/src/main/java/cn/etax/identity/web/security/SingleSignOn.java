@@ -29,8 +29,13 @@ public class SingleSignOn {
 
     /** A new assertion of {@code person}, kept as the session's current one. */
     public Assertion issue(HttpServletRequest request, AuthenticatedPerson person) {
-        Assertion assertion = issuer.issue(person);
         HttpSession session = request.getSession(false);
+        if (session != null) {
+            // the previous identity's assertion goes first: should signing fail (a platform token that cannot sign,
+            // §9), the session must not hand it out for the new identity
+            session.removeAttribute(ASSERTION);
+        }
+        Assertion assertion = issuer.issue(person);
         if (session != null) {
             session.setAttribute(ASSERTION, assertion);
         }

@@ -117,8 +117,10 @@ public final class DemoCertificateAuthority {
     /**
      * Writes the demo set once (nothing happens when the roots exist): an SM2 and an RSA root with their CRLs, and
      * soft tokens {@code demo-sm2} and {@code demo-rsa} (valid), {@code demo-revoked} (SM2, on the CRL) and
-     * {@code demo-expired} (RSA), all with the PIN {@link #DEMO_PIN}, and the platform's own SM2 signing key
-     * {@code platform} (alias {@code sm2}) for the single-sign-on assertions. The CA keys are not kept.
+     * {@code demo-expired} (RSA), all with the PIN {@link #DEMO_PIN}, and the platform's own token {@code platform}
+     * with four signing keys: {@code sm2} (SM2, under the SM2 root), and for single-sign-on assertions that
+     * MicroProfile JWT verifies {@code es256} and {@code es256-2} (EC P-256; two, so that a rotation by alias can be
+     * tried) and {@code rs256} (RSA 2048), all three under the RSA root. The CA keys are not kept.
      */
     public static synchronized boolean installDemo(Path tokens, Path roots, Path crls, Instant now) throws IOException, GeneralSecurityException {
         if (Files.exists(roots.resolve("demo-sm2-root.crt"))) {
@@ -132,6 +134,9 @@ public final class DemoCertificateAuthority {
         Issued rsaValid = rsa.issue("北京示例信息技术有限公司", "91110108351303601C", "RSA", from, until);
         Issued sm2Revoked = sm2.issue("福州示例科技有限公司", "91350100M000100Y43", "SM2", from, until);
         Issued platform = sm2.issue("电子税务局统一身份管理平台（演示）", "PLATFORM", "SM2", from, until);
+        Issued platformEs256 = rsa.issue("电子税务局统一身份管理平台（演示）", "PLATFORM", "EC", from, until);
+        Issued platformEs256Second = rsa.issue("电子税务局统一身份管理平台（演示）", "PLATFORM", "EC", from, until);
+        Issued platformRs256 = rsa.issue("电子税务局统一身份管理平台（演示）", "PLATFORM", "RSA", from, until);
         Issued rsaExpired = rsa.issue("北京示例信息技术有限公司", "91110108351303601C", "RSA",
                 now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(35)));
         char[] pin = DEMO_PIN.toCharArray();
@@ -139,7 +144,12 @@ public final class DemoCertificateAuthority {
         token(tokens.resolve("demo-rsa"), pin, "rsa", rsaValid, rsa);
         token(tokens.resolve("demo-revoked"), pin, "sm2", sm2Revoked, sm2);
         token(tokens.resolve("demo-expired"), pin, "rsa", rsaExpired, rsa);
-        token(tokens.resolve("platform"), pin, "sm2", platform, sm2);
+        SoftToken.create(tokens.resolve("platform"), pin, Map.of(
+                "sm2", new SoftToken.KeyEntry(platform.keys().getPrivate(), new X509Certificate[] {platform.certificate(), sm2.root()}),
+                "es256", new SoftToken.KeyEntry(platformEs256.keys().getPrivate(), new X509Certificate[] {platformEs256.certificate(), rsa.root()}),
+                "es256-2", new SoftToken.KeyEntry(platformEs256Second.keys().getPrivate(),
+                        new X509Certificate[] {platformEs256Second.certificate(), rsa.root()}),
+                "rs256", new SoftToken.KeyEntry(platformRs256.keys().getPrivate(), new X509Certificate[] {platformRs256.certificate(), rsa.root()})));
         Files.createDirectories(crls);
         Files.write(crls.resolve("demo-sm2-root.crl"), sm2.crl(List.of(sm2Revoked.certificate()), now, now.plus(Duration.ofDays(365))).getEncoded());
         Files.write(crls.resolve("demo-rsa-root.crl"), rsa.crl(List.of(), now, now.plus(Duration.ofDays(365))).getEncoded());

@@ -8,13 +8,19 @@ import cn.etax.identity.connector.api.TokenConnectionFactory;
 import cn.etax.identity.connector.api.TokenException;
 import cn.etax.identity.connector.api.TokenLockedException;
 import cn.etax.identity.connector.token.DemoCertificateAuthority;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -81,6 +87,30 @@ class Pkcs11TokenIT {
             }
             // a JWS-ready (P1363) ECDSA signature for a platform signer
             assertThat(connection.sign("ec", "SHA256withECDSAinP1363Format", DATA)).hasSize(64);
+        }
+    }
+
+    @Test
+    void anEs256AssertionSignatureComesFromTheDerSignatureTheAssertionSignerAsksFor() throws Exception {
+        // API-2, §9: the token assertion signer asks for SHA256withECDSA (DER, what every back end can do) and turns
+        // it into the JWS R||S form; here the DER comes from SoftHSM2 through SunPKCS11
+        TokenConnectionFactory factory = Connectors.unmanaged(configured(base.resolve("state-jws"), 5));
+        try (TokenConnection connection = factory.getConnection(LABEL)) {
+            TokenCertificate ec = connection.certificates().stream().filter(c -> c.alias().equals("ec")).findFirst().orElseThrow();
+            connection.login(PIN.toCharArray());
+            byte[] der = connection.sign("ec", "SHA256withECDSA", DATA);
+            ASN1Sequence sequence = ASN1Sequence.getInstance(der);
+            byte[] jws = new byte[64];
+            for (int i = 0; i < 2; i++) {
+                byte[] value = BigIntegers.asUnsignedByteArray(32,
+                        ASN1Integer.getInstance(sequence.getObjectAt(i)).getPositiveValue());
+                System.arraycopy(value, 0, jws, 32 * i, 32);
+            }
+            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            verifier.initVerify(CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(ec.certificate().encoded())).getPublicKey());
+            verifier.update(DATA);
+            assertThat(verifier.verify(jws)).isTrue();
         }
     }
 

@@ -101,6 +101,26 @@ class SoftTokenConnectorTest {
     }
 
     @Test
+    void thePlatformTokenHoldsItsSm2KeyAndTheEcAndRsaKeysForAssertionsUnderTheTaxCaRoots() throws Exception {
+        try (TokenConnection connection = factory.getConnection("platform")) {
+            List<TokenCertificate> certificates = connection.certificates();
+            assertThat(certificates).extracting(TokenCertificate::alias).containsExactlyInAnyOrder("sm2", "es256", "es256-2", "rs256");
+            connection.login(PIN);
+            for (TokenCertificate certificate : certificates) {
+                byte[] encoded = certificate.certificate().encoded();
+                assertThat(connection.validate(List.of(encoded), Instant.now()).subjectAttribute("SERIALNUMBER"))
+                        .isEqualTo("PLATFORM");
+                byte[] signature = connection.sign(certificate.alias(), CHALLENGE);
+                assertThat(connection.verify(encoded, CHALLENGE, signature)).as(certificate.alias()).isTrue();
+            }
+            assertThat(certificates).filteredOn(c -> c.alias().equals("es256")).first()
+                    .satisfies(c -> assertThat(c.certificate().keyAlgorithm()).isEqualTo("EC"));
+            // API-2: JWS ES256 wants R||S, 64 bytes for P-256
+            assertThat(connection.sign("es256", "SHA256withECDSAinP1363Format", CHALLENGE)).hasSize(64);
+        }
+    }
+
+    @Test
     void signingNeedsALogin() throws Exception {
         try (TokenConnection connection = factory.getConnection("demo-sm2")) {
             assertThatThrownBy(() -> connection.sign("sm2", CHALLENGE)).isInstanceOf(TokenException.class)

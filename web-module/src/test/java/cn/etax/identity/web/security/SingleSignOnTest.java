@@ -1,0 +1,98 @@
+package cn.etax.identity.web.security;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.shared.ServiceBusyException;
+import cn.etax.identity.sso.application.Assertion;
+import cn.etax.identity.sso.application.AssertionIssuer;
+import cn.etax.identity.sso.application.AssertionSigner;
+import cn.etax.identity.sso.application.RotatingRsaSigner;
+import cn.etax.identity.sso.application.SigningKey;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * API-2, §9: when the platform token cannot sign, the session keeps no assertion of the previous identity, so
+ * {@code GET /api/v1/me/assertion} never hands out who the person was before a switch.
+ */
+class SingleSignOnTest {
+
+    private final Map<String, Object> attributes = new HashMap<>();
+
+    @Test
+    void aFailedSignatureLeavesNoAssertionOfThePreviousIdentityInTheSession() {
+        Switchable signer = new Switchable();
+        SingleSignOn sso = new SingleSignOn();
+        sso.issuer = new AssertionIssuer(signer, Duration.ofSeconds(120), "urn:etax:identity", "etax-tax-applications",
+                Clock.systemUTC());
+        HttpServletRequest request = request();
+
+        Assertion before = sso.issue(request, person(77));
+        assertThat(attributes.get(SingleSignOn.ASSERTION)).isEqualTo(before);
+        assertThat(sso.current(request, person(77))).as("kept while half its life is left").isEqualTo(before);
+
+        signer.broken = true;
+        assertThatThrownBy(() -> sso.issue(request, person(78))).isInstanceOf(ServiceBusyException.class)
+                .hasMessage("PLATFORM_SIGNER_UNAVAILABLE");
+        assertThat(attributes).doesNotContainKey(SingleSignOn.ASSERTION);
+        assertThatThrownBy(() -> sso.current(request, person(78))).as("asked again, still unavailable")
+                .isInstanceOf(ServiceBusyException.class);
+
+        signer.broken = false;
+        Assertion after = sso.current(request, person(78));
+        assertThat(after.token()).isNotEqualTo(before.token());
+        assertThat(attributes.get(SingleSignOn.ASSERTION)).isEqualTo(after);
+    }
+
+    private static AuthenticatedPerson person(long id) {
+        return new AuthenticatedPerson(id, "李四", 3, List.of(AuthMethod.PASSWORD, AuthMethod.SMS_CODE),
+                Instant.now().minusSeconds(10), null);
+    }
+
+    /** A signer standing for the platform token: works, or answers as a token that cannot sign. */
+    private static final class Switchable implements AssertionSigner {
+        private final RotatingRsaSigner keys = new RotatingRsaSigner(Duration.ofMinutes(60), Clock.systemUTC());
+        boolean broken;
+
+        @Override
+        public SigningKey current() {
+            if (broken) {
+                throw new ServiceBusyException("PLATFORM_SIGNER_UNAVAILABLE");
+            }
+            return keys.current();
+        }
+
+        @Override
+        public List<JsonObject> publishedKeys() {
+            return keys.publishedKeys();
+        }
+    }
+
+    private HttpServletRequest request() {
+        HttpSession session = (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpSession.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "removeAttribute" -> attributes.remove((String) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getSession" -> session;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
