@@ -50,6 +50,7 @@ class EnterpriseCertificatesBrowserIT {
         click(By.id("navCertificates"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/certificates.xhtml"));
 
+        assertThat(text(By.id("certs:expiryWarning"))).isEqualTo("您有1张数字证书已过期或将在30天内过期，请及时到主管税务机关办理证书更新");
         String national = text(By.id("certs:national"));
         assertThat(national).contains(companyName(e.creditCode()), "税务数字证书测试CA（SM2）", "SM2", "有效");
         String international = text(By.id("certs:international"));

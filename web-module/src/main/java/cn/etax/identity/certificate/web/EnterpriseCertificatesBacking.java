@@ -105,6 +105,16 @@ public class EnterpriseCertificatesBacking implements Serializable {
         };
     }
 
+    /** How many of the listed certificates expire within the warning days or have expired. */
+    public long getExpiryWarnings() {
+        return certificates.stream().filter(c -> c.state() == EnterpriseCertificate.State.EXPIRING
+                || c.state() == EnterpriseCertificate.State.EXPIRED).count();
+    }
+
+    public String getExpiryBanner() {
+        return FacesSupport.text("certificate.expiryBanner", getExpiryWarnings(), service.warningDays());
+    }
+
     public int getWarningDays() {
         return service.warningDays();
     }
