@@ -167,13 +167,13 @@ class EnterpriseCertificatesIT {
     }
 
     @Test
-    @DisplayName("a tax officer (办税人员, as the seeds say) sees the certificates and changes a PIN; the finance officer's session too")
+    @DisplayName("a tax officer (办税人员, as the seeds say) sees the certificates and changes a PIN; once frozen he no longer acts")
     void taxOfficer() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
         String key = issueKey(e, "RSA", Duration.ofDays(-1), Duration.ofDays(700));
         Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
         TestPerson officer = Fixtures.quickPerson();
-        confirmedTaxOfficer(boss, e, officer);
+        long grant = confirmedTaxOfficer(boss, e, officer);
 
         Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
         Reply list = clerk.get(CERTIFICATES);
@@ -182,6 +182,14 @@ class EnterpriseCertificatesIT {
                 .extracting(c -> c.getString("token")).containsExactly(key);
         assertThat(changePin(clerk, key, PIN, "20261123", "20261123").status()).isEqualTo(204);
         assertThat(AccountIT.auditActions(GrantFixtures.personId(clerk), "CERTIFICATE_PIN_CHANGED")).hasSize(1);
+        assertThat(sign(key, "rsa", "20261123").status()).isEqualTo(200);
+
+        // frozen by the legal representative, his open session no longer acts: refused before the key is asked
+        Reply frozen = GrantFixtures.act(boss, e, grant, "freeze");
+        assertThat(frozen.status()).as("freeze: %s", frozen).isIn(200, 204);
+        assertRefused(changePin(clerk, key, "20261123", "Tax2026key", "Tax2026key"), 403, "CURRENT_IDENTITY_UNAVAILABLE",
+                "您当前的企业身份已失效（已被冻结、删除或已过期），请重新登录");
+        assertThat(clerk.get(CERTIFICATES).code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
         assertThat(sign(key, "rsa", "20261123").status()).isEqualTo(200);
     }
 
