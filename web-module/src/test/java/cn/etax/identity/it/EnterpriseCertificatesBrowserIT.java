@@ -57,7 +57,7 @@ class EnterpriseCertificatesBrowserIT {
         assertThat(international).contains(companyName(e.creditCode()), "RSA").containsPattern("证书即将过期（剩余(9|10)天）");
         assertThat(driver.getPageSource()).doesNotContain(companyName(other.creditCode()));
 
-        click(By.id("certs:national:0:changePin"));
+        click(By.id("certs:nationalRows:0:changePin"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("certs:pinPanel")));
         assertThat(text(By.id("certs:pinHolder"))).contains(companyName(e.creditCode()), "SM2");
 
