@@ -7,6 +7,7 @@ import cn.etax.identity.connector.api.TokenCertificate;
 import cn.etax.identity.connector.api.TokenConnection;
 import cn.etax.identity.connector.api.TokenConnectionFactory;
 import cn.etax.identity.connector.api.TokenException;
+import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.OutsideServices;
@@ -16,7 +17,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -100,6 +106,35 @@ public class CertificateHelperSimulator {
             }
             if (newPin != null) {
                 Arrays.fill(newPin, '\0');
+            }
+        }
+    }
+
+    /**
+     * Test and demo fixture: a new key named {@code token} with an SM2 or RSA certificate for the taxpayer
+     * {@code creditCode}, valid from {@code notBefore} to {@code notAfter}, PIN {@code pin} (see {@link SimulatedKeyIssuer}).
+     *
+     * @return the alias of the key on the new token
+     */
+    public String issueKey(String token, String holder, String creditCode, String algorithm, Instant notBefore,
+                           Instant notAfter, char[] pin) {
+        requireSimulators();
+        try {
+            if (token == null || !token.matches("[A-Za-z0-9_-]{1,40}") || holder == null || holder.isBlank()
+                    || creditCode == null || creditCode.isBlank() || !("SM2".equals(algorithm) || "RSA".equals(algorithm))
+                    || notBefore == null || notAfter == null || !notBefore.isBefore(notAfter) || pin == null || pin.length == 0) {
+                throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+            }
+            Path directory = SimulatedKeyIssuer.tokenDirectory();
+            if (Files.exists(directory.resolve(token))) {
+                throw new ConflictException("CERTIFICATE_TOKEN_EXISTS");
+            }
+            return SimulatedKeyIssuer.issue(directory, token, holder, creditCode, algorithm, notBefore, notAfter, pin);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot issue a simulated key", e);
+        } finally {
+            if (pin != null) {
+                Arrays.fill(pin, '\0');
             }
         }
     }

@@ -43,6 +43,36 @@ public class CertificateHelperResource {
     public record PinChange(String oldPin, String newPin) {
     }
 
+    /** A new key for a test or a demo; validity as ISO instants, PIN default 12345678. */
+    public record NewKey(String token, String holder, String creditCode, String algorithm, String notBefore, String notAfter,
+                         String pin) {
+    }
+
+    public record IssuedKey(String token, String alias) {
+    }
+
+    @POST
+    @Path("tokens")
+    @Operation(summary = "Fixture: a new key (soft token) with an SM2 or RSA certificate for a taxpayer under a test CA")
+    public IssuedKey issueKey(NewKey request) {
+        if (request == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        java.time.Instant notBefore;
+        java.time.Instant notAfter;
+        try {
+            notBefore = request.notBefore() == null ? java.time.Instant.now().minusSeconds(86_400)
+                    : java.time.Instant.parse(request.notBefore());
+            notAfter = request.notAfter() == null ? notBefore.plusSeconds(86_400L * 730) : java.time.Instant.parse(request.notAfter());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        String pin = request.pin() == null ? "12345678" : request.pin();
+        String alias = helper.issueKey(request.token(), request.holder(), request.creditCode(), request.algorithm(), notBefore,
+                notAfter, pin.toCharArray());
+        return new IssuedKey(request.token(), alias);
+    }
+
     @GET
     @Path("certificates")
     @Operation(summary = "Certificates on the keys the helper sees (no PIN needed)")
