@@ -512,14 +512,23 @@ class AccountIT {
 
     /** The audit details of one person's actions of a kind; the harness's own database (skipped against a foreign server). */
     static List<String> auditActions(long personId, String action) {
+        return auditDetails("select detail from audit_record where actor_id = ? and action = ? order by id", personId, action);
+    }
+
+    /** The audit details of the actions of a kind on one target (e.g. {@code certificate:…}, no actor). */
+    static List<String> auditActionsOn(String target, String action) {
+        return auditDetails("select detail from audit_record where target = ? and action = ? order by id", target, action);
+    }
+
+    private static List<String> auditDetails(String query, Object... parameters) {
         assumeTrue(ItSettings.managedServerWanted(), "the audit table is read only on the harness's own database");
         ItSettings.Database db = ItSettings.fromEnvironment().db();
         String url = "jdbc:postgresql://" + db.host() + ":" + db.port() + "/" + db.name();
         try (Connection c = DriverManager.getConnection(url, db.user(), db.password());
-             PreparedStatement s = c.prepareStatement(
-                     "select detail from audit_record where actor_id = ? and action = ? order by id")) {
-            s.setLong(1, personId);
-            s.setString(2, action);
+             PreparedStatement s = c.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
             List<String> details = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

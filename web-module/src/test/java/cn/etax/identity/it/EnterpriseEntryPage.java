@@ -38,7 +38,11 @@ final class EnterpriseEntryPage {
         type(By.id("entLogin:password"), p.password());
         dragSliderOntoGap();
         click(By.id("entLogin:submitPassword"));
+        smsStep(p);
+    }
 
+    /** The second factor by SMS code to {@code p}'s phone, after the password or the certificate (LOGIN-6). */
+    void smsStep(TestPerson p) {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "身份验证"));
         assertThat(driver.findElement(By.id("entLogin")).getText()).contains(Fixtures.maskedName(p.name()));
         click(By.linkText("短信验证码"));
@@ -48,6 +52,44 @@ final class EnterpriseEntryPage {
                 "验证码已发送至" + Fixtures.maskedPhone(p.phone())));
         type(By.id("entLogin:factors:smsCode"), Sim.latestCode(p.phone()));
         click(By.id("entLogin:factors:submitCode"));
+    }
+
+    /** 数字证书登录 (LOGIN-6): the certificate panel with the certificates the helper reads from the inserted keys. */
+    void openCertificateLogin() {
+        open();
+        click(By.id("entLogin:certificateLogin"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "数字证书登录"));
+    }
+
+    /** Picks the certificate of {@code holder} (国密 or 非国密) and types the PIN, then 登录. */
+    void certificateAndPin(String holder, boolean national, String pin) {
+        By label = By.xpath("//*[@id='entLogin:certificate']//label[starts-with(normalize-space(.), '" + holder + "（"
+                + (national ? "国密证书" : "非国密证书") + "')]");
+        pick(label);
+        type(By.id("entLogin:pin"), pin);
+        click(By.id("entLogin:submitCertificate"));
+    }
+
+    /** 选择办税人员: the option of {@code p} as {@code typeLabel} (e.g. 法定代表人), then 登录. */
+    void chooseStaff(TestPerson p, String typeLabel) {
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "选择办税人员"));
+        By label = By.xpath("//*[@id='entLogin:staff']//label[normalize-space(.)='" + Fixtures.maskedName(p.name()) + "（"
+                + typeLabel + "）']");
+        pick(label);
+        click(By.id("entLogin:chooseStaff"));
+    }
+
+    /** Clicks a radio's label until PrimeFaces shows the radio chosen (a click before its script is ready is lost). */
+    private void pick(By label) {
+        String radio = wait.until(ExpectedConditions.elementToBeClickable(label)).getAttribute("for");
+        for (int attempt = 0; attempt < 5 && !driver.findElement(By.id(radio)).isSelected(); attempt++) {
+            wait.until(ExpectedConditions.elementToBeClickable(label)).click();
+        }
+        assertThat(driver.findElement(By.id(radio)).isSelected()).as("chosen: %s", label).isTrue();
+    }
+
+    String messages() {
+        return text(By.id("entLogin:messages"));
     }
 
     /** The whole entry for a person with one active identity: he lands in the enterprise account center (ENT-1). */

@@ -25,7 +25,7 @@ public class LoginLogService {
 
     /** The login-log entry of a login flow (RULE-LOG shows through which entry a person came). */
     public static String entryOf(FlowKind kind) {
-        return kind == FlowKind.ENTERPRISE_LOGIN ? ENTERPRISE_ENTRY
+        return kind.isEnterprise() ? ENTERPRISE_ENTRY
                 : PERSON_ENTRY;
     }
 

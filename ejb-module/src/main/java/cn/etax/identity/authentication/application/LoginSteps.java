@@ -44,7 +44,9 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class LoginSteps {
 
-    private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN);
+    /** The flows whose second-factor steps these are: LOGIN-1, LOGIN-2 and the certificate login LOGIN-6. */
+    static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
+            FlowKind.CERTIFICATE_LOGIN);
 
     @EJB
     FlowService flows;
@@ -104,7 +106,7 @@ public class LoginSteps {
 
     public void sendSmsCode(String flowToken) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
-        Person person = directory.get(flow.personId());
+        Person person = directory.get(flow.requireSubject());
         guard.ensureUnlocked(person.id());
         PersonPhone phone = person.defaultPhone()
                 .orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
@@ -113,7 +115,7 @@ public class LoginSteps {
 
     public String startQr(String flowToken, QrApp app, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
-        Person person = directory.get(flow.personId());
+        Person person = directory.get(flow.requireSubject());
         return qr.start(flow.tokenDigest(), app, flow.kind(), person.idDigest(),
                 Masking.name(person.name()), client);
     }
@@ -128,14 +130,14 @@ public class LoginSteps {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public FlowSubject subject(String flowToken) {
         AuthFlow flow = flows.peek(flowToken, LOGIN);
-        Person person = directory.get(flow.personId());
+        Person person = directory.get(flow.requireSubject());
         String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
         return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest, flow.taxpayerId());
     }
 
     public LoginResult secondFactorPassed(String flowToken, AuthMethod method, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
-        guard.succeeded(flow.personId(), method);
+        guard.succeeded(flow.requireSubject(), method);
         flow.verified(method);
         return next(flow, client);
     }
@@ -150,7 +152,7 @@ public class LoginSteps {
             throw new AuthenticationFailedException("QR_EXPIRED");
         }
         QrApp app = qr.consumeConfirmed(flow.tokenDigest());
-        guard.succeeded(flow.personId(), app.method());
+        guard.succeeded(flow.requireSubject(), app.method());
         flow.verified(app.method());
         directory.get(flow.personId()).passFaceCheck();
         return next(flow, client);
@@ -213,8 +215,16 @@ public class LoginSteps {
         if (person.passwordInitial()) {
             return LoginResult.pending(LoginResult.Status.PASSWORD_CHANGE_REQUIRED);
         }
-        if (flow.kind() != FlowKind.ENTERPRISE_LOGIN) {
+        if (!flow.kind().isEnterprise()) {
             return loggedIn(flow, null, client);
+        }
+        if (flow.kind() == FlowKind.CERTIFICATE_LOGIN) {
+            // LOGIN-6: the staff identity chosen after the certificate, checked again now that both factors passed
+            try {
+                return loggedIn(flow, identities.choose(flow.personId(), flow.taxpayerId(), flow.grantId()), client);
+            } catch (DomainException e) {
+                throw refused(flow, e, client);
+            }
         }
         IdentityResolution resolution = identities.resolve(flow.personId(), flow.taxpayerId());
         return switch (resolution.outcome()) {
@@ -229,7 +239,7 @@ public class LoginSteps {
 
     /** No identity to log in with: recorded in the login log apart from this step, which rolls back. */
     private DomainException refused(AuthFlow flow, DomainException e, ClientContext client) {
-        log.recordEnterpriseSeparately(flow.taxpayerId(), flow.personId(), flow.secondFactor(),
+        log.recordEnterpriseSeparately(flow.taxpayerId(), flow.personId(), loggedMethod(flow),
                 LoginOutcome.FAILURE, e.code(), client);
         return e;
     }
@@ -241,11 +251,21 @@ public class LoginSteps {
             log.record(LoginLogService.entryOf(flow.kind()), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS,
                     null, client);
         } else {
-            log.recordEnterprise(identity.taxpayerId(), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS, null,
+            log.recordEnterprise(identity.taxpayerId(), person.id(), loggedMethod(flow), LoginOutcome.SUCCESS, null,
                     client);
         }
         return new LoginResult(LoginResult.Status.LOGGED_IN, new AuthenticatedPerson(person.id(), person.name(),
-                person.realNameLevel(), List.of(AuthMethod.PASSWORD, flow.secondFactor()), clock.now(), identity));
+                person.realNameLevel(), List.of(firstFactor(flow), flow.secondFactor()), clock.now(), identity));
+    }
+
+    /** The password, or for LOGIN-6 the certificate PIN and the key's signature. */
+    private static AuthMethod firstFactor(AuthFlow flow) {
+        return flow.kind() == FlowKind.CERTIFICATE_LOGIN ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD;
+    }
+
+    /** What the login log shows as the way in: the second factor, or for LOGIN-6 the certificate. */
+    private static AuthMethod loggedMethod(AuthFlow flow) {
+        return flow.kind() == FlowKind.CERTIFICATE_LOGIN ? AuthMethod.CERTIFICATE : flow.secondFactor();
     }
 
     /** {@code taxpayerId}: the taxpayer of an enterprise login (LOGIN-2), else null. */

@@ -40,6 +40,8 @@ public final class Certificates {
             return new AccountLockedException("CERTIFICATE_LOCKED");
         }
         if (e instanceof CertificateRejectedException rejected) {
+            // what PKIX said about the chain, for the operator (a subject and issuer at most, no secret)
+            LOG.log(Level.INFO, "certificate rejected: {0}", rejected.getMessage());
             return switch (rejected.reason()) {
                 case MALFORMED -> new InvalidInputException("CERTIFICATE_MALFORMED");
                 case UNTRUSTED -> new InvalidInputException("CERTIFICATE_UNTRUSTED");

@@ -6,20 +6,15 @@ import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.application.GrantAuthority;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.NotFoundException;
-import cn.etax.identity.shared.ServiceBusyException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.Caller;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.OutsideServices;
-import cn.etax.identity.shared.application.Production;
-import cn.etax.identity.shared.application.Simulated;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -60,10 +55,6 @@ public class EnterpriseCertificateService {
 
     @Inject
     OutsideServices services;
-
-    @Inject
-    @Any
-    Instance<CertificateHelper> helpers;
 
     @Inject
     @ConfigProperty(name = "identity.certificates.expiry-warning-days", defaultValue = "30")
@@ -128,13 +119,7 @@ public class EnterpriseCertificateService {
     }
 
     private CertificateHelper helper() {
-        Instance<CertificateHelper> chosen = services.simulatorsEnabled() ? helpers.select(Simulated.Literal.INSTANCE)
-                : helpers.select(Production.Literal.INSTANCE);
-        if (chosen.isUnsatisfied()) {
-            // seeds: "如未安装企业证书驱动，请先下载安装证书驱动，并进行环境检测"
-            throw new ServiceBusyException("CERTIFICATE_HELPER_UNAVAILABLE");
-        }
-        return chosen.get();
+        return services.certificateHelper();
     }
 
     private EnterpriseCertificate view(CertificateHelper.KeyCertificate c, Instant now, LocalDate today) {

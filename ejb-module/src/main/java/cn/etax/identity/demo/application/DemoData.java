@@ -3,12 +3,14 @@ package cn.etax.identity.demo.application;
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.registration.domain.OfflineCollection;
+import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
+import cn.etax.identity.simulation.application.CertificateHelperSimulator;
 import cn.etax.identity.simulation.application.PersonFixtures;
 import cn.etax.identity.simulation.application.SimulatorService;
 import cn.etax.identity.taxpayer.application.SyncPerson;
@@ -32,6 +34,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,9 @@ public class DemoData {
 
     /** Password of the registered demo persons. */
     public static final String DEMO_PASSWORD = "Demo@2026tax";
+
+    /** PIN of the demo taxpayers' certificate keys. */
+    public static final String DEMO_KEY_PIN = "12345678";
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
@@ -70,6 +76,9 @@ public class DemoData {
 
     @EJB
     TaxpayerRegistrar registrar;
+
+    @EJB
+    CertificateHelperSimulator certificateHelper;
 
     @Inject
     PersonalDataProtector protector;
@@ -105,6 +114,7 @@ public class DemoData {
         for (String[] row : rows) {
             if (row[0].equals("taxpayer")) {
                 taxpayer(row[1], row[2], row[3], row[4], row[5]);
+                taxDigitalCertificate(row[1], row[2]);
             }
         }
         LOG.info("demo data ready (see README: demo persons)");
@@ -125,6 +135,20 @@ public class DemoData {
                 new SyncPerson(names.get(legalId), IdType.RESIDENT_ID_CARD, legalId),
                 new SyncPerson(names.get(financeId), IdType.RESIDENT_ID_CARD, financeId), List.of()),
                 ClientContext.UNKNOWN);
+    }
+
+    /**
+     * LOGIN-6, ENT-7: the taxpayer's tax UKey "inserted" in the simulated certificate helper — token
+     * {@code demo-<credit code>}, an SM2 certificate under a tax CA the platform trusts, PIN {@value #DEMO_KEY_PIN};
+     * kept across restarts like the rest of the data directory.
+     */
+    private void taxDigitalCertificate(String name, String creditCode) {
+        try {
+            certificateHelper.issueKey("demo-" + creditCode, name, creditCode, "SM2", clock.now().minus(Duration.ofDays(1)),
+                    clock.now().plus(Duration.ofDays(730)), DEMO_KEY_PIN.toCharArray(), true);
+        } catch (ConflictException issuedBefore) {
+            // an earlier start issued it; its PIN may have been changed since
+        }
     }
 
     private void collected(String name, IdDocument document, String phone, String nationality, String office) {

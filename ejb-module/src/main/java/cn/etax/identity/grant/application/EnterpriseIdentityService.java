@@ -22,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -71,6 +72,37 @@ public class EnterpriseIdentityService {
             return new IdentityResolution(IdentityResolution.Outcome.CONFIRM, null, options(offers, today));
         }
         return new IdentityResolution(IdentityResolution.Outcome.NONE, null, null);
+    }
+
+    /**
+     * LOGIN-6: the taxpayer's staff a certificate login may continue as — registered persons whose grant is active or
+     * frozen today (frozen ones are refused when chosen), legal representative and finance officer first.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<StaffOption> staffOptions(long taxpayerId) {
+        LocalDate today = clock.today();
+        return em.createNamedQuery(Grant.OF_TAXPAYER, Grant.class).setParameter("taxpayer", taxpayerId).getResultList()
+                .stream().filter(g -> g.personId() != null)
+                .filter(g -> g.state(today) == GrantState.ACTIVE || g.state(today) == GrantState.FROZEN)
+                .sorted(Comparator.comparing(Grant::identityType).thenComparing(Grant::id))
+                .map(g -> new StaffOption(g.id(), g.holder().nameMasked(), g.holder().idMasked(), g.identityType(),
+                        g.permissions(), g.state(today)))
+                .toList();
+    }
+
+    /**
+     * LOGIN-6: the staff identity chosen after the certificate, checked now: a grant of this taxpayer held by a
+     * registered person, active (frozen: ENTERPRISE_IDENTITY_FROZEN; ended, expired, pending or foreign:
+     * ENTERPRISE_IDENTITY_UNAVAILABLE). Answers the person.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long staffMember(long taxpayerId, long grantId) {
+        Grant g = em.find(Grant.class, grantId);
+        if (g == null || g.personId() == null || g.taxpayerId() != taxpayerId) {
+            throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
+        }
+        choose(g.personId(), taxpayerId, grantId);
+        return g.personId();
     }
 
     /** The identity the person picked from the list, checked again now. */

@@ -1,6 +1,8 @@
 package cn.etax.identity.shared.application;
 
 import cn.etax.identity.authentication.infrastructure.SmsGateway;
+import cn.etax.identity.certificate.application.CertificateHelper;
+import cn.etax.identity.shared.ServiceBusyException;
 import cn.etax.identity.registration.infrastructure.IdentityRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -30,8 +32,25 @@ public class OutsideServices {
     @Any
     Instance<IdentityRegistry> registries;
 
+    @Inject
+    @Any
+    Instance<CertificateHelper> certificateHelpers;
+
     public boolean simulatorsEnabled() {
         return simulators;
+    }
+
+    /**
+     * The certificate helper next to the user's key (ENT-7, LOGIN-6). Optional: without an adapter the platform runs,
+     * and what needs the key answers CERTIFICATE_HELPER_UNAVAILABLE, the seeds' "如未安装企业证书驱动…".
+     */
+    public CertificateHelper certificateHelper() {
+        Instance<CertificateHelper> chosen = simulators ? certificateHelpers.select(Simulated.Literal.INSTANCE)
+                : certificateHelpers.select(Production.Literal.INSTANCE);
+        if (chosen.isUnsatisfied()) {
+            throw new ServiceBusyException("CERTIFICATE_HELPER_UNAVAILABLE");
+        }
+        return chosen.get();
     }
 
     @Produces

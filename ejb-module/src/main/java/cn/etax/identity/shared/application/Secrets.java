@@ -12,9 +12,14 @@ public final class Secrets {
     }
 
     public static String token() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return token(16);
+    }
+
+    /** {@code bytes} random bytes, Base64url without padding. */
+    public static String token(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** A code of {@code digits} decimal digits, leading zeros kept. */

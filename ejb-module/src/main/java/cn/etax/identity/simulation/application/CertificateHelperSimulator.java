@@ -16,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The local certificate helper (证书助手) that in production runs on the taxpayer's PC next to the UKey: lists the
@@ -43,6 +45,11 @@ public class CertificateHelperSimulator {
     @Inject
     OutsideServices services;
 
+    /** The platform's own signing token sits in the platform's hardware, never in a taxpayer's PC: not listed. */
+    @Inject
+    @ConfigProperty(name = "identity.platform.signing.token")
+    Optional<String> platformToken;
+
     public record HelperCertificate(String token, String alias, byte[] certificate, CertificateHolder holder) implements Serializable {
     }
 
@@ -54,6 +61,9 @@ public class CertificateHelperSimulator {
         List<HelperCertificate> certificates = new ArrayList<>();
         try (TokenConnection any = tokens.getConnection()) {
             for (String token : any.tokens()) {
+                if (platformToken.filter(token::equals).isPresent()) {
+                    continue;
+                }
                 try (TokenConnection connection = tokens.getConnection(token)) {
                     for (TokenCertificate certificate : connection.certificates()) {
                         certificates.add(new HelperCertificate(token, certificate.alias(), certificate.certificate().encoded(),
@@ -112,12 +122,13 @@ public class CertificateHelperSimulator {
 
     /**
      * Test and demo fixture: a new key named {@code token} with an SM2 or RSA certificate for the taxpayer
-     * {@code creditCode}, valid from {@code notBefore} to {@code notAfter}, PIN {@code pin} (see {@link SimulatedKeyIssuer}).
+     * {@code creditCode}, valid from {@code notBefore} to {@code notAfter}, PIN {@code pin}, under a test CA that the
+     * platform trusts as a tax CA when {@code trusted} (see {@link SimulatedKeyIssuer}).
      *
      * @return the alias of the key on the new token
      */
     public String issueKey(String token, String holder, String creditCode, String algorithm, Instant notBefore,
-                           Instant notAfter, char[] pin) {
+                           Instant notAfter, char[] pin, boolean trusted) {
         requireSimulators();
         try {
             if (token == null || !token.matches("[A-Za-z0-9_-]{1,40}") || holder == null || holder.isBlank()
@@ -129,7 +140,8 @@ public class CertificateHelperSimulator {
             if (Files.exists(directory.resolve(token))) {
                 throw new ConflictException("CERTIFICATE_TOKEN_EXISTS");
             }
-            return SimulatedKeyIssuer.issue(directory, token, holder, creditCode, algorithm, notBefore, notAfter, pin);
+            return SimulatedKeyIssuer.issue(directory, token, holder, creditCode, algorithm, notBefore, notAfter, pin,
+                    trusted);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue a simulated key", e);
         } finally {

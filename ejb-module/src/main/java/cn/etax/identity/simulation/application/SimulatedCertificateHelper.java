@@ -21,6 +21,12 @@ public class SimulatedCertificateHelper implements CertificateHelper {
     }
 
     @Override
+    public Signed sign(String token, String alias, char[] pin, byte[] data) {
+        CertificateHelperSimulator.Signed signed = simulator.sign(token, alias, pin, data);
+        return new Signed(signed.signature(), signed.certificate());
+    }
+
+    @Override
     public void changePin(String token, char[] oldPin, char[] newPin) {
         simulator.changePin(token, oldPin, newPin);
     }

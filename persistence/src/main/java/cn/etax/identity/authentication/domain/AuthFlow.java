@@ -61,6 +61,21 @@ public class AuthFlow {
     @Column(name = "bound_to", length = 64)
     private String boundTo;
 
+    /** LOGIN-6: the one-time challenge the certificate's key must sign; cleared when a signature is presented. */
+    @Column(name = "challenge", length = 64)
+    private String challenge;
+
+    @Column(name = "challenge_expires_at")
+    private Instant challengeExpiresAt;
+
+    /** LOGIN-6: SHA-256 (hex) of the certificate whose key signed the challenge. */
+    @Column(name = "certificate_digest", length = 64)
+    private String certificateDigest;
+
+    /** LOGIN-6: the tax staff identity chosen after the certificate, for which the second factor is asked. */
+    @Column(name = "grant_id")
+    private Long grantId;
+
     @Column(name = "subject_name", length = 100)
     private String subjectName;
 
@@ -146,6 +161,62 @@ public class AuthFlow {
         }
     }
 
+    /** LOGIN-6: the one-time challenge of a certificate login, valid until {@code until}. */
+    public void issueChallenge(String challenge, Instant until) {
+        if (step != FlowStep.STARTED || challengeExpiresAt != null) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        this.challenge = challenge;
+        this.challengeExpiresAt = until;
+    }
+
+    /**
+     * LOGIN-6: takes the challenge for the one signature it may check — used once, whatever that check answers, so
+     * neither a replayed signature nor a second guess gets another chance.
+     */
+    public String consumeChallenge(Instant now) {
+        if (challenge == null) {
+            throw new AuthenticationFailedException("CERTIFICATE_CHALLENGE_USED");
+        }
+        String taken = challenge;
+        challenge = null;
+        if (!now.isBefore(challengeExpiresAt)) {
+            throw new AuthenticationFailedException("CERTIFICATE_CHALLENGE_EXPIRED");
+        }
+        return taken;
+    }
+
+    /** LOGIN-6: the key of the certificate ({@code certificateDigest}) of {@code taxpayerId}'s signed the challenge. */
+    public void certified(long taxpayerId, String certificateDigest) {
+        if (step != FlowStep.STARTED || challenge != null || this.certificateDigest != null) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        this.taxpayerId = taxpayerId;
+        this.certificateDigest = certificateDigest;
+        this.step = FlowStep.CERTIFIED;
+    }
+
+    /** LOGIN-6: the tax staff identity to log in as; may be chosen again until the second factor passed. */
+    public void chooseStaff(long personId, long grantId) {
+        if (step != FlowStep.CERTIFIED) {
+            throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
+        }
+        this.personId = personId;
+        this.grantId = grantId;
+    }
+
+    /**
+     * The flow knows whom a second factor is for: the password step named the person, or (LOGIN-6) a staff identity
+     * was chosen after the certificate.
+     */
+    public long requireSubject() {
+        if (personId == null || (kind == FlowKind.CERTIFICATE_LOGIN && step != FlowStep.CERTIFIED
+                && step != FlowStep.VERIFIED)) {
+            throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
+        }
+        return personId;
+    }
+
     public void ensureVerified() {
         if (step != FlowStep.VERIFIED) {
             throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
@@ -153,6 +224,7 @@ public class AuthFlow {
     }
 
     public void verified(AuthMethod factor) {
+        requireSubject();
         this.step = FlowStep.VERIFIED;
         this.secondFactor = factor;
     }
@@ -168,6 +240,9 @@ public class AuthFlow {
     public Long personId() { return personId; }
     public Long taxpayerId() { return taxpayerId; }
     public String boundTo() { return boundTo; }
+    public String certificateDigest() { return certificateDigest; }
+    public Long grantId() { return grantId; }
+    public Instant challengeExpiresAt() { return challengeExpiresAt; }
     public String subjectName() { return subjectName; }
     public IdType subjectIdType() { return subjectIdType; }
     public String subjectDigest() { return subjectDigest; }

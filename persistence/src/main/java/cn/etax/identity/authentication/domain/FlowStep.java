@@ -1,9 +1,10 @@
 package cn.etax.identity.authentication.domain;
 
 /**
- * Where a flow stands. {@code STARTED}: the first step passed (identity checked, password verified);
- * {@code VERIFIED}: the second factor passed; {@code COMPLETED}: the flow did what it was for and is dead.
+ * Where a flow stands. {@code STARTED}: the first step passed (identity checked, password verified) — for a
+ * certificate login (LOGIN-6): the challenge was issued; {@code CERTIFIED}: the certificate's key signed the
+ * challenge; {@code VERIFIED}: the second factor passed; {@code COMPLETED}: the flow did what it was for and is dead.
  */
 public enum FlowStep {
-    STARTED, VERIFIED, COMPLETED
+    STARTED, CERTIFIED, VERIFIED, COMPLETED
 }

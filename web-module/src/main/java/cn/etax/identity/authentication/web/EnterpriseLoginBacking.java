@@ -1,12 +1,17 @@
 package cn.etax.identity.authentication.web;
 
+import cn.etax.identity.authentication.application.CertificateAccepted;
+import cn.etax.identity.authentication.application.CertificateLoginService;
 import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
 import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.certificate.application.CertificateHelper;
+import cn.etax.identity.certificate.application.CertificateHolder;
 import cn.etax.identity.grant.application.IdentityOption;
+import cn.etax.identity.grant.application.StaffOption;
 import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
@@ -18,6 +23,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -25,7 +32,9 @@ import java.util.stream.Collectors;
 /**
  * enterprise-login.xhtml: the enterprise entry (LOGIN-2) — credit code, then the same password, slider and second
  * factor as login.xhtml, then the identity: logged in, chosen from a list, an offer confirmed, or refused with the
- * seeds' message. Holds no rule; LoginService and EnterpriseIdentityService decide, again at every step.
+ * seeds' message. Its 数字证书登录 (LOGIN-6): a certificate read by the certificate helper, its PIN, the key's signature
+ * over the platform's challenge, 选择办税人员, then that person's second factor on the same panels. Holds no rule;
+ * LoginService, CertificateLoginService and EnterpriseIdentityService decide, again at every step.
  */
 @Named
 @ViewScoped
@@ -33,8 +42,10 @@ public class EnterpriseLoginBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     public enum Step {
-        PASSWORD, SECOND_FACTOR, AGREEMENTS, CHANGE_PASSWORD, CHOOSE_IDENTITY, CONFIRM_PENDING, REFUSED
+        PASSWORD, CERTIFICATE, CHOOSE_STAFF, SECOND_FACTOR, AGREEMENTS, CHANGE_PASSWORD, CHOOSE_IDENTITY, CONFIRM_PENDING, REFUSED
     }
 
     @EJB
@@ -42,6 +53,9 @@ public class EnterpriseLoginBacking implements Serializable {
 
     @EJB
     HumanCheckService humanCheck;
+
+    @EJB
+    CertificateLoginService certificateLogin;
 
     @Inject
     Sessions sessions;
@@ -61,6 +75,11 @@ public class EnterpriseLoginBacking implements Serializable {
     private boolean agreementsAccepted;
     private List<IdentityOption> options = List.of();
     private Long grantId;
+    private List<CertificateHelper.KeyCertificate> certificates = List.of();
+    private String certificate;
+    private String pin;
+    private CertificateAccepted certified;
+    private Long staffGrantId;
 
     @PostConstruct
     void init() {
@@ -81,6 +100,80 @@ public class EnterpriseLoginBacking implements Serializable {
         } finally {
             password = null;
         }
+    }
+
+    /** 数字证书登录: the certificates on the inserted keys, read again by the certificate helper. */
+    public void useCertificate() {
+        step = Step.CERTIFICATE;
+        flowToken = null;
+        certified = null;
+        readCertificates();
+    }
+
+    public void readCertificates() {
+        try {
+            certificates = certificateLogin.insertedCertificates();
+            certificate = certificates.size() == 1 ? value(certificates.get(0)) : certificate;
+            if (certificates.isEmpty()) {
+                FacesSupport.info("certLogin.none");
+            }
+        } catch (DomainException e) {
+            certificates = List.of();
+            FacesSupport.error(e);
+        }
+    }
+
+    /** 登录 with the PIN: the key signs the platform's challenge; the platform checks it and lists the tax staff. */
+    public void submitCertificate() {
+        try {
+            CertificateHelper.KeyCertificate chosen = certificates.stream().filter(c -> value(c).equals(certificate))
+                    .findFirst().orElse(null);
+            certified = certificateLogin.signWithKey(chosen == null ? null : chosen.token(),
+                    chosen == null ? null : chosen.alias(), pin == null ? null : pin.toCharArray(),
+                    FacesSupport.client());
+            flowToken = certified.flowToken();
+            staffGrantId = certified.staff().isEmpty() ? null : certified.staff().get(0).grantId();
+            step = Step.CHOOSE_STAFF;
+            if (certified.staff().isEmpty()) {
+                FacesSupport.info("certLogin.noStaff");
+            }
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        } finally {
+            pin = null;
+        }
+    }
+
+    /** 选择办税人员, then 登录: the second factor of that person follows. */
+    public void chooseStaff() {
+        try {
+            PasswordAccepted accepted = certificateLogin.chooseStaff(flowToken, staffGrantId);
+            phoneMasked = accepted.phoneMasked();
+            nameMasked = accepted.nameMasked();
+            step = Step.SECOND_FACTOR;
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** The radio value of a certificate: which key, which entry on it. */
+    public String value(CertificateHelper.KeyCertificate c) {
+        return c.token() + "/" + c.alias();
+    }
+
+    /** "{holder}（国密证书，序列号 …，有效期至 …）". */
+    public String certificateLabel(CertificateHelper.KeyCertificate c) {
+        CertificateHolder h = c.holder();
+        String kind = FacesSupport.text("SM2".equals(h.algorithm()) ? "certLogin.kind.national" : "certLogin.kind.international");
+        String until = h.notAfter() == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(h.notAfter().atZone(SHANGHAI));
+        return FacesSupport.text("certLogin.option", h.holder(), kind, h.serialNumber(), until);
+    }
+
+    /** "{name}（{type}）", marked when frozen (listed, but refused when chosen). */
+    public String staffLabel(StaffOption o) {
+        String label = FacesSupport.text("certLogin.staffOption", o.nameMasked(),
+                FacesSupport.text("grant.identity_type." + o.identityType().name().toLowerCase(Locale.ROOT)));
+        return o.state() == GrantState.FROZEN ? label + FacesSupport.text("entLogin.option.frozen") : label;
     }
 
     public void sendCode() {
@@ -180,6 +273,8 @@ public class EnterpriseLoginBacking implements Serializable {
     public void restart() {
         step = Step.PASSWORD;
         flowToken = null;
+        certified = null;
+        staffGrantId = null;
         qrToken = null;
         options = List.of();
         grantId = null;
@@ -220,7 +315,8 @@ public class EnterpriseLoginBacking implements Serializable {
     /** After the second factor a refusal (no relation, frozen) ends the attempt: the message and a way back. */
     private void refusedAfterSecondFactor(DomainException e) {
         FacesSupport.error(e);
-        if ("ENTERPRISE_RELATION_NOT_FOUND".equals(e.code()) || "ENTERPRISE_IDENTITY_FROZEN".equals(e.code())) {
+        if ("ENTERPRISE_RELATION_NOT_FOUND".equals(e.code()) || "ENTERPRISE_IDENTITY_FROZEN".equals(e.code())
+                || "ENTERPRISE_IDENTITY_UNAVAILABLE".equals(e.code())) {
             step = Step.REFUSED;
             flowToken = null;
         }
@@ -250,6 +346,14 @@ public class EnterpriseLoginBacking implements Serializable {
     public boolean isAgreementsAccepted() { return agreementsAccepted; }
     public void setAgreementsAccepted(boolean agreementsAccepted) { this.agreementsAccepted = agreementsAccepted; }
     public List<IdentityOption> getOptions() { return options; }
+    public List<CertificateHelper.KeyCertificate> getCertificates() { return certificates; }
+    public String getCertificate() { return certificate; }
+    public void setCertificate(String certificate) { this.certificate = certificate; }
+    public String getPin() { return pin; }
+    public void setPin(String pin) { this.pin = pin; }
+    public CertificateAccepted getCertified() { return certified; }
+    public Long getStaffGrantId() { return staffGrantId; }
+    public void setStaffGrantId(Long staffGrantId) { this.staffGrantId = staffGrantId; }
     public Long getGrantId() { return grantId; }
     public void setGrantId(Long grantId) { this.grantId = grantId; }
 }

@@ -43,9 +43,12 @@ public class CertificateHelperResource {
     public record PinChange(String oldPin, String newPin) {
     }
 
-    /** A new key for a test or a demo; validity as ISO instants, PIN default 12345678. */
+    /**
+     * A new key for a test or a demo; validity as ISO instants, PIN default 12345678; {@code trusted}: its test CA is
+     * made a tax CA the platform trusts (so the key can log in, LOGIN-6), else the CA is unknown to the platform.
+     */
     public record NewKey(String token, String holder, String creditCode, String algorithm, String notBefore, String notAfter,
-                         String pin) {
+                         String pin, Boolean trusted) {
     }
 
     public record IssuedKey(String token, String alias) {
@@ -69,7 +72,7 @@ public class CertificateHelperResource {
         }
         String pin = request.pin() == null ? "12345678" : request.pin();
         String alias = helper.issueKey(request.token(), request.holder(), request.creditCode(), request.algorithm(), notBefore,
-                notAfter, pin.toCharArray());
+                notAfter, pin.toCharArray(), Boolean.TRUE.equals(request.trusted()));
         return new IssuedKey(request.token(), alias);
     }
 
