@@ -45,7 +45,7 @@ import java.util.Set;
 public class LoginSteps {
 
     /** The flows whose second-factor steps these are: LOGIN-1, LOGIN-2 and the certificate login LOGIN-6. */
-    static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
+    private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
             FlowKind.CERTIFICATE_LOGIN);
 
     @EJB

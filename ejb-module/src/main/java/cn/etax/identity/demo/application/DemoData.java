@@ -3,14 +3,13 @@ package cn.etax.identity.demo.application;
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.registration.domain.OfflineCollection;
-import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
-import cn.etax.identity.simulation.application.CertificateHelperSimulator;
+import cn.etax.identity.simulation.application.SimulatedKeyIssuer;
 import cn.etax.identity.simulation.application.PersonFixtures;
 import cn.etax.identity.simulation.application.SimulatorService;
 import cn.etax.identity.taxpayer.application.SyncPerson;
@@ -34,10 +33,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -77,8 +80,6 @@ public class DemoData {
     @EJB
     TaxpayerRegistrar registrar;
 
-    @EJB
-    CertificateHelperSimulator certificateHelper;
 
     @Inject
     PersonalDataProtector protector;
@@ -140,14 +141,20 @@ public class DemoData {
     /**
      * LOGIN-6, ENT-7: the taxpayer's tax UKey "inserted" in the simulated certificate helper — token
      * {@code demo-<credit code>}, an SM2 certificate under a tax CA the platform trusts, PIN {@value #DEMO_KEY_PIN};
-     * kept across restarts like the rest of the data directory.
+     * kept across restarts like the rest of the data directory. Written as files only (the certificate connector is not
+     * needed at start); a failure costs the demo its key, never the deployment.
      */
     private void taxDigitalCertificate(String name, String creditCode) {
+        Path tokens = SimulatedKeyIssuer.tokenDirectory();
+        String token = "demo-" + creditCode;
+        if (Files.exists(tokens.resolve(token))) {
+            return; // an earlier start issued it; its PIN may have been changed since
+        }
         try {
-            certificateHelper.issueKey("demo-" + creditCode, name, creditCode, "SM2", clock.now().minus(Duration.ofDays(1)),
+            SimulatedKeyIssuer.issue(tokens, token, name, creditCode, "SM2", clock.now().minus(Duration.ofDays(1)),
                     clock.now().plus(Duration.ofDays(730)), DEMO_KEY_PIN.toCharArray(), true);
-        } catch (ConflictException issuedBefore) {
-            // an earlier start issued it; its PIN may have been changed since
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.log(Level.WARNING, "demo certificate key {0} not issued: {1}", new Object[] {token, e.toString()});
         }
     }
 

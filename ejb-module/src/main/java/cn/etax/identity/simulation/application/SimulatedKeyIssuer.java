@@ -52,7 +52,7 @@ import java.util.Date;
  * ({@code keystore.p12} under the PIN, public {@code <alias>.crt}). Tests and demos use it to have keys of their own
  * whose PIN they may change or lock without touching anyone else's.
  */
-final class SimulatedKeyIssuer {
+public final class SimulatedKeyIssuer {
 
     private static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -61,7 +61,7 @@ final class SimulatedKeyIssuer {
     }
 
     /** The directory of the connector's soft tokens, as its connection factory resolves it by default. */
-    static Path tokenDirectory() {
+    public static Path tokenDirectory() {
         return certificatesDirectory().resolve("tokens");
     }
 
@@ -80,7 +80,7 @@ final class SimulatedKeyIssuer {
      *                found by its own name
      * @return the alias of the key on the new token ({@code sm2} or {@code rsa})
      */
-    static String issue(Path tokenDirectory, String token, String holder, String creditCode, String algorithm, Instant notBefore,
+    public static String issue(Path tokenDirectory, String token, String holder, String creditCode, String algorithm, Instant notBefore,
                         Instant notAfter, char[] pin, boolean trusted) throws IOException, GeneralSecurityException {
         boolean sm2 = "SM2".equals(algorithm);
         KeyPair ca = keyPair(sm2);
