@@ -11,30 +11,20 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.resource.ConnectionFactoryDefinition;
-import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Verifies what a taxpayer's key signed (§9): the certificate chains to a configured tax CA root, is valid now, is not
- * revoked and allows signatures, and the signature over the data is the certificate key's. The connection factory of
- * the certificate connector is defined here, for the whole application, and comes from the deployed adapter
- * {@code etax-connector} (the RAR deployed before the WAR on Payara Micro); its directories and the demo tax CA follow
- * {@code identity.data.dir} / {@code identity.certificates.dir} and {@code identity.demo.enabled}; a PKCS#11 module
- * is named by {@code identity.pkcs11.library} + {@code identity.pkcs11.token-label}.
+ * revoked and allows signatures, and the signature over the data is the certificate key's. The connection factory
+ * {@link #TOKENS} of the certificate connector is defined once per deployment for the whole application: in the WAR
+ * for Payara Micro by the web module's {@code TokenConnectorDefinition} (the standalone RAR {@code etax-connector},
+ * deployed before the WAR), in the EAR by {@code EarTokenConnectorDefinition} (the EAR's own connector module). Its
+ * directories and the demo tax CA follow {@code identity.data.dir} / {@code identity.certificates.dir} and
+ * {@code identity.demo.enabled}; a PKCS#11 module is named by {@code identity.pkcs11.library} +
+ * {@code identity.pkcs11.token-label}.
  */
-@ConnectionFactoryDefinition(name = CertificateService.TOKENS,
-        description = "Certificate hardware: PKCS#11 modules and soft tokens",
-        interfaceName = "cn.etax.identity.connector.api.TokenConnectionFactory",
-        resourceAdapter = "etax-connector",
-        transactionSupport = TransactionSupportLevel.NoTransaction,
-        minPoolSize = 0,
-        maxPoolSize = 16,
-        // a PKCS#11 module (vendor HSM, key middleware, SoftHSM2) and an OCSP client by system property; unset = none
-        properties = {"pkcs11Library=${identity.pkcs11.library}", "pkcs11TokenLabel=${identity.pkcs11.token-label}",
-                "revocationChecker=${identity.certificates.revocation-checker}"})
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CertificateService {
