@@ -169,6 +169,12 @@ public class EnterpriseLoginBacking implements Serializable {
         return FacesSupport.text("certLogin.option", h.holder(), kind, h.serialNumber(), until);
     }
 
+    /** Whose certificate the key's signature proved, before the staff member is chosen. */
+    public String getCertifiedText() {
+        return certified == null ? "" : FacesSupport.text("certLogin.staff.text", certified.holder(),
+                certified.serialNumber());
+    }
+
     /** "{name}（{type}）", marked when frozen (listed, but refused when chosen). */
     public String staffLabel(StaffOption o) {
         String label = FacesSupport.text("certLogin.staffOption", o.nameMasked(),
