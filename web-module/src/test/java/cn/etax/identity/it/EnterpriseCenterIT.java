@@ -313,6 +313,25 @@ class EnterpriseCenterIT {
         assertThat(frozen.status()).as("%s", frozen).isEqualTo(403);
         assertThat(frozen.code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
         assertThat(frozen.message()).isEqualTo("您当前的企业身份已失效（已被冻结、删除或已过期），请重新登录");
+
+        // every call of the enterprise account center asks again, reads and writes alike, and changes nothing
+        int pendingBefore = personEntry.get(e.staff() + "/pending").jsonArray().size();
+        List<Reply> calls = List.of(
+                reveal(clerk, "LEGAL_REPRESENTATIVE_NAME", null),
+                clerk.get(STAFF), clerk.get(STAFF + "/pending"), clerk.get(STAFF + "/history"),
+                clerk.post(STAFF, GrantFixtures.addBody(Fixtures.quickPerson(), "INVOICER", null, "TAX_QUERY")),
+                clerk.post(STAFF + "/" + grant + "/unfreeze", Json.createObjectBuilder().build()),
+                clerk.get(CENTER + "/permission-templates?identityType=TAX_OFFICER"),
+                clerk.post(CENTER + "/permission-templates", Json.createObjectBuilder().add("name", "全量办税")
+                        .add("permissions", Json.createArrayBuilder().add("TAX_QUERY")).build()),
+                clerk.get(CENTER + "/login-log"),
+                clerk.get(CENTER + "/certificates"));
+        for (Reply r : calls) {
+            assertThat(r.status()).as("%s", r).isEqualTo(403);
+            assertThat(r.code()).as("%s", r).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
+        }
+        assertThat(GrantFixtures.staffMember(personEntry, e, grant).getString("state")).isEqualTo("FROZEN");
+        assertThat(personEntry.get(e.staff() + "/pending").jsonArray()).as("nothing added").hasSize(pendingBefore);
     }
 
     // ----

@@ -75,7 +75,8 @@ final class GrantFixtures {
             perms.add(perm);
         }
         JsonObjectBuilder b = Json.createObjectBuilder().add("name", p.name()).add("idType", "RESIDENT_ID_CARD")
-                .add("idNumber", p.idNumber()).add("identityType", type).add("permissions", perms);
+                .add("idNumber", p.idNumber()).add("identityType", type).add("permissions", perms)
+                .add("riskAcknowledged", true);
         b.add("validUntil", validUntil == null ? JsonValue.NULL : Json.createValue(validUntil.toString()));
         return b.build();
     }

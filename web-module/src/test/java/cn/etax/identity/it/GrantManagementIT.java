@@ -82,6 +82,17 @@ class GrantManagementIT {
         assertThat(add(boss, e, p, "INVOICER", Sim.today().minusDays(1), "INVOICE_ISSUE").code())
                 .isEqualTo("GRANT_VALIDITY_IN_PAST");
 
+        // the risk warning (风险提示) must have been read, over REST as on the page; nothing is offered without it
+        JsonObject unread = Json.createObjectBuilder(GrantFixtures.addBody(p, "TAX_OFFICER", null, "TAX_QUERY"))
+                .remove("riskAcknowledged").build();
+        Reply notAcknowledged = boss.post(e.staff(), unread);
+        assertThat(notAcknowledged.status()).isEqualTo(400);
+        assertThat(notAcknowledged.code()).isEqualTo("RISK_NOT_ACKNOWLEDGED");
+        assertThat(notAcknowledged.message()).isEqualTo("请阅读风险提示并勾选“我已阅读并知晓上述风险”后再提交");
+        Reply declined = boss.post(e.staff(), Json.createObjectBuilder(unread).add("riskAcknowledged", false).build());
+        assertThat(declined.code()).isEqualTo("RISK_NOT_ACKNOWLEDGED");
+        assertThat(boss.get(e.staff() + "/pending").jsonArray()).as("only the FO offer").hasSize(1);
+
         offer(boss, e, p, Sim.today().plusDays(30));
         Reply twice = add(boss, e, p, "TAX_OFFICER", null, "TAX_QUERY");
         assertThat(twice.status()).isEqualTo(409);

@@ -86,20 +86,27 @@ public class StaffService {
     @Inject
     BusinessClock clock;
 
-    /** ENT-2: pending until the person confirms; the person must be registered under exactly this name. */
-    public GrantView add(String creditCode, NewStaff staff, ClientContext client) {
-        return add(manager(creditCode, client), staff, client);
+    /**
+     * ENT-2: pending until the person confirms; the person must be registered under exactly this name. The manager
+     * must have acknowledged the risk warning ("风险提示") first: {@code RISK_NOT_ACKNOWLEDGED} otherwise, on the page
+     * and over REST alike.
+     */
+    public GrantView add(String creditCode, NewStaff staff, boolean riskAcknowledged, ClientContext client) {
+        return add(manager(creditCode, client), staff, riskAcknowledged, client);
     }
 
     /** ENT-2 for the taxpayer of the session's current identity, which must be a manager's. */
-    public GrantView add(EnterpriseIdentity current, NewStaff staff, ClientContext client) {
-        return add(manager(current, client), staff, client);
+    public GrantView add(EnterpriseIdentity current, NewStaff staff, boolean riskAcknowledged, ClientContext client) {
+        return add(manager(current, client), staff, riskAcknowledged, client);
     }
 
-    private GrantView add(EnterpriseActor actor, NewStaff staff, ClientContext client) {
+    private GrantView add(EnterpriseActor actor, NewStaff staff, boolean riskAcknowledged, ClientContext client) {
         return GrantRefusals.audited(audit, em, actor.personId(), "taxpayer:" + actor.creditCode(), client, () -> {
             if (staff == null || staff.identityType() == null || staff.idType() == null) {
                 throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+            }
+            if (!riskAcknowledged) {
+                throw new InvalidInputException("RISK_NOT_ACKNOWLEDGED");
             }
             if (!STAFF_TYPES.contains(staff.identityType())) {
                 throw new InvalidInputException("STAFF_IDENTITY_TYPE_INVALID");

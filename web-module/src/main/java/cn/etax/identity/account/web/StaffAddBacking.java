@@ -83,7 +83,7 @@ public class StaffAddBacking implements Serializable {
         }
         try {
             staff.add(current.require(), new NewStaff(name, idType, idNumber, identityType, chosen(),
-                    longTerm ? null : validUntil), FacesSupport.client());
+                    longTerm ? null : validUntil), riskAcknowledged, FacesSupport.client());
             FacesSupport.info("account.ent.add.done");
             added = true;
             name = null;

@@ -48,11 +48,11 @@ public class CurrentStaffResource {
     HttpServletRequest request;
 
     @POST
-    @Operation(summary = "Add a tax officer or invoicer to the current taxpayer (ENT-2)")
+    @Operation(summary = "Add a tax officer or invoicer to the current taxpayer (ENT-2); riskAcknowledged must be true")
     public GrantView add(StaffResource.AddStaff body) {
         StaffResource.AddStaff b = StaffResource.require(body);
         return staff.add(current.require(), new NewStaff(b.name(), b.idType(), b.idNumber(), b.identityType(),
-                b.permissions(), b.validUntil()), Clients.of(request));
+                b.permissions(), b.validUntil()), b.acknowledged(), Clients.of(request));
     }
 
     @GET

@@ -45,9 +45,16 @@ public class StaffResource {
     @PathParam("creditCode")
     String creditCode;
 
-    /** ENT-2; {@code validUntil} null = long-term (长期). */
+    /**
+     * ENT-2; {@code validUntil} null = long-term (长期); {@code riskAcknowledged}: the manager read the risk warning
+     * (风险提示, the page's dialog) — without it the call answers RISK_NOT_ACKNOWLEDGED and nothing is added.
+     */
     public record AddStaff(String name, IdType idType, String idNumber, IdentityType identityType,
-                           Set<Permission> permissions, LocalDate validUntil) {
+                           Set<Permission> permissions, LocalDate validUntil, Boolean riskAcknowledged) {
+
+        boolean acknowledged() {
+            return Boolean.TRUE.equals(riskAcknowledged);
+        }
     }
 
     public record Permissions(Set<Permission> permissions) {
@@ -55,11 +62,11 @@ public class StaffResource {
 
     @POST
     @Operation(summary = "Add a tax officer or invoicer (ENT-2): a registered person by name and document; pending "
-            + "until he confirms")
+            + "until he confirms; riskAcknowledged must be true (the risk warning read)")
     public GrantView add(AddStaff body) {
         AddStaff b = require(body);
         return staff.add(creditCode, new NewStaff(b.name(), b.idType(), b.idNumber(), b.identityType(),
-                b.permissions(), b.validUntil()), Clients.of(request));
+                b.permissions(), b.validUntil()), b.acknowledged(), Clients.of(request));
     }
 
     @GET
