@@ -84,6 +84,36 @@ class CertificateLoginIT {
     }
 
     @Test
+    @DisplayName("the QR face check in the tax app is the second factor too: a failed face check logs nobody in, a "
+            + "passed one logs the chosen identity in")
+    void qrSecondFactor() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        String key = trustedKey(e, "SM2");
+        Api browser = Api.browser();
+        CertificateLogins.Certified certified = certify(browser, key);
+        String flow = certified.flowToken();
+        assertThat(chooseStaff(browser, flow, listed(certified.reply(), e.legal(), "LEGAL_REPRESENTATIVE")).status())
+                .isEqualTo(200);
+
+        Reply failedQr = startQr(browser, flow);
+        Fixtures.TaxApp.scanAndDecide(failedQr.string("qrToken"), false);
+        Reply failed = browser.post("/api/v1/login/qr/complete", jakarta.json.Json.createObjectBuilder()
+                .add("flowToken", flow).build());
+        assertThat(failed.code()).as("%s", failed).isEqualTo("FACE_CHECK_FAILED");
+        assertThat(browser.get(IDENTITY).status()).isEqualTo(401);
+
+        Reply qr = startQr(browser, flow);
+        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
+        Reply done = browser.post("/api/v1/login/qr/complete", jakarta.json.Json.createObjectBuilder()
+                .add("flowToken", flow).build());
+        assertThat(done.string("status")).as("%s", done).isEqualTo("LOGGED_IN");
+        assertThat(browser.get(IDENTITY).json().getString("identityType")).isEqualTo("LEGAL_REPRESENTATIVE");
+        JsonObject claims = claims(browser.get("/api/v1/me/assertion").string("assertion"));
+        assertThat(claims.getJsonArray("amr").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .containsExactly("CERTIFICATE", "TAX_APP_FACE");
+    }
+
+    @Test
     @DisplayName("no staff choice before the key signed, no second factor before the choice, no session before the code")
     void stepsInOrder() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
@@ -278,6 +308,13 @@ class CertificateLoginIT {
                 message);
         assertThat(browser.get(IDENTITY).status()).isEqualTo(401);
         assertThat(refusals(signed.string("certificate"))).containsExactly(code);
+    }
+
+    private static Reply startQr(Api browser, String flow) {
+        Reply qr = browser.post("/api/v1/login/qr", jakarta.json.Json.createObjectBuilder().add("flowToken", flow)
+                .add("app", "TAX_APP").build());
+        assertThat(qr.status()).as("%s", qr).isEqualTo(200);
+        return qr;
     }
 
     private static void assertRefused(Reply r, int status, String code, String message) {
