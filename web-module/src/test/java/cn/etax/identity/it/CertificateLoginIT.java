@@ -24,6 +24,7 @@ import static cn.etax.identity.it.CertificateLogins.listed;
 import static cn.etax.identity.it.CertificateLogins.present;
 import static cn.etax.identity.it.CertificateLogins.sign;
 import static cn.etax.identity.it.CertificateLogins.trustedKey;
+import static cn.etax.identity.it.EnterpriseCertificatesIT.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -315,12 +316,6 @@ class CertificateLoginIT {
                 .add("app", "TAX_APP").build());
         assertThat(qr.status()).as("%s", qr).isEqualTo(200);
         return qr;
-    }
-
-    private static void assertRefused(Reply r, int status, String code, String message) {
-        assertThat(r.status()).as("%s", r).isEqualTo(status);
-        assertThat(r.code()).isEqualTo(code);
-        assertThat(r.message()).isEqualTo(message);
     }
 
     /** The audited refusals of a certificate (its SHA-256 names it; no signature or PIN is kept). */

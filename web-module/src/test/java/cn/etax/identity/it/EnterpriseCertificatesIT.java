@@ -229,7 +229,8 @@ class EnterpriseCertificatesIT {
                 .add("alias", alias).add("pin", pin).add("data", "RU5ULTcgdGVzdA==").build());
     }
 
-    private static void assertRefused(Reply r, int status, String code, String message) {
+    /** The refusal a user sees: status, stable code and the seeds' message. */
+    static void assertRefused(Reply r, int status, String code, String message) {
         assertThat(r.status()).as("%s", r).isEqualTo(status);
         assertThat(r.code()).isEqualTo(code);
         assertThat(r.message()).isEqualTo(message);

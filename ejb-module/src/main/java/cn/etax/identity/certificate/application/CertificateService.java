@@ -32,6 +32,16 @@ public class CertificateService {
     /** JNDI name of the connection factory. */
     public static final String TOKENS = "java:app/eis/etaxTokens";
 
+    /** What each deployment's {@code @ConnectionFactoryDefinition} of {@link #TOKENS} shares, whatever adapter it names. */
+    public static final String TOKENS_INTERFACE = "cn.etax.identity.connector.api.TokenConnectionFactory";
+    public static final String TOKENS_DESCRIPTION = "Certificate hardware: PKCS#11 modules and soft tokens";
+    /** A PKCS#11 module (vendor HSM, key middleware, SoftHSM2) by system property; unset = none. */
+    public static final String TOKENS_PKCS11_LIBRARY = "pkcs11Library=${identity.pkcs11.library}";
+    public static final String TOKENS_PKCS11_TOKEN = "pkcs11TokenLabel=${identity.pkcs11.token-label}";
+    /** An OCSP client ({@code PKIXCertPathChecker}) by system property; unset = CRLs only. */
+    public static final String TOKENS_REVOCATION_CHECKER = "revocationChecker=${identity.certificates.revocation-checker}";
+    public static final int TOKENS_MAX_POOL = 16;
+
     @Resource(lookup = TOKENS)
     TokenConnectionFactory tokens;
 

@@ -98,10 +98,10 @@ public class EnterpriseIdentityService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long staffMember(long taxpayerId, long grantId) {
         Grant g = em.find(Grant.class, grantId);
-        if (g == null || g.personId() == null || g.taxpayerId() != taxpayerId) {
+        if (g == null || g.personId() == null) {
             throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
         }
-        choose(g.personId(), taxpayerId, grantId);
+        choose(g.personId(), taxpayerId, grantId); // of this taxpayer and active now, or refused
         return g.personId();
     }
 

@@ -110,9 +110,7 @@ public final class SimulatedKeyIssuer {
         KeyStore store = KeyStore.getInstance("PKCS12", BC);
         store.load(null, null);
         store.setKeyEntry(alias, subject.getPrivate(), pin, new X509Certificate[] {certificate, root});
-        Files.writeString(directory.resolve(alias + ".crt"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        Files.writeString(directory.resolve(alias + ".crt"), pem(certificate), StandardCharsets.US_ASCII);
         Path temporary = Files.createTempFile(directory, ".keystore", ".tmp");
         try (OutputStream out = Files.newOutputStream(temporary)) {
             store.store(out, pin);
@@ -144,9 +142,13 @@ public final class SimulatedKeyIssuer {
         Files.createDirectories(crls);
         Files.createDirectories(roots);
         Files.write(crls.resolve("sim-" + token + "-root.crl"), new DERSequence(crl).getEncoded(ASN1Encoding.DER));
-        Files.writeString(roots.resolve("sim-" + token + "-root.crt"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(root.getEncoded())
-                + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+        Files.writeString(roots.resolve("sim-" + token + "-root.crt"), pem(root), StandardCharsets.US_ASCII);
+    }
+
+    private static String pem(X509Certificate certificate) throws GeneralSecurityException {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
     }
 
     private static AlgorithmIdentifier signatureAlgorithm(boolean sm2) {

@@ -14,6 +14,7 @@ import cn.etax.identity.grant.application.IdentityOption;
 import cn.etax.identity.grant.application.StaffOption;
 import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
@@ -23,7 +24,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +42,6 @@ public class EnterpriseLoginBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     public enum Step {
         PASSWORD, CERTIFICATE, CHOOSE_STAFF, SECOND_FACTOR, AGREEMENTS, CHANGE_PASSWORD, CHOOSE_IDENTITY, CONFIRM_PENDING, REFUSED
     }
@@ -59,6 +57,9 @@ public class EnterpriseLoginBacking implements Serializable {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    BusinessClock clock;
 
     private Step step = Step.PASSWORD;
     private String creditCode;
@@ -165,7 +166,8 @@ public class EnterpriseLoginBacking implements Serializable {
     public String certificateLabel(CertificateHelper.KeyCertificate c) {
         CertificateHolder h = c.holder();
         String kind = FacesSupport.text("SM2".equals(h.algorithm()) ? "certLogin.kind.national" : "certLogin.kind.international");
-        String until = h.notAfter() == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE.format(h.notAfter().atZone(SHANGHAI));
+        String until = h.notAfter() == null ? ""
+                : DateTimeFormatter.ISO_LOCAL_DATE.format(h.notAfter().atZone(clock.zone()));
         return FacesSupport.text("certLogin.option", h.holder(), kind, h.serialNumber(), until);
     }
 
