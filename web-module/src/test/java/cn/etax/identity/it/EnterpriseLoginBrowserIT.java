@@ -78,6 +78,27 @@ class EnterpriseLoginBrowserIT {
                 .startsWith("当前企业身份").endsWith(maskedCompany(e.creditCode()) + "（开票员）");
     }
 
+    @Test
+    @DisplayName("the finance officer is asked the seeds' question, clicks 确定, passes the QR face check in the tax "
+            + "app and is logged in as 财务负责人")
+    void finance_officer_confirms_with_a_face_check() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+
+        openEnterpriseEntry();
+        passwordAndSmsSteps(e.creditCode(), e.finance());
+
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "确认企业身份"));
+        assertThat(text(By.id("confirmQuestion"))).isEqualTo("是否确认成为该企业的财务负责人");
+        assertThat(text(By.id("entLogin:offer"))).startsWith("财务负责人");
+        click(By.id("entLogin:confirmTaxApp"));
+        String qrToken = text(By.id("qrToken"));
+        MobileAppWindow.passFaceCheck(driver, wait, qrToken, "确认企业授权");
+
+        enterpriseAccountCenterThenProfile();
+        assertThat(text(By.id("currentEnterprise")))
+                .startsWith("当前企业身份").endsWith(maskedCompany(e.creditCode()) + "（财务负责人）");
+    }
+
     /** The enterprise login lands on the enterprise account center (ENT-1); the profile is one click away. */
     private void enterpriseAccountCenterThenProfile() {
         wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));

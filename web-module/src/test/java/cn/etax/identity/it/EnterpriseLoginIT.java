@@ -82,8 +82,8 @@ class EnterpriseLoginIT {
     }
 
     @Test
-    @DisplayName("a finance officer with only the offered grant answers the confirmation question, then logs in; "
-            + "the grant is active")
+    @DisplayName("a finance officer with only the offered grant answers the seeds' question, completes the QR face "
+            + "check (his second factor was SMS), then logs in; the grant is active")
     void finance_officer_confirms_then_logs_in() {
         Enterprise e = GrantFixtures.registerEnterprise();
         Api browser = Api.browser();
@@ -91,20 +91,72 @@ class EnterpriseLoginIT {
         Reply pending = enterpriseLogin(browser, e.creditCode(), e.finance());
 
         assertThat(pending.string("status")).as("%s", pending).isEqualTo("CONFIRM_PENDING");
-        assertThat(pending.string("question")).isEqualTo("是否确认成为该企业的财务负责人/办税员（开票员）");
+        assertThat(pending.string("question")).isEqualTo("是否确认成为该企业的财务负责人");
+        assertThat(pending.json().getBoolean("faceCheckRequired")).isTrue();
         JsonObject offered = pending.json().getJsonArray("identities").getJsonObject(0);
         assertThat(offered.getString("identityType")).isEqualTo("FINANCE_OFFICER");
         assertThat(offered.getString("state")).isEqualTo("PENDING");
         long grantId = offered.getJsonNumber("grantId").longValue();
         assertThat(browser.get(IDENTITY).status()).isNotEqualTo(200);
 
-        Reply done = step(browser, "confirm", lastFlow, grantId);
+        // 点击确定，并完成扫码认证: without the face check nothing is confirmed
+        Reply bare = step(browser, "confirm", lastFlow, grantId);
+        assertThat(bare.status()).as("%s", bare).isEqualTo(401);
+        assertThat(bare.code()).isEqualTo("GRANT_FACE_CHECK_REQUIRED");
+        assertThat(bare.message()).isEqualTo("确认授权需完成扫码刷脸验证（通过人脸认证方式登录的无需重复刷脸确认）");
+        Reply faceCheck = browser.post(ENTERPRISE + "confirm/face-check", Json.createObjectBuilder()
+                .add("flowToken", lastFlow).add("grantId", grantId).add("app", "TAX_APP").build());
+        assertThat(faceCheck.status()).as("%s", faceCheck).isEqualTo(200);
+        String proof = faceCheck.string("proofToken");
+        Reply early = confirm(browser, lastFlow, grantId, proof);
+        assertThat(early.code()).as("%s", early).isEqualTo("QR_NOT_CONFIRMED");
+        Fixtures.TaxApp.scanAndDecide(faceCheck.string("qrToken"), true);
+        assertThat(browser.get(ENTERPRISE + "confirm/face-check/" + proof + "?flowToken=" + lastFlow).string("state"))
+                .isEqualTo("CONFIRMED");
+
+        Reply done = confirm(browser, lastFlow, grantId, proof);
 
         assertThat(done.string("status")).as("%s", done).isEqualTo("LOGGED_IN");
         assertThat(browser.get(IDENTITY).json().getString("identityType")).isEqualTo("FINANCE_OFFICER");
         JsonObject grant = staffMember(AccountFixtures.loggedIn(e.legal()), e, grantId);
         assertThat(grant.getString("state")).isEqualTo("ACTIVE");
         assertThat(transitions(grant)).containsExactly("->PENDING", "PENDING>ACTIVE");
+    }
+
+    @Test
+    @DisplayName("an offered tax officer who logged in by face confirms without a second face check; the question "
+            + "names 办税员（开票员）; another person's login cannot use the proof")
+    void face_login_confirms_at_once() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        TestPerson officer = Fixtures.quickPerson();
+        long grantId = offer(AccountFixtures.loggedIn(e.legal()), e, officer, null);
+
+        Api browser = Api.browser();
+        Reply started = passwordStep(browser, e.creditCode(), officer);
+        String flow = started.string("flowToken");
+        Reply qr = browser.post("/api/v1/login/qr", Json.createObjectBuilder().add("flowToken", flow)
+                .add("app", "TAX_APP").build());
+        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
+        Reply pending = browser.post("/api/v1/login/qr/complete", Json.createObjectBuilder().add("flowToken", flow)
+                .build());
+        assertThat(pending.string("status")).as("%s", pending).isEqualTo("CONFIRM_PENDING");
+        assertThat(pending.string("question")).isEqualTo("是否确认成为该企业的办税员（开票员）");
+        assertThat(pending.json().getBoolean("faceCheckRequired")).isFalse();
+
+        // the SMS login of someone else offered a grant of the same enterprise cannot confirm the officer's offer
+        Reply foreign = enterpriseLogin(Api.browser(), e.creditCode(), e.finance());
+        assertThat(foreign.string("status")).isEqualTo("CONFIRM_PENDING");
+        Reply stolen = browser.post(ENTERPRISE + "confirm/face-check", Json.createObjectBuilder()
+                .add("flowToken", lastFlow).add("grantId", grantId).build());
+        assertThat(stolen.code()).as("%s", stolen).isEqualTo("ENTERPRISE_IDENTITY_UNAVAILABLE");
+
+        Reply done = step(browser, "confirm", flow, grantId);
+
+        assertThat(done.string("status")).as("%s", done).isEqualTo("LOGGED_IN");
+        JsonObject me = browser.get(IDENTITY).json();
+        assertThat(me.getString("identityType")).isEqualTo("TAX_OFFICER");
+        assertThat(staffMember(AccountFixtures.loggedIn(e.legal()), e, grantId).getString("state"))
+                .isEqualTo("ACTIVE");
     }
 
     @Test
@@ -246,6 +298,11 @@ class EnterpriseLoginIT {
     private static Reply step(Api browser, String path, String flow, long grantId) {
         return browser.post(ENTERPRISE + path, Json.createObjectBuilder().add("flowToken", flow)
                 .add("grantId", grantId).build());
+    }
+
+    private static Reply confirm(Api browser, String flow, long grantId, String proofToken) {
+        return browser.post(ENTERPRISE + "confirm", Json.createObjectBuilder().add("flowToken", flow)
+                .add("grantId", grantId).add("proofToken", proofToken).build());
     }
 
     private static long invoicer(Api boss, Enterprise e, TestPerson p) {

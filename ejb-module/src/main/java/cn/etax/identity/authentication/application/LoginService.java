@@ -6,6 +6,7 @@ import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
 import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
@@ -92,9 +93,23 @@ public class LoginService {
         return steps.chooseIdentity(flowToken, requireGrant(grantId), client);
     }
 
-    /** LOGIN-2: "是否确认成为该企业的财务负责人/办税员（开票员）" answered yes for the offer. */
-    public LoginResult confirmIdentity(String flowToken, Long grantId, ClientContext client) {
-        return steps.confirmIdentity(flowToken, requireGrant(grantId), client);
+    /**
+     * LOGIN-2: "是否确认成为该企业的财务负责人" / "…办税员（开票员）" answered yes for the offer, proven by the face check
+     * of {@link #startConfirmationFaceCheck} ({@code proofToken}) unless the second factor was one.
+     */
+    public LoginResult confirmIdentity(String flowToken, Long grantId, String proofToken, ClientContext client) {
+        return steps.confirmIdentity(flowToken, requireGrant(grantId), proofToken, client);
+    }
+
+    /** LOGIN-2: the QR face check that proves the confirmation of the offer ("完成扫码认证"). */
+    public ConfirmationFaceCheck startConfirmationFaceCheck(String flowToken, Long grantId, QrApp app,
+                                                            ClientContext client) {
+        return steps.startConfirmationFaceCheck(flowToken, requireGrant(grantId), app, client);
+    }
+
+    public cn.etax.identity.authentication.domain.QrState confirmationFaceCheckState(String flowToken,
+                                                                                      String proofToken) {
+        return steps.confirmationFaceCheckState(flowToken, proofToken);
     }
 
     private static long requireGrant(Long grantId) {

@@ -11,6 +11,8 @@ import cn.etax.identity.authentication.domain.PasswordPolicy;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.grant.application.ConfirmationFaceCheck;
+import cn.etax.identity.grant.application.ConfirmationProof;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
 import cn.etax.identity.grant.application.IdentityResolution;
@@ -191,10 +193,29 @@ public class LoginSteps {
         return loggedIn(flow, identities.choose(flow.personId(), flow.taxpayerId(), grantId), client);
     }
 
-    /** LOGIN-2: the offer of CONFIRM_PENDING confirmed (domain verb, history, audit), then logged in with it. */
-    public LoginResult confirmIdentity(String flowToken, long grantId, ClientContext client) {
+    /**
+     * LOGIN-2: the offer of CONFIRM_PENDING confirmed (domain verb, history, audit), then logged in with it. Proven by
+     * the face check of {@link #startConfirmationFaceCheck} ({@code proofToken}) unless this login's second factor
+     * was a face check.
+     */
+    public LoginResult confirmIdentity(String flowToken, long grantId, String proofToken, ClientContext client) {
         AuthFlow flow = verifiedEnterpriseFlow(flowToken);
-        return loggedIn(flow, identities.confirm(flow.personId(), flow.taxpayerId(), grantId, client), client);
+        return loggedIn(flow, identities.confirm(flow.personId(), flow.taxpayerId(), grantId, proofToken,
+                ConfirmationProof.isFaceCheck(flow.secondFactor()), client), client);
+    }
+
+    /** LOGIN-2 "点击确定，并完成扫码认证": the QR face check proving the confirmation of this offer. */
+    public ConfirmationFaceCheck startConfirmationFaceCheck(String flowToken, long grantId, QrApp app,
+                                                            ClientContext client) {
+        AuthFlow flow = verifiedEnterpriseFlow(flowToken);
+        return identities.beginConfirmation(flow.personId(), flow.taxpayerId(), grantId,
+                app == null ? QrApp.TAX_APP : app, client);
+    }
+
+    /** The state of that face check, asked with this login's flow (its person only). */
+    public QrState confirmationFaceCheckState(String flowToken, String proofToken) {
+        AuthFlow flow = verifiedEnterpriseFlow(flowToken);
+        return identities.confirmationState(flow.personId(), proofToken);
     }
 
     private AuthFlow verifiedEnterpriseFlow(String flowToken) {
@@ -230,7 +251,8 @@ public class LoginSteps {
         return switch (resolution.outcome()) {
             case LOGGED_IN -> loggedIn(flow, resolution.identity(), client);
             case CHOOSE -> new LoginResult(LoginResult.Status.CHOOSE_IDENTITY, null, resolution.options());
-            case CONFIRM -> new LoginResult(LoginResult.Status.CONFIRM_PENDING, null, resolution.options());
+            case CONFIRM -> new LoginResult(LoginResult.Status.CONFIRM_PENDING, null, resolution.options(),
+                    !ConfirmationProof.isFaceCheck(flow.secondFactor()));
             case FROZEN -> throw refused(flow, new ForbiddenException("ENTERPRISE_IDENTITY_FROZEN"), client);
             case NONE -> throw refused(flow, new AuthenticationFailedException("ENTERPRISE_RELATION_NOT_FOUND"),
                     client);

@@ -67,7 +67,15 @@ public class ConfirmationProof {
      * by the proof's confirmed face check, which is consumed with its flow. Answers how it was proven (for the audit).
      */
     public String consume(long personId, Collection<Long> grantIds, String flowToken, AuthenticatedPerson login) {
-        if (loggedInByFace(personId, login)) {
+        return consume(personId, grantIds, flowToken, loggedInByFace(personId, login));
+    }
+
+    /**
+     * As above, for a confirmation inside a login that has not made a session yet (LOGIN-2): {@code loginByFace} says
+     * whether that login's own second factor was a face check.
+     */
+    public String consume(long personId, Collection<Long> grantIds, String flowToken, boolean loginByFace) {
+        if (loginByFace) {
             return "login by face";
         }
         if (flowToken == null || flowToken.isBlank()) {
@@ -84,7 +92,12 @@ public class ConfirmationProof {
 
     static boolean loggedInByFace(long personId, AuthenticatedPerson login) {
         return login != null && login.personId() == personId && login.methods() != null
-                && login.methods().stream().anyMatch(m -> m == AuthMethod.TAX_APP_FACE || m == AuthMethod.IIT_APP);
+                && login.methods().stream().anyMatch(ConfirmationProof::isFaceCheck);
+    }
+
+    /** The QR scan with a live-face check in the tax app or the IIT app. */
+    public static boolean isFaceCheck(AuthMethod method) {
+        return method == AuthMethod.TAX_APP_FACE || method == AuthMethod.IIT_APP;
     }
 
     private AuthFlow own(long personId, String flowToken) {

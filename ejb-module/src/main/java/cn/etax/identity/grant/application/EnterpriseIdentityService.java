@@ -1,6 +1,9 @@
 package cn.etax.identity.grant.application;
 
+import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.grant.domain.Grant;
 import cn.etax.identity.grant.domain.GrantActor;
 import cn.etax.identity.grant.domain.GrantParty;
@@ -29,7 +32,8 @@ import java.util.List;
  * LOGIN-2 identity resolution: which identity the person may act in for a taxpayer, judged from his grants at this
  * moment (the business clock). Expired and ended grants are never offered; a frozen one is offered among others but
  * refused when chosen ("您选择的办税人已经被锁定，请选择其他办税人"); an offer waiting for him is confirmed here, with
- * the same domain verb, history and audit as in the account center — the login's two factors are its proof.
+ * the same domain verb, history and audit as in the account center, and proven like there by a QR face check
+ * unless the login itself was by face.
  * Every answer is computed again when the person chooses or confirms, so a grant frozen in between is refused.
  */
 @Stateless
@@ -41,6 +45,9 @@ public class EnterpriseIdentityService {
 
     @EJB
     AuditService audit;
+
+    @EJB
+    ConfirmationProof proof;
 
     @Inject
     BusinessClock clock;
@@ -118,18 +125,50 @@ public class EnterpriseIdentityService {
         return identity(g);
     }
 
-    /** "是否确认成为该企业的财务负责人/办税员（开票员）" answered yes: the offer is confirmed and becomes the identity. */
-    public EnterpriseIdentity confirm(long personId, long taxpayerId, long grantId, ClientContext client) {
+    /**
+     * The QR face check of "点击确定，并完成扫码认证" for one offer waiting for the person: a confirmation proof bound to
+     * him and to exactly that grant (PER-3's, {@link ConfirmationProof}). Answers the proof's flow token and the QR
+     * token; nothing is shown for a grant he could not confirm.
+     */
+    public ConfirmationFaceCheck beginConfirmation(long personId, long taxpayerId, long grantId, QrApp app,
+                                                   ClientContext client) {
         return GrantRefusals.audited(audit, em, personId, "grant:" + grantId, client, () -> {
-            Grant g = own(personId, taxpayerId, grantId);
-            if (!isOfferTo(g, clock.today())) {
-                throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
-            }
+            offer(personId, taxpayerId, grantId);
+            Person person = em.find(Person.class, personId);
+            String proofToken = proof.begin(person, List.of(grantId), client);
+            return new ConfirmationFaceCheck(proofToken, proof.startFaceCheck(person, proofToken, app, client));
+        });
+    }
+
+    /** State of that face check, for the page's poll; only the person it was started for may ask. */
+    public QrState confirmationState(long personId, String proofToken) {
+        return proof.faceCheckState(personId, proofToken);
+    }
+
+    /**
+     * "是否确认成为该企业的财务负责人" / "…办税员（开票员）" answered yes: the offer is confirmed and becomes the identity —
+     * after its own QR face check ({@code proofToken}, used once), unless the login's second factor was a face check
+     * ({@code loginByFace}), as in PER-3.
+     */
+    public EnterpriseIdentity confirm(long personId, long taxpayerId, long grantId, String proofToken,
+                                      boolean loginByFace, ClientContext client) {
+        return GrantRefusals.audited(audit, em, personId, "grant:" + grantId, client, () -> {
+            Grant g = offer(personId, taxpayerId, grantId);
+            String proven = proof.consume(personId, List.of(grantId), proofToken, loginByFace);
             g.confirm(GrantActor.person(personId), clock.now(), clock.today());
             audit.record(personId, "GRANT_CONFIRMED", "grant:" + g.id(), g.identityType() + " of taxpayer "
-                    + g.taxpayerId() + ", at the enterprise login", client);
+                    + g.taxpayerId() + ", at the enterprise login, " + proven, client);
             return identity(g);
         });
+    }
+
+    /** The person's own grant of this taxpayer, waiting for his confirmation now. */
+    private Grant offer(long personId, long taxpayerId, long grantId) {
+        Grant g = own(personId, taxpayerId, grantId);
+        if (!isOfferTo(g, clock.today())) {
+            throw new AuthenticationFailedException("ENTERPRISE_IDENTITY_UNAVAILABLE");
+        }
+        return g;
     }
 
     private List<Grant> grants(long personId, long taxpayerId) {

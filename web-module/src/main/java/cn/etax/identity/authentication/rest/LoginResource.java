@@ -7,6 +7,8 @@ import cn.etax.identity.authentication.application.LogoutService;
 import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.web.ConfirmQuestion;
+import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.application.IdentityOption;
 import cn.etax.identity.shared.InvalidInputException;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -104,7 +107,16 @@ public class LoginResource {
      * identities to choose from (CHOOSE_IDENTITY) or to confirm (CONFIRM_PENDING, with the {@code question}).
      */
     public record Outcome(String status, Long personId, String name, int realNameLevel, EnterpriseIdentity identity,
-                          List<IdentityOption> identities, String question) {
+                          List<IdentityOption> identities, String question, Boolean faceCheckRequired) {
+    }
+
+    public record ConfirmStep(String flowToken, Long grantId, String proofToken) {
+    }
+
+    public record ConfirmFaceCheckStart(String flowToken, Long grantId, QrApp app) {
+    }
+
+    public record ConfirmFaceCheck(String proofToken, String qrToken, String qrImage) {
     }
 
     @POST
@@ -148,10 +160,35 @@ public class LoginResource {
 
     @POST
     @Path("enterprise/confirm")
-    @Operation(summary = "LOGIN-2: confirm the identity offered in CONFIRM_PENDING, then log in with it")
-    public Outcome confirmIdentity(IdentityStep step) {
-        IdentityStep s = require(step);
-        return finish(login.confirmIdentity(s.flowToken(), s.grantId(), Clients.of(request)));
+    @Operation(summary = "LOGIN-2: confirm the identity offered in CONFIRM_PENDING, then log in with it. When the "
+            + "answer said faceCheckRequired, proofToken names the confirmed face check of enterprise/confirm/face-check "
+            + "(used once). Errors: GRANT_FACE_CHECK_REQUIRED, GRANT_FACE_CHECK_OTHER_GRANTS, QR_NOT_CONFIRMED, "
+            + "ENTERPRISE_IDENTITY_UNAVAILABLE")
+    public Outcome confirmIdentity(ConfirmStep step) {
+        ConfirmStep s = require(step);
+        return finish(login.confirmIdentity(s.flowToken(), s.grantId(), s.proofToken(), Clients.of(request)));
+    }
+
+    @POST
+    @Path("enterprise/confirm/face-check")
+    @Operation(summary = "LOGIN-2 (点击确定，并完成扫码认证): a QR face check in the tax app (TAX_APP) or IIT app (IIT_APP) "
+            + "proving the confirmation of this offer; poll enterprise/confirm/face-check/{proofToken}?flowToken=, then "
+            + "enterprise/confirm with the proofToken")
+    public ConfirmFaceCheck startConfirmFaceCheck(ConfirmFaceCheckStart start) {
+        ConfirmFaceCheckStart s = require(start);
+        ConfirmationFaceCheck check = login.startConfirmationFaceCheck(s.flowToken(), s.grantId(), s.app(),
+                Clients.of(request));
+        return new ConfirmFaceCheck(check.proofToken(), check.qrToken(),
+                request.getContextPath() + "/qr.png?t=" + check.qrToken());
+    }
+
+    @GET
+    @Path("enterprise/confirm/face-check/{proofToken}")
+    @Operation(summary = "Poll the confirmation's face check: PENDING, SCANNED, CONFIRMED, FAILED, CANCELLED or "
+            + "EXPIRED")
+    public QrStatus confirmFaceCheckState(@PathParam("proofToken") String proofToken,
+                                          @QueryParam("flowToken") String flowToken) {
+        return new QrStatus(login.confirmationFaceCheckState(flowToken, proofToken).name());
     }
 
     @POST
@@ -222,12 +259,13 @@ public class LoginResource {
         if (result.status() == LoginResult.Status.LOGGED_IN) {
             sessions.login(request, response, result.person());
             return new Outcome(result.status().name(), result.person().personId(), result.person().name(),
-                    result.person().realNameLevel(), result.person().enterprise(), null, null);
+                    result.person().realNameLevel(), result.person().enterprise(), null, null, null);
         }
-        String question = result.status() == LoginResult.Status.CONFIRM_PENDING
-                ? Texts.text(locale(), "login.enterprise.confirmQuestion") : null;
+        boolean confirming = result.status() == LoginResult.Status.CONFIRM_PENDING;
         return new Outcome(result.status().name(), null, null, 0, null,
-                result.options().isEmpty() ? null : result.options(), question);
+                result.options().isEmpty() ? null : result.options(),
+                confirming ? Texts.text(locale(), ConfirmQuestion.key(result.options())) : null,
+                confirming ? result.faceCheckRequired() : null);
     }
 
     private Locale locale() {

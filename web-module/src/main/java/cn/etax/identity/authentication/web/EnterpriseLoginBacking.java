@@ -10,6 +10,7 @@ import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.certificate.application.CertificateHelper;
 import cn.etax.identity.certificate.application.CertificateHolder;
+import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.IdentityOption;
 import cn.etax.identity.grant.application.StaffOption;
 import cn.etax.identity.grant.domain.GrantState;
@@ -81,6 +82,10 @@ public class EnterpriseLoginBacking implements Serializable {
     private String pin;
     private CertificateAccepted certified;
     private Long staffGrantId;
+    private boolean confirmFaceCheckRequired;
+    private String proofToken;
+    private String confirmQrToken;
+    private Long confirmingGrantId;
 
     @PostConstruct
     void init() {
@@ -263,13 +268,69 @@ public class EnterpriseLoginBacking implements Serializable {
         }
     }
 
-    /** 确认: the offer becomes the identity (confirmed like in the account center), then the login completes. */
+    /**
+     * 确定 after a login by face: the offer becomes the identity (confirmed like in the account center), then the
+     * login completes. Otherwise the offer is confirmed by {@link #startConfirmFaceCheck} and the poll.
+     */
     public void confirmIdentity() {
+        confirm(null);
+    }
+
+    /** 确定 with a QR face check in the tax app or IIT app (点击确定，并完成扫码认证). */
+    public void startConfirmFaceCheck(String app) {
         try {
-            handle(login.confirmIdentity(flowToken, grantId, FacesSupport.client()));
+            ConfirmationFaceCheck check = login.startConfirmationFaceCheck(flowToken, grantId, QrApp.valueOf(app),
+                    FacesSupport.client());
+            proofToken = check.proofToken();
+            confirmQrToken = check.qrToken();
+            confirmingGrantId = grantId;
         } catch (DomainException e) {
+            confirmQrToken = null;
             FacesSupport.error(e);
         }
+    }
+
+    /** The page's poll while the confirmation's QR code is shown: a confirmed face check confirms the offer. */
+    public void pollConfirmFaceCheck() {
+        if (confirmQrToken == null) {
+            return;
+        }
+        try {
+            switch (login.confirmationFaceCheckState(flowToken, proofToken)) {
+                case CONFIRMED -> {
+                    confirmQrToken = null;
+                    grantId = confirmingGrantId;
+                    confirm(proofToken);
+                }
+                case FAILED -> {
+                    confirmQrToken = null;
+                    FacesSupport.error(new cn.etax.identity.shared.AuthenticationFailedException("FACE_CHECK_FAILED"));
+                }
+                case EXPIRED, CANCELLED -> {
+                    confirmQrToken = null;
+                    FacesSupport.info("login.qr.expired");
+                }
+                default -> { }
+            }
+        } catch (DomainException e) {
+            confirmQrToken = null;
+            FacesSupport.error(e);
+        }
+    }
+
+    private void confirm(String proof) {
+        try {
+            handle(login.confirmIdentity(flowToken, grantId, proof, FacesSupport.client()));
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        } finally {
+            proofToken = null;
+        }
+    }
+
+    /** The seeds' question for the offered role(s). */
+    public String getConfirmQuestion() {
+        return FacesSupport.text(ConfirmQuestion.key(options));
     }
 
     /** 取消: nothing is confirmed; the person starts again. */
@@ -286,6 +347,9 @@ public class EnterpriseLoginBacking implements Serializable {
         qrToken = null;
         options = List.of();
         grantId = null;
+        proofToken = null;
+        confirmQrToken = null;
+        confirmFaceCheckRequired = false;
         slider.renew(humanCheck);
     }
 
@@ -313,6 +377,8 @@ public class EnterpriseLoginBacking implements Serializable {
             }
             case CHOOSE_IDENTITY, CONFIRM_PENDING -> {
                 options = result.options();
+                confirmFaceCheckRequired = result.faceCheckRequired();
+                confirmQrToken = null;
                 grantId = options.isEmpty() ? null : options.get(0).grantId();
                 step = result.status() == LoginResult.Status.CHOOSE_IDENTITY
                         ? Step.CHOOSE_IDENTITY : Step.CONFIRM_PENDING;
@@ -362,6 +428,8 @@ public class EnterpriseLoginBacking implements Serializable {
     public CertificateAccepted getCertified() { return certified; }
     public Long getStaffGrantId() { return staffGrantId; }
     public void setStaffGrantId(Long staffGrantId) { this.staffGrantId = staffGrantId; }
+    public boolean isConfirmFaceCheckRequired() { return confirmFaceCheckRequired; }
+    public String getConfirmQrToken() { return confirmQrToken; }
     public Long getGrantId() { return grantId; }
     public void setGrantId(Long grantId) { this.grantId = grantId; }
 }
