@@ -210,9 +210,29 @@ class GrantManagementIT {
         assertThat(batch.status()).as("%s", batch).isEqualTo(200);
         assertThat(batch.jsonArray()).hasSize(2);
 
+        // PER-4 同步数据: the relationship reaches the core tax system (masked in its simulator); when the core system
+        // does not take it, the person is told and nothing is recorded as synchronised
+        setCoreTaxSystemDown(true);
+        try {
+            Reply busy = personAct(me, here, "sync");
+            assertThat(busy.status()).as("%s", busy).isEqualTo(503);
+            assertThat(busy.code()).isEqualTo("CORE_TAX_SYSTEM_BUSY");
+            assertThat(busy.message()).isEqualTo("核心征管系统繁忙，数据同步未完成，请稍后重试");
+        } finally {
+            setCoreTaxSystemDown(false);
+        }
+        assertThat(absent(find(me.get(GrantFixtures.GRANTS), here).orElseThrow(), "syncedAt")).isTrue();
+        assertThat(pushes(e).jsonArray()).isEmpty();
         Reply synced = personAct(me, here, "sync");
         assertThat(synced.status()).as("%s", synced).isEqualTo(200);
+        assertThat(absent(synced.json(), "syncedAt")).isFalse();
         assertThat(AccountIT.auditActions(GrantFixtures.personId(me), "GRANT_SYNC_REQUESTED")).hasSize(1);
+        JsonObject pushed = pushes(e).jsonArray().getJsonObject(0);
+        assertThat(pushed.getJsonNumber("grantId").longValue()).isEqualTo(here);
+        assertThat(pushed.getString("identityType")).isEqualTo("TAX_OFFICER");
+        assertThat(pushed.getString("state")).isEqualTo("ACTIVE");
+        assertThat(pushed.getString("holder")).isEqualTo(Fixtures.maskedName(p.name()));
+        assertThat(pushed.getString("idNumber")).contains("*").doesNotContain(p.idNumber());
 
         Api legal = AccountFixtures.loggedIn(e.legal());
         long legalGrant = find(legal.get(GrantFixtures.GRANTS), pendingOrStaff(boss, e, "LEGAL_REPRESENTATIVE"))
@@ -226,6 +246,22 @@ class GrantManagementIT {
         assertThat(find(other.get(elsewhere.staff() + "/history"), there)).isPresent();
         assertThat(me.get(GrantFixtures.GRANTS + "/history").jsonArray().stream().map(JsonValue::asJsonObject)
                 .map(g -> g.getString("state"))).containsExactlyInAnyOrder("WITHDRAWN", "REJECTED", "DELETED");
+    }
+
+    private static boolean absent(JsonObject o, String name) {
+        return !o.containsKey(name) || o.isNull(name);
+    }
+
+    private static Reply pushes(Enterprise e) {
+        Reply r = Api.browser().get("/api/sim/core-tax/pushes?creditCode=" + e.creditCode());
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r;
+    }
+
+    private static void setCoreTaxSystemDown(boolean down) {
+        Reply r = Api.browser().post("/api/sim/switches", Json.createObjectBuilder().add("coreTaxSystemDown", down)
+                .build());
+        assertThat(r.status()).as("%s", r).isIn(200, 204);
     }
 
     private static long pendingOrStaff(Api boss, Enterprise e, String type) {

@@ -12,6 +12,8 @@ import cn.etax.identity.grant.domain.GrantParty;
 import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.grant.infrastructure.CoreTaxSystem;
+import cn.etax.identity.grant.infrastructure.RelationshipRecord;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.ForbiddenException;
@@ -21,6 +23,7 @@ import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.Caller;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.taxpayer.domain.KeyRole;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import cn.etax.identity.taxpayer.domain.TaxpayerStatus;
@@ -67,6 +70,12 @@ public class AuthorisationService {
 
     @EJB
     ConfirmationProof proof;
+
+    @Inject
+    CoreTaxSystem coreTax;
+
+    @Inject
+    PersonalDataProtector protector;
 
     @Inject
     BusinessClock clock;
@@ -188,8 +197,9 @@ public class AuthorisationService {
 
     /**
      * PER-4 "同步数据" (数据补齐): checks the relationship against the taxpayer registry's current copy and pushes it
-     * again. A deregistered taxpayer, or a key-person grant the registry no longer backs (the registration names
-     * someone else), cannot be pushed; otherwise the time is recorded and the refreshed view answered.
+     * again to the core tax system. A deregistered taxpayer, or a key-person grant the registry no longer backs (the
+     * registration names someone else), cannot be pushed; a core system that does not take it answers
+     * CORE_TAX_SYSTEM_BUSY and nothing is recorded; otherwise the time is recorded and the refreshed view answered.
      */
     public AuthorisationView sync(long grantId, ClientContext client) {
         return change(grantId, "GRANT_SYNC_REQUESTED", client, (me, g) -> {
@@ -206,6 +216,11 @@ public class AuthorisationService {
                 }
             }
             g.markSynced(clock.now(), clock.today());
+            Person holder = em.find(Person.class, me);
+            coreTax.pushRelationship(new RelationshipRecord(g.id(), t.creditCode().value(), holder.name(),
+                    Masking.name(holder.name()), holder.idType(), protector.decrypt(holder.idCipher()),
+                    holder.idMasked(), g.identityType(), g.permissions(), g.state(clock.today()), g.validUntil(),
+                    clock.now()));
         });
     }
 

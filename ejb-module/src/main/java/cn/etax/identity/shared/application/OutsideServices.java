@@ -2,6 +2,7 @@ package cn.etax.identity.shared.application;
 
 import cn.etax.identity.authentication.infrastructure.SmsGateway;
 import cn.etax.identity.certificate.application.CertificateHelper;
+import cn.etax.identity.grant.infrastructure.CoreTaxSystem;
 import cn.etax.identity.shared.ServiceBusyException;
 import cn.etax.identity.registration.infrastructure.IdentityRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,10 @@ public class OutsideServices {
     @Any
     Instance<CertificateHelper> certificateHelpers;
 
+    @Inject
+    @Any
+    Instance<CoreTaxSystem> coreTaxSystems;
+
     public boolean simulatorsEnabled() {
         return simulators;
     }
@@ -65,6 +70,13 @@ public class OutsideServices {
     @ApplicationScoped
     IdentityRegistry identityRegistry() {
         return pick(registries, "public-security identity registry");
+    }
+
+    @Produces
+    @Default
+    @ApplicationScoped
+    CoreTaxSystem coreTaxSystem() {
+        return pick(coreTaxSystems, "core tax system");
     }
 
     private <T> T pick(Instance<T> candidates, String what) {

@@ -1,6 +1,7 @@
 package cn.etax.identity.shared.application;
 
 import cn.etax.identity.authentication.infrastructure.SmsGateway;
+import cn.etax.identity.grant.infrastructure.CoreTaxSystem;
 import cn.etax.identity.registration.infrastructure.IdentityRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -31,12 +32,16 @@ public class StartupChecks {
     IdentityRegistry registry;
 
     @Inject
+    CoreTaxSystem coreTax;
+
+    @Inject
     PersonalDataProtector protector;
 
     @PostConstruct
     void check() {
         // touching the proxies makes the producers run now
         LOG.info(() -> "outside services: SMS " + sms.name() + ", identity registry " + registry.name()
+                + ", core tax system " + coreTax.name()
                 + (services.simulatorsEnabled() ? " (simulators ON: not for production)" : ""));
         protector.digest("startup", "check");
     }

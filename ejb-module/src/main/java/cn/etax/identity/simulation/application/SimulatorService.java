@@ -13,6 +13,7 @@ import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.OutsideServices;
 import cn.etax.identity.simulation.domain.SimulatedCitizen;
+import cn.etax.identity.simulation.domain.SimulatedCoreTaxPush;
 import cn.etax.identity.simulation.domain.SimulatedSms;
 import cn.etax.identity.simulation.infrastructure.SimulatorSwitches;
 import jakarta.ejb.EJB;
@@ -119,6 +120,19 @@ public class SimulatorService {
     public void setFaceServiceDown(boolean down) {
         enabled();
         switches.setFaceServiceDown(down);
+    }
+
+    public void setCoreTaxSystemDown(boolean down) {
+        enabled();
+        switches.setCoreTaxSystemDown(down);
+    }
+
+    /** What the core tax system simulator received for a taxpayer (PER-4 同步数据), newest first. */
+    public List<SimulatedCoreTaxPush> corePushes(String creditCode) {
+        enabled();
+        return em.createNamedQuery(SimulatedCoreTaxPush.BY_CREDIT_CODE, SimulatedCoreTaxPush.class)
+                .setParameter("code", creditCode == null ? "" : creditCode.strip().toUpperCase(java.util.Locale.ROOT))
+                .setMaxResults(100).getResultList();
     }
 
     public void setRegistryDown(boolean down) {

@@ -11,6 +11,15 @@ public class SimulatorSwitches {
     private final AtomicBoolean smsDown = new AtomicBoolean();
     private final AtomicBoolean registryDown = new AtomicBoolean();
     private final AtomicBoolean faceServiceDown = new AtomicBoolean();
+    private final AtomicBoolean coreTaxSystemDown = new AtomicBoolean();
+
+    public boolean coreTaxSystemDown() {
+        return coreTaxSystemDown.get();
+    }
+
+    public void setCoreTaxSystemDown(boolean down) {
+        coreTaxSystemDown.set(down);
+    }
 
     public boolean faceServiceDown() {
         return faceServiceDown.get();

@@ -67,7 +67,13 @@ public class SimulatorResource {
     public record State(String state) {
     }
 
-    public record Switches(Boolean smsGatewayDown, Boolean identityRegistryDown, Boolean faceServiceDown) {
+    public record Switches(Boolean smsGatewayDown, Boolean identityRegistryDown, Boolean faceServiceDown,
+                           Boolean coreTaxSystemDown) {
+    }
+
+    public record CorePush(long grantId, String creditCode, String holder, String idType, String idNumber,
+                           String identityType, String state, List<String> permissions, String validUntil,
+                           String pushedAt) {
     }
 
     public record ClockShift(long seconds) {
@@ -132,9 +138,21 @@ public class SimulatorResource {
                 decision.appUserIdNumber(), decision.appUserPassword()).name());
     }
 
+    @GET
+    @Path("core-tax/pushes")
+    @Operation(summary = "Relationships the core tax system simulator received (PER-4 同步数据) for ?creditCode=, "
+            + "newest first; personal data masked")
+    public List<CorePush> corePushes(@QueryParam("creditCode") String creditCode) {
+        return simulators.corePushes(creditCode).stream().map(p -> new CorePush(p.grantId(), p.creditCode(),
+                p.holderMasked(), p.idType(), p.idMasked(), p.identityType(), p.grantState(),
+                p.permissions().isEmpty() ? List.of() : List.of(p.permissions().split(",")),
+                p.validUntil() == null ? null : p.validUntil().toString(), p.pushedAt().toString())).toList();
+    }
+
     @POST
     @Path("switches")
-    @Operation(summary = "Take the SMS gateway, the identity registry or the face service down (or up again)")
+    @Operation(summary = "Take the SMS gateway, the identity registry, the face service or the core tax system down "
+            + "(or up again)")
     public void switches(Switches switches) {
         if (switches == null) {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
@@ -147,6 +165,9 @@ public class SimulatorResource {
         }
         if (switches.faceServiceDown() != null) {
             simulators.setFaceServiceDown(switches.faceServiceDown());
+        }
+        if (switches.coreTaxSystemDown() != null) {
+            simulators.setCoreTaxSystemDown(switches.coreTaxSystemDown());
         }
     }
 
