@@ -21,8 +21,9 @@ import java.util.logging.Logger;
 /**
  * The platform's own signature (API-2 single-sign-on assertions, §9): the key stays on its token — an HSM through
  * PKCS#11 or, in the demo, the SM2 soft token {@code platform} — and every signature is one pooled connection:
- * log in with the configured PIN, sign, close (logged out again). Configured by {@code identity.platform.signing.token},
- * {@code .alias} and {@code .pin} (a secret: environment variable {@code IDENTITY_PLATFORM_SIGNING_PIN}).
+ * log in with the configured PIN, sign, close (logged out again); a PIN the token refused is not presented again
+ * ({@link PlatformPinGuard}), so a wrong configuration cannot lock the key. Configured by
+ * {@code identity.platform.signing.token}, {@code .alias} and {@code .pin} (a secret: environment variable {@code IDENTITY_PLATFORM_SIGNING_PIN}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -32,6 +33,9 @@ public class PlatformSigner {
 
     @Resource(lookup = CertificateService.TOKENS)
     TokenConnectionFactory tokens;
+
+    @Inject
+    PlatformPinGuard pins;
 
     @Inject
     @ConfigProperty(name = "identity.platform.signing.token")
@@ -81,7 +85,7 @@ public class PlatformSigner {
         char[] secret = pin.orElse("").strip().toCharArray();
         try (TokenConnection connection = tokens.getConnection(configuredToken())) {
             certificate(connection, keyAlias);
-            connection.login(secret);
+            pins.login(connection, secret);
             return algorithm == null ? connection.sign(keyAlias, data) : connection.sign(keyAlias, algorithm, data);
         } catch (TokenException e) {
             throw unavailable(e);

@@ -49,6 +49,7 @@ class PlatformSignerTest {
     private PlatformSigner signer(String token, String alias, String pin) {
         PlatformSigner signer = new PlatformSigner();
         signer.tokens = new FakeTokens();
+        signer.pins = new PlatformPinGuard();
         signer.token = Optional.ofNullable(token);
         signer.alias = Optional.ofNullable(alias);
         signer.pin = Optional.ofNullable(pin);

@@ -13,6 +13,7 @@ public final class PlatformSigners {
     public static PlatformSigner over(TokenConnectionFactory tokens, String token, String alias, String pin) {
         PlatformSigner signer = new PlatformSigner();
         signer.tokens = tokens;
+        signer.pins = new PlatformPinGuard();
         signer.token = Optional.ofNullable(token);
         signer.alias = Optional.ofNullable(alias);
         signer.pin = Optional.ofNullable(pin);

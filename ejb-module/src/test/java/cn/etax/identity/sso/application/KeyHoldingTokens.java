@@ -42,7 +42,7 @@ final class KeyHoldingTokens implements TokenConnectionFactory {
     }
 
     final Map<String, Key> keys = new LinkedHashMap<>();
-    final List<String> calls = new ArrayList<>();
+    final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** Adds a key: {@code EC} (P-256), {@code EC384}, {@code RSA} or {@code SM2}, with a self-signed certificate. */
     KeyHoldingTokens with(String alias, String algorithm) throws Exception {
@@ -123,6 +123,7 @@ final class KeyHoldingTokens implements TokenConnectionFactory {
 
             @Override
             public void login(char[] pin) throws TokenException {
+                calls.add("login");
                 if (!PIN.equals(new String(pin))) {
                     throw new PinIncorrectException(token, 9);
                 }

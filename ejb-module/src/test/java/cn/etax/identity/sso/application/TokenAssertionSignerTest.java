@@ -133,6 +133,27 @@ class TokenAssertionSignerTest {
     }
 
     @Test
+    void aRefusedPlatformPinIsPresentedOnceEvenToParallelSignaturesSoTheKeyIsNeverLocked() throws Exception {
+        PlatformSigner wrong = platform("00000000");
+        tokens.calls.clear();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                tries.add(pool.submit(() -> wrong.sign("es256", new byte[]{1}, "SHA256withECDSAinP1363Format")));
+            }
+            for (java.util.concurrent.Future<?> f : tries) {
+                assertThatThrownBy(f::get).hasCauseInstanceOf(ServiceBusyException.class)
+                        .hasMessageContaining("PLATFORM_SIGNER_UNAVAILABLE");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(tokens.calls.stream().filter("login"::equals)).as("PIN presented").hasSize(1);
+        assertThat(tokens.calls).noneMatch(c -> c.startsWith("sign"));
+    }
+
+    @Test
     void aWrongPinAMissingKeyOrACurveJwsCannotNameIsRefusedAndNothingIsSigned() throws Exception {
         tokens.calls.clear();
         assertThatThrownBy(() -> issuer(new TokenAssertionSigner(platform("00000000"), "es256", null)).issue(person()))
