@@ -52,6 +52,16 @@ public final class Sim {
         moveClock(Duration.between(now, midnight).plusSeconds(60));
     }
 
+    /** Forward to the next time the business day shows this time of day (today's, or tomorrow's when past). */
+    public static void moveClockTo(java.time.LocalTime timeOfDay) {
+        ZonedDateTime now = now();
+        ZonedDateTime target = now.toLocalDate().atTime(timeOfDay).atZone(BUSINESS_ZONE);
+        if (!target.isAfter(now)) {
+            target = target.plusDays(1);
+        }
+        moveClock(Duration.between(now, target));
+    }
+
     public static LocalDate today() {
         return now().toLocalDate();
     }

@@ -81,6 +81,12 @@ public class StaffAddBacking implements Serializable {
             FacesSupport.error(new InvalidInputException("RISK_NOT_ACKNOWLEDGED"));
             return;
         }
+        if (!longTerm && validUntil == null) {
+            // 长期 unticked without a date: never saved as long-term behind the manager's back
+            FacesSupport.error(new InvalidInputException("VALID_UNTIL_REQUIRED"));
+            riskAcknowledged = false;
+            return;
+        }
         try {
             staff.add(current.require(), new NewStaff(name, idType, idNumber, identityType, chosen(),
                     longTerm ? null : validUntil), riskAcknowledged, FacesSupport.client());

@@ -10,6 +10,7 @@ import cn.etax.identity.taxpayer.application.SyncPerson;
 import cn.etax.identity.taxpayer.application.TaxpayerGrants;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
 import cn.etax.identity.taxpayer.domain.TaxpayerKind;
+import cn.etax.identity.taxpayer.domain.VatQualification;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -18,6 +19,7 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +45,8 @@ public class ClerkRegisterBacking implements Serializable {
     private String provinceName = "江西省";
     private String registrationType;
     private String industry;
+    private VatQualification vatQualification;
+    private LocalDate registeredOn;
     private String businessAddress;
     private final PersonRow legal = new PersonRow();
     private final PersonRow finance = new PersonRow();
@@ -54,8 +58,8 @@ public class ClerkRegisterBacking implements Serializable {
         }
         try {
             TaxpayerGrants done = taxpayers.register(new TaxpayerRegistration(null, creditCode, name, kind,
-                    taxAuthorityCode, taxAuthorityName, provinceCode, provinceName, registrationType, industry, null,
-                    businessAddress, null, null, legal.toSync(), finance.isBlank() ? null : finance.toSync(),
+                    taxAuthorityCode, taxAuthorityName, provinceCode, provinceName, registrationType, industry,
+                    vatQualification, businessAddress, registeredOn, null, legal.toSync(), finance.isBlank() ? null : finance.toSync(),
                     investors.stream().filter(i -> !i.isBlank()).map(InvestorRow::toSync).toList()),
                     FacesSupport.client());
             return "/clerk/index?faces-redirect=true&registered=true&code=" + done.creditCode();
@@ -77,6 +81,7 @@ public class ClerkRegisterBacking implements Serializable {
     }
 
     public TaxpayerKind[] getKinds() { return TaxpayerKind.values(); }
+    public VatQualification[] getVatQualifications() { return VatQualification.values(); }
     public IdType[] getIdTypes() { return IdType.values(); }
 
     /** A person named in the registration: name and ID document. */
@@ -146,6 +151,10 @@ public class ClerkRegisterBacking implements Serializable {
     public void setRegistrationType(String registrationType) { this.registrationType = registrationType; }
     public String getIndustry() { return industry; }
     public void setIndustry(String industry) { this.industry = industry; }
+    public VatQualification getVatQualification() { return vatQualification; }
+    public void setVatQualification(VatQualification v) { this.vatQualification = v; }
+    public LocalDate getRegisteredOn() { return registeredOn; }
+    public void setRegisteredOn(LocalDate registeredOn) { this.registeredOn = registeredOn; }
     public String getBusinessAddress() { return businessAddress; }
     public void setBusinessAddress(String businessAddress) { this.businessAddress = businessAddress; }
     public PersonRow getLegal() { return legal; }
