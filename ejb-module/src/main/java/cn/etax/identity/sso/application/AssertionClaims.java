@@ -5,7 +5,7 @@ import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.Masking;
-import jakarta.json.Json;
+import cn.etax.identity.shared.application.JsonBuilders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,15 +32,15 @@ public final class AssertionClaims {
 
     public static JsonObject of(AuthenticatedPerson person, String issuer, String audience, Instant issuedAt,
                                 Instant expiresAt, String id) {
-        JsonArrayBuilder amr = Json.createArrayBuilder();
+        JsonArrayBuilder amr = JsonBuilders.array();
         for (AuthMethod m : person.methods()) {
             amr.add(m.name());
         }
         EnterpriseIdentity e = person.enterprise();
-        JsonArrayBuilder groups = Json.createArrayBuilder().add("PERSON");
-        JsonObjectBuilder claims = Json.createObjectBuilder()
+        JsonArrayBuilder groups = JsonBuilders.array().add("PERSON");
+        JsonObjectBuilder claims = JsonBuilders.object()
                 .add("iss", issuer)
-                .add("aud", Json.createArrayBuilder().add(audience))
+                .add("aud", JsonBuilders.array().add(audience))
                 .add("sub", Long.toString(person.personId()))
                 .add("upn", Long.toString(person.personId()))
                 .add("iat", issuedAt.getEpochSecond())
@@ -53,7 +53,7 @@ public final class AssertionClaims {
                 .add("identity_kind", e == null ? "PERSONAL" : "ENTERPRISE");
         if (e != null) {
             groups.add("ENTERPRISE");
-            JsonArrayBuilder permissions = Json.createArrayBuilder();
+            JsonArrayBuilder permissions = JsonBuilders.array();
             e.permissions().stream().map(Permission::name).sorted().forEach(permissions::add);
             claims.add("grant_id", e.grantId())
                     .add("taxpayer_id", e.taxpayerId())

@@ -1,9 +1,9 @@
 package cn.etax.identity.sso.application;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.shared.application.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -66,7 +66,7 @@ public class AssertionIssuer {
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(lifeSeconds);
         SigningKey key = signer.current();
-        JsonObject header = Json.createObjectBuilder().add("alg", key.algorithm()).add("typ", "JWT")
+        JsonObject header = JsonBuilders.object().add("alg", key.algorithm()).add("typ", "JWT")
                 .add("kid", key.keyId()).build();
         JsonObject claims = AssertionClaims.of(person, issuer, audience, now, expires, UUID.randomUUID().toString());
         String input = encode(header) + "." + encode(claims);
@@ -84,9 +84,9 @@ public class AssertionIssuer {
 
     /** The JWKS document ({@code {"keys": [...]}}). */
     public JsonObject jwks() {
-        var keys = Json.createArrayBuilder();
+        var keys = JsonBuilders.array();
         signer.publishedKeys().forEach(keys::add);
-        return Json.createObjectBuilder().add("keys", keys).build();
+        return JsonBuilders.object().add("keys", keys).build();
     }
 
     private static String encode(JsonObject json) {

@@ -1,7 +1,7 @@
 package cn.etax.identity.sso.application;
 
 import cn.etax.identity.shared.AuthenticationFailedException;
-import jakarta.json.Json;
+import cn.etax.identity.shared.application.JsonBuilders;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -109,7 +109,7 @@ public final class AssertionVerifier {
     }
 
     private static JsonObject json(String part) {
-        try (var reader = Json.createReader(new StringReader(new String(URL.decode(part), StandardCharsets.UTF_8)))) {
+        try (var reader = JsonBuilders.reader(new StringReader(new String(URL.decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw invalid();

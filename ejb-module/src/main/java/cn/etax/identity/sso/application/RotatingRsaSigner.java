@@ -1,10 +1,10 @@
 package cn.etax.identity.sso.application;
 
+import cn.etax.identity.shared.application.JsonBuilders;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -129,7 +129,7 @@ public class RotatingRsaSigner implements AssertionSigner {
 
         JsonObject jwk() {
             RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
-            return Json.createObjectBuilder().add("kty", "RSA").add("use", "sig").add("alg", "RS256")
+            return JsonBuilders.object().add("kty", "RSA").add("use", "sig").add("alg", "RS256")
                     .add("kid", keyId).add("n", unsigned(pub.getModulus())).add("e", unsigned(pub.getPublicExponent()))
                     .build();
         }

@@ -1,7 +1,7 @@
 package cn.etax.identity.sso.application;
 
 import cn.etax.identity.certificate.application.PlatformSigner;
-import jakarta.json.Json;
+import cn.etax.identity.shared.application.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -62,7 +62,7 @@ final class TokenSigningKey implements SigningKey {
                     .generateCertificate(new ByteArrayInputStream(certificate));
             String keyId = URL.encodeToString(MessageDigest.getInstance("SHA-256").digest(certificate));
             PublicKey key = parsed.getPublicKey();
-            JsonObjectBuilder jwk = Json.createObjectBuilder();
+            JsonObjectBuilder jwk = JsonBuilders.object();
             String algorithm;
             String jca;
             if (key instanceof RSAPublicKey rsa) {

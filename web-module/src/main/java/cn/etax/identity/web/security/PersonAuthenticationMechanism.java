@@ -4,9 +4,9 @@ import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.JsonBuilders;
 import cn.etax.identity.web.i18n.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -78,7 +78,7 @@ public class PersonAuthenticationMechanism implements HttpAuthenticationMechanis
                 response.setContentType("application/json;charset=UTF-8");
                 String message = Texts.text(request.getHeader("Accept-Language") == null ? Texts.DEFAULT
                         : request.getLocale(), "error.not_logged_in");
-                response.getWriter().write(Json.createObjectBuilder().add("code", "NOT_LOGGED_IN")
+                response.getWriter().write(JsonBuilders.object().add("code", "NOT_LOGGED_IN")
                         .add("message", message).build().toString());
                 return AuthenticationStatus.SEND_FAILURE;
             }
