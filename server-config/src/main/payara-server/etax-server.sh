@@ -152,7 +152,7 @@ configure() {
         echo "create-password-alias etax-db-password"
         echo "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource" \
             "--restype=javax.sql.DataSource --steadypoolsize=8 --maxpoolsize=48 --isconnectvalidatereq=true" \
-            "--validationmethod=custom-validation" \
+            "--validateatmostonceperiod=60 --failconnection=true --validationmethod=custom-validation" \
             "--validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation" \
             "--property serverName=$IDENTITY_DB_HOST:portNumber=$IDENTITY_DB_PORT:databaseName=$IDENTITY_DB_NAME:user=$IDENTITY_DB_USER:password=\${ALIAS=etax-db-password}" \
             "etaxIdentityPool"

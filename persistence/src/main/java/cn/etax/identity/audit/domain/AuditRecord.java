@@ -25,7 +25,7 @@ public class AuditRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_record_seq")
-    @SequenceGenerator(name = "audit_record_seq", sequenceName = "audit_record_seq", allocationSize = 50)
+    @SequenceGenerator(name = "audit_record_seq", sequenceName = "audit_record_seq", allocationSize = 1000)
     private Long id;
 
     @Column(name = "actor_id")

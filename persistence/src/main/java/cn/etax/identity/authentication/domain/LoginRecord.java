@@ -28,7 +28,7 @@ public class LoginRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "login_record_seq")
-    @SequenceGenerator(name = "login_record_seq", sequenceName = "login_record_seq", allocationSize = 50)
+    @SequenceGenerator(name = "login_record_seq", sequenceName = "login_record_seq", allocationSize = 1000)
     private Long id;
 
     @Column(name = "person_id")
