@@ -78,6 +78,11 @@ class IdentitySwitchIT {
         assertThat(afterPersonal.stream().filter(i -> i.getBoolean("switchable"))).isEmpty();
         assertThat(afterPersonal.stream().filter(i -> i.getBoolean("current")).map(i -> i.getString("kind")))
                 .containsExactly("PERSONAL");
+        // RULE-LOG: every switch in the audit, from which identity to which (grant ids, never names)
+        List<String> audited = AccountIT.auditActions(GrantFixtures.personId(browser), "IDENTITY_SWITCHED");
+        assertThat(audited).hasSize(3);
+        assertThat(audited.get(0)).contains("grant " + t.officerA(), "grant " + t.invoicerA());
+        assertThat(audited.get(2)).endsWith("-> personal");
 
         Reply back = switchTo(browser, t.officerA());
         assertThat(back.status()).as("%s", back).isEqualTo(403);
@@ -115,6 +120,7 @@ class IdentitySwitchIT {
         assertThat(deleted.status()).as("%s", deleted).isBetween(200, 204);
         Reply gone = switchTo(browser, t.invoicerA());
         assertThat(gone.code()).as("%s", gone).isEqualTo("ENTERPRISE_IDENTITY_UNAVAILABLE");
+        assertThat(gone.message()).isEqualTo("您选择的身份当前不可用，请重新登录或选择其他身份");
 
         // somebody else's grant is not a target either
         Reply foreign = switchTo(browser, bossGrant(t));
@@ -126,6 +132,10 @@ class IdentitySwitchIT {
         assertThat(browser.sessionId().orElseThrow()).as("a refused switch keeps the session id").isEqualTo(session);
         assertThat(browser.get(AccountFixtures.ME + "/login-log").jsonArray().getJsonObject(0).getString("outcome"))
                 .as("a refused switch is no switch").isEqualTo("SUCCESS");
+        // RULE-LOG: each refusal is audited with its reason, none as a switch
+        long person = GrantFixtures.personId(browser);
+        assertThat(AccountIT.auditActions(person, "IDENTITY_SWITCH_REFUSED")).hasSize(4);
+        assertThat(AccountIT.auditActions(person, "IDENTITY_SWITCHED")).isEmpty();
     }
 
     @Test

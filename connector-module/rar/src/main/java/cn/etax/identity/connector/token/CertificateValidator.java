@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  * Validates a certificate chain against the configured tax CA roots with Bouncy Castle's PKIX (the JDK's cannot
  * read SM2 certificates): validity at the given instant, signatures up to a root, key usage for signing and
  * revocation. Revocation uses the CRLs in the CRL directory (every CA then needs a current one) and, when
- * configured, an extra {@link PKIXCertPathChecker} such as an OCSP client. Roots and CRLs are re-read when their
+ * configured, an extra {@link PKIXCertPathChecker} such as an OCSP client; with neither, every certificate is refused
+ * as REVOCATION_UNKNOWN rather than accepted unchecked. Roots and CRLs are re-read when their
  * directories change, so a new CRL takes effect without a restart.
  */
 public final class CertificateValidator {
@@ -100,7 +101,11 @@ public final class CertificateValidator {
             Instant now = Instant.now();
             parameters.setDate(Date.from(at.isAfter(now) ? now : at));
             PKIXCertPathChecker checker = extraChecker.get();
-            boolean revocation = !current.crls().isEmpty() || checker != null;
+            if (current.crls().isEmpty() && checker == null) {
+                // fail closed: without a CRL and without an OCSP client nothing says the certificate is not revoked
+                throw new CertificateRejectedException(Reason.REVOCATION_UNKNOWN,
+                        "no CRL in " + crlDirectory + " and no revocation checker configured");
+            }
             parameters.setRevocationEnabled(!current.crls().isEmpty());
             if (!current.crls().isEmpty()) {
                 parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(current.crls()), Crypto.bc()));
@@ -109,9 +114,7 @@ public final class CertificateValidator {
                 parameters.addCertPathChecker(checker);
             }
             CertPathValidator.getInstance("PKIX", Crypto.bc()).validate(certPath, parameters);
-            if (revocation) {
-                revokedCheck(endEntity, current.crls(), when);
-            }
+            revokedCheck(endEntity, current.crls(), when);
             return Crypto.describe(endEntity);
         } catch (CertPathValidatorException e) {
             throw new CertificateRejectedException(reasonOf(e), String.valueOf(e.getMessage()));

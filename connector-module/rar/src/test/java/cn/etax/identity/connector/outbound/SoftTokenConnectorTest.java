@@ -151,6 +151,24 @@ class SoftTokenConnectorTest {
     }
 
     @Test
+    void withoutACrlAndWithoutAnOcspClientACertificateIsRefusedNotAcceptedUnchecked() throws Exception {
+        try (var crls = Files.list(base.resolve("crls"))) {
+            for (Path crl : (Iterable<Path>) crls::iterator) {
+                Files.delete(crl);
+            }
+        }
+        try (TokenConnection connection = factory.getConnection()) {
+            assertRejected(connection, certificate("demo-sm2"), Instant.now(),
+                    CertificateRejectedException.Reason.REVOCATION_UNKNOWN);
+        }
+        managed.setRevocationChecker(RefusingResponder.class.getName());
+        try (TokenConnection connection = factory.getConnection()) {
+            assertThat(connection.validate(List.of(certificate("demo-sm2")), Instant.now()).keyAlgorithm())
+                    .isEqualTo("SM2");
+        }
+    }
+
+    @Test
     void anOcspClientPlugsInAsARevocationChecker() throws Exception {
         managed.setRevocationChecker(RefusingResponder.class.getName());
         try (TokenConnection connection = factory.getConnection()) {
