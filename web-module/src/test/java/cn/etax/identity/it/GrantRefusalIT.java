@@ -93,22 +93,8 @@ class GrantRefusalIT {
     }
 
     Stream<Arguments> enterpriseActions() {
-        Map<String, BiFunction<Api, String, Reply>> actions = new java.util.LinkedHashMap<>();
-        actions.put("add staff", (api, staff) -> api.post(staff, GrantFixtures.addBody(Fixtures.quickPerson(),
-                "TAX_OFFICER", null, "TAX_QUERY")));
-        actions.put("list staff", (api, staff) -> api.get(staff));
-        actions.put("list pending", (api, staff) -> api.get(staff + "/pending"));
-        actions.put("history", (api, staff) -> api.get(staff + "/history"));
-        actions.put("withdraw", (api, staff) -> post(api, staff + "/" + pendingOffer + "/withdraw"));
-        actions.put("confirm application", (api, staff) -> post(api, staff + "/" + application + "/confirm"));
-        actions.put("reject application", (api, staff) -> post(api, staff + "/" + application + "/reject"));
-        actions.put("change permissions", (api, staff) -> api.send("PUT", staff + "/" + activeStaff + "/permissions",
-                Json.createObjectBuilder().add("permissions", Json.createArrayBuilder().add("TAX_REFUND")).build(),
-                Map.of()));
-        actions.put("freeze", (api, staff) -> post(api, staff + "/" + activeStaff + "/freeze"));
-        actions.put("unfreeze", (api, staff) -> post(api, staff + "/" + frozenStaff + "/unfreeze"));
-        actions.put("delete", (api, staff) -> GrantFixtures.delete(api, staff + "/" + activeStaff));
-        actions.put("clear record", (api, staff) -> post(api, staff + "/" + ended + "/clear-record"));
+        Map<String, BiFunction<Api, String, Reply>> actions = new StaffActions(pendingOffer, application, activeStaff,
+                frozenStaff, ended).all();
         List<String> callerNames = List.of("another enterprise's legal representative",
                 "a tax officer instead of the legal representative", "a frozen staff member",
                 "an expired staff member");
@@ -131,10 +117,8 @@ class GrantRefusalIT {
     }
 
     Stream<Arguments> foreignGrantActions() {
-        return enterpriseActions().filter(args -> {
-            String action = (String) args.get()[0];
-            return !action.startsWith("list") && !action.equals("history") && !action.equals("add staff");
-        }).filter(args -> args.get()[1].equals("another enterprise's legal representative"));
+        return enterpriseActions().filter(args -> StaffActions.namesAGrant((String) args.get()[0]))
+                .filter(args -> args.get()[1].equals("another enterprise's legal representative"));
     }
 
     @ParameterizedTest(name = "{0} of A's grant through B's staff path: 403")
