@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -131,7 +132,7 @@ public class SimulatorService {
     public List<SimulatedCoreTaxPush> corePushes(String creditCode) {
         enabled();
         return em.createNamedQuery(SimulatedCoreTaxPush.BY_CREDIT_CODE, SimulatedCoreTaxPush.class)
-                .setParameter("code", creditCode == null ? "" : creditCode.strip().toUpperCase(java.util.Locale.ROOT))
+                .setParameter("code", creditCode == null ? "" : creditCode.strip().toUpperCase(Locale.ROOT))
                 .setMaxResults(100).getResultList();
     }
 

@@ -14,6 +14,7 @@ import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.IdentityOption;
 import cn.etax.identity.grant.application.StaffOption;
 import cn.etax.identity.grant.domain.GrantState;
+import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
@@ -304,7 +305,7 @@ public class EnterpriseLoginBacking implements Serializable {
                 }
                 case FAILED -> {
                     confirmQrToken = null;
-                    FacesSupport.error(new cn.etax.identity.shared.AuthenticationFailedException("FACE_CHECK_FAILED"));
+                    FacesSupport.error(new AuthenticationFailedException("FACE_CHECK_FAILED"));
                 }
                 case EXPIRED, CANCELLED -> {
                     confirmQrToken = null;
