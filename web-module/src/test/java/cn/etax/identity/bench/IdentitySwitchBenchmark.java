@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ENT-9 identity switch benchmark: N logged-in enterprise sessions (each person legal representative of two
  * taxpayers) switch back and forth between their two identities concurrently; prints p50/p99 latency of
  * {@code POST /api/v1/me/identity/switch} and the SQL statements per switch (the simulators' statement counter).
+ * Then, in the same run, the same sessions with the same pauses read their current identity
+ * ({@code GET /api/v1/me/identity}: the same connection, filters, JAX-RS and session look-up, but no EJB, SQL or
+ * signature) — the latency this server and machine add to any request, against which the switch's own share shows.
  * Asserts nothing.
  *
  * <pre>./mvnw -Prun -DskipTests -Didentity.throttle.exempt=127.0.0.1 -Didentity.sync.token=bench-sync package
@@ -43,6 +46,7 @@ public final class IdentitySwitchBenchmark {
 
     private static final String PASSWORD = "Bench@2026tax";
     private static final String COOKIE = "ETAXSESSION";
+    private static final AtomicLong REFUSALS_SHOWN = new AtomicLong();
 
     private final String base;
     private final String syncToken;
@@ -72,10 +76,12 @@ public final class IdentitySwitchBenchmark {
                 sessions, seconds, thinkMs, Runtime.getRuntime().availableProcessors());
         List<Session> logged = prepare(sessions);
         System.out.println("warm-up " + warmup + " s ...");
-        measure(logged, warmup, thinkMs);
+        measure(logged, warmup, thinkMs, IdentitySwitchBenchmark::switchOnce);
         long before = statements();
-        Result r = measure(logged, seconds, thinkMs);
+        Result r = measure(logged, seconds, thinkMs, IdentitySwitchBenchmark::switchOnce);
         long after = statements();
+        Result reference = measure(logged, Math.max(10, seconds / 2), thinkMs,
+                (s, next) -> s.browser().get("/api/v1/me/identity").status() == 200 ? next : -1);
         // the two statement-count requests themselves execute none
         System.out.printf("%nRESULT identity switches: %d in %.1f s = %.1f switches/s, %d failed%n", r.samples.size(),
                 r.seconds, r.samples.size() / r.seconds, r.failures);
@@ -83,6 +89,27 @@ public final class IdentitySwitchBenchmark {
                 r.p(99), r.p(100));
         System.out.printf("RESULT SQL statements per switch: %.2f (%d statements; goal ≤ 3)%n",
                 r.samples.isEmpty() ? 0.0 : (double) (after - before) / r.samples.size(), after - before);
+        System.out.printf("RESULT reference GET /api/v1/me/identity, same sessions and pauses (no EJB, SQL or "
+                + "signature): %.1f requests/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                reference.samples.size() / reference.seconds, reference.p(50), reference.p(99), reference.p(100));
+    }
+
+    /** One request of a session; answers the index of the session's next grant, or -1 when refused. */
+    @FunctionalInterface
+    private interface Step {
+        int run(Session session, int next) throws Exception;
+    }
+
+    private static int switchOnce(Session s, int next) throws Exception {
+        String body = "{\"kind\":\"ENTERPRISE\",\"grantId\":" + s.grants()[next] + "}";
+        KeepAliveClient.Response r = s.browser().post("/api/v1/me/identity/switch", body);
+        if (r.status() != 200) {
+            if (REFUSALS_SHOWN.incrementAndGet() <= 3) {
+                System.out.println("switch refused: " + r.status() + " " + r.body());
+            }
+            return -1;
+        }
+        return 1 - next;
     }
 
     private List<Session> prepare(int count) throws Exception {
@@ -183,7 +210,7 @@ public final class IdentitySwitchBenchmark {
         return b.toString();
     }
 
-    private Result measure(List<Session> sessions, int seconds, int thinkMs) throws Exception {
+    private Result measure(List<Session> sessions, int seconds, int thinkMs, Step step) throws Exception {
         ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
         AtomicLong failures = new AtomicLong();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -192,25 +219,24 @@ public final class IdentitySwitchBenchmark {
         for (Session s : sessions) {
             pool.submit(() -> {
                 int next = 1; // the login chose the first taxpayer
-                // sessions start spread over one think time and pause a random (exponential) time between switches,
+                // sessions start spread over one think time and pause a random (exponential) time between requests,
                 // so 100 sessions arrive as independent users do, not in waves that start together
                 pause(thinkMs, true);
                 while (System.nanoTime() < end) {
-                    String body = "{\"kind\":\"ENTERPRISE\",\"grantId\":" + s.grants()[next] + "}";
                     long t0 = System.nanoTime();
                     try {
-                        KeepAliveClient.Response r = s.browser().post("/api/v1/me/identity/switch", body);
+                        int after = step.run(s, next);
                         long took = System.nanoTime() - t0;
-                        if (r.status() == 200) {
+                        if (after >= 0) {
                             samples.add(took);
-                            next = 1 - next;
-                        } else if (failures.incrementAndGet() <= 3) {
-                            System.out.println("switch failed: " + r.status() + " " + r.body());
+                            next = after;
+                        } else {
+                            failures.incrementAndGet();
                         }
                         pause(thinkMs, false);
                     } catch (Exception e) {
                         if (failures.incrementAndGet() <= 3) {
-                            System.out.println("switch failed: " + e);
+                            System.out.println("request failed: " + e);
                         }
                     }
                 }
