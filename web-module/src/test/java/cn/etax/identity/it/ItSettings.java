@@ -46,11 +46,26 @@ record ItSettings(Path microJar, Path postgresqlJar, Path rar, Path war, Path pr
 
     /**
      * API-2, §9: whether the test server signs assertions with the platform token's key through the certificate
-     * connector (default) or with the application's default in-memory RS256 key ring ({@code it.sso.signer} /
-     * {@code IT_SSO_SIGNER} = {@code memory}). Every single-sign-on IT passes with either.
+     * connector (default) or with the application's in-memory key ring ({@code it.sso.signer} / {@code IT_SSO_SIGNER}
+     * = {@code memory} for its default RS256 keys, {@code memory-es256} for ES256 keys). Every single-sign-on IT
+     * passes with each.
      */
     static boolean tokenSigner() {
-        return !"memory".equalsIgnoreCase(setting("it.sso.signer", "IT_SSO_SIGNER", "token").strip());
+        return !ssoSigner().startsWith("memory");
+    }
+
+    /** API-2: the in-memory key ring signs ES256 ({@code it.sso.signer=memory-es256}). */
+    static boolean memoryEs256() {
+        return ssoSigner().equals("memory-es256");
+    }
+
+    /** API-2: the assertions the test server issues are ES256 (the platform token's EC key, or in-memory ES256). */
+    static boolean es256() {
+        return tokenSigner() || memoryEs256();
+    }
+
+    private static String ssoSigner() {
+        return setting("it.sso.signer", "IT_SSO_SIGNER", "token").strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Path path(String property) {

@@ -82,6 +82,11 @@ final class PayaraMicro {
                         "-Dmp.jwt.verify.publickey.location=http://127.0.0.1:" + port + "/api/v1/sso/jwks"));
                 command.addAll(List.of("--deploy", downstream + ":/downstream"));
             }
+            if (ItSettings.memoryEs256()) {
+                // API-2: in-memory ES256 keys; the downstream demo's MicroProfile JWT is told to expect ES256
+                command.addAll(command.indexOf("-jar"), List.of("-Didentity.sso.memory.algorithm=ES256",
+                        "-Dmp.jwt.verify.publickey.algorithm=ES256"));
+            }
             if (ItSettings.tokenSigner()) {
                 // API-2, §9: assertions signed ES256 by an EC P-256 key on the demo platform token (never exported),
                 // as just after a rotation (the previous key still in the JWKS);

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * API-2: where identity assertions get their signature and downstream applications their keys. The default is
- * {@link RotatingRsaSigner} (RS256, keys in memory, rotated); {@link TokenAssertionSigner} signs with a key on the
+ * {@link RotatingKeySigner} (RS256 or ES256, keys in memory, rotated); {@link TokenAssertionSigner} signs with a key on the
  * platform token behind the certificate connector (ES256, RS256 or SM2). {@link ConfiguredAssertionSigner} picks one
  * by {@code identity.sso.signer}; the implementations are typed to their own class so the issuer sees only that one.
  */

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * API-2: the {@link AssertionSigner} the issuer gets, chosen by {@code identity.sso.signer}: {@code memory} (default,
- * {@link RotatingRsaSigner}) or {@code token} ({@link TokenAssertionSigner}, the key on the platform token behind the
+ * {@link RotatingKeySigner}) or {@code token} ({@link TokenAssertionSigner}, the key on the platform token behind the
  * certificate connector). Any other value stops the signer rather than silently falling back.
  */
 @ApplicationScoped
@@ -26,7 +26,7 @@ public class ConfiguredAssertionSigner implements AssertionSigner {
     String choice;
 
     @Inject
-    Instance<RotatingRsaSigner> memory;
+    Instance<RotatingKeySigner> memory;
 
     @Inject
     Instance<TokenAssertionSigner> token;

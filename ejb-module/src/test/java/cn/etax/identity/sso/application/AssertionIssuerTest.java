@@ -12,9 +12,14 @@ import org.junit.jupiter.api.Test;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.AlgorithmParameters;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,15 +30,16 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** API-2: claims of the identity assertion, its RS256 signature against the JWKS, and key rotation. */
+/** API-2: claims of the identity assertion, its RS256 (or ES256) signature against the JWKS, and key rotation. */
 class AssertionIssuerTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T02:00:00Z");
     private static final Instant LOGIN = Instant.parse("2026-05-01T01:58:00Z");
 
     private final MutableClock clock = new MutableClock(T0);
-    private final RotatingRsaSigner signer = new RotatingRsaSigner(Duration.ofMinutes(60), clock);
+    private final RotatingKeySigner signer = new RotatingKeySigner(Duration.ofMinutes(60), clock);
     private final AssertionIssuer issuer = new AssertionIssuer(signer, Duration.ofSeconds(120), "urn:etax:identity",
             "etax-tax-applications", clock);
 
@@ -141,6 +147,44 @@ class AssertionIssuerTest {
         assertThat(verifies(later.token(), issuer.jwks())).isTrue();
     }
 
+    @Test
+    void es256KeysSignWhatTheJwksLetsAnyVerifierCheckAndRotateTheSameWay() {
+        AssertionIssuer es256 = new AssertionIssuer(new RotatingKeySigner(Duration.ofMinutes(60), clock, "es256"),
+                Duration.ofSeconds(120), "urn:etax:identity", "etax-tax-applications", clock);
+        Assertion before = es256.issue(enterprisePerson());
+
+        assertThat(part(before.token(), 0).getString("alg")).isEqualTo("ES256");
+        JsonObject jwk = es256.jwks().getJsonArray("keys").getJsonObject(0);
+        assertThat(jwk.getString("kty")).isEqualTo("EC");
+        assertThat(jwk.getString("crv")).isEqualTo("P-256");
+        assertThat(jwk.getString("alg")).isEqualTo("ES256");
+        assertThat(Base64.getUrlDecoder().decode(jwk.getString("x"))).hasSize(32);
+        assertThat(Base64.getUrlDecoder().decode(jwk.getString("y"))).hasSize(32);
+        assertThat(jwk.containsKey("d")).as("no private part").isFalse();
+        assertThat(Base64.getUrlDecoder().decode(before.token().substring(before.token().lastIndexOf('.') + 1)))
+                .as("R||S, not DER").hasSize(64);
+        assertThat(verifies(before.token(), es256.jwks())).isTrue();
+        assertThat(es256.verify(before.token()).getString("sub")).isEqualTo("77");
+
+        String[] parts = before.token().split("\\.");
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                Json.createObjectBuilder(part(before.token(), 1)).add("identity_type", "LEGAL_REPRESENTATIVE").build()
+                        .toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(verifies(parts[0] + "." + forged + "." + parts[2], es256.jwks())).isFalse();
+
+        clock.now = T0.plus(Duration.ofMinutes(60));
+        Assertion after = es256.issue(enterprisePerson());
+        assertThat(after.keyId()).isNotEqualTo(before.keyId());
+        assertThat(verifies(before.token(), es256.jwks())).as("previous key still published").isTrue();
+        assertThat(verifies(after.token(), es256.jwks())).isTrue();
+    }
+
+    @Test
+    void anUnknownAlgorithmStopsTheSigner() {
+        assertThatThrownBy(() -> new RotatingKeySigner(Duration.ofMinutes(60), clock, "HS256"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("RS256 or ES256");
+    }
+
     static JsonObject part(String token, int index) {
         byte[] json = Base64.getUrlDecoder().decode(token.split("\\.")[index]);
         return Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8))).readObject();
@@ -150,7 +194,7 @@ class AssertionIssuerTest {
         return jwks.getJsonArray("keys").getValuesAs(JsonObject.class).stream().map(k -> k.getString("kid")).toList();
     }
 
-    /** What a downstream verifier does: the key named by kid from the JWKS, then SHA256withRSA. */
+    /** What a downstream verifier does: the key named by kid from the JWKS, then SHA256withRSA or ECDSA (R||S). */
     static boolean verifies(String token, JsonObject jwks) {
         try {
             String kid = part(token, 0).getString("kid");
@@ -160,10 +204,20 @@ class AssertionIssuerTest {
                 return false;
             }
             Base64.Decoder d = Base64.getUrlDecoder();
-            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                    new BigInteger(1, d.decode(jwk.getString("n"))), new BigInteger(1, d.decode(jwk.getString("e")))));
+            boolean ec = "EC".equals(jwk.getString("kty"));
+            PublicKey key;
+            if (ec) {
+                AlgorithmParameters p256 = AlgorithmParameters.getInstance("EC");
+                p256.init(new ECGenParameterSpec("secp256r1"));
+                key = KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(
+                        new BigInteger(1, d.decode(jwk.getString("x"))), new BigInteger(1, d.decode(jwk.getString("y")))),
+                        p256.getParameterSpec(ECParameterSpec.class)));
+            } else {
+                key = KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                        new BigInteger(1, d.decode(jwk.getString("n"))), new BigInteger(1, d.decode(jwk.getString("e")))));
+            }
             int dot = token.lastIndexOf('.');
-            Signature s = Signature.getInstance("SHA256withRSA");
+            Signature s = Signature.getInstance(ec ? "SHA256withECDSAinP1363Format" : "SHA256withRSA");
             s.initVerify(key);
             s.update(token.substring(0, dot).getBytes(StandardCharsets.US_ASCII));
             return s.verify(d.decode(token.substring(dot + 1)));

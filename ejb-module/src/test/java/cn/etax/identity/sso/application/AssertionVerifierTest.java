@@ -30,7 +30,7 @@ class AssertionVerifierTest {
     private static final Instant T0 = Instant.parse("2026-05-01T02:00:00Z");
 
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-    private final RotatingRsaSigner signer = new RotatingRsaSigner(Duration.ofMinutes(60), clock);
+    private final RotatingKeySigner signer = new RotatingKeySigner(Duration.ofMinutes(60), clock);
     private final AssertionIssuer issuer = new AssertionIssuer(signer, Duration.ofSeconds(120), "urn:etax:identity",
             "etax-tax-applications", clock);
 
@@ -58,7 +58,7 @@ class AssertionVerifierTest {
                 .build().toString());
         refused(parts[0] + "." + forgedClaims + "." + parts[2], "ASSERTION_INVALID");
 
-        AssertionIssuer stranger = new AssertionIssuer(new RotatingRsaSigner(Duration.ofMinutes(60), clock),
+        AssertionIssuer stranger = new AssertionIssuer(new RotatingKeySigner(Duration.ofMinutes(60), clock),
                 Duration.ofSeconds(120), "urn:etax:identity", "etax-tax-applications", clock);
         refused(stranger.issue(taxOfficer()).token(), "ASSERTION_INVALID");
         refused("not.a.jwt", "ASSERTION_INVALID");

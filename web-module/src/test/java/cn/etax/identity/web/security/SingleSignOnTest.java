@@ -6,7 +6,7 @@ import cn.etax.identity.shared.ServiceBusyException;
 import cn.etax.identity.sso.application.Assertion;
 import cn.etax.identity.sso.application.AssertionIssuer;
 import cn.etax.identity.sso.application.AssertionSigner;
-import cn.etax.identity.sso.application.RotatingRsaSigner;
+import cn.etax.identity.sso.application.RotatingKeySigner;
 import cn.etax.identity.sso.application.SigningKey;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -64,7 +64,7 @@ class SingleSignOnTest {
 
     /** A signer standing for the platform token: works, or answers as a token that cannot sign. */
     private static final class Switchable implements AssertionSigner {
-        private final RotatingRsaSigner keys = new RotatingRsaSigner(Duration.ofMinutes(60), Clock.systemUTC());
+        private final RotatingKeySigner keys = new RotatingKeySigner(Duration.ofMinutes(60), Clock.systemUTC());
         boolean broken;
 
         @Override
