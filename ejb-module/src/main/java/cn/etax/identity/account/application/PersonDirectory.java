@@ -1,7 +1,6 @@
 package cn.etax.identity.account.application;
 
 import cn.etax.identity.account.domain.Person;
-import cn.etax.identity.account.domain.PersonPhone;
 import cn.etax.identity.account.domain.PersonStatus;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.IdDocument;
@@ -73,9 +72,9 @@ public class PersonDirectory {
     }
 
     public Optional<Person> byPhone(MobileNumber phone) {
-        return em.createNamedQuery(PersonPhone.BY_DIGEST, PersonPhone.class)
+        return em.createNamedQuery(Person.BY_PHONE, Person.class)
                 .setParameter("digest", protector.digest("phone", phone.value()))
-                .getResultStream().findFirst().map(PersonPhone::person);
+                .getResultStream().findFirst();
     }
 
     public Optional<Person> byUsername(String username) {
@@ -89,6 +88,16 @@ public class PersonDirectory {
             throw new NotFoundException("USER_NOT_REGISTERED");
         }
         return p;
+    }
+
+    /** {@link #get} with the phones read in the same statement, for a step that needs the default phone. */
+    public Person getWithPhones(long personId) {
+        List<Person> rows = em.createNamedQuery(Person.WITH_PHONES, Person.class).setParameter("id", personId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            throw new NotFoundException("USER_NOT_REGISTERED");
+        }
+        return rows.get(0);
     }
 
     public String documentDigest(IdDocument document) {

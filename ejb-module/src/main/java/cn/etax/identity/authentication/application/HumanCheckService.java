@@ -54,11 +54,11 @@ public class HumanCheckService {
         if (token == null || token.isBlank() || answer == null || token.length() > 64) {
             return false;
         }
-        Long id = em.createNamedQuery(OneTimeSecret.LATEST_ID, Long.class)
+        OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED, OneTimeSecret.class)
                 .setParameter("kind", SecretKind.SLIDER).setParameter("flow", protector.digest("slider", token))
-                .setParameter("target", "slider").getSingleResult();
-        OneTimeSecret secret = id == null ? null : em.find(OneTimeSecret.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (secret == null || secret.consumedAt() != null) {
+                .setParameter("target", "slider").setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .stream().findFirst().orElse(null);
+        if (secret == null) {
             return false;
         }
         if (clock.now().isBefore(secret.createdAt().plus(MIN_ANSWER_TIME))) {

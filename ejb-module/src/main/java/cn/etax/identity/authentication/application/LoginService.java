@@ -67,7 +67,8 @@ public class LoginService {
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
-        return steps.passwordAccepted(checkPassword(account, password, LoginLogService.Entry.of(LoginLogService.PERSON_ENTRY), client), client);
+        return steps.passwordAccepted(checkPassword(account, password,
+                LoginLogService.Entry.of(LoginLogService.PERSON_ENTRY), client), null, client);
     }
 
     /**
@@ -83,9 +84,9 @@ public class LoginService {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
         long taxpayerId = identities.taxpayerId(code);
-        long personId = checkPassword(account, password,
+        Person person = checkPassword(account, password,
                 new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
-        return steps.passwordAccepted(personId, taxpayerId, client);
+        return steps.passwordAccepted(person, taxpayerId, client);
     }
 
     /** LOGIN-2: the identity picked from the CHOOSE_IDENTITY list. */
@@ -120,7 +121,7 @@ public class LoginService {
     }
 
     /** The password hash is checked here, outside any transaction; answers the person. */
-    private long checkPassword(String account, String password, LoginLogService.Entry entry,
+    private Person checkPassword(String account, String password, LoginLogService.Entry entry,
                                ClientContext client) {
         Person person = directory.resolveAccount(account);
         long personId = person.id();
@@ -131,7 +132,7 @@ public class LoginService {
         if (password == null || !hasher.verify(password, person.passwordHash())) {
             throw failed(personId, AuthMethod.PASSWORD, entry, "PASSWORD_WRONG", left, client);
         }
-        return personId;
+        return person;
     }
 
     /** Sends the login SMS code to the phone chosen at the password step. */

@@ -87,14 +87,13 @@ public class LoginSteps {
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
     int passwordCategories;
 
-    public PasswordAccepted passwordAccepted(long personId, ClientContext client) {
-        return passwordAccepted(personId, null, client);
-    }
-
-    /** The password step passed; {@code taxpayerId} names the taxpayer of an enterprise login, else null. */
-    public PasswordAccepted passwordAccepted(long personId, Long taxpayerId, ClientContext client) {
+    /**
+     * The password step passed for {@code person} (as read for the check, moments ago: not read again);
+     * {@code taxpayerId} names the taxpayer of an enterprise login, else null.
+     */
+    public PasswordAccepted passwordAccepted(Person person, Long taxpayerId, ClientContext client) {
+        long personId = person.id();
         guard.succeeded(personId, AuthMethod.PASSWORD);
-        Person person = directory.get(personId);
         FlowService.Started started = flows.start(taxpayerId == null ? FlowKind.PERSON_LOGIN
                 : FlowKind.ENTERPRISE_LOGIN, client);
         started.flow().bindPerson(personId);
@@ -108,7 +107,7 @@ public class LoginSteps {
 
     public void sendSmsCode(String flowToken) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
-        Person person = directory.get(flow.requireSubject());
+        Person person = directory.getWithPhones(flow.requireSubject());
         guard.ensureUnlocked(person.id());
         PersonPhone phone = person.defaultPhone()
                 .orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
@@ -132,7 +131,7 @@ public class LoginSteps {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public FlowSubject subject(String flowToken) {
         AuthFlow flow = flows.peek(flowToken, LOGIN);
-        Person person = directory.get(flow.requireSubject());
+        Person person = directory.getWithPhones(flow.requireSubject());
         String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
         return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest, flow.taxpayerId());
     }

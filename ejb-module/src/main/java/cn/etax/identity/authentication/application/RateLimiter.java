@@ -34,14 +34,16 @@ public class RateLimiter {
 
     /** Counts one event for {@code key} in the caller's transaction, or throws {@code code} (429). */
     public void consume(String key, int limit, Duration window, String code) {
-        if (em.find(RateWindow.class, key) == null) {
+        RateWindow counted = em.find(RateWindow.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (counted == null) {
             try {
                 self.insert(key);
             } catch (InsertRaceLost e) {
                 // another request inserted it first; lock that row below
             }
+            counted = em.find(RateWindow.class, key, LockModeType.PESSIMISTIC_WRITE);
         }
-        em.find(RateWindow.class, key, LockModeType.PESSIMISTIC_WRITE).consume(clock.now(), limit, window, code);
+        counted.consume(clock.now(), limit, window, code);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

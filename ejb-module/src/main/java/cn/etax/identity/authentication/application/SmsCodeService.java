@@ -66,9 +66,9 @@ public class SmsCodeService {
         limiter.consume("sms:" + phoneDigest, SMS_LIMIT, SMS_WINDOW, "SMS_TOO_FREQUENT");
 
         String target = target(purpose, phoneDigest);
-        em.createNamedQuery(OneTimeSecret.LATEST, OneTimeSecret.class)
+        em.createNamedQuery(OneTimeSecret.UNUSED, OneTimeSecret.class)
                 .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
-                .setParameter("target", target).setMaxResults(3).getResultList()
+                .setParameter("target", target).getResultList()
                 .forEach(old -> old.supersede(clock.now()));
         String code = Secrets.code(6);
         em.persist(new OneTimeSecret(SecretKind.SMS_CODE, flowDigest, target, protector.digest("sms", code),
@@ -83,10 +83,10 @@ public class SmsCodeService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public OneTimeSecret.Outcome verify(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
-        Long id = em.createNamedQuery(OneTimeSecret.LATEST_ID, Long.class)
+        OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED, OneTimeSecret.class)
                 .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
-                .setParameter("target", target(purpose, phoneDigest)).getSingleResult();
-        OneTimeSecret secret = id == null ? null : em.find(OneTimeSecret.class, id, LockModeType.PESSIMISTIC_WRITE);
+                .setParameter("target", target(purpose, phoneDigest)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().findFirst().orElse(null);
         if (secret == null) {
             return OneTimeSecret.Outcome.USED;
         }

@@ -37,10 +37,16 @@ import java.util.Optional;
 @Table(name = "person")
 @NamedQuery(name = Person.BY_DOCUMENT, query = "select p from Person p where p.idDigest = :digest")
 @NamedQuery(name = Person.BY_USERNAME, query = "select p from Person p where p.username = :username")
+@NamedQuery(name = Person.BY_PHONE, query = "select ph.person from PersonPhone ph where ph.digest = :digest")
+@NamedQuery(name = Person.WITH_PHONES, query = "select p from Person p left join fetch p.phones where p.id = :id")
 public class Person {
 
     public static final String BY_DOCUMENT = "Person.byDocument";
     public static final String BY_USERNAME = "Person.byUsername";
+    /** The holder of a phone, by the phone's digest, in one statement. */
+    public static final String BY_PHONE = "Person.byPhone";
+    /** A person and the phones in one statement (one row per phone). */
+    public static final String WITH_PHONES = "Person.withPhones";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "person_seq")

@@ -102,6 +102,19 @@ public abstract class ConsecutiveFailures {
         }
     }
 
+    /**
+     * The attribute that counts {@code method}'s failures, for a bulk update that resets it without reading the
+     * row first ({@link #succeeded} in one statement).
+     */
+    public static String counterAttribute(AuthMethod method) {
+        return switch (method) {
+            case PASSWORD -> "passwordFailures";
+            case SMS_CODE -> "smsFailures";
+            case TAX_APP_FACE, IIT_APP -> "faceFailures";
+            case CERTIFICATE -> "certificateFailures";
+        };
+    }
+
     private int count(AuthMethod method) {
         return switch (method) {
             case PASSWORD -> passwordFailures;

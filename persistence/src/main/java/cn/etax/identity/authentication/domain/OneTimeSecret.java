@@ -20,15 +20,16 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "one_time_secret")
-@NamedQuery(name = OneTimeSecret.LATEST, query = "select s from OneTimeSecret s where s.kind = :kind "
-        + "and s.flowDigest = :flow and s.target = :target order by s.id desc")
-@NamedQuery(name = OneTimeSecret.LATEST_ID, query = "select max(s.id) from OneTimeSecret s where s.kind = :kind "
-        + "and s.flowDigest = :flow and s.target = :target")
+@NamedQuery(name = OneTimeSecret.UNUSED, query = "select s from OneTimeSecret s where s.kind = :kind "
+        + "and s.flowDigest = :flow and s.target = :target and s.consumedAt is null order by s.id desc")
 public class OneTimeSecret {
 
-    public static final String LATEST = "OneTimeSecret.latest";
-    /** Id of the newest secret of a binding; lock it by id (H2 cannot combine FOR UPDATE with LIMIT). */
-    public static final String LATEST_ID = "OneTimeSecret.latestId";
+    /**
+     * The secrets of a binding not yet used up, newest first: read with a lock to check an answer. A new secret
+     * supersedes the binding's older ones, so this is one row (two only while two sends race); no LIMIT, as H2
+     * cannot combine it with FOR UPDATE. None left answers as a used secret does.
+     */
+    public static final String UNUSED = "OneTimeSecret.unused";
     public static final int MAX_GUESSES = 5;
 
     @Id

@@ -44,6 +44,19 @@ class LoginGuardTest {
     }
 
     @Test
+    void the_attribute_a_success_resets_in_one_statement_is_the_one_that_counts_the_method() throws Exception {
+        for (AuthMethod method : AuthMethod.values()) {
+            LoginGuard fresh = new LoginGuard(2L, LocalDate.of(2026, 11, 23));
+            fresh.beginAttempt(method, morning, SHANGHAI);
+            fresh.beginAttempt(method, morning, SHANGHAI);
+            java.lang.reflect.Field counter = ConsecutiveFailures.class
+                    .getDeclaredField(ConsecutiveFailures.counterAttribute(method));
+            counter.setAccessible(true);
+            assertThat(counter.getInt(fresh)).as(method.name()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void failures_of_different_methods_are_counted_separately() {
         for (int i = 0; i < 4; i++) {
             guard.beginAttempt(AuthMethod.PASSWORD, morning, SHANGHAI);
