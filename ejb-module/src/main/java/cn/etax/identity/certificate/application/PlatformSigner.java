@@ -6,6 +6,7 @@ import cn.etax.identity.connector.api.TokenConnectionFactory;
 import cn.etax.identity.connector.api.TokenException;
 import cn.etax.identity.shared.ServiceBusyException;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -20,9 +21,10 @@ import java.util.logging.Logger;
 
 /**
  * The platform's own signature (API-2 single-sign-on assertions, §9): the key stays on its token — an HSM through
- * PKCS#11 or, in the demo, the SM2 soft token {@code platform} — and every signature is one pooled connection:
- * log in with the configured PIN, sign, close (logged out again); a PIN the token refused is not presented again
- * ({@link PlatformPinGuard}), so a wrong configuration cannot lock the key. Configured by
+ * PKCS#11 or, in the demo, the SM2 soft token {@code platform} — and signatures go through a few sessions logged in
+ * with the configured PIN and kept ({@link PlatformSessions}); reading a certificate needs no login and uses a pooled
+ * connection for the moment. A PIN the token refused is not presented again ({@link PlatformPinGuard}), so a wrong
+ * configuration cannot lock the key. Configured by
  * {@code identity.platform.signing.token}, {@code .alias} and {@code .pin} (a secret: environment variable {@code IDENTITY_PLATFORM_SIGNING_PIN}).
  */
 @Stateless
@@ -34,8 +36,8 @@ public class PlatformSigner {
     @Resource(lookup = CertificateService.TOKENS)
     TokenConnectionFactory tokens;
 
-    @Inject
-    PlatformPinGuard pins;
+    @EJB
+    PlatformSessions sessions;
 
     @Inject
     @ConfigProperty(name = "identity.platform.signing.token")
@@ -80,13 +82,14 @@ public class PlatformSigner {
         return sign(alias(), data, algorithm);
     }
 
-    /** Signs with another key of the platform token (same token and PIN), e.g. the single-sign-on assertion key. */
+    /**
+     * Signs with another key of the platform token (same token and PIN), e.g. the single-sign-on assertion key, on one
+     * of the platform's kept signing sessions ({@link PlatformSessions}).
+     */
     public byte[] sign(String keyAlias, byte[] data, String algorithm) {
         char[] secret = pin.orElse("").strip().toCharArray();
-        try (TokenConnection connection = tokens.getConnection(configuredToken())) {
-            certificate(connection, keyAlias);
-            pins.login(connection, secret);
-            return algorithm == null ? connection.sign(keyAlias, data) : connection.sign(keyAlias, algorithm, data);
+        try {
+            return sessions.sign(configuredToken(), secret, keyAlias, algorithm, data);
         } catch (TokenException e) {
             throw unavailable(e);
         } finally {

@@ -13,10 +13,21 @@ public final class PlatformSigners {
     public static PlatformSigner over(TokenConnectionFactory tokens, String token, String alias, String pin) {
         PlatformSigner signer = new PlatformSigner();
         signer.tokens = tokens;
-        signer.pins = new PlatformPinGuard();
+        signer.sessions = sessions(tokens, new PlatformPinGuard(), 2);
         signer.token = Optional.ofNullable(token);
         signer.alias = Optional.ofNullable(alias);
         signer.pin = Optional.ofNullable(pin);
         return signer;
+    }
+
+    /** The kept signing sessions over a connection factory, {@code size} at most. */
+    public static PlatformSessions sessions(TokenConnectionFactory tokens, PlatformPinGuard pins, int size) {
+        PlatformSessions sessions = new PlatformSessions();
+        sessions.tokens = tokens;
+        sessions.pins = pins;
+        sessions.sessions = size;
+        sessions.waitSeconds = 10;
+        sessions.init();
+        return sessions;
     }
 }
