@@ -2,7 +2,6 @@ package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
-import cn.etax.identity.shared.ServiceBusyException;
 import cn.etax.identity.sso.application.Assertion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import java.util.logging.Logger;
-
 /** Starts and ends logged-in sessions for pages and REST alike. */
 @ApplicationScoped
 public class Sessions {
-
-    private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
 
     @Inject
     SecurityContext security;
@@ -28,19 +23,17 @@ public class Sessions {
     @Inject
     SingleSignOn sso;
 
-    /** Makes the completed login the caller of this and later requests; the session id changes. */
+    /**
+     * Makes the completed login the caller of this and later requests; the session id changes. No assertion is signed
+     * here (API-2): the first {@code GET /api/v1/me/assertion} of the session signs one, so a login that never meets a
+     * downstream application costs no signature; an assertion of an earlier login in the same session is dropped.
+     */
     public boolean login(HttpServletRequest request, HttpServletResponse response, AuthenticatedPerson person) {
         AuthenticationStatus status = security.authenticate(request, response,
                 AuthenticationParameters.withParams().credential(new CompletedLogin(person)).newAuthentication(true));
         boolean ok = status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
         if (ok) {
-            try {
-                sso.issue(request, person);
-            } catch (ServiceBusyException e) {
-                // API-2, §9: the platform token cannot sign now; the login stands, and the session's assertion is
-                // asked for again (GET /api/v1/me/assertion answers the same code until the token is back)
-                LOG.warning(() -> "login without a single-sign-on assertion: " + e.getMessage());
-            }
+            sso.forget(request);
         }
         return ok;
     }

@@ -11,9 +11,10 @@ import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 
 /**
- * API-2: the session's identity assertion. A new one is issued whenever the identity changes (login, switch) and
- * kept with the session; {@code GET /api/v1/me/assertion} hands it out, or a fresh one once less than half of its
- * life is left. The switch answer carries the new one too. Downstream applications take it as
+ * API-2: the session's identity assertion, kept with the session. A switch issues one at once (its answer carries
+ * it); after a login the first {@code GET /api/v1/me/assertion} issues it, and later ones hand out the kept one, or
+ * a fresh one once less than half of its life is left. Whatever the moment of signing, it states the identity
+ * current then, with the login's own authentication time and methods. Downstream applications take it as
  * {@code Authorization: Bearer}; nothing is issued for a session that has ended.
  */
 @ApplicationScoped
@@ -40,6 +41,14 @@ public class SingleSignOn {
             session.setAttribute(ASSERTION, assertion);
         }
         return assertion;
+    }
+
+    /** A new identity in the session (login): its previous identity's assertion is no longer handed out. */
+    public void forget(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(ASSERTION);
+        }
     }
 
     /** The session's assertion while more than half of its life is left, otherwise a new one. */

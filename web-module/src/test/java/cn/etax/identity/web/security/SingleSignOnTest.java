@@ -57,6 +57,25 @@ class SingleSignOnTest {
         assertThat(attributes.get(SingleSignOn.ASSERTION)).isEqualTo(after);
     }
 
+    @Test
+    void aNewLoginInTheSameSessionNeverHandsOutTheEarlierPersonsAssertion() {
+        SingleSignOn sso = new SingleSignOn();
+        sso.issuer = new AssertionIssuer(new Switchable(), Duration.ofSeconds(120), "urn:etax:identity",
+                "etax-tax-applications", Clock.systemUTC());
+        HttpServletRequest request = request();
+        Assertion first = sso.current(request, person(77));
+        assertThat(attributes.get(SingleSignOn.ASSERTION)).as("signed when first asked for").isEqualTo(first);
+
+        sso.forget(request); // Sessions.login: another person logs in on this session
+
+        assertThat(attributes).doesNotContainKey(SingleSignOn.ASSERTION);
+        Assertion second = sso.current(request, person(78));
+        assertThat(second.token()).isNotEqualTo(first.token());
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(second.token().split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"sub\":\"78\"");
+    }
+
     private static AuthenticatedPerson person(long id) {
         return new AuthenticatedPerson(id, "李四", 3, List.of(AuthMethod.PASSWORD, AuthMethod.SMS_CODE),
                 Instant.now().minusSeconds(10), null);
