@@ -10,6 +10,7 @@ import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.i18n.Texts;
 import cn.etax.identity.web.rest.Clients;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +39,7 @@ import java.util.Locale;
  * person is the session's caller; changes proven by SMS or face first open a flow ({@code POST changes}), ask for
  * codes or a QR check in it, then name it in the change.
  */
+@ApplicationScoped
 @Path("v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import cn.etax.identity.web.i18n.Texts;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.CurrentEnterprise;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -39,6 +40,7 @@ import java.util.Set;
  * The enterprise account center over REST (API-1; ENT-1, ENT-2 templates, ENT-10) for the taxpayer of the session's
  * current identity: no credit code in the path, the session names it and the services check it.
  */
+@ApplicationScoped
 @Path("v1/me/enterprise")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

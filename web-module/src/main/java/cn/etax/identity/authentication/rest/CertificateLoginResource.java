@@ -12,6 +12,7 @@ import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.web.rest.Clients;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,7 @@ import java.util.Set;
  * next to the key, after its PIN) → the tax staff identity → the second factor with {@code /api/v1/login/sms-code},
  * {@code /sms} or {@code /qr…} of {@link LoginResource}, which answers LOGGED_IN with the identity.
  */
+@ApplicationScoped
 @Path("v1/login/certificate")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

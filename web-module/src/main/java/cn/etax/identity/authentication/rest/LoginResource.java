@@ -16,6 +16,7 @@ import cn.etax.identity.web.i18n.Texts;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,6 +42,7 @@ import java.util.Locale;
  * LOGIN-2 starts at {@code enterprise/password} with the taxpayer's credit code, shares the second-factor steps and
  * may end with {@code enterprise/identity} (choose) or {@code enterprise/confirm} (confirm an offered identity).
  */
+@ApplicationScoped
 @Path("v1/login")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

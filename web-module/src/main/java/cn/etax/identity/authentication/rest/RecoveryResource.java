@@ -8,6 +8,7 @@ import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.web.rest.Clients;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * REG-5 forgot password and REG-6 retrieve phone over REST (API-1), the same steps as forgot-password.xhtml and
  * retrieve-phone.xhtml. Both start with the anti-automation slider (RULE-LOCK).
  */
+@ApplicationScoped
 @Path("v1/recovery")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -5,6 +5,7 @@ import cn.etax.identity.certificate.application.CertificateService;
 import cn.etax.identity.certificate.application.PlatformSigner;
 import cn.etax.identity.shared.InvalidInputException;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import java.util.List;
  * certificate? Binary values are Base64 (DER certificates). The answer names the holder; every refusal has its own
  * code (CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED, CERTIFICATE_UNTRUSTED, SIGNATURE_INVALID, ...).
  */
+@ApplicationScoped
 @Path("v1/certificates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.CurrentEnterprise;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +26,7 @@ import java.util.List;
  * ENT-7 税务数字证书 over REST (API-1) for the taxpayer of the session's current identity: the certificates on the keys
  * the certificate helper sees, only this taxpayer's, and the PIN change with the key present.
  */
+@ApplicationScoped
 @Path("v1/me/enterprise/certificates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package cn.etax.identity.clerk.rest;
 import cn.etax.identity.clerk.application.ClerkAccounts;
 import cn.etax.identity.clerk.domain.ClerkRole;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.util.Set;
  * Test fixture (simulators only: {@code /api/sim/*} does not exist otherwise): a clerk account with the given
  * office and roles, as the bureau's administration would create it.
  */
+@ApplicationScoped
 @Path("sim/clerks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

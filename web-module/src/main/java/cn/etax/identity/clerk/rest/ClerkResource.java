@@ -20,6 +20,7 @@ import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,6 +45,7 @@ import java.util.function.Supplier;
  * needs a clerk session ({@code /api/v1/clerk/*} is constrained to the {@code CLERK} role); each duty is checked
  * again by the EJB's {@code @RolesAllowed}.
  */
+@ApplicationScoped
 @Path("v1/clerk")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

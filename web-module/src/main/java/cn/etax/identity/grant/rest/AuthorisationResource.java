@@ -9,6 +9,7 @@ import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,7 @@ import static cn.etax.identity.grant.rest.StaffResource.require;
  * The personal account center's enterprise authorisations (企业授权管理). How the caller logged in (by face or
  * not) is the server-side session's record, handed to the service, never a request parameter.
  */
+@ApplicationScoped
 @Path("v1/me/grants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

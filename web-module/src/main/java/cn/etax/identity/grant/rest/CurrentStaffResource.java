@@ -8,6 +8,7 @@ import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.CurrentEnterprise;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,7 @@ import java.util.List;
  * or invoicer is refused even when the same person manages the taxpayer under another identity. Same bodies and
  * answers as {@link StaffResource}.
  */
+@ApplicationScoped
 @Path("v1/me/enterprise/staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.web.rest.Clients;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The enterprise account center's staff management (人员权限管理) for a taxpayer the caller manages. */
+@ApplicationScoped
 @Path("v1/me/enterprises/{creditCode}/staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,9 +43,6 @@ public class StaffResource {
 
     @Context
     HttpServletRequest request;
-
-    @PathParam("creditCode")
-    String creditCode;
 
     /**
      * ENT-2; {@code validUntil} null = long-term (长期); {@code riskAcknowledged}: the manager read the risk warning
@@ -63,7 +62,7 @@ public class StaffResource {
     @POST
     @Operation(summary = "Add a tax officer or invoicer (ENT-2): a registered person by name and document; pending "
             + "until he confirms; riskAcknowledged must be true (the risk warning read)")
-    public GrantView add(AddStaff body) {
+    public GrantView add(@PathParam("creditCode") String creditCode, AddStaff body) {
         AddStaff b = require(body);
         return staff.add(creditCode, new NewStaff(b.name(), b.idType(), b.idNumber(), b.identityType(),
                 b.permissions(), b.validUntil()), b.acknowledged(), Clients.of(request));
@@ -71,21 +70,22 @@ public class StaffResource {
 
     @GET
     @Operation(summary = "Existing staff (ENT-4): active, frozen and expired grants, holders masked")
-    public List<GrantView> existing() {
+    public List<GrantView> existing(@PathParam("creditCode") String creditCode) {
         return staff.staff(creditCode, Clients.of(request));
     }
 
     @GET
     @Path("pending")
     @Operation(summary = "Pending staff (ENT-3): the enterprise's offers and persons' applications")
-    public List<GrantView> pending() {
+    public List<GrantView> pending(@PathParam("creditCode") String creditCode) {
         return staff.pending(creditCode, Clients.of(request));
     }
 
     @GET
     @Path("history")
     @Operation(summary = "History (ENT-5): deleted, withdrawn, rejected; ?identityType= and ?name= (fuzzy)")
-    public List<GrantView> history(@QueryParam("identityType") IdentityType type, @QueryParam("name") String name) {
+    public List<GrantView> history(@PathParam("creditCode") String creditCode,
+                                   @QueryParam("identityType") IdentityType type, @QueryParam("name") String name) {
         return staff.history(creditCode, new StaffFilter(type, name), Clients.of(request));
     }
 
@@ -93,7 +93,7 @@ public class StaffResource {
     @Path("{id}/withdraw")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Withdraw the enterprise's own pending offer (ENT-3; not a tax office's)")
-    public GrantView withdraw(@PathParam("id") long id) {
+    public GrantView withdraw(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
         return staff.withdraw(creditCode, id, Clients.of(request));
     }
 
@@ -101,7 +101,7 @@ public class StaffResource {
     @Path("{id}/confirm")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm a person's application (ENT-3)")
-    public GrantView confirm(@PathParam("id") long id) {
+    public GrantView confirm(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
         return staff.confirm(creditCode, id, Clients.of(request));
     }
 
@@ -109,14 +109,15 @@ public class StaffResource {
     @Path("{id}/reject")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Reject a person's application (ENT-3)")
-    public GrantView reject(@PathParam("id") long id) {
+    public GrantView reject(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
         return staff.reject(creditCode, id, Clients.of(request));
     }
 
     @PUT
     @Path("{id}/permissions")
     @Operation(summary = "Change a staff member's permissions within his identity type (ENT-4)")
-    public GrantView permissions(@PathParam("id") long id, Permissions body) {
+    public GrantView permissions(@PathParam("creditCode") String creditCode, @PathParam("id") long id,
+                                 Permissions body) {
         return staff.changePermissions(creditCode, id, require(body).permissions(), Clients.of(request));
     }
 
@@ -124,7 +125,7 @@ public class StaffResource {
     @Path("{id}/freeze")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Freeze a staff member (冻结, ENT-4; never the legal representative or finance officer)")
-    public GrantView freeze(@PathParam("id") long id) {
+    public GrantView freeze(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
         return staff.freeze(creditCode, id, Clients.of(request));
     }
 
@@ -132,7 +133,7 @@ public class StaffResource {
     @Path("{id}/unfreeze")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Unfreeze a staff member (解冻, ENT-4)")
-    public GrantView unfreeze(@PathParam("id") long id) {
+    public GrantView unfreeze(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
         return staff.unfreeze(creditCode, id, Clients.of(request));
     }
 
@@ -140,7 +141,7 @@ public class StaffResource {
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Delete a staff member (ENT-4; never the legal representative or finance officer)")
-    public GrantView delete(@PathParam("id") long id) {
+    public GrantView delete(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
         return staff.delete(creditCode, id, Clients.of(request));
     }
 
@@ -148,7 +149,7 @@ public class StaffResource {
     @Path("{id}/clear-record")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Clear record (清除记录, ENT-5): hides an ended grant from the enterprise's history")
-    public void clearRecord(@PathParam("id") long id) {
+    public void clearRecord(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
         staff.clearRecord(creditCode, id, Clients.of(request));
     }
 

@@ -6,6 +6,7 @@ import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.web.security.Sessions;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.Set;
 
 /** {@code GET /api/v1/me/identity}: who the session acts as, read from the server-side session only. */
+@ApplicationScoped
 @Path("v1/me/identity")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "identity", description = "Current identity (LOGIN-2)")

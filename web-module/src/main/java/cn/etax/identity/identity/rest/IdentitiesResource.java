@@ -5,6 +5,7 @@ import cn.etax.identity.identity.application.IdentitySwitchService;
 import cn.etax.identity.identity.application.SwitchableIdentity;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** ENT-1 / ENT-9: {@code GET /api/v1/me/identities}, the person's identities with the current one marked. */
+@ApplicationScoped
 @Path("v1/me/identities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "identity", description = "Current identity and identity switch (LOGIN-2, ENT-9, API-2)")

@@ -8,6 +8,7 @@ import cn.etax.identity.sso.application.Assertion;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,7 @@ import java.time.Instant;
  * {@link IdentitiesResource}). A switch answers the new identity and its single sign-on
  * assertion, and sets a new session cookie (the old session id is void).
  */
+@ApplicationScoped
 @Path("v1/me/identity/switch")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "identity", description = "Current identity and identity switch (LOGIN-2, ENT-9, API-2)")

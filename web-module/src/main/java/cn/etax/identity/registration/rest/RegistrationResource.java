@@ -8,6 +8,7 @@ import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.web.rest.Clients;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * REG-1..REG-4 over REST (API-1), the same steps as register.xhtml: identity check → SMS code to the new phone →
  * face check by QR unless REG-2 spares it → complete. Every step after the first carries the flow token.
  */
+@ApplicationScoped
 @Path("v1/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

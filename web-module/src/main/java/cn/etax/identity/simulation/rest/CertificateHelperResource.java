@@ -5,6 +5,7 @@ import cn.etax.identity.certificate.rest.Base64Fields;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.simulation.application.CertificateHelperSimulator;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import java.util.List;
  * The simulated local certificate helper (LOGIN-6): what the user's PC would answer about the inserted keys.
  * 404 unless {@code identity.simulators.enabled=true}.
  */
+@ApplicationScoped
 @Path("sim/cert-helper")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

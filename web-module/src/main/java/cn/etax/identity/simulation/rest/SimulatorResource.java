@@ -9,6 +9,7 @@ import cn.etax.identity.simulation.application.SqlStatementCounter;
 import cn.etax.identity.simulation.application.SimulatorService;
 import cn.etax.identity.shared.IdDocument;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,7 @@ import java.util.List;
  * The simulators' API for testers and automated tests (§11). Every call answers 404 unless
  * {@code identity.simulators.enabled=true}: in production the simulators are not there.
  */
+@ApplicationScoped
 @Path("sim")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

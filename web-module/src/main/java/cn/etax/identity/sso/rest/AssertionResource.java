@@ -4,6 +4,7 @@ import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.sso.application.Assertion;
 import cn.etax.identity.web.security.Sessions;
 import cn.etax.identity.web.security.SingleSignOn;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import java.time.Instant;
  * application to take as {@code Authorization: Bearer} (a page of a downstream application asks for it with the
  * session cookie and hands it to its back end).
  */
+@ApplicationScoped
 @Path("v1/me/assertion")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sso", description = "Single sign-on for downstream tax applications (API-2)")

@@ -1,6 +1,7 @@
 package cn.etax.identity.sso.rest;
 
 import cn.etax.identity.sso.application.AssertionIssuer;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * previous, current and next in-memory key, or the platform token's key and its predecessors). Public; verifiers may
  * cache it for a few minutes.
  */
+@ApplicationScoped
 @Path("v1/sso/jwks")
 @Tag(name = "sso", description = "Single sign-on for downstream tax applications (API-2)")
 public class JwksResource {

@@ -7,6 +7,7 @@ import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
 import cn.etax.identity.taxpayer.application.TaxpayerSyncService;
 import cn.etax.identity.web.rest.Clients;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * shared secret in {@code X-Sync-Token}; without {@code identity.sync.token} configured the endpoints answer 404.
  * Messages are idempotent by {@code messageId}: a copy gets the first answer and changes nothing.
  */
+@ApplicationScoped
 @Path("v1/sync")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -5,7 +5,11 @@ import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
-/** API-1: the versioned JSON API under {@code /api/v1}; OpenAPI at {@code /openapi}. */
+/**
+ * API-1: the versioned JSON API under {@code /api/v1}; OpenAPI at {@code /openapi}. Every resource class is
+ * {@code @ApplicationScoped}: one instance serves all requests, so a resource keeps no request data in fields — the
+ * request, response and headers come as {@code @Context} proxies, path and query values as method parameters.
+ */
 @ApplicationPath("api")
 @OpenAPIDefinition(info = @Info(title = "e-Tax Bureau Unified Identity Platform API", version = "1",
         description = "Registration, login steps and the personal account center. Errors: {code, message} with the "
