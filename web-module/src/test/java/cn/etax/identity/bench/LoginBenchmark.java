@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The two rates are taken in alternating rounds (about 10 s of logins, then 5 s of bare hashing while the server
  * idles), so that both see the same machine: the speed of a shared virtual machine can swing by a third within
  * minutes, and a hash rate measured only after the logins compared one speed with another. The ratio is the total
- * logins per login second over the total hashes per hashing second; each round's own ratio is printed too.
+ * logins per login second over the total hashes per hashing second; each round's own ratio is printed too. The
+ * server's own CPU time per login is printed beside it, split into the Argon2id hash and the rest
+ * ({@code GET /api/sim/cpu} at the edges of each counted window): unlike the ratio, that split does not move with
+ * the machine's speed, so it shows what a change to the login path saves.
  *
  * <pre>./mvnw -q -Pbench -DskipTests package -Dbench.url=http://127.0.0.1:8080 -Dbench.clients=32 -Dbench.seconds=30</pre>
  *
@@ -104,6 +108,7 @@ public final class LoginBenchmark {
         double hashTime = 0;
         long hashes = 0;
         long failures = 0;
+        Cpu cpu = Cpu.NONE;
         for (int i = 1; i <= rounds; i++) {
             Result r = measure(accounts, clients, loginSeconds);
             HashCount h = hashRate(cores, HASH_SECONDS);
@@ -112,10 +117,11 @@ public final class LoginBenchmark {
             failures += r.failures();
             hashes += h.hashes();
             hashTime += h.seconds();
-            System.out.printf("round %d: %.1f logins/s, %.1f hashes/s, ratio %.2f%n", i, r.count() / r.seconds(),
-                    h.perSecond(), r.count() / r.seconds() / h.perSecond());
+            cpu = cpu.plus(r.cpu());
+            System.out.printf("round %d: %.1f logins/s, %.1f hashes/s, ratio %.2f; %s%n", i, r.count() / r.seconds(),
+                    h.perSecond(), r.count() / r.seconds() / h.perSecond(), r.cpuPerLogin());
         }
-        Result r = new Result(samples, loginTime, failures);
+        Result r = new Result(samples, loginTime, failures, cpu);
         double loginsPerSecond = r.count() / r.seconds();
         double hashesPerSecond = hashes / hashTime;
         System.out.printf("%nRESULT full two-factor logins: %d in %.1f s = %.1f logins/s, %d failed%n", r.count(),
@@ -126,6 +132,7 @@ public final class LoginBenchmark {
         System.out.printf("RESULT bare Argon2id (m=19456,t=2,p=1, %d threads, between the rounds): %.1f hashes/s%n",
                 cores, hashesPerSecond);
         System.out.printf("RESULT logins/s ÷ hash-bound rate: %.2f (goal ≥ 0.90)%n", loginsPerSecond / hashesPerSecond);
+        System.out.printf("RESULT %s%n", r.cpuPerLogin());
     }
 
     private List<String[]> createPersons(int count) throws Exception {
@@ -209,7 +216,14 @@ public final class LoginBenchmark {
         AtomicLong failures = new AtomicLong();
         long from = System.nanoTime() + TimeUnit.SECONDS.toNanos(RAMP_SECONDS);
         long end = from + TimeUnit.SECONDS.toNanos(seconds);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        // the server's CPU at the edges of the counted window: CPU per login, and the hash's part of it
+        Future<Cpu[]> cpu = pool.submit(() -> {
+            TimeUnit.NANOSECONDS.sleep(from - System.nanoTime());
+            Cpu first = cpu();
+            TimeUnit.NANOSECONDS.sleep(end - System.nanoTime());
+            return new Cpu[]{first, cpu()};
+        });
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
                 // one kept-alive connection per simulated browser, its cookie forgotten between logins as a new
@@ -238,7 +252,8 @@ public final class LoginBenchmark {
         }
         pool.shutdown();
         pool.awaitTermination(RAMP_SECONDS + seconds + 120L, TimeUnit.SECONDS);
-        return new Result(new ArrayList<>(samples), seconds, failures.get());
+        Cpu[] edges = cpu.get();
+        return new Result(new ArrayList<>(samples), seconds, failures.get(), edges[1].minus(edges[0]));
     }
 
     /** One full login with an empty cookie jar; returns the nanoseconds spent waiting for the slider. */
@@ -325,7 +340,7 @@ public final class LoginBenchmark {
         }
     }
 
-    private record Result(List<long[]> samples, double seconds, long failures) {
+    private record Result(List<long[]> samples, double seconds, long failures, Cpu cpu) {
 
         long count() {
             return samples.size();
@@ -340,5 +355,37 @@ public final class LoginBenchmark {
             int index = Math.min(values.size() - 1, (int) Math.ceil(percentile / 100.0 * values.size()) - 1);
             return values.get(Math.max(0, index)) / 1_000_000;
         }
+
+        /** Milliseconds of server CPU per login: all of it, the Argon2id hash's, and the rest. */
+        String cpuPerLogin() {
+            if (cpu.processNanos() < 0 || samples.isEmpty()) {
+                return "server CPU not measurable";
+            }
+            double all = cpu.processNanos() / 1e6 / count();
+            double hash = cpu.hashNanos() / 1e6 / count();
+            return String.format("server CPU %.1f ms/login: Argon2id %.1f ms, the rest %.1f ms (%.2f of the hash)",
+                    all, hash, all - hash, (all - hash) / hash);
+        }
+    }
+
+    /** The server's CPU time and the part its Argon2id hashes took ({@code GET /api/sim/cpu}). */
+    private record Cpu(long processNanos, long hashNanos) {
+
+        static final Cpu NONE = new Cpu(0, 0);
+
+        Cpu minus(Cpu earlier) {
+            return processNanos < 0 || earlier.processNanos < 0 ? new Cpu(-1, 0)
+                    : new Cpu(processNanos - earlier.processNanos, hashNanos - earlier.hashNanos);
+        }
+
+        Cpu plus(Cpu other) {
+            return processNanos < 0 || other.processNanos < 0 ? new Cpu(-1, 0)
+                    : new Cpu(processNanos + other.processNanos, hashNanos + other.hashNanos);
+        }
+    }
+
+    private Cpu cpu() throws Exception {
+        JsonObject cpu = json(get(http, "/api/sim/cpu"));
+        return new Cpu(cpu.getJsonNumber("processCpuNanos").longValue(), cpu.getJsonNumber("hashCpuNanos").longValue());
     }
 }

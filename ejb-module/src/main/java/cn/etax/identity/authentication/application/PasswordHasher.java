@@ -7,19 +7,24 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Argon2id password hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Hashing
  * is memory-hard and CPU-bound, so it runs in a fixed number of slots (one per core by default): more would only
  * add memory and context switches without adding throughput. Each slot keeps its own Argon2 memory (19 MiB at the
  * default) and reuses it, so a login does not allocate and collect thousands of blocks. Parameters come from
- * configuration; a stored hash carries its own, so changing them affects only new hashes.
+ * configuration; a stored hash carries its own, so changing them affects only new hashes. The hashes computed and
+ * the CPU time they took are counted ({@link #statistics()}), so a benchmark can tell the hash from everything else
+ * a login costs.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -43,7 +48,11 @@ public class PasswordHasher {
     @ConfigProperty(name = "identity.password.hash-slots", defaultValue = "0")
     int configuredSlots;
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final SecureRandom random = new SecureRandom();
+    private final LongAdder hashes = new LongAdder();
+    private final LongAdder hashCpuNanos = new LongAdder();
     private BlockingQueue<Argon2BytesGenerator.BlockPool> slots;
 
     public PasswordHasher() {
@@ -108,8 +117,11 @@ public class PasswordHasher {
                     .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt)
                     .withBlockPool(slot).build();
             Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            long cpu = threadCpuNanos();
             generator.init(params);
             generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+            hashCpuNanos.add(threadCpuNanos() - cpu);
+            hashes.increment();
         } finally {
             slots.add(slot);
         }
@@ -131,6 +143,18 @@ public class PasswordHasher {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static long threadCpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    }
+
+    /** Hashes computed since start and the CPU time of the threads while they computed them. */
+    public Statistics statistics() {
+        return new Statistics(hashes.sum(), hashCpuNanos.sum());
+    }
+
+    public record Statistics(long hashes, long cpuNanos) {
     }
 
     public String parameters() {

@@ -36,4 +36,17 @@ class PasswordHasherTest {
         assertThat(hasher.verify("x", "plain")).isFalse();
         assertThat(hasher.verify("x", "$argon2id$v=19$m=1024$x")).isFalse();
     }
+
+    @Test
+    void counts_the_hashes_and_their_cpu_time() {
+        PasswordHasher counted = new PasswordHasher(4096, 2, 1);
+        String hash = counted.hash("Demo@2026tax");
+        counted.verify("Demo@2026tax", hash);
+        counted.verify("wrong", hash);
+        counted.verify("x", "plain"); // not a hash: nothing computed
+
+        PasswordHasher.Statistics statistics = counted.statistics();
+        assertThat(statistics.hashes()).isEqualTo(3);
+        assertThat(statistics.cpuNanos()).isPositive();
+    }
 }

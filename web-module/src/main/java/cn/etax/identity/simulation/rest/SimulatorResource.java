@@ -1,5 +1,6 @@
 package cn.etax.identity.simulation.rest;
 
+import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.application.QrCheckService;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
@@ -8,8 +9,10 @@ import cn.etax.identity.simulation.application.PersonFixtures;
 import cn.etax.identity.simulation.application.SqlStatementCounter;
 import cn.etax.identity.simulation.application.SimulatorService;
 import cn.etax.identity.shared.IdDocument;
+import com.sun.management.OperatingSystemMXBean;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 
@@ -43,6 +47,9 @@ public class SimulatorResource {
 
     @EJB
     SqlStatementCounter sqlStatements;
+
+    @Inject
+    PasswordHasher passwords;
 
     public record Sms(long id, String phone, String text, String sentAt) {
     }
@@ -191,5 +198,20 @@ public class SimulatorResource {
     @Operation(summary = "SQL statements executed since the first call of this (benchmarks: statements per operation)")
     public Statements sqlStatements() {
         return new Statements(sqlStatements.count());
+    }
+
+    /** The server's CPU time since start and the part of it spent computing Argon2id hashes (-1: not measurable). */
+    public record Cpu(long processCpuNanos, long hashes, long hashCpuNanos) {
+    }
+
+    @GET
+    @Path("cpu")
+    @Operation(summary = "The server process's CPU time and the Argon2id hashes' share of it (benchmarks: CPU per "
+            + "login outside the hash)")
+    public Cpu cpu() {
+        long process = ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+        PasswordHasher.Statistics hashing = passwords.statistics();
+        return new Cpu(process, hashing.hashes(), hashing.cpuNanos());
     }
 }
