@@ -16,9 +16,10 @@ import java.util.UUID;
 
 /**
  * API-2: issues the current identity as a signed, short-lived JWT (compact JWS): at a switch, and when a session
- * asks for its assertion (the first time after a login, or a fresh one for a downstream application). Life {@code identity.sso.assertion-seconds}
- * (default 120), issuer {@code identity.sso.issuer}, audience {@code identity.sso.audience}. Times are real UTC
- * time (the verifier's clock), not the business clock the simulators can move.
+ * asks for its assertion (the first time after a login, or a fresh one for a downstream application). Life
+ * {@code identity.sso.assertion-seconds} (default 120), issuer {@code identity.sso.issuer}, audience
+ * {@code identity.sso.audience}. Times are real UTC time (the verifier's clock), not the business clock the
+ * simulators can move.
  */
 @ApplicationScoped
 public class AssertionIssuer {
