@@ -30,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * ENT-9 identity switch benchmark: N logged-in enterprise sessions (each person legal representative of two
  * taxpayers) switch back and forth between their two identities concurrently; prints p50/p99 latency of
  * {@code POST /api/v1/me/identity/switch} and the SQL statements per switch (the simulators' statement counter).
- * Then, in the same run, the same sessions with the same pauses read their current identity
+ * Then, in the same run, the same sessions with the same pauses switch and at once ask for the new identity's
+ * assertion ({@code GET /api/v1/me/assertion}, which signs it: what a downstream application opened right after
+ * each switch costs), and finally read their current identity
  * ({@code GET /api/v1/me/identity}: the same connection, filters, JAX-RS and session look-up, but no EJB, SQL or
  * signature) — the latency this server and machine add to any request, against which the switch's own share shows.
  * Asserts nothing.
@@ -78,10 +80,20 @@ public final class IdentitySwitchBenchmark {
         System.out.println("warm-up " + warmup + " s ...");
         measure(logged, warmup, thinkMs, IdentitySwitchBenchmark::switchOnce);
         long before = statements();
+        long cpuBefore = serverCpuNanos();
         Result r = measure(logged, seconds, thinkMs, IdentitySwitchBenchmark::switchOnce);
+        long cpuAfter = serverCpuNanos();
         long after = statements();
+        long followedCpu = serverCpuNanos();
+        Result followed = measure(logged, Math.max(10, seconds / 2), thinkMs, (s, next) -> {
+            int after2 = switchOnce(s, next);
+            return after2 >= 0 && s.browser().get("/api/v1/me/assertion").status() == 200 ? after2 : -1;
+        });
+        followedCpu = serverCpuNanos() - followedCpu;
+        long referenceCpu = serverCpuNanos();
         Result reference = measure(logged, Math.max(10, seconds / 2), thinkMs,
                 (s, next) -> s.browser().get("/api/v1/me/identity").status() == 200 ? next : -1);
+        referenceCpu = serverCpuNanos() - referenceCpu;
         // the two statement-count requests themselves execute none
         System.out.printf("%nRESULT identity switches: %d in %.1f s = %.1f switches/s, %d failed%n", r.samples.size(),
                 r.seconds, r.samples.size() / r.seconds, r.failures);
@@ -89,9 +101,19 @@ public final class IdentitySwitchBenchmark {
                 r.p(99), r.p(100));
         System.out.printf("RESULT SQL statements per switch: %.2f (%d statements; goal ≤ 3)%n",
                 r.samples.isEmpty() ? 0.0 : (double) (after - before) / r.samples.size(), after - before);
+        if (cpuBefore >= 0 && cpuAfter >= 0 && !r.samples.isEmpty()) {
+            System.out.printf("RESULT server CPU per switch: %.2f ms (all of the server's threads over the window, "
+                    + "divided by the switches)%n", (cpuAfter - cpuBefore) / 1e6 / r.samples.size());
+        }
+        System.out.printf("RESULT switch followed at once by GET /api/v1/me/assertion (a downstream application "
+                + "opened right after each switch; the assertion is signed then): %.1f pairs/s, p50 %.2f ms, p99 %.2f "
+                + "ms, max %.2f ms, server CPU %.2f ms per pair%n", followed.samples.size() / followed.seconds,
+                followed.p(50), followed.p(99), followed.p(100),
+                followed.samples.isEmpty() ? 0.0 : followedCpu / 1e6 / followed.samples.size());
         System.out.printf("RESULT reference GET /api/v1/me/identity, same sessions and pauses (no EJB, SQL or "
-                + "signature): %.1f requests/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                reference.samples.size() / reference.seconds, reference.p(50), reference.p(99), reference.p(100));
+                + "signature): %.1f requests/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, server CPU %.2f ms per request%n",
+                reference.samples.size() / reference.seconds, reference.p(50), reference.p(99), reference.p(100),
+                reference.samples.isEmpty() ? 0.0 : referenceCpu / 1e6 / reference.samples.size());
     }
 
     /** One request of a session; answers the index of the session's next grant, or -1 when refused. */
@@ -256,6 +278,11 @@ public final class IdentitySwitchBenchmark {
         double u = ThreadLocalRandom.current().nextDouble();
         long ms = first ? (long) (u * meanMs) : (long) Math.min(10.0 * meanMs, -Math.log(1 - u) * meanMs);
         Thread.sleep(ms);
+    }
+
+    /** The server's process CPU time ({@code GET /api/sim/cpu}); -1 where the platform does not tell. */
+    private long serverCpuNanos() throws Exception {
+        return json(get(http, "/api/sim/cpu")).getJsonNumber("processCpuNanos").longValue();
     }
 
     private long statements() throws Exception {

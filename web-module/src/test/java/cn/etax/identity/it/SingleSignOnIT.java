@@ -86,11 +86,13 @@ class SingleSignOnIT {
         assertThat(strings(who, "authenticationMethods")).contains("PASSWORD", "SMS_CODE");
         assertThat(who.getString("actingFor")).contains(t.a().creditCode()).contains("TAX_OFFICER");
 
+        String before = browser.get(ASSERTION).string("assertion");
         Reply switched = SwitchFixtures.switchTo(browser, t.officerB());
         assertThat(switched.status()).isEqualTo(200);
-        JsonObject after = withBearer(switched.string("assertion")).json();
-        assertThat(after.getString("taxpayerCreditCode")).isEqualTo(t.b().creditCode());
-        JsonObject asked = withBearer(browser.get(ASSERTION).string("assertion")).json();
+        String next = browser.get(ASSERTION).string("assertion");
+        assertThat(next).as("the previous identity's assertion is not handed out after the switch")
+                .isNotEqualTo(before);
+        JsonObject asked = withBearer(next).json();
         assertThat(asked.getString("taxpayerCreditCode")).as("the session hands out the new identity")
                 .isEqualTo(t.b().creditCode());
         assertThat(asked.getString("identityType")).isEqualTo("TAX_OFFICER");

@@ -4,7 +4,6 @@ import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.identity.application.IdentitySwitchService;
 import cn.etax.identity.identity.application.SwitchTarget;
 import cn.etax.identity.shared.InvalidInputException;
-import cn.etax.identity.sso.application.Assertion;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
@@ -21,12 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-
 /**
  * ENT-9 over REST: {@code POST /api/v1/me/identity/switch} (the list of identities is
- * {@link IdentitiesResource}). A switch answers the new identity and its single sign-on
- * assertion, and sets a new session cookie (the old session id is void).
+ * {@link IdentitiesResource}). A switch answers the new identity and sets a new session cookie (the old session id
+ * is void); the previous identity's single sign-on assertion is no longer handed out, and the next
+ * {@code GET /api/v1/me/assertion} signs one of the new identity — most switches happen on the portal's own pages,
+ * which never need one.
  */
 @ApplicationScoped
 @Path("v1/me/identity/switch")
@@ -51,23 +50,22 @@ public class IdentitySwitchResource {
     public record SwitchRequest(SwitchTarget.Kind kind, Long grantId) {
     }
 
-    public record Switched(CurrentIdentityResource.CurrentIdentity identity, String assertion, Instant expiresAt) {
+    public record Switched(CurrentIdentityResource.CurrentIdentity identity) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Switch identity without a new login (ENT-9): the target is checked again now; the session "
-            + "id changes and a new assertion is issued. Errors: ENTERPRISE_IDENTITY_FROZEN, "
+            + "id changes; GET /api/v1/me/assertion then signs the new identity's assertion. Errors: ENTERPRISE_IDENTITY_FROZEN, "
             + "ENTERPRISE_IDENTITY_UNAVAILABLE, IDENTITY_SWITCH_ONE_WAY, NOT_LOGGED_IN")
     public Switched switchIdentity(SwitchRequest body) {
         AuthenticatedPerson person = current();
         SwitchTarget target = target(body);
         AuthenticatedPerson next = switches.switchTo(person, target, Clients.of(request));
-        Assertion assertion = sessions.switched(request, next);
-        if (assertion == null) {
+        if (!sessions.switched(request, next)) {
             throw new NotAuthorizedException("session");
         }
-        return new Switched(CurrentIdentityResource.view(next), assertion.token(), assertion.expiresAt());
+        return new Switched(CurrentIdentityResource.view(next));
     }
 
     private AuthenticatedPerson current() {

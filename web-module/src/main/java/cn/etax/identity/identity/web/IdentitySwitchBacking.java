@@ -105,7 +105,7 @@ public class IdentitySwitchBacking {
         }
         try {
             AuthenticatedPerson next = switches.switchTo(p, target, FacesSupport.client());
-            if (sessions.switched(FacesSupport.request(), next) == null) {
+            if (!sessions.switched(FacesSupport.request(), next)) {
                 return "/login?faces-redirect=true";
             }
             identities = null;

@@ -2,7 +2,6 @@ package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
-import cn.etax.identity.sso.application.Assertion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -40,17 +39,19 @@ public class Sessions {
 
     /**
      * ENT-9: the session acts in another identity from now on — a new session id (the old one, as a stale tab or a
-     * copied cookie holds it, is worth nothing) and a new single sign-on assertion, which is answered. Null when the
-     * session has ended in the meantime.
+     * copied cookie holds it, is worth nothing), and the previous identity's single sign-on assertion is no longer
+     * handed out (the next {@code GET /api/v1/me/assertion} signs one of the new identity). False when the session
+     * has ended in the meantime.
      */
-    public Assertion switched(HttpServletRequest request, AuthenticatedPerson person) {
+    public boolean switched(HttpServletRequest request, AuthenticatedPerson person) {
         HttpSession session = request.getSession(false);
         if (session == null || CurrentSession.person(session) == null) {
-            return null;
+            return false;
         }
+        sso.forget(request);
         request.changeSessionId();
         CurrentSession.replace(session, person);
-        return sso.issue(request, person);
+        return true;
     }
 
     /** §8: the clerk becomes the caller of the console; the session id changes. */

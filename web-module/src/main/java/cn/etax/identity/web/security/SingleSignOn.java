@@ -8,13 +8,15 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import java.io.Serializable;
 import java.time.Clock;
 
 /**
- * API-2: the session's identity assertion, kept with the session. A switch issues one at once (its answer carries
- * it); after a login the first {@code GET /api/v1/me/assertion} issues it, and later ones hand out the kept one, or
- * a fresh one once less than half of its life is left. Whatever the moment of signing, it states the identity
- * current then, with the login's own authentication time and methods. Downstream applications take it as
+ * API-2: the session's identity assertion, kept with the session. After a login or a switch the first
+ * {@code GET /api/v1/me/assertion} issues it, and later ones hand out the kept one, or a fresh one once less than
+ * half of its life is left; a login or switch drops the previous identity's. So an identity that never meets a
+ * downstream application costs no signature. Whatever the moment of signing, it states the identity current then,
+ * with the login's own authentication time and methods. Downstream applications take it as
  * {@code Authorization: Bearer}; nothing is issued for a session that has ended.
  */
 @ApplicationScoped
@@ -38,12 +40,12 @@ public class SingleSignOn {
         }
         Assertion assertion = issuer.issue(person);
         if (session != null) {
-            session.setAttribute(ASSERTION, assertion);
+            session.setAttribute(ASSERTION, new Kept(person, assertion));
         }
         return assertion;
     }
 
-    /** A new identity in the session (login): its previous identity's assertion is no longer handed out. */
+    /** A new identity in the session (login, switch): the previous identity's assertion is no longer handed out. */
     public void forget(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
@@ -51,13 +53,22 @@ public class SingleSignOn {
         }
     }
 
-    /** The session's assertion while more than half of its life is left, otherwise a new one. */
+    /**
+     * The session's assertion of {@code person} (the session's identity now) while more than half of its life is
+     * left, otherwise a new one. One kept for any other identity — signed by a request that raced a switch and
+     * stored it afterwards — is never handed out.
+     */
     public Assertion current(HttpServletRequest request, AuthenticatedPerson person) {
         HttpSession session = request.getSession(false);
-        Assertion kept = session == null ? null : (Assertion) session.getAttribute(ASSERTION);
-        if (kept != null && clock.instant().isBefore(kept.expiresAt().minus(issuer.life().dividedBy(2)))) {
-            return kept;
+        Kept kept = session == null ? null : (Kept) session.getAttribute(ASSERTION);
+        if (kept != null && kept.person().equals(person)
+                && clock.instant().isBefore(kept.assertion().expiresAt().minus(issuer.life().dividedBy(2)))) {
+            return kept.assertion();
         }
         return issue(request, person);
+    }
+
+    /** An assertion and the identity it states. */
+    record Kept(AuthenticatedPerson person, Assertion assertion) implements Serializable {
     }
 }

@@ -2,6 +2,9 @@ package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.grant.application.EnterpriseIdentity;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.ServiceBusyException;
 import cn.etax.identity.sso.application.Assertion;
 import cn.etax.identity.sso.application.AssertionIssuer;
@@ -20,15 +23,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * API-2, §9: when the platform token cannot sign, the session keeps no assertion of the previous identity, so
- * {@code GET /api/v1/me/assertion} never hands out who the person was before a switch.
+ * API-2, §9: {@code GET /api/v1/me/assertion} never hands out who the person was before a login or switch — not
+ * when the platform token cannot sign, not when a request raced the switch.
  */
 class SingleSignOnTest {
+
+    private static final Instant LOGGED_IN_AT = Instant.now().minusSeconds(10);
 
     private final Map<String, Object> attributes = new HashMap<>();
 
@@ -41,7 +47,7 @@ class SingleSignOnTest {
         HttpServletRequest request = request();
 
         Assertion before = sso.issue(request, person(77));
-        assertThat(attributes.get(SingleSignOn.ASSERTION)).isEqualTo(before);
+        assertThat(kept()).isEqualTo(before);
         assertThat(sso.current(request, person(77))).as("kept while half its life is left").isEqualTo(before);
 
         signer.broken = true;
@@ -54,7 +60,7 @@ class SingleSignOnTest {
         signer.broken = false;
         Assertion after = sso.current(request, person(78));
         assertThat(after.token()).isNotEqualTo(before.token());
-        assertThat(attributes.get(SingleSignOn.ASSERTION)).isEqualTo(after);
+        assertThat(kept()).isEqualTo(after);
     }
 
     @Test
@@ -64,7 +70,7 @@ class SingleSignOnTest {
                 "etax-tax-applications", Clock.systemUTC());
         HttpServletRequest request = request();
         Assertion first = sso.current(request, person(77));
-        assertThat(attributes.get(SingleSignOn.ASSERTION)).as("signed when first asked for").isEqualTo(first);
+        assertThat(kept()).as("signed when first asked for").isEqualTo(first);
 
         sso.forget(request); // Sessions.login: another person logs in on this session
 
@@ -76,9 +82,39 @@ class SingleSignOnTest {
         assertThat(claims).contains("\"sub\":\"78\"");
     }
 
+    @Test
+    void anAssertionStoredByARequestThatRacedASwitchIsNeverHandedOutForTheNewIdentity() {
+        SingleSignOn sso = new SingleSignOn();
+        sso.issuer = new AssertionIssuer(new Switchable(), Duration.ofSeconds(120), "urn:etax:identity",
+                "etax-tax-applications", Clock.systemUTC());
+        HttpServletRequest request = request();
+        AuthenticatedPerson officer = person(77);
+        AuthenticatedPerson personal = new AuthenticatedPerson(77, "李四", 3, officer.methods(),
+                officer.authenticatedAt(), null);
+        AuthenticatedPerson invoicer = new AuthenticatedPerson(77, "李四", 3, officer.methods(),
+                officer.authenticatedAt(), new EnterpriseIdentity(5, 9, "91360100MA35XXXX0X", "某公司",
+                IdentityType.INVOICER, Set.of(Permission.INVOICE_ISSUE)));
+
+        // a GET /api/v1/me/assertion read the personal identity, the switch to the invoicer dropped the kept one
+        // and replaced the identity, then the GET stored the personal assertion it had signed
+        sso.forget(request);
+        Assertion stale = sso.issue(request, personal);
+
+        Assertion handed = sso.current(request, invoicer);
+        assertThat(handed.token()).as("signed anew for the identity current now").isNotEqualTo(stale.token());
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(handed.token().split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"identity_type\":\"INVOICER\"");
+        assertThat(sso.current(request, invoicer)).as("then kept").isEqualTo(handed);
+    }
+
+    private Assertion kept() {
+        return ((SingleSignOn.Kept) attributes.get(SingleSignOn.ASSERTION)).assertion();
+    }
+
     private static AuthenticatedPerson person(long id) {
         return new AuthenticatedPerson(id, "李四", 3, List.of(AuthMethod.PASSWORD, AuthMethod.SMS_CODE),
-                Instant.now().minusSeconds(10), null);
+                LOGGED_IN_AT, null);
     }
 
     /** A signer standing for the platform token: works, or answers as a token that cannot sign. */
