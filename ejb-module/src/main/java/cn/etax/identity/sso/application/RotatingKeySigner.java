@@ -27,16 +27,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Signing keys generated in memory and rotated every {@code identity.sso.key-rotation-minutes} (default 60): RS256
  * (RSA 2048, the default, which every MicroProfile JWT verifier accepts without configuration) or ES256 (EC P-256,
  * {@code identity.sso.memory.algorithm=ES256}; verifiers then set {@code mp.jwt.verify.publickey.algorithm=ES256}).
- * An RS256 signature costs the platform about 1 ms of CPU on every login and identity switch and a verifier about
- * 0.03 ms; an ES256 signature about 0.07 ms here (Bouncy Castle's fixed-point comb) and a verifier 0.1–0.8 ms
+ * An RS256 signature costs the platform about 1 ms of CPU at the first assertion after a login or an identity switch
+ * and a verifier about 0.03 ms; an ES256 signature about 0.07 ms here (Bouncy Castle's fixed-point comb) and a verifier 0.1–0.8 ms
  * depending on its library. Private keys never leave this object. Three keys are published: previous, current and
  * next. The rotation period must be longer than the assertion life, so the previous key covers every assertion still
- * alive.
+ * alive. A new key is generated in the background as soon as the one before it comes into use (an RSA key takes
+ * 0.1–1 s here), so neither a rotation nor the first signature after a start makes requests wait for one.
  *
  * <p>Each server node has its own keys; several nodes behind one address need the keys in a shared keystore or
  * hardware module (a signer of its own implementing {@link AssertionSigner}).
@@ -61,7 +63,7 @@ public class RotatingKeySigner implements AssertionSigner {
     private String algorithm;
     private Key previous;
     private Key current;
-    private Key next;
+    private CompletableFuture<Key> next;
     private Instant currentSince;
 
     public RotatingKeySigner() {
@@ -97,8 +99,14 @@ public class RotatingKeySigner implements AssertionSigner {
 
     private void start() {
         current = Key.generate(algorithm);
-        next = Key.generate(algorithm);
+        next = upcoming();
         currentSince = clock.instant();
+    }
+
+    /** The key after the current one, generated away from the requests (pure computation, no container context). */
+    private CompletableFuture<Key> upcoming() {
+        String of = algorithm;
+        return CompletableFuture.supplyAsync(() -> Key.generate(of));
     }
 
     @Override
@@ -106,8 +114,8 @@ public class RotatingKeySigner implements AssertionSigner {
         Instant now = clock.instant();
         while (!now.isBefore(currentSince.plus(period))) {
             previous = current;
-            current = next;
-            next = Key.generate(algorithm);
+            current = next.join(); // generated long ago: it has been published for a whole period
+            next = upcoming();
             currentSince = currentSince.plus(period);
             if (now.isAfter(currentSince.plus(period))) {
                 // idle for more than one period: nothing signed with the skipped keys is alive
@@ -118,14 +126,23 @@ public class RotatingKeySigner implements AssertionSigner {
     }
 
     @Override
-    public synchronized List<JsonObject> publishedKeys() {
-        current();
-        List<JsonObject> keys = new ArrayList<>(3);
-        if (previous != null) {
-            keys.add(previous.jwk());
+    public List<JsonObject> publishedKeys() {
+        Key before;
+        Key now;
+        CompletableFuture<Key> after;
+        synchronized (this) {
+            current();
+            now = current;
+            before = previous;
+            after = next;
         }
-        keys.add(current.jwk());
-        keys.add(next.jwk());
+        // only right after a start or a rotation does this wait for the next key; signatures never do
+        List<JsonObject> keys = new ArrayList<>(3);
+        if (before != null) {
+            keys.add(before.jwk());
+        }
+        keys.add(now.jwk());
+        keys.add(after.join().jwk());
         return keys;
     }
 
