@@ -41,9 +41,7 @@ class SingleSignOnTest {
     @Test
     void aFailedSignatureLeavesNoAssertionOfThePreviousIdentityInTheSession() {
         Switchable signer = new Switchable();
-        SingleSignOn sso = new SingleSignOn();
-        sso.issuer = new AssertionIssuer(signer, Duration.ofSeconds(120), "urn:etax:identity", "etax-tax-applications",
-                Clock.systemUTC());
+        SingleSignOn sso = signingWith(signer);
         HttpServletRequest request = request();
 
         Assertion before = sso.issue(request, person(77));
@@ -65,9 +63,7 @@ class SingleSignOnTest {
 
     @Test
     void aNewLoginInTheSameSessionNeverHandsOutTheEarlierPersonsAssertion() {
-        SingleSignOn sso = new SingleSignOn();
-        sso.issuer = new AssertionIssuer(new Switchable(), Duration.ofSeconds(120), "urn:etax:identity",
-                "etax-tax-applications", Clock.systemUTC());
+        SingleSignOn sso = signingWith(new Switchable());
         HttpServletRequest request = request();
         Assertion first = sso.current(request, person(77));
         assertThat(kept()).as("signed when first asked for").isEqualTo(first);
@@ -84,9 +80,7 @@ class SingleSignOnTest {
 
     @Test
     void anAssertionStoredByARequestThatRacedASwitchIsNeverHandedOutForTheNewIdentity() {
-        SingleSignOn sso = new SingleSignOn();
-        sso.issuer = new AssertionIssuer(new Switchable(), Duration.ofSeconds(120), "urn:etax:identity",
-                "etax-tax-applications", Clock.systemUTC());
+        SingleSignOn sso = signingWith(new Switchable());
         HttpServletRequest request = request();
         AuthenticatedPerson officer = person(77);
         AuthenticatedPerson personal = new AuthenticatedPerson(77, "李四", 3, officer.methods(),
@@ -106,6 +100,14 @@ class SingleSignOnTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(claims).contains("\"identity_type\":\"INVOICER\"");
         assertThat(sso.current(request, invoicer)).as("then kept").isEqualTo(handed);
+    }
+
+    /** Assertions of 120 s, as the platform's defaults issue them. */
+    private static SingleSignOn signingWith(AssertionSigner signer) {
+        SingleSignOn sso = new SingleSignOn();
+        sso.issuer = new AssertionIssuer(signer, Duration.ofSeconds(120), "urn:etax:identity", "etax-tax-applications",
+                Clock.systemUTC());
+        return sso;
     }
 
     private Assertion kept() {
