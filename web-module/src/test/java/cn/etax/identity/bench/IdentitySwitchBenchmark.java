@@ -111,7 +111,8 @@ public final class IdentitySwitchBenchmark {
                 followed.p(50), followed.p(99), followed.p(100),
                 followed.samples.isEmpty() ? 0.0 : followedCpu / 1e6 / followed.samples.size());
         System.out.printf("RESULT reference GET /api/v1/me/identity, same sessions and pauses (no EJB, SQL or "
-                + "signature): %.1f requests/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, server CPU %.2f ms per request%n",
+                + "signature): %.1f requests/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, server CPU %.2f ms per "
+                + "request%n",
                 reference.samples.size() / reference.seconds, reference.p(50), reference.p(99), reference.p(100),
                 reference.samples.isEmpty() ? 0.0 : referenceCpu / 1e6 / reference.samples.size());
     }

@@ -30,15 +30,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Signing keys generated in memory and rotated every {@code identity.sso.key-rotation-minutes} (default 60): RS256
- * (RSA 2048, the default, which every MicroProfile JWT verifier accepts without configuration) or ES256 (EC P-256,
- * {@code identity.sso.memory.algorithm=ES256}; verifiers then set {@code mp.jwt.verify.publickey.algorithm=ES256}).
- * An RS256 signature costs the platform about 1 ms of CPU at the first assertion after a login or an identity switch
- * and a verifier about 0.03 ms; an ES256 signature about 0.07 ms here (Bouncy Castle's fixed-point comb) and a verifier 0.1–0.8 ms
- * depending on its library. Private keys never leave this object. Three keys are published: previous, current and
- * next. The rotation period must be longer than the assertion life, so the previous key covers every assertion still
- * alive. A new key is generated in the background as soon as the one before it comes into use (an RSA key takes
- * 0.1–1 s here), so neither a rotation nor the first signature after a start makes requests wait for one.
+ * Signing keys generated in memory and rotated every {@code identity.sso.key-rotation-minutes} (default 60): RS256 (RSA
+ * 2048, the default, which every MicroProfile JWT verifier accepts without configuration) or ES256 (EC P-256,
+ * {@code identity.sso.memory.algorithm=ES256}; verifiers then set {@code mp.jwt.verify.publickey.algorithm=ES256}). An
+ * RS256 signature costs the platform about 1 ms of CPU at the first assertion after a login or an identity switch and a
+ * verifier about 0.03 ms; an ES256 signature about 0.07 ms here (Bouncy Castle's fixed-point comb) and a verifier
+ * 0.1–0.8 ms depending on its library. Private keys never leave this object. Three keys are published: previous,
+ * current and next. The rotation period must be longer than the assertion life, so the previous key covers every
+ * assertion still alive. A new key is generated in the background as soon as the one before it comes into use (an RSA
+ * key takes 0.1–1 s here), so neither a rotation nor the first signature after a start makes requests wait for one.
  *
  * <p>Each server node has its own keys; several nodes behind one address need the keys in a shared keystore or
  * hardware module (a signer of its own implementing {@link AssertionSigner}).

@@ -56,8 +56,8 @@ public class IdentitySwitchResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Switch identity without a new login (ENT-9): the target is checked again now; the session "
-            + "id changes; GET /api/v1/me/assertion then signs the new identity's assertion. Errors: ENTERPRISE_IDENTITY_FROZEN, "
-            + "ENTERPRISE_IDENTITY_UNAVAILABLE, IDENTITY_SWITCH_ONE_WAY, NOT_LOGGED_IN")
+            + "id changes; GET /api/v1/me/assertion then signs the new identity's assertion. Errors: "
+            + "ENTERPRISE_IDENTITY_FROZEN, ENTERPRISE_IDENTITY_UNAVAILABLE, IDENTITY_SWITCH_ONE_WAY, NOT_LOGGED_IN")
     public Switched switchIdentity(SwitchRequest body) {
         AuthenticatedPerson person = current();
         SwitchTarget target = target(body);

@@ -60,8 +60,7 @@ public class SingleSignOn {
      */
     public Assertion current(HttpServletRequest request, AuthenticatedPerson person) {
         HttpSession session = request.getSession(false);
-        Kept kept = session == null ? null : (Kept) session.getAttribute(ASSERTION);
-        if (kept != null && kept.person().equals(person)
+        if (session != null && session.getAttribute(ASSERTION) instanceof Kept kept && kept.person().equals(person)
                 && clock.instant().isBefore(kept.assertion().expiresAt().minus(issuer.life().dividedBy(2)))) {
             return kept.assertion();
         }
