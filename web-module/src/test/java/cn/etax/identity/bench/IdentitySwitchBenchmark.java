@@ -84,16 +84,16 @@ public final class IdentitySwitchBenchmark {
         Result r = measure(logged, seconds, thinkMs, IdentitySwitchBenchmark::switchOnce);
         long cpuAfter = serverCpuNanos();
         long after = statements();
-        long followedCpu = serverCpuNanos();
+        long followedBefore = serverCpuNanos();
         Result followed = measure(logged, Math.max(10, seconds / 2), thinkMs, (s, next) -> {
             int after2 = switchOnce(s, next);
             return after2 >= 0 && s.browser().get("/api/v1/me/assertion").status() == 200 ? after2 : -1;
         });
-        followedCpu = serverCpuNanos() - followedCpu;
-        long referenceCpu = serverCpuNanos();
+        long followedAfter = serverCpuNanos();
+        long referenceBefore = serverCpuNanos();
         Result reference = measure(logged, Math.max(10, seconds / 2), thinkMs,
                 (s, next) -> s.browser().get("/api/v1/me/identity").status() == 200 ? next : -1);
-        referenceCpu = serverCpuNanos() - referenceCpu;
+        long referenceAfter = serverCpuNanos();
         // the two statement-count requests themselves execute none
         System.out.printf("%nRESULT identity switches: %d in %.1f s = %.1f switches/s, %d failed%n", r.samples.size(),
                 r.seconds, r.samples.size() / r.seconds, r.failures);
@@ -101,20 +101,18 @@ public final class IdentitySwitchBenchmark {
                 r.p(99), r.p(100));
         System.out.printf("RESULT SQL statements per switch: %.2f (%d statements; goal ≤ 3)%n",
                 r.samples.isEmpty() ? 0.0 : (double) (after - before) / r.samples.size(), after - before);
-        if (cpuBefore >= 0 && cpuAfter >= 0 && !r.samples.isEmpty()) {
-            System.out.printf("RESULT server CPU per switch: %.2f ms (all of the server's threads over the window, "
-                    + "divided by the switches)%n", (cpuAfter - cpuBefore) / 1e6 / r.samples.size());
-        }
+        System.out.printf("RESULT server CPU per switch: %.2f ms (all of the server's threads over the window, "
+                + "divided by the switches)%n", msPer(cpuBefore, cpuAfter, r));
         System.out.printf("RESULT switch followed at once by GET /api/v1/me/assertion (a downstream application "
                 + "opened right after each switch; the assertion is signed then): %.1f pairs/s, p50 %.2f ms, p99 %.2f "
                 + "ms, max %.2f ms, server CPU %.2f ms per pair%n", followed.samples.size() / followed.seconds,
                 followed.p(50), followed.p(99), followed.p(100),
-                followed.samples.isEmpty() ? 0.0 : followedCpu / 1e6 / followed.samples.size());
+                msPer(followedBefore, followedAfter, followed));
         System.out.printf("RESULT reference GET /api/v1/me/identity, same sessions and pauses (no EJB, SQL or "
                 + "signature): %.1f requests/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms, server CPU %.2f ms per "
                 + "request%n",
                 reference.samples.size() / reference.seconds, reference.p(50), reference.p(99), reference.p(100),
-                reference.samples.isEmpty() ? 0.0 : referenceCpu / 1e6 / reference.samples.size());
+                msPer(referenceBefore, referenceAfter, reference));
     }
 
     /** One request of a session; answers the index of the session's next grant, or -1 when refused. */
@@ -279,6 +277,12 @@ public final class IdentitySwitchBenchmark {
         double u = ThreadLocalRandom.current().nextDouble();
         long ms = first ? (long) (u * meanMs) : (long) Math.min(10.0 * meanMs, -Math.log(1 - u) * meanMs);
         Thread.sleep(ms);
+    }
+
+    /** Server CPU milliseconds per counted request between two readings; NaN when not measurable. */
+    private static double msPer(long cpuBefore, long cpuAfter, Result result) {
+        return cpuBefore < 0 || cpuAfter < 0 || result.samples.isEmpty() ? Double.NaN
+                : (cpuAfter - cpuBefore) / 1e6 / result.samples.size();
     }
 
     /** The server's process CPU time ({@code GET /api/sim/cpu}); -1 where the platform does not tell. */
