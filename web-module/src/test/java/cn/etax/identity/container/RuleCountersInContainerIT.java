@@ -34,10 +34,12 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The counters behind RULE-LOCK and RULE-SMS, exercised inside the container: many EJB calls at once, each in its
@@ -82,6 +84,31 @@ class RuleCountersInContainerIT {
         int[] outcome = race(20, () -> guard.begin(personId, AuthMethod.PASSWORD), AccountLockedException.class);
         assertEquals(5, outcome[0], "attempts let through");
         assertEquals(15, outcome[1], "attempts refused as locked");
+    }
+
+    @Test
+    @DisplayName("20 parallel wrong SMS codes for one person: exactly 5 are checked, 15 find the account locked")
+    void parallel_quick_checks_never_exceed_five() throws Exception {
+        long personId = fixtures.create("并发验证码", randomDocument(), null, "Conc@2026tax", false);
+        AtomicInteger checked = new AtomicInteger();
+        int[] outcome = race(20, () -> guard.check(personId, AuthMethod.SMS_CODE, checked::incrementAndGet,
+                n -> false), AccountLockedException.class);
+        assertEquals(5, outcome[0], "wrong codes answered");
+        assertEquals(15, outcome[1], "attempts refused as locked");
+        assertEquals(5, checked.get(), "codes compared at all");
+        assertThrows(AccountLockedException.class, () -> guard.check(personId, AuthMethod.SMS_CODE, () -> true,
+                ok -> ok), "the right code after five wrong ones: still locked");
+    }
+
+    @Test
+    @DisplayName("a right SMS code after wrong ones clears the count: five more tries, not one")
+    void a_passed_quick_check_clears_the_count() {
+        long personId = fixtures.create("清零测试", randomDocument(), null, "Conc@2026tax", false);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(4 - i, guard.check(personId, AuthMethod.SMS_CODE, () -> false, ok -> ok).left());
+        }
+        assertEquals(5, guard.check(personId, AuthMethod.SMS_CODE, () -> true, ok -> ok).left());
+        assertEquals(5, guard.remaining(personId, AuthMethod.SMS_CODE));
     }
 
     @Test

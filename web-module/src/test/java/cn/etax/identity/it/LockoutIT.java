@@ -51,6 +51,29 @@ class LockoutIT {
     }
 
     @Test
+    @DisplayName("RULE-LOCK: the fifth wrong SMS code locks with the unlock time; the right code is refused then")
+    void fifthWrongSmsCodeLocks() {
+        Api browser = Api.browser();
+        LocalDate today = Sim.today();
+        Api.CodedFlow flow = browser.startLoginWithCode(ZHANG_SAN.idNumber(), ZHANG_SAN.password(),
+                ZHANG_SAN.phone());
+        String wrong = flow.code().equals("000000") ? "111111" : "000000";
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(browser.smsStep(flow.flowToken(), wrong).code()).isEqualTo("SMS_CODE_WRONG");
+        }
+        Reply fifth = browser.smsStep(flow.flowToken(), wrong);
+        Reply right = browser.smsStep(flow.flowToken(), flow.code());
+
+        String unlock = "将于" + today.plusDays(1) + " 00:00自动解锁";
+        assertThat(fifth.status()).as("%s", fifth).isEqualTo(423);
+        assertThat(fifth.message()).contains(unlock);
+        assertThat(right.status()).as("%s", right).isEqualTo(423);
+        assertThat(right.code()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(right.message()).contains(unlock);
+    }
+
+    @Test
     @DisplayName("RULE-LOCK: the lock ends at midnight; then the right password and SMS code log in")
     void lockEndsAtMidnight() {
         Api browser = Api.browser();

@@ -11,9 +11,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
 /**
- * RULE-LOCK on the database: each call is its own short transaction holding the person's guard row locked, so an
- * attempt is counted (and survives a rollback of the step that follows) before the secret is checked.
+ * RULE-LOCK on the database: each call is its own short transaction holding the person's guard row locked. A
+ * password attempt is counted (and survives a rollback of the step that follows) before the slow hash is checked
+ * outside any transaction; a quick check such as an SMS code is made and counted inside one ({@link #check}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -44,6 +50,32 @@ public class LoginGuardService {
         if (rows != 1) {
             throw new IllegalStateException("person " + personId + " has no login guard");
         }
+    }
+
+    /** The outcome of a {@link #check} and the attempts left today for its method after it. */
+    public record Checked<T>(T outcome, int left) {
+    }
+
+    /**
+     * A check that needs no slow hash (an SMS code), made while this transaction holds the person's guard row: a
+     * locked account is refused before the check (ACCOUNT_LOCKED with the unlock time), a failed check counts one
+     * attempt, a passed one clears the method's count. Parallel checks for one person queue on the row, so no more
+     * guesses are made than the count allows. {@code check} runs in this transaction and must not throw for a wrong
+     * answer (the count would roll back with it).
+     */
+    public <T> Checked<T> check(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
+        LoginGuard guard = guard(personId);
+        Instant now = clock.now();
+        ZoneId zone = clock.zone();
+        guard.ensureUnlocked(now, zone);
+        T outcome = check.get();
+        if (!passed.test(outcome)) {
+            return new Checked<>(outcome, guard.beginAttempt(method, now, zone));
+        }
+        if (guard.remaining(method) < LoginGuard.MAX_CONSECUTIVE_FAILURES) {
+            guard.succeeded(method);
+        }
+        return new Checked<>(outcome, LoginGuard.MAX_CONSECUTIVE_FAILURES);
     }
 
     /** Attempts left for the method today (shown after a wrong password). */

@@ -20,6 +20,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.util.function.Supplier;
+
 /**
  * The natural-person login (LOGIN-1, RULE-2FA, RULE-LOCK): slider → account + password → SMS code or QR face check
  * → agreements / initial-password change when due → logged in. The enterprise entry (LOGIN-2) runs the same steps
@@ -148,13 +150,19 @@ public class LoginService {
         return steps.qrState(flowToken);
     }
 
-    /** Step 2 by SMS code. A wrong code counts towards the SMS lockout. */
+    /**
+     * Step 2 by SMS code. A wrong code counts towards the SMS lockout; the code is checked and the attempt counted
+     * (or the count cleared) in one transaction holding the person's guard row.
+     */
     public LoginResult completeWithSms(String flowToken, String code, ClientContext client) {
         LoginSteps.FlowSubject subject = steps.subject(flowToken);
         LoginLogService.Entry entry = subject.logEntry();
-        int left = begin(subject.personId(), AuthMethod.SMS_CODE, entry, client);
-        OneTimeSecret.Outcome outcome = sms.verify(subject.flowDigest(), subject.kind(), subject.phoneDigest(), code);
-        switch (outcome) {
+        LoginGuardService.Checked<OneTimeSecret.Outcome> checked = lockLogged(subject.personId(),
+                AuthMethod.SMS_CODE, entry, client, () -> guard.check(subject.personId(), AuthMethod.SMS_CODE,
+                        () -> sms.check(subject.flowDigest(), subject.kind(), subject.phoneDigest(), code),
+                        outcome -> outcome == OneTimeSecret.Outcome.ACCEPTED));
+        int left = checked.left();
+        switch (checked.outcome()) {
             case ACCEPTED -> {
                 return steps.secondFactorPassed(flowToken, AuthMethod.SMS_CODE, client);
             }
@@ -193,8 +201,14 @@ public class LoginService {
     }
 
     private int begin(long personId, AuthMethod method, LoginLogService.Entry entry, ClientContext client) {
+        return lockLogged(personId, method, entry, client, () -> guard.begin(personId, method));
+    }
+
+    /** Runs an attempt of the guard; a refusal because the account is locked goes to the login log. */
+    private <T> T lockLogged(long personId, AuthMethod method, LoginLogService.Entry entry, ClientContext client,
+                             Supplier<T> attempt) {
         try {
-            return guard.begin(personId, method);
+            return attempt.get();
         } catch (AccountLockedException e) {
             log.recordSeparately(entry, personId, method, LoginOutcome.LOCKED, e.code(), client);
             throw e;

@@ -136,9 +136,9 @@ public class LoginSteps {
         return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest, flow.taxpayerId());
     }
 
+    /** After a second factor whose check already cleared its failure count ({@link LoginGuardService#check}). */
     public LoginResult secondFactorPassed(String flowToken, AuthMethod method, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
-        guard.succeeded(flow.requireSubject(), method);
         flow.verified(method);
         return next(flow, client);
     }

@@ -83,6 +83,15 @@ public class SmsCodeService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public OneTimeSecret.Outcome verify(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
+        return check(flowDigest, purpose, phoneDigest, code);
+    }
+
+    /**
+     * {@link #verify} in the caller's transaction, for a caller that counts the attempt in it (the login's
+     * {@link LoginGuardService#check}): the code is consumed when that transaction commits.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public OneTimeSecret.Outcome check(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
         OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED, OneTimeSecret.class)
                 .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
                 .setParameter("target", target(purpose, phoneDigest)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
