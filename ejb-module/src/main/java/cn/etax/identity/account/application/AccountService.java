@@ -287,13 +287,14 @@ public class AccountService {
         return flow;
     }
 
+    /** Checked and counted in a transaction of the guard's own, so a step may check two codes one after the other. */
     private void requireCode(AuthFlow flow, String phoneDigest, String code) {
-        guard.begin(flow.personId(), AuthMethod.SMS_CODE);
-        OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phoneDigest, code);
+        OneTimeSecret.Outcome outcome = guard.check(flow.personId(), AuthMethod.SMS_CODE,
+                () -> sms.check(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phoneDigest, code),
+                checked -> checked == OneTimeSecret.Outcome.ACCEPTED).outcome();
         if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
             throw SmsCodeService.rejected(outcome);
         }
-        guard.succeeded(flow.personId(), AuthMethod.SMS_CODE);
     }
 
     private void checkNewPassword(Person p, String newPassword, String confirmation) {

@@ -41,7 +41,7 @@ public class LoginGuardService {
 
     /**
      * In a transaction of its own, like {@link #begin}: a caller that holds the guard row would deadlock the next
-     * {@code begin} of the same request (the account center checks two codes in one step).
+     * {@code begin} or {@link #check} of the same request (the account center checks two codes in one step).
      */
     public void succeeded(long personId, AuthMethod method) {
         // one UPDATE (it locks the row as the read would): the count is set to zero whatever it was
