@@ -110,17 +110,11 @@ public final class LoginBenchmark {
         System.out.printf("%d rounds: %d s of logins (counted after %d s), then %d s of bare Argon2id on %d threads%n",
                 rounds, loginSeconds, RAMP_SECONDS, HASH_SECONDS, cores);
         List<long[]> samples = new ArrayList<>();
-        double loginTime = 0;
-        double hashTime = 0;
-        long hashes = 0;
         long failures = 0;
         Cpu cpu = Cpu.NONE;
         Cpu idle = Cpu.NONE;
-        double quietLogins = 0;
-        double quietLoginTime = 0;
-        long quietHashes = 0;
-        double quietHashTime = 0;
-        int quietRounds = 0;
+        Tally all = Tally.NONE;
+        Tally quiet = Tally.NONE;
         for (int i = 1; i <= rounds; i++) {
             Result r = measure(accounts, clients, loginSeconds);
             Cpu beforeHashing = cpu();
@@ -128,25 +122,19 @@ public final class LoginBenchmark {
             Cpu serverWhileHashing = cpu().minus(beforeHashing);
             idle = idle.plus(serverWhileHashing);
             samples.addAll(r.samples());
-            loginTime += r.seconds();
             failures += r.failures();
-            hashes += h.hashes();
-            hashTime += h.seconds();
             cpu = cpu.plus(r.cpu());
+            all = all.plus(r, h);
             if (serverWhileHashing.quiet(h.seconds())) {
-                quietRounds++;
-                quietLogins += r.count();
-                quietLoginTime += r.seconds();
-                quietHashes += h.hashes();
-                quietHashTime += h.seconds();
+                quiet = quiet.plus(r, h);
             }
             System.out.printf("round %d: %.1f logins/s, %.1f hashes/s (server meanwhile %s), ratio %.2f; %s%n", i,
                     r.count() / r.seconds(), h.perSecond(), serverWhileHashing.cores(h.seconds()),
                     r.count() / r.seconds() / h.perSecond(), r.cpuPerLogin());
         }
-        Result r = new Result(samples, loginTime, failures, cpu);
+        Result r = new Result(samples, all.loginSeconds(), failures, cpu);
         double loginsPerSecond = r.count() / r.seconds();
-        double hashesPerSecond = hashes / hashTime;
+        double hashesPerSecond = all.hashes() / all.hashSeconds();
         System.out.printf("%nRESULT full two-factor logins: %d in %.1f s = %.1f logins/s, %d failed%n", r.count(),
                 r.seconds(), loginsPerSecond, r.failures());
         System.out.printf("RESULT latency (whole login incl. %d ms slider wait): p50 %d ms, p99 %d ms%n",
@@ -154,11 +142,11 @@ public final class LoginBenchmark {
         System.out.printf("RESULT latency (server steps only): p50 %d ms, p99 %d ms%n", r.p(50, true), r.p(99, true));
         System.out.printf("RESULT bare Argon2id (m=19456,t=2,p=1, %d threads, between the rounds): %.1f hashes/s; "
                 + "the server meanwhile used %s (its own background work: a busy server lowers this rate and "
-                + "flatters the ratio)%n", cores, hashesPerSecond, idle.cores(hashTime));
-        System.out.printf("RESULT logins/s ÷ hash-bound rate: %.2f (goal ≥ 0.90)%n", loginsPerSecond / hashesPerSecond);
+                + "flatters the ratio)%n", cores, hashesPerSecond, idle.cores(all.hashSeconds()));
+        System.out.printf("RESULT logins/s ÷ hash-bound rate: %.2f (goal ≥ 0.90)%n", all.ratio());
         System.out.printf("RESULT the same over the %d of %d rounds whose bare hashing had the server idle (under %.2f "
-                + "cores): %s%n", quietRounds, rounds, QUIET_CORES, quietRounds == 0 ? "none"
-                : String.format("%.2f", quietLogins / quietLoginTime / (quietHashes / quietHashTime)));
+                + "cores): %s%n", quiet.rounds(), rounds, QUIET_CORES, quiet.rounds() == 0 ? "none"
+                : String.format("%.2f", quiet.ratio()));
         System.out.printf("RESULT %s%n", r.cpuPerLogin());
         System.out.printf("RESULT SQL statements per login: %.1f (one client, %d logins; the simulator's outbox read "
                 + "included)%n", statementsPerLogin(accounts, STATEMENT_LOGINS), STATEMENT_LOGINS);
@@ -353,6 +341,21 @@ public final class LoginBenchmark {
         pool.shutdown();
         pool.awaitTermination(seconds + 30L, TimeUnit.SECONDS);
         return new HashCount(count.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Logins and bare hashes summed over rounds: the ratio of their rates. */
+    private record Tally(int rounds, long logins, double loginSeconds, long hashes, double hashSeconds) {
+
+        static final Tally NONE = new Tally(0, 0, 0, 0, 0);
+
+        Tally plus(Result round, HashCount hashing) {
+            return new Tally(rounds + 1, logins + round.count(), loginSeconds + round.seconds(),
+                    hashes + hashing.hashes(), hashSeconds + hashing.seconds());
+        }
+
+        double ratio() {
+            return logins / loginSeconds / (hashes / hashSeconds);
+        }
     }
 
     private record HashCount(long hashes, double seconds) {
