@@ -44,6 +44,20 @@ public class LoginGuardService {
      * {@code begin} or {@link #check} of the same request (the account center checks two codes in one step).
      */
     public void succeeded(long personId, AuthMethod method) {
+        clear(personId, method);
+    }
+
+    /**
+     * {@link #succeeded} in the caller's transaction, one transaction fewer, for a step that after it takes no other
+     * guard row and throws no business refusal (which would roll the cleared count back): the password step's start
+     * of the login flow. The row stays locked until that transaction ends.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void succeededWithin(long personId, AuthMethod method) {
+        clear(personId, method);
+    }
+
+    private void clear(long personId, AuthMethod method) {
         // one UPDATE (it locks the row as the read would): the count is set to zero whatever it was
         int rows = em.createQuery("update LoginGuard g set g." + LoginGuard.counterAttribute(method)
                 + " = 0 where g.personId = :person").setParameter("person", personId).executeUpdate();
@@ -64,6 +78,20 @@ public class LoginGuardService {
      * answer (the count would roll back with it).
      */
     public <T> Checked<T> check(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
+        return checkHolding(personId, method, check, passed);
+    }
+
+    /**
+     * {@link #check} in the caller's transaction, for a step that goes on when the check passed (the login's second
+     * factor). The caller holds the guard row until it ends; should it end in a rollback, the check and its count roll
+     * back with it.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public <T> Checked<T> checkWithin(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
+        return checkHolding(personId, method, check, passed);
+    }
+
+    private <T> Checked<T> checkHolding(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
         LoginGuard guard = guard(personId);
         Instant now = clock.now();
         ZoneId zone = clock.zone();

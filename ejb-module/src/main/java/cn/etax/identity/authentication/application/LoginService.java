@@ -4,7 +4,6 @@ import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.LoginOutcome;
-import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
@@ -49,9 +48,6 @@ public class LoginService {
 
     @EJB
     LoginSteps steps;
-
-    @EJB
-    SmsCodeService sms;
 
     @EJB
     LoginLogService log;
@@ -152,27 +148,20 @@ public class LoginService {
 
     /**
      * Step 2 by SMS code. A wrong code counts towards the SMS lockout; the code is checked and the attempt counted
-     * (or the count cleared) in one transaction holding the person's guard row.
+     * (or the count cleared) in the transaction that, when the code is right, goes on with the login.
      */
     public LoginResult completeWithSms(String flowToken, String code, ClientContext client) {
-        LoginSteps.FlowSubject subject = steps.subject(flowToken);
-        LoginLogService.Entry entry = subject.logEntry();
-        LoginGuardService.Checked<OneTimeSecret.Outcome> checked = lockLogged(subject.personId(),
-                AuthMethod.SMS_CODE, entry, client, () -> guard.check(subject.personId(), AuthMethod.SMS_CODE,
-                        () -> sms.check(subject.flowDigest(), subject.kind(), subject.phoneDigest(), code),
-                        outcome -> outcome == OneTimeSecret.Outcome.ACCEPTED));
-        int left = checked.left();
-        switch (checked.outcome()) {
-            case ACCEPTED -> {
-                return steps.secondFactorPassed(flowToken, AuthMethod.SMS_CODE, client);
-            }
-            case EXPIRED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, entry, "SMS_CODE_EXPIRED", left,
-                    client);
-            case USED -> throw failed(subject.personId(), AuthMethod.SMS_CODE, entry, "SMS_CODE_USED", left,
-                    client);
-            default -> throw failed(subject.personId(), AuthMethod.SMS_CODE, entry, "SMS_CODE_WRONG", left,
-                    client);
+        LoginSteps.SmsAnswer answer = steps.smsCodeEntered(flowToken, code, client);
+        if (answer.result() != null) {
+            return answer.result();
         }
+        LoginSteps.FlowSubject subject = answer.subject();
+        String refusal = switch (answer.outcome()) {
+            case EXPIRED -> "SMS_CODE_EXPIRED";
+            case USED -> "SMS_CODE_USED";
+            default -> "SMS_CODE_WRONG";
+        };
+        throw failed(subject.personId(), AuthMethod.SMS_CODE, subject.logEntry(), refusal, answer.left(), client);
     }
 
     /** Step 2 by a QR face check the app confirmed. A failed face check counts towards the face lockout. */

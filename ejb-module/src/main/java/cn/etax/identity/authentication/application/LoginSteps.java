@@ -7,9 +7,11 @@ import cn.etax.identity.authentication.domain.AuthFlow;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.LoginOutcome;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.ConfirmationProof;
@@ -93,7 +95,7 @@ public class LoginSteps {
      */
     public PasswordAccepted passwordAccepted(Person person, Long taxpayerId, ClientContext client) {
         long personId = person.id();
-        guard.succeeded(personId, AuthMethod.PASSWORD);
+        guard.succeededWithin(personId, AuthMethod.PASSWORD);
         FlowService.Started started = flows.start(taxpayerId == null ? FlowKind.PERSON_LOGIN
                 : FlowKind.ENTERPRISE_LOGIN, client);
         started.flow().bindPerson(personId);
@@ -136,11 +138,39 @@ public class LoginSteps {
         return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest, flow.taxpayerId());
     }
 
-    /** After a second factor whose check already cleared its failure count ({@link LoginGuardService#check}). */
-    public LoginResult secondFactorPassed(String flowToken, AuthMethod method, ClientContext client) {
+    /**
+     * The login's SMS code (RULE-2FA, RULE-LOCK), checked and counted while this transaction holds the flow and the
+     * person's guard row, and when right the second factor passed in the same transaction: the flow and the person
+     * are read once. A wrong, used or expired code commits its count and comes back in the answer for the caller to
+     * log and refuse. A locked account is refused before the code is compared and goes to the login log. When the
+     * step after the code refuses (an enterprise identity frozen or gone since the password) the whole step rolls
+     * back, the code's use with it; the same code would meet the same refusal within its short life.
+     */
+    public SmsAnswer smsCodeEntered(String flowToken, String code, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
-        flow.verified(method);
-        return next(flow, client);
+        Person person = directory.getWithPhones(flow.requireSubject());
+        String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
+        FlowSubject subject = new FlowSubject(person.id(), flow.tokenDigest(), flow.kind(), phoneDigest,
+                flow.taxpayerId());
+        LoginGuardService.Checked<OneTimeSecret.Outcome> checked;
+        try {
+            checked = guard.checkWithin(person.id(), AuthMethod.SMS_CODE,
+                    () -> sms.check(subject.flowDigest(), subject.kind(), phoneDigest, code),
+                    outcome -> outcome == OneTimeSecret.Outcome.ACCEPTED);
+        } catch (AccountLockedException e) {
+            log.recordSeparately(subject.logEntry(), person.id(), AuthMethod.SMS_CODE, LoginOutcome.LOCKED, e.code(),
+                    client);
+            throw e;
+        }
+        if (checked.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
+            return new SmsAnswer(null, subject, checked.outcome(), checked.left());
+        }
+        flow.verified(AuthMethod.SMS_CODE);
+        return new SmsAnswer(next(flow, client), subject, checked.outcome(), checked.left());
+    }
+
+    /** {@code result} when the code was accepted; else the code's outcome and the attempts left today. */
+    public record SmsAnswer(LoginResult result, FlowSubject subject, OneTimeSecret.Outcome outcome, int left) {
     }
 
     public LoginResult qrPassed(String flowToken, ClientContext client) {
