@@ -90,6 +90,55 @@ class LoginIT {
     }
 
     @Test
+    @DisplayName("RULE-LOCK: a slider is good for one answer; answering it again is refused")
+    void sliderAnsweredTwice() {
+        Api browser = Api.browser();
+        Api.Slider slider = browser.slider();
+        slider.awaitHumanTime();
+
+        Reply first = browser.passwordStep(ZHANG_SAN.phone(), ZHANG_SAN.password(), slider, slider.gap());
+        Reply again = browser.passwordStep(ZHANG_SAN.phone(), ZHANG_SAN.password(), slider, slider.gap());
+
+        assertThat(first.status()).as("%s", first).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(401);
+        assertThat(again.code()).isEqualTo("HUMAN_CHECK_FAILED");
+    }
+
+    @Test
+    @DisplayName("RULE-LOCK: ten parallel answers to one slider: exactly one gets to the password")
+    void sliderAnsweredInParallel() {
+        Api browser = Api.browser();
+        Api.Slider slider = browser.slider();
+        slider.awaitHumanTime();
+
+        java.util.List<Reply> replies = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> browser.passwordStepAsync(ZHANG_SAN.phone(), ZHANG_SAN.password(), slider,
+                        slider.gap()))
+                .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(replies).filteredOn(r -> r.status() == 200).as("%s", replies).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 200)
+                .allSatisfy(r -> assertThat(r.code()).isEqualTo("HUMAN_CHECK_FAILED"));
+    }
+
+    @Test
+    @DisplayName("RULE-LOCK: a slider token whose signature was altered is refused")
+    void forgedSlider() {
+        Api browser = Api.browser();
+        Api.Slider slider = browser.slider();
+        slider.awaitHumanTime();
+        String token = slider.token();
+        String forged = token.substring(0, token.length() - 4) + (token.endsWith("0000") ? "1111" : "0000");
+
+        Reply r = browser.passwordStep(ZHANG_SAN.phone(), ZHANG_SAN.password(),
+                new Api.Slider(forged, slider.gap(), slider.issuedNanos()), slider.gap());
+
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.code()).isEqualTo("HUMAN_CHECK_FAILED");
+        assertThat(r.message()).isEqualTo("滑块验证未通过，请重新拖动滑块完成验证");
+    }
+
+    @Test
     @DisplayName("RULE-LOCK, LOGIN-8: a wrong password says how many attempts are left today")
     void wrongPasswordShowsAttemptsLeft() {
         Api browser = Api.browser();

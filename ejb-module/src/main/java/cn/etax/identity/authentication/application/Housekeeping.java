@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Removes one-time secrets, flows and QR checks a day after they expired: they prove nothing any more, and the
- * tables they live in are read on every login. Non-persistent timer: every node may run it; the deletes are
+ * Removes one-time secrets, flows, QR checks and answered slider challenges a day after they expired: they prove
+ * nothing any more, and the tables they live in are read on every login. Non-persistent timer: every node may run it; the deletes are
  * idempotent. Login records and audit records are never touched here.
  */
 @Singleton
@@ -37,9 +37,11 @@ public class Housekeeping {
                 .setParameter("before", before).executeUpdate();
         int flows = em.createQuery("delete from AuthFlow f where f.expiresAt < :before")
                 .setParameter("before", before).executeUpdate();
-        if (secrets + checks + flows > 0) {
+        int answered = em.createQuery("delete from AnsweredChallenge a where a.expiresAt < :before")
+                .setParameter("before", before).executeUpdate();
+        if (secrets + checks + flows + answered > 0) {
             LOG.info(() -> "removed expired one-time secrets: " + secrets + ", QR checks: " + checks + ", flows: "
-                    + flows);
+                    + flows + ", answered slider challenges: " + answered);
         }
     }
 }

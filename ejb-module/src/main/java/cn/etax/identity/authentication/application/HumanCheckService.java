@@ -1,34 +1,33 @@
 package cn.etax.identity.authentication.application;
 
-import cn.etax.identity.authentication.domain.OneTimeSecret;
-import cn.etax.identity.authentication.domain.SecretKind;
+import cn.etax.identity.authentication.domain.AnsweredChallenge;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.PersonalDataProtector;
-import cn.etax.identity.shared.application.Secrets;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 
 import java.security.SecureRandom;
-import java.time.Duration;
+import java.util.logging.Logger;
 
 /**
  * The anti-automation slider that comes before any password is checked (RULE-LOCK): the page shows a gap at a
  * random position and the person drags the slider onto it. A challenge is good for one answer, must not be
- * answered faster than a person can, and expires after two minutes. A vendor CAPTCHA would replace this class.
+ * answered faster than a person can, and expires after two minutes. Issuing one costs no database work (the
+ * challenge is a signed token, {@link SliderChallenge}); its answer records it as answered in a transaction of its
+ * own. A vendor CAPTCHA would replace this class.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class HumanCheckService {
 
-    public static final int TOLERANCE = 4;
-    static final Duration MIN_ANSWER_TIME = Duration.ofMillis(300);
-    static final Duration LIFE = Duration.ofMinutes(2);
+    public static final int TOLERANCE = SliderChallenge.TOLERANCE;
 
+    private static final Logger LOG = Logger.getLogger(HumanCheckService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "identity")
@@ -40,40 +39,46 @@ public class HumanCheckService {
     @Inject
     PersonalDataProtector protector;
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Challenge issue() {
-        String token = Secrets.token();
-        int position = 15 + RANDOM.nextInt(71);
-        em.persist(new OneTimeSecret(SecretKind.SLIDER, protector.digest("slider", token), "slider",
-                protector.digest("slider-answer", Integer.toString(position)), clock.now(),
-                clock.now().plus(LIFE)));
-        return new Challenge(token, position);
+        SliderChallenge challenge = SliderChallenge.issue(clock.now(), 15 + RANDOM.nextInt(71));
+        return new Challenge(challenge.token(this::mac), challenge.position());
     }
 
-    /** True when the answer is near the gap; the challenge is used up either way. */
+    /**
+     * True when the answer is near the gap, came at a person's pace and is the challenge's first; the challenge is
+     * used up either way.
+     */
     public boolean verify(String token, Integer answer) {
-        if (token == null || token.isBlank() || answer == null || token.length() > 64) {
+        if (answer == null) {
             return false;
         }
-        OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED, OneTimeSecret.class)
-                .setParameter("kind", SecretKind.SLIDER).setParameter("flow", protector.digest("slider", token))
-                .setParameter("target", "slider").setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                .stream().findFirst().orElse(null);
-        if (secret == null) {
+        SliderChallenge challenge = SliderChallenge.parse(token, this::mac).orElse(null);
+        if (challenge == null) {
             return false;
         }
-        if (clock.now().isBefore(secret.createdAt().plus(MIN_ANSWER_TIME))) {
-            secret.supersede(clock.now());
+        SliderChallenge.Verdict verdict = challenge.judge(answer, clock.now());
+        if (verdict == SliderChallenge.Verdict.EXPIRED) {
             return false;
         }
-        java.util.List<String> candidates = new java.util.ArrayList<>(2 * TOLERANCE + 1);
-        for (int candidate = answer - TOLERANCE; candidate <= answer + TOLERANCE; candidate++) {
-            candidates.add(protector.digest("slider-answer", Integer.toString(candidate)));
-        }
-        if (secret.presentAny(candidates, clock.now()) == OneTimeSecret.Outcome.ACCEPTED) {
+        return firstAnswer(token, challenge) && verdict == SliderChallenge.Verdict.PASSED;
+    }
+
+    /** Records the challenge as answered; false when it was already (or is being, by a racing request). */
+    private boolean firstAnswer(String token, SliderChallenge challenge) {
+        try {
+            em.persist(new AnsweredChallenge(protector.digest("slider", token), challenge.expiresAt()));
+            em.flush();
             return true;
+        } catch (PersistenceException e) {
+            // the primary key refused a second answer; this transaction rolls back with nothing in it
+            LOG.fine("slider challenge answered again");
+            return false;
         }
-        secret.supersede(clock.now());
-        return false;
+    }
+
+    private String mac(String payload) {
+        return protector.digest("slider-challenge", payload);
     }
 
     /** A slider challenge: the token to send back and where the gap is (percent of the track). */

@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A one-time secret (SMS code, slider answer, login ticket): stored only as a keyed digest, bound to the flow and
+ * A one-time secret (SMS code, login ticket): stored only as a keyed digest, bound to the flow and
  * the target (a phone digest, a purpose) it was issued for, short-lived, single use, and dead after a few wrong
  * guesses.
  */
@@ -93,28 +93,6 @@ public class OneTimeSecret {
         }
         consumedAt = now;
         return Outcome.ACCEPTED;
-    }
-
-    /**
-     * Checks an answer that may match any of several digests (a slider position within its tolerance): one
-     * presentation, one guess at most.
-     */
-    public Outcome presentAny(java.util.Collection<String> candidateDigests, Instant now) {
-        if (consumedAt != null || guesses >= MAX_GUESSES) {
-            return Outcome.USED;
-        }
-        if (!now.isBefore(expiresAt)) {
-            return Outcome.EXPIRED;
-        }
-        for (String candidate : candidateDigests) {
-            if (java.security.MessageDigest.isEqual(secretDigest.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                    candidate.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-                consumedAt = now;
-                return Outcome.ACCEPTED;
-            }
-        }
-        guesses++;
-        return Outcome.WRONG;
     }
 
     /** A newer secret of the same kind and flow replaces this one. */
