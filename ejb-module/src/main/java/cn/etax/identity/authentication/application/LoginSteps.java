@@ -133,9 +133,12 @@ public class LoginSteps {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public FlowSubject subject(String flowToken) {
         AuthFlow flow = flows.peek(flowToken, LOGIN);
-        Person person = directory.getWithPhones(flow.requireSubject());
+        return subjectOf(flow, directory.getWithPhones(flow.requireSubject()));
+    }
+
+    private static FlowSubject subjectOf(AuthFlow flow, Person person) {
         String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
-        return new FlowSubject(flow.personId(), flow.tokenDigest(), flow.kind(), phoneDigest, flow.taxpayerId());
+        return new FlowSubject(person.id(), flow.tokenDigest(), flow.kind(), phoneDigest, flow.taxpayerId());
     }
 
     /**
@@ -149,13 +152,11 @@ public class LoginSteps {
     public SmsAnswer smsCodeEntered(String flowToken, String code, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
         Person person = directory.getWithPhones(flow.requireSubject());
-        String phoneDigest = person.defaultPhone().map(PersonPhone::digest).orElse("");
-        FlowSubject subject = new FlowSubject(person.id(), flow.tokenDigest(), flow.kind(), phoneDigest,
-                flow.taxpayerId());
+        FlowSubject subject = subjectOf(flow, person);
         LoginGuardService.Checked<OneTimeSecret.Outcome> checked;
         try {
             checked = guard.checkWithin(person.id(), AuthMethod.SMS_CODE,
-                    () -> sms.check(subject.flowDigest(), subject.kind(), phoneDigest, code),
+                    () -> sms.check(subject.flowDigest(), subject.kind(), subject.phoneDigest(), code),
                     outcome -> outcome == OneTimeSecret.Outcome.ACCEPTED);
         } catch (AccountLockedException e) {
             log.recordSeparately(subject.logEntry(), person.id(), AuthMethod.SMS_CODE, LoginOutcome.LOCKED, e.code(),
