@@ -25,8 +25,6 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class HumanCheckService {
 
-    public static final int TOLERANCE = SliderChallenge.TOLERANCE;
-
     private static final Logger LOG = Logger.getLogger(HumanCheckService.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
