@@ -12,7 +12,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,9 +55,8 @@ public class FlowService {
         if (token == null || token.isBlank() || token.length() > 64) {
             throw new AuthenticationFailedException("FLOW_INVALID");
         }
-        AuthFlow flow = em.createNamedQuery(AuthFlow.BY_TOKEN, AuthFlow.class)
+        AuthFlow flow = em.createNamedQuery(AuthFlow.BY_TOKEN_LOCKED, AuthFlow.class)
                 .setParameter("digest", digest(token))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new AuthenticationFailedException("FLOW_INVALID"));
         flow.ensureActive(kinds, clock.now());

@@ -8,7 +8,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -130,7 +129,8 @@ public class LoginGuardService {
     }
 
     private LoginGuard guard(long personId) {
-        LoginGuard guard = em.find(LoginGuard.class, personId, LockModeType.PESSIMISTIC_WRITE);
+        LoginGuard guard = em.createNamedQuery(LoginGuard.LOCKED, LoginGuard.class).setParameter("person", personId)
+                .getResultStream().findFirst().orElse(null);
         if (guard == null) {
             throw new IllegalStateException("person " + personId + " has no login guard");
         }

@@ -9,7 +9,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -34,16 +33,21 @@ public class RateLimiter {
 
     /** Counts one event for {@code key} in the caller's transaction, or throws {@code code} (429). */
     public void consume(String key, int limit, Duration window, String code) {
-        RateWindow counted = em.find(RateWindow.class, key, LockModeType.PESSIMISTIC_WRITE);
+        RateWindow counted = locked(key);
         if (counted == null) {
             try {
                 self.insert(key);
             } catch (InsertRaceLost e) {
                 // another request inserted it first; lock that row below
             }
-            counted = em.find(RateWindow.class, key, LockModeType.PESSIMISTIC_WRITE);
+            counted = locked(key);
         }
         counted.consume(clock.now(), limit, window, code);
+    }
+
+    private RateWindow locked(String key) {
+        return em.createNamedQuery(RateWindow.LOCKED, RateWindow.class).setParameter("key", key).getResultStream()
+                .findFirst().orElse(null);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -15,7 +15,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -92,9 +91,9 @@ public class SmsCodeService {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public OneTimeSecret.Outcome check(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
-        OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED, OneTimeSecret.class)
+        OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED_LOCKED, OneTimeSecret.class)
                 .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
-                .setParameter("target", target(purpose, phoneDigest)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setParameter("target", target(purpose, phoneDigest))
                 .getResultList().stream().findFirst().orElse(null);
         if (secret == null) {
             return OneTimeSecret.Outcome.USED;

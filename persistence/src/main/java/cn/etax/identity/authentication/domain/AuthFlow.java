@@ -2,6 +2,7 @@ package cn.etax.identity.authentication.domain;
 
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.RowLock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -27,9 +29,13 @@ import java.util.Set;
 @Entity
 @Table(name = "auth_flow")
 @NamedQuery(name = AuthFlow.BY_TOKEN, query = "select f from AuthFlow f where f.tokenDigest = :digest")
+@NamedQuery(name = AuthFlow.BY_TOKEN_LOCKED, query = "select f from AuthFlow f where f.tokenDigest = :digest",
+        hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE))
 public class AuthFlow {
 
     public static final String BY_TOKEN = "AuthFlow.byToken";
+    /** {@link #BY_TOKEN} for a step: the row locked for the transaction ({@link RowLock}). */
+    public static final String BY_TOKEN_LOCKED = "AuthFlow.byTokenLocked";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "auth_flow_seq")

@@ -1,8 +1,11 @@
 package cn.etax.identity.authentication.domain;
 
+import cn.etax.identity.shared.RowLock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.QueryHint;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
@@ -13,7 +16,12 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "login_guard")
+@NamedQuery(name = LoginGuard.LOCKED, query = "select g from LoginGuard g where g.personId = :person",
+        hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE))
 public class LoginGuard extends ConsecutiveFailures {
+
+    /** The person's row, locked for the transaction ({@link RowLock}). */
+    public static final String LOCKED = "LoginGuard.locked";
 
     @Id
     @Column(name = "person_id")

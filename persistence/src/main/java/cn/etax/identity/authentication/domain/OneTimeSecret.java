@@ -1,5 +1,6 @@
 package cn.etax.identity.authentication.domain;
 
+import cn.etax.identity.shared.RowLock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -7,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -20,16 +22,21 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "one_time_secret")
-@NamedQuery(name = OneTimeSecret.UNUSED, query = "select s from OneTimeSecret s where s.kind = :kind "
-        + "and s.flowDigest = :flow and s.target = :target and s.consumedAt is null order by s.id desc")
+@NamedQuery(name = OneTimeSecret.UNUSED, query = OneTimeSecret.UNUSED_JPQL)
+@NamedQuery(name = OneTimeSecret.UNUSED_LOCKED, query = OneTimeSecret.UNUSED_JPQL,
+        hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE))
 public class OneTimeSecret {
 
     /**
-     * The secrets of a binding not yet used up, newest first: read with a lock to check an answer. A new secret
-     * supersedes the binding's older ones, so this is one row (two only while two sends race); no LIMIT, as H2
-     * cannot combine it with FOR UPDATE. None left answers as a used secret does.
+     * The secrets of a binding not yet used up, newest first. A new secret supersedes the binding's older ones, so
+     * this is one row (two only while two sends race); no LIMIT, as H2 cannot combine it with FOR UPDATE. None left
+     * answers as a used secret does.
      */
     public static final String UNUSED = "OneTimeSecret.unused";
+    /** {@link #UNUSED} read with a lock ({@link RowLock}), to check an answer. */
+    public static final String UNUSED_LOCKED = "OneTimeSecret.unusedLocked";
+    static final String UNUSED_JPQL = "select s from OneTimeSecret s where s.kind = :kind "
+            + "and s.flowDigest = :flow and s.target = :target and s.consumedAt is null order by s.id desc";
     public static final int MAX_GUESSES = 5;
 
     @Id

@@ -1,9 +1,12 @@
 package cn.etax.identity.authentication.domain;
 
 import cn.etax.identity.shared.RateLimitedException;
+import cn.etax.identity.shared.RowLock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.QueryHint;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Duration;
@@ -17,7 +20,12 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "rate_window")
+@NamedQuery(name = RateWindow.LOCKED, query = "select w from RateWindow w where w.key = :key",
+        hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE))
 public class RateWindow {
+
+    /** The window's row, locked for the transaction ({@link RowLock}). */
+    public static final String LOCKED = "RateWindow.locked";
 
     @Id
     @Column(name = "window_key", length = 100)
