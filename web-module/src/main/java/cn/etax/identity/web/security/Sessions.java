@@ -4,20 +4,20 @@ import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 /** Starts and ends logged-in sessions for pages and REST alike. */
 @ApplicationScoped
 public class Sessions {
 
-    @Inject
-    SecurityContext security;
+    private static final Logger LOG = Logger.getLogger(Sessions.class.getName());
 
     @Inject
     SingleSignOn sso;
@@ -28,9 +28,7 @@ public class Sessions {
      * downstream application costs no signature; an assertion of an earlier login in the same session is dropped.
      */
     public boolean login(HttpServletRequest request, HttpServletResponse response, AuthenticatedPerson person) {
-        AuthenticationStatus status = security.authenticate(request, response,
-                AuthenticationParameters.withParams().credential(new CompletedLogin(person)).newAuthentication(true));
-        boolean ok = status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+        boolean ok = authenticate(request, response, new CompletedLogin(person));
         if (ok) {
             sso.forget(request);
         }
@@ -56,9 +54,20 @@ public class Sessions {
 
     /** §8: the clerk becomes the caller of the console; the session id changes. */
     public boolean clerkLogin(HttpServletRequest request, HttpServletResponse response, AuthenticatedClerk clerk) {
-        AuthenticationStatus status = security.authenticate(request, response, AuthenticationParameters.withParams()
-                .credential(new CompletedClerkLogin(clerk)).newAuthentication(true));
-        return status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE;
+        return authenticate(request, response, new CompletedClerkLogin(clerk));
+    }
+
+    /** The container's login with a completed login as the credential ({@link SessionAuthModule}). */
+    private static boolean authenticate(HttpServletRequest request, HttpServletResponse response, Object credential) {
+        request.setAttribute(SessionAuthModule.CREDENTIAL, credential);
+        try {
+            return request.authenticate(response);
+        } catch (IOException | ServletException e) {
+            LOG.log(Level.WARNING, "the container refused a completed login", e);
+            return false;
+        } finally {
+            request.removeAttribute(SessionAuthModule.CREDENTIAL);
+        }
     }
 
     public AuthenticatedClerk currentClerk(HttpServletRequest request) {

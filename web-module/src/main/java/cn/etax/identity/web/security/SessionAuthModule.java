@@ -1,0 +1,177 @@
+package cn.etax.identity.web.security;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.clerk.application.AuthenticatedClerk;
+import cn.etax.identity.clerk.domain.ClerkRole;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.JsonBuilders;
+import cn.etax.identity.web.i18n.Texts;
+import jakarta.security.auth.message.AuthException;
+import jakarta.security.auth.message.AuthStatus;
+import jakarta.security.auth.message.MessageInfo;
+import jakarta.security.auth.message.MessagePolicy;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.auth.message.callback.GroupPrincipalCallback;
+import jakarta.security.auth.message.module.ServerAuthModule;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The application's Jakarta Authentication module (servlet container profile), registered for this web application
+ * by {@link SessionAuthModuleInstaller}. It establishes the caller once the multi-step login is complete (password →
+ * second factor → agreements): the steps themselves run in the EJB services, and {@link Sessions} hands their result
+ * to {@code request.authenticate}, whereupon this module starts the session's login with a new session id
+ * (LOGIN-9). A tax-office clerk (§8) logs in the same way with a principal and roles of his own ({@code CLERK} and
+ * his counter duties, never {@code PERSON}).
+ *
+ * <p>Every later request of the session is re-established here from the session's caller, with principal and
+ * groups, so EJB role checks see them. Protected pages without a login go to the login page (the clerk console's to
+ * the clerk login page); the protected API answers 401 in JSON.
+ *
+ * <p>Why a module of its own and not a Jakarta Security {@code HttpAuthenticationMechanism}: Payara's bridge to such
+ * a mechanism looks the CDI bean manager up in JNDI twice per request (a new {@code InitialContext} and a
+ * {@code NamingException} with its stack trace each time). That was about a tenth of a login's CPU outside the
+ * password hash, for five requests that need nothing but a session read.
+ */
+final class SessionAuthModule implements ServerAuthModule {
+
+    private static final Logger LOG = Logger.getLogger(SessionAuthModule.class.getName());
+
+    /** The request attribute through which {@link Sessions} hands a completed login to {@code request.authenticate}. */
+    static final String CREDENTIAL = SessionAuthModule.class.getName() + ".credential";
+    /** Set by the container when the requested resource is protected (Jakarta Authentication, servlet profile). */
+    private static final String MANDATORY = "jakarta.security.auth.message.MessagePolicy.isMandatory";
+    private static final String[] PERSON_GROUPS = {"PERSON"};
+
+    private final BusinessClock clock;
+    private final int idleMinutes;
+    private volatile CallbackHandler handler;
+
+    SessionAuthModule(BusinessClock clock, int idleMinutes) {
+        this.clock = clock;
+        this.idleMinutes = idleMinutes;
+    }
+
+    @Override
+    public void initialize(MessagePolicy requestPolicy, MessagePolicy responsePolicy, CallbackHandler handler,
+                           @SuppressWarnings("rawtypes") Map options) {
+        this.handler = handler;
+    }
+
+    @Override
+    public Class<?>[] getSupportedMessageTypes() {
+        return new Class<?>[]{HttpServletRequest.class, HttpServletResponse.class};
+    }
+
+    @Override
+    public AuthStatus validateRequest(MessageInfo message, Subject client, Subject service) throws AuthException {
+        try {
+            return validate(message, client);
+        } catch (RuntimeException e) {
+            // the container answers 500 to an exception here without logging it
+            LOG.log(Level.SEVERE, "request authentication failed", e);
+            throw (AuthException) new AuthException("request authentication failed").initCause(e);
+        }
+    }
+
+    private AuthStatus validate(MessageInfo message, Subject client) throws AuthException {
+        HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
+        Object credential = request.getAttribute(CREDENTIAL);
+        if (credential instanceof CompletedLogin login) {
+            CurrentSession.start(newSession(request), login.person(), clock.now(), idleMinutes);
+            return caller(client, new PersonPrincipal(login.person().personId()), PERSON_GROUPS);
+        }
+        if (credential instanceof CompletedClerkLogin login) {
+            CurrentSession.startClerk(newSession(request), login.clerk(), clock.now(), idleMinutes);
+            return caller(client, new ClerkPrincipal(login.clerk()), clerkGroups(login.clerk()));
+        }
+        HttpSession session = request.getSession(false);
+        AuthenticatedPerson person = CurrentSession.person(session);
+        if (person != null) {
+            return caller(client, new PersonPrincipal(person.personId()), PERSON_GROUPS);
+        }
+        AuthenticatedClerk clerk = CurrentSession.clerk(session);
+        if (clerk != null) {
+            return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
+        }
+        if (!Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))) {
+            // an open resource: the request goes on without a caller
+            handle(new CallerPrincipalCallback(client, (Principal) null));
+            return AuthStatus.SUCCESS;
+        }
+        return refuse(request, (HttpServletResponse) message.getResponseMessage());
+    }
+
+    @Override
+    public AuthStatus secureResponse(MessageInfo message, Subject service) {
+        return AuthStatus.SEND_SUCCESS;
+    }
+
+    @Override
+    public void cleanSubject(MessageInfo message, Subject subject) {
+        if (subject != null) {
+            subject.getPrincipals().clear();
+        }
+    }
+
+    /** The session of a login that has just completed: created if need be, and always under a new id (LOGIN-9). */
+    private static HttpSession newSession(HttpServletRequest request) {
+        request.getSession(true);
+        request.changeSessionId();
+        return request.getSession(false);
+    }
+
+    private AuthStatus caller(Subject client, Principal principal, String[] groups) throws AuthException {
+        handle(new CallerPrincipalCallback(client, principal), new GroupPrincipalCallback(client, groups));
+        return AuthStatus.SUCCESS;
+    }
+
+    private void handle(Callback... callbacks) throws AuthException {
+        try {
+            handler.handle(callbacks);
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw (AuthException) new AuthException("the container refused the caller").initCause(e);
+        }
+    }
+
+    /** A protected resource without a login: 401 in JSON for the API, the login page for a page. */
+    private static AuthStatus refuse(HttpServletRequest request, HttpServletResponse response) throws AuthException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            if (path.startsWith("/api/")) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setContentType("application/json;charset=UTF-8");
+                String text = Texts.text(request.getHeader("Accept-Language") == null ? Texts.DEFAULT
+                        : request.getLocale(), "error.not_logged_in");
+                response.getWriter().write(JsonBuilders.object().add("code", "NOT_LOGGED_IN").add("message", text)
+                        .build().toString());
+                return AuthStatus.SEND_FAILURE;
+            }
+            response.sendRedirect(request.getContextPath()
+                    + (path.startsWith("/clerk/") ? "/clerk/login.xhtml" : "/login.xhtml"));
+            return AuthStatus.SEND_CONTINUE;
+        } catch (IOException e) {
+            throw (AuthException) new AuthException("the refusal could not be written").initCause(e);
+        }
+    }
+
+    private static String[] clerkGroups(AuthenticatedClerk clerk) {
+        List<String> groups = new ArrayList<>();
+        groups.add(ClerkRole.CLERK);
+        clerk.roles().forEach(r -> groups.add(r.name()));
+        return groups.toArray(String[]::new);
+    }
+}
