@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * LOGIN-9: many logged-in sessions used at the same time each stay their own caller. (With the container's automatic
- * session reuse about one request in twenty answered 403 under concurrency; the mechanism now authenticates every
- * request from the server-side session.)
+ * session reuse about one request in twenty answered 403 under concurrency; {@code SessionAuthModule} authenticates
+ * every request from the server-side session.)
  */
 class ConcurrentSessionsIT {
 
