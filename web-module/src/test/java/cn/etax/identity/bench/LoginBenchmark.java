@@ -41,6 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * which is then; what it takes there the bare hash rate loses, and the ratio looks better than the login is. The
  * ratio is therefore printed once more over only the rounds whose bare hashing had the server idle.
  *
+ * <p>Two JVMs compile the same Argon2 code to speeds up to a quarter apart, and each keeps the speed it got, so the
+ * ratio against this JVM's bare hash also tells which of the two JVMs was luckier. After each round the server
+ * therefore hashes bare on its own hashing slots too ({@code POST /api/sim/hash-rate}), and the ratio against that
+ * rate is printed beside: the same compiled hash on both sides, only what a login costs besides the hash between
+ * them.
+ *
  * <pre>./mvnw -q -Pbench -DskipTests package -Dbench.url=http://127.0.0.1:8080 -Dbench.clients=32 -Dbench.seconds=30</pre>
  *
  * Arguments: base URL, concurrent clients, seconds of measurement, seconds of warm-up, kind ({@code person} or
@@ -107,19 +113,23 @@ public final class LoginBenchmark {
 
         int rounds = Math.max(1, Math.round(seconds / 10f));
         int loginSeconds = Math.max(1, Math.round((float) seconds / rounds));
-        System.out.printf("%d rounds: %d s of logins (counted after %d s), then %d s of bare Argon2id on %d threads%n",
-                rounds, loginSeconds, RAMP_SECONDS, HASH_SECONDS, cores);
+        System.out.printf("%d rounds: %d s of logins (counted after %d s), then %d s of bare Argon2id on %d threads "
+                + "here and %d s in the server%n", rounds, loginSeconds, RAMP_SECONDS, HASH_SECONDS, cores,
+                HASH_SECONDS);
         List<long[]> samples = new ArrayList<>();
         long failures = 0;
         Cpu cpu = Cpu.NONE;
         Cpu idle = Cpu.NONE;
         Tally all = Tally.NONE;
         Tally quiet = Tally.NONE;
+        HashCount own = new HashCount(0, 0);
         for (int i = 1; i <= rounds; i++) {
             Result r = measure(accounts, clients, loginSeconds);
             Cpu beforeHashing = cpu();
             HashCount h = hashRate(cores, HASH_SECONDS);
             Cpu serverWhileHashing = cpu().minus(beforeHashing);
+            HashCount s = serverHashRate(HASH_SECONDS);
+            own = own.plus(s);
             idle = idle.plus(serverWhileHashing);
             samples.addAll(r.samples());
             failures += r.failures();
@@ -128,9 +138,10 @@ public final class LoginBenchmark {
             if (serverWhileHashing.quiet(h.seconds())) {
                 quiet = quiet.plus(r, h);
             }
-            System.out.printf("round %d: %.1f logins/s, %.1f hashes/s (server meanwhile %s), ratio %.2f; %s%n", i,
-                    r.count() / r.seconds(), h.perSecond(), serverWhileHashing.cores(h.seconds()),
-                    r.count() / r.seconds() / h.perSecond(), r.cpuPerLogin());
+            System.out.printf("round %d: %.1f logins/s, %.1f hashes/s (server meanwhile %s), ratio %.2f; the server's "
+                    + "own bare hash %.1f/s, ratio %.2f; %s%n", i, r.count() / r.seconds(), h.perSecond(),
+                    serverWhileHashing.cores(h.seconds()), r.count() / r.seconds() / h.perSecond(), s.perSecond(),
+                    r.count() / r.seconds() / s.perSecond(), r.cpuPerLogin());
         }
         Result r = new Result(samples, all.loginSeconds(), failures, cpu);
         double loginsPerSecond = r.count() / r.seconds();
@@ -147,6 +158,9 @@ public final class LoginBenchmark {
         System.out.printf("RESULT the same over the %d of %d rounds whose bare hashing had the server idle (under %.2f "
                 + "cores): %s%n", quiet.rounds(), rounds, QUIET_CORES, quiet.rounds() == 0 ? "none"
                 : String.format("%.2f", quiet.ratio()));
+        System.out.printf("RESULT bare Argon2id in the server's own JVM (POST /api/sim/hash-rate, its hashing slots, "
+                + "after each round): %.1f hashes/s; logins/s ÷ that rate: %.2f (the same compiled hash and the same "
+                + "memory on both sides of the ratio)%n", own.perSecond(), loginsPerSecond / own.perSecond());
         System.out.printf("RESULT %s%n", r.cpuPerLogin());
         System.out.printf("RESULT SQL statements per login: %.1f (one client, %d logins; the simulator's outbox read "
                 + "included)%n", statementsPerLogin(accounts, STATEMENT_LOGINS), STATEMENT_LOGINS);
@@ -363,6 +377,16 @@ public final class LoginBenchmark {
         double perSecond() {
             return hashes / seconds;
         }
+
+        HashCount plus(HashCount other) {
+            return new HashCount(hashes + other.hashes, seconds + other.seconds);
+        }
+    }
+
+    /** The server's bare hash rate on its own hashing slots, while no login runs. */
+    private HashCount serverHashRate(int seconds) throws Exception {
+        JsonObject rate = json(post(http, "/api/sim/hash-rate?seconds=" + seconds, ""));
+        return new HashCount(rate.getJsonNumber("hashes").longValue(), rate.getJsonNumber("seconds").doubleValue());
     }
 
     private HttpResponse<String> post(HttpClient client, String path, String body) throws Exception {

@@ -157,6 +157,11 @@ public class PasswordHasher {
     public record Statistics(long hashes, long cpuNanos) {
     }
 
+    /** The hashing slots: how many hashes run at once. */
+    public int slots() {
+        return slots.remainingCapacity() + slots.size();
+    }
+
     public String parameters() {
         return "m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism;
     }

@@ -10,10 +10,13 @@ import cn.etax.identity.simulation.application.SqlStatementCounter;
 import cn.etax.identity.simulation.application.SimulatorService;
 import cn.etax.identity.shared.IdDocument;
 import com.sun.management.OperatingSystemMXBean;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,7 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulators' API for testers and automated tests (§11). Every call answers 404 unless
@@ -50,6 +56,9 @@ public class SimulatorResource {
 
     @Inject
     PasswordHasher passwords;
+
+    @Resource
+    ManagedThreadFactory threads;
 
     public record Sms(long id, String phone, String text, String sentAt) {
     }
@@ -213,5 +222,37 @@ public class SimulatorResource {
                 ? os.getProcessCpuTime() : -1;
         PasswordHasher.Statistics hashing = passwords.statistics();
         return new Cpu(process, hashing.hashes(), hashing.cpuNanos());
+    }
+
+    /** Bare Argon2id hashes computed by the server on all its hashing slots at once. */
+    public record HashRate(int slots, long hashes, double seconds, double hashesPerSecond) {
+    }
+
+    @POST
+    @Path("hash-rate")
+    @Operation(summary = "Bare Argon2id hashes at the configured parameters on all of the server's hashing slots for "
+            + "1 to 10 seconds (benchmarks: the hash-bound rate of this server's own compiled hash)")
+    public HashRate hashRate(@QueryParam("seconds") @DefaultValue("5") int seconds) throws InterruptedException {
+        long nanos = TimeUnit.SECONDS.toNanos(Math.max(1, Math.min(10, seconds)));
+        String password = "Bare@2026hash";
+        String stored = passwords.hash(password);
+        AtomicLong hashes = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + nanos;
+        for (int i = 0; i < passwords.slots(); i++) {
+            workers.add(threads.newThread(() -> {
+                while (System.nanoTime() < end) {
+                    passwords.verify(password, stored);
+                    hashes.incrementAndGet();
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new HashRate(workers.size(), hashes.get(), elapsed, hashes.get() / elapsed);
     }
 }
