@@ -176,7 +176,7 @@ class RecoveryIT {
         return slider;
     }
 
-    private static Reply startReset(Api browser, String idNumber) {
+    static Reply startReset(Api browser, String idNumber) {
         Api.Slider s = slider(browser);
         return browser.post(RECOVERY + "/password-reset", Json.createObjectBuilder().add("idType", "RESIDENT_ID_CARD")
                 .add("idNumber", idNumber).add("sliderToken", s.token()).add("sliderPosition", s.gap()).build());

@@ -33,6 +33,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,7 +43,8 @@ import java.util.List;
 /**
  * The personal account center (PER-1, PER-8, ENT-6): masked profile with recorded reveals, password change by old
  * password, SMS code or face, phones (each change proven by SMS on the current and the new number), username,
- * email, address and the login log. The person is always the caller; nothing here takes a person id from outside.
+ * email, address, the login log and deregistration (REG-7). The person is always the caller; nothing here takes a
+ * person id from outside, and a deregistered caller (a session still open elsewhere) is refused every call.
  */
 @Stateless
 @RolesAllowed(Caller.PERSON)
@@ -83,6 +85,9 @@ public class AccountService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    Event<PersonDeregistered> deregistered;
 
     @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
@@ -242,6 +247,35 @@ public class AccountService {
         audit.record(p.id(), "PHONE_DEFAULT_SET", "person:" + p.id(), phone.masked(), client);
     }
 
+    // ---- deregistration (REG-7)
+
+    /**
+     * 用户注销 proven by a code sent to the default phone ({@link #sendCodeToOwnPhone} in a flow of
+     * {@link #beginChange}): the login data goes, the real-name data and the relationships stay.
+     */
+    public void deregisterWithSms(String flowToken, String code, ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        PersonPhone phone = p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
+        requireCode(flow, phone.digest(), code);
+        deregister(p, flow, "SMS code", client);
+    }
+
+    /** 用户注销 proven by the flow's confirmed QR face check in the tax app or the IIT app. */
+    public void deregisterWithFace(String flowToken, ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        qr.consumeConfirmed(flow.tokenDigest());
+        deregister(p, flow, "face check", client);
+    }
+
+    private void deregister(Person p, AuthFlow flow, String how, ClientContext client) {
+        flow.complete();
+        p.deregister();
+        deregistered.fire(new PersonDeregistered(p.id(), clock.now()));
+        audit.record(p.id(), "DEREGISTERED", "person:" + p.id(), "by " + how, client);
+    }
+
     // ---- profile fields
 
     public void changeUsername(String username, ClientContext client) {
@@ -275,7 +309,11 @@ public class AccountService {
     // ----
 
     private Person me() {
-        return directory.get(Caller.personId(context));
+        Person p = directory.get(Caller.personId(context));
+        if (!p.active()) {
+            throw new ForbiddenException("ACCOUNT_DEREGISTERED");
+        }
+        return p;
     }
 
     private AuthFlow myFlow(String flowToken, Person p) {

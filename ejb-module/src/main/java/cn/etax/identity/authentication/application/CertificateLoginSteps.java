@@ -102,8 +102,12 @@ public class CertificateLoginSteps {
             throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
         }
         long personId = identities.staffMember(flow.taxpayerId(), grantId);
-        flow.chooseStaff(personId, grantId);
         Person person = directory.get(personId);
+        if (!person.active()) {
+            // REG-7: the relationship stays, but a deregistered person has no online identity to log in with
+            throw new AuthenticationFailedException("USER_NOT_REGISTERED");
+        }
+        flow.chooseStaff(personId, grantId);
         PersonPhone phone = person.defaultPhone().orElse(null);
         return new PasswordAccepted(flowToken, phone == null ? "" : phone.masked(), Masking.name(person.name()));
     }

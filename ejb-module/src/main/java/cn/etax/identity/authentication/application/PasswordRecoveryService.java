@@ -197,7 +197,7 @@ public class PasswordRecoveryService {
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
-        return directory.byDocument(IdDocument.of(type, number))
+        return directory.byDocument(IdDocument.of(type, number)).filter(Person::active)
                 .orElseThrow(() -> new AuthenticationFailedException("USER_NOT_REGISTERED"));
     }
 

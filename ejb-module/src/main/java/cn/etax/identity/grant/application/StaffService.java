@@ -113,7 +113,7 @@ public class StaffService {
             }
             IdDocument document = IdDocument.of(staff.idType(), staff.idNumber());
             String name = staff.name() == null ? "" : staff.name().strip();
-            Person person = directory.byDocument(document).filter(p -> p.name().equals(name))
+            Person person = directory.byDocument(document).filter(p -> p.active() && p.name().equals(name))
                     .orElseThrow(() -> new NotFoundException("STAFF_NOT_REGISTERED"));
             em.find(Taxpayer.class, actor.taxpayerId(), LockModeType.PESSIMISTIC_WRITE);
             GrantDuplicates.refuse(em, actor.taxpayerId(), person.idDigest(), staff.identityType(), clock.today());

@@ -112,7 +112,7 @@ public class RegistrationService {
         }
         IdDocument document = IdDocument.of(type, number);
         String digest = directory.documentDigest(document);
-        if (directory.byDocument(document).isPresent()) {
+        if (directory.byDocument(document).filter(Person::active).isPresent()) {
             throw new ConflictException("ALREADY_REGISTERED");
         }
         Optional<OfflineCollection> collection = em.createNamedQuery(OfflineCollection.BY_DOCUMENT,
@@ -196,23 +196,40 @@ public class RegistrationService {
         }
 
         IdDocument document = IdDocument.of(flow.subjectIdType(), number);
-        ProtectedValue id = new ProtectedValue(flow.subjectDigest(), flow.subjectCipher(), flow.subjectMasked());
-        Person person = Person.registered(flow.subjectName(), flow.subjectIdType(), id, document.gender(),
-                flow.nationality(), document.birthDate(), flow.overseas(), hasher.hash(form.password()),
-                REAL_NAME_LEVEL, clock.now());
+        String passwordHash = hasher.hash(form.password());
+        // REG-7: a person who deregistered registers "normally" and gets the same record back, relationships included
+        Person former = directory.byDocument(document).orElse(null);
+        Person person;
+        if (former == null) {
+            ProtectedValue id = new ProtectedValue(flow.subjectDigest(), flow.subjectCipher(), flow.subjectMasked());
+            person = Person.registered(flow.subjectName(), flow.subjectIdType(), id, document.gender(),
+                    flow.nationality(), document.birthDate(), flow.overseas(), passwordHash, REAL_NAME_LEVEL,
+                    clock.now());
+        } else {
+            person = former;
+            person.reregister(flow.subjectName(), flow.overseas(), flow.nationality(), passwordHash, REAL_NAME_LEVEL,
+                    clock.now());
+        }
         if (username != null) {
             person.chooseUsername(username);
         }
-        em.persist(person);
-        em.flush();
+        if (former == null) {
+            em.persist(person);
+            em.flush();
+        }
         registered.fire(new PersonRegistered(person.id(), person.idDigest()));
         ProtectedValue phoneValue = phones.release(phone, person.id(), client);
         person.addPhone(phoneValue, clock.now());
-        guards.create(person.id());
+        if (former == null) {
+            guards.create(person.id());
+        } else {
+            guards.reset(person.id());
+        }
         flow.bindPerson(person.id());
         flow.complete();
         audit.record(person.id(), "REGISTERED", "person:" + person.id(),
-                (faceNeeded ? "face check passed" : "offline collection with the same phone") + ", level 4", client);
+                (faceNeeded ? "face check passed" : "offline collection with the same phone") + ", level 4"
+                        + (former == null ? "" : ", registered again after deregistration (REG-7)"), client);
         LOG.info(() -> "registered person " + person.id() + " (" + document + ")");
         return person.id();
     }
@@ -233,7 +250,7 @@ public class RegistrationService {
         String number = protector.decrypt(flow.subjectCipher());
         new PasswordPolicy(passwordCategories).check(form.password(), number, username);
         MobileNumber.parse(form.phone());
-        if (directory.byDocument(IdDocument.of(flow.subjectIdType(), number)).isPresent()) {
+        if (directory.byDocument(IdDocument.of(flow.subjectIdType(), number)).filter(Person::active).isPresent()) {
             throw new ConflictException("ALREADY_REGISTERED");
         }
         return username;

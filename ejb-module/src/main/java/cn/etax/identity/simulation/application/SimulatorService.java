@@ -103,7 +103,7 @@ public class SimulatorService {
         }
         String appUserDigest = null;
         if (appUserType != null && appUserNumber != null && !appUserNumber.isBlank()) {
-            Person user = directory.byDocument(IdDocument.of(appUserType, appUserNumber))
+            Person user = directory.byDocument(IdDocument.of(appUserType, appUserNumber)).filter(Person::active)
                     .orElseThrow(() -> new AuthenticationFailedException("USER_NOT_REGISTERED"));
             if (appUserPassword == null || !hasher.verify(appUserPassword, user.passwordHash())) {
                 throw new AuthenticationFailedException("APP_LOGIN_FAILED");

@@ -281,6 +281,53 @@ public class Person {
         }
     }
 
+    // ---- deregistration (REG-7)
+
+    /**
+     * REG-7 用户注销: the account's login data goes (phones, username, password, email, address, the signed
+     * agreements); the real-name data stays for tracing, and so do the relationships, which name this person's id.
+     * A deregistered person cannot log in or be found by phone or username; registering again revives this record.
+     */
+    public void deregister() {
+        if (status != PersonStatus.ACTIVE) {
+            throw new ConflictException("ACCOUNT_DEREGISTERED");
+        }
+        status = PersonStatus.DEREGISTERED;
+        phones.clear();
+        username = null;
+        usernameChangedAt = null;
+        passwordHash = null;
+        passwordInitial = false;
+        email = null;
+        address = null;
+        agreementsSignedAt = null;
+    }
+
+    /**
+     * REG-7: a deregistered person registered again with the same document, after the registration's identity,
+     * phone and face checks: the same record, so every relationship is back unchanged. The name and the details the
+     * registration checked now are taken; the real-name level never goes down.
+     */
+    public void reregister(String checkedName, boolean overseasNow, String nationalityNow, String newPasswordHash,
+                           int level, Instant at) {
+        if (status != PersonStatus.DEREGISTERED) {
+            throw new ConflictException("ALREADY_REGISTERED");
+        }
+        name = requireName(checkedName);
+        overseas = overseasNow;
+        nationality = nationalityNow;
+        passwordHash = newPasswordHash;
+        passwordInitial = false;
+        realNameLevel = Math.max(realNameLevel, level);
+        agreementsSignedAt = at;
+        status = PersonStatus.ACTIVE;
+        registeredAt = at;
+    }
+
+    public boolean active() {
+        return status == PersonStatus.ACTIVE;
+    }
+
     /** Share of the optional profile that is filled in (information completeness), in percent. */
     public int completeness() {
         int filled = 3; // name, document, password are always there

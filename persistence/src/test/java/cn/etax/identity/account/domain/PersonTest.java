@@ -106,4 +106,51 @@ class PersonTest {
         p.changeEmail(" zhang@example.com ");
         assertThat(p.email()).isEqualTo("zhang@example.com");
     }
+
+    @Test
+    @DisplayName("REG-7: deregistration removes the login data and keeps the real-name data")
+    void deregistration_removes_login_data_and_keeps_real_name_data() {
+        Person p = person();
+        p.addPhone(new ProtectedValue("p1", "c1", "138****0001"), now);
+        p.chooseUsername("zhangsan01");
+        p.changeEmail("zs@example.cn");
+        p.changeAddress("南昌市红谷滩区");
+        p.passFaceCheck();
+
+        p.deregister();
+
+        assertThat(p.active()).isFalse();
+        assertThat(p.status()).isEqualTo(PersonStatus.DEREGISTERED);
+        assertThat(p.phones()).isEmpty();
+        assertThat(p.username()).isNull();
+        assertThat(p.passwordHash()).isNull();
+        assertThat(p.email()).isNull();
+        assertThat(p.address()).isNull();
+        assertThat(p.name()).isEqualTo("张三");
+        assertThat(p.idDigest()).isEqualTo("d");
+        assertThat(p.realNameLevel()).isEqualTo(4);
+        assertThatThrownBy(p::deregister).isInstanceOf(ConflictException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("ACCOUNT_DEREGISTERED");
+    }
+
+    @Test
+    @DisplayName("REG-7: registering again revives the same record; an active one cannot be registered again")
+    void registering_again_revives_the_record() {
+        Person p = person();
+        assertThatThrownBy(() -> p.reregister("张三", false, "CHN", "h2", 4, now))
+                .isInstanceOf(ConflictException.class)
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("ALREADY_REGISTERED");
+        p.deregister();
+        Instant later = now.plusSeconds(86_400);
+
+        p.reregister("张三", true, "CHN", "new-hash", 4, later);
+
+        assertThat(p.active()).isTrue();
+        assertThat(p.passwordHash()).isEqualTo("new-hash");
+        assertThat(p.passwordInitial()).isFalse();
+        assertThat(p.mustSignAgreements()).isFalse();
+        assertThat(p.overseas()).isTrue();
+        assertThat(p.registeredAt()).isEqualTo(later);
+        assertThat(p.realNameLevel()).isEqualTo(4);
+    }
 }

@@ -9,6 +9,7 @@ import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.i18n.Texts;
 import cn.etax.identity.web.rest.Clients;
+import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ import java.util.Locale;
 /**
  * The personal account center over REST (API-1; PER-1, PER-8, ENT-6): the same service calls as the pages. The
  * person is the session's caller; changes proven by SMS or face first open a flow ({@code POST changes}), ask for
- * codes or a QR check in it, then name it in the change.
+ * codes or a QR check in it, then name it in the change (deregistration, REG-7, too).
  */
 @ApplicationScoped
 @Path("v1/me")
@@ -48,6 +49,9 @@ public class AccountResource {
 
     @EJB
     AccountService account;
+
+    @Inject
+    Sessions sessions;
 
     @Inject
     BusinessClock clock;
@@ -97,6 +101,9 @@ public class AccountResource {
     }
 
     public record Address(String address) {
+    }
+
+    public record Deregistration(String flowToken, String code) {
     }
 
     @GET
@@ -248,6 +255,21 @@ public class AccountResource {
         Locale locale = headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
                 : Texts.supported(headers.getAcceptableLanguages().get(0));
         return account.loginLog(since).stream().map(r -> LoginLogEntry.of(r, clock.zone(), locale)).toList();
+    }
+
+    @POST
+    @Path("deregistration")
+    @Operation(summary = "Deregister (用户注销, REG-7): flowToken + code (SMS to the default phone), or flowToken alone "
+            + "after a confirmed face check. Phones, username and password are removed, the real-name data and the "
+            + "enterprise relationships stay; the session ends. Registering again brings the relationships back.")
+    public void deregister(Deregistration body) {
+        Deregistration b = require(body);
+        if (b.code() != null) {
+            account.deregisterWithSms(b.flowToken(), b.code(), Clients.of(request));
+        } else {
+            account.deregisterWithFace(b.flowToken(), Clients.of(request));
+        }
+        sessions.logout(request);
     }
 
     private static <T> T require(T body) {

@@ -1,7 +1,7 @@
 /**
- * Pages of the personal account center (PER-1 without deregistration, PER-8, ENT-6 personal part) under
+ * Pages of the personal account center (PER-1 with deregistration REG-7, PER-8, ENT-6 personal part) under
  * {@code /account/}: profile with the "eye" (RULE-MASK), password change (RULE-PWD), phones (RULE-PHONE), username,
- * email and address (RULE-USER), login log (RULE-LOG). Bundle keys start with {@code account.}, {@code realName.}
+ * email and address (RULE-USER), deregistration, login log (RULE-LOG). Bundle keys start with {@code account.}, {@code realName.}
  * and {@code loginLog.}.
  *
  * <p>The beans hold no rule: every action is one call to {@code AccountService}, which takes the person from the

@@ -1,5 +1,6 @@
 package cn.etax.identity.web.security;
 
+import cn.etax.identity.account.application.EndedAccounts;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
@@ -57,11 +58,13 @@ final class SessionAuthModule implements ServerAuthModule {
     private static final String[] PERSON_GROUPS = {"PERSON"};
 
     private final BusinessClock clock;
+    private final EndedAccounts endedAccounts;
     private final int idleMinutes;
     private volatile CallbackHandler handler;
 
-    SessionAuthModule(BusinessClock clock, int idleMinutes) {
+    SessionAuthModule(BusinessClock clock, EndedAccounts endedAccounts, int idleMinutes) {
         this.clock = clock;
+        this.endedAccounts = endedAccounts;
         this.idleMinutes = idleMinutes;
     }
 
@@ -101,11 +104,16 @@ final class SessionAuthModule implements ServerAuthModule {
         HttpSession session = request.getSession(false);
         AuthenticatedPerson person = CurrentSession.person(session);
         if (person != null) {
-            return caller(client, new PersonPrincipal(person.personId()), PERSON_GROUPS);
-        }
-        AuthenticatedClerk clerk = CurrentSession.clerk(session);
-        if (clerk != null) {
-            return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
+            if (!endedAccounts.ended(person.personId(), person.authenticatedAt())) {
+                return caller(client, new PersonPrincipal(person.personId()), PERSON_GROUPS);
+            }
+            // REG-7: the person deregistered (in this session or another) after this login: the session ends here
+            session.invalidate();
+        } else {
+            AuthenticatedClerk clerk = CurrentSession.clerk(session);
+            if (clerk != null) {
+                return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
+            }
         }
         if (!Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))) {
             // an open resource: the request goes on without a caller

@@ -1,5 +1,6 @@
 package cn.etax.identity.web.security;
 
+import cn.etax.identity.account.application.EndedAccounts;
 import cn.etax.identity.shared.application.BusinessClock;
 import jakarta.inject.Inject;
 import jakarta.security.auth.message.config.AuthConfigFactory;
@@ -19,9 +20,12 @@ public class SessionAuthModuleInstaller implements ServletContextListener {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    EndedAccounts endedAccounts;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        AuthConfigFactory.getFactory().registerServerAuthModule(new SessionAuthModule(clock, idleMinutes),
+        AuthConfigFactory.getFactory().registerServerAuthModule(new SessionAuthModule(clock, endedAccounts, idleMinutes),
                 event.getServletContext());
     }
 

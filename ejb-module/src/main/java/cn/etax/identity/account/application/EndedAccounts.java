@@ -1,0 +1,31 @@
+package cn.etax.identity.account.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * REG-7 "停用网络身份": the moments at which persons deregistered, so that a session of such a person opened in another
+ * browser ends at its next request, not at its idle timeout. Filled when the deregistering transaction has committed;
+ * a login after the moment (the person registered again) is not touched. Sessions live in this server's memory, and
+ * so does this record of them.
+ */
+@ApplicationScoped
+public class EndedAccounts {
+
+    private final Map<Long, Instant> endedAt = new ConcurrentHashMap<>();
+
+    void deregistered(@Observes(during = TransactionPhase.AFTER_SUCCESS) PersonDeregistered event) {
+        endedAt.merge(event.personId(), event.at(), (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** Whether a session of {@code personId} whose login completed at {@code authenticatedAt} has ended since. */
+    public boolean ended(long personId, Instant authenticatedAt) {
+        Instant at = endedAt.get(personId);
+        return at != null && !authenticatedAt.isAfter(at);
+    }
+}
