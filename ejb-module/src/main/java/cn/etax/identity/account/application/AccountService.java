@@ -43,7 +43,7 @@ import java.util.List;
 /**
  * The personal account center (PER-1, PER-8, ENT-6): masked profile with recorded reveals, password change by old
  * password, SMS code or face, phones (each change proven by SMS on the current and the new number), username,
- * email, address, the login log and deregistration (REG-7). The person is always the caller; nothing here takes a
+ * email, address, the real-name level (PER-6), the login log and deregistration (REG-7). The person is always the caller; nothing here takes a
  * person id from outside, and a deregistered caller (a session still open elsewhere) is refused every call.
  */
 @Stateless
@@ -245,6 +245,27 @@ public class AccountService {
         p.makeDefault(phoneId);
         flow.complete();
         audit.record(p.id(), "PHONE_DEFAULT_SET", "person:" + p.id(), phone.masked(), client);
+    }
+
+    // ---- real-name level (PER-6)
+
+    /**
+     * 【提升等级】 of a level-3 person (taken over from the old system without a face check): the flow's confirmed QR
+     * face check in the tax app or the IIT app raises the level to 4 (RULE-RN). Answers the new level.
+     */
+    public int raiseRealNameLevel(String flowToken, ClientContext client) {
+        Person p = me();
+        if (p.realNameLevel() >= 4) {
+            throw new ConflictException("REAL_NAME_LEVEL_SUFFICIENT");
+        }
+        AuthFlow flow = myFlow(flowToken, p);
+        qr.consumeConfirmed(flow.tokenDigest());
+        flow.complete();
+        int before = p.realNameLevel();
+        p.passFaceCheck();
+        audit.record(p.id(), "REAL_NAME_LEVEL_RAISED", "person:" + p.id(),
+                before + " -> " + p.realNameLevel() + " by face check", client);
+        return p.realNameLevel();
     }
 
     // ---- deregistration (REG-7)

@@ -44,7 +44,7 @@ import java.util.Locale;
 @Path("v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "account", description = "Personal account center (PER-1, PER-8, ENT-6, RULE-MASK, RULE-PHONE)")
+@Tag(name = "account", description = "Personal account center (PER-1, PER-6, PER-8, ENT-6, REG-7, RULE-MASK, RULE-PHONE)")
 public class AccountResource {
 
     @EJB
@@ -104,6 +104,9 @@ public class AccountResource {
     }
 
     public record Deregistration(String flowToken, String code) {
+    }
+
+    public record FaceProof(String flowToken) {
     }
 
     @GET
@@ -255,6 +258,16 @@ public class AccountResource {
         Locale locale = headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
                 : Texts.supported(headers.getAcceptableLanguages().get(0));
         return account.loginLog(since).stream().map(r -> LoginLogEntry.of(r, clock.zone(), locale)).toList();
+    }
+
+    @POST
+    @Path("real-name-level")
+    @Operation(summary = "Raise the real-name level 3 → 4 (PER-6, 【提升等级】) with flowToken after a confirmed face "
+            + "check; REAL_NAME_LEVEL_SUFFICIENT at level 4. Answers the profile; the session carries the new level")
+    public ProfileView raiseRealNameLevel(FaceProof body) {
+        int level = account.raiseRealNameLevel(require(body).flowToken(), Clients.of(request));
+        sessions.realNameLevelRaised(request, level);
+        return account.profile();
     }
 
     @POST

@@ -4,9 +4,13 @@ import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.account.application.ProfileView;
 import cn.etax.identity.account.application.RevealableField;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
+import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.CurrentEnterprise;
+import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -17,7 +21,8 @@ import java.util.Locale;
 
 /**
  * profile.xhtml (PER-1/ENT-6): the masked profile. The "eye" asks the service for one field in clear (the service
- * records every reveal); a second click masks it again without a new reveal.
+ * records every reveal); a second click masks it again without a new reveal. A level-3 person raises the real-name
+ * level to 4 here by a QR face check (PER-6 【提升等级】).
  */
 @Named
 @ViewScoped
@@ -31,8 +36,14 @@ public class ProfileBacking implements Serializable {
     @Inject
     CurrentEnterprise currentEnterprise;
 
+    @Inject
+    Sessions sessions;
+
     private ProfileView profile;
     private final Eye eye = new Eye();
+    private boolean raising;
+    private String flowToken;
+    private String qrToken;
 
     /** The identity of an enterprise session (LOGIN-2), read from the server-side session; null otherwise. */
     public EnterpriseIdentity getEnterprise() {
@@ -72,6 +83,63 @@ public class ProfileBacking implements Serializable {
     /** The clear value when revealed, else the masked one given by the page. */
     public String value(String key, String masked) {
         return eye.value(key, masked);
+    }
+
+    // ---- PER-6 【提升等级】
+
+    /** Shows the QR face-check choice of the level raise. */
+    public void beginRaise() {
+        raising = true;
+    }
+
+    public void startRaiseFaceCheck(String app) {
+        try {
+            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
+            qrToken = account.startFaceCheck(flowToken, QrApp.valueOf(app), FacesSupport.client());
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** The page's poll while the QR is shown: a confirmed face check raises the level at once. */
+    public void pollRaise() {
+        if (qrToken == null) {
+            return;
+        }
+        try {
+            QrState state = account.faceCheckState(flowToken);
+            switch (state) {
+                case CONFIRMED -> {
+                    qrToken = null;
+                    int level = account.raiseRealNameLevel(flowToken, FacesSupport.client());
+                    sessions.realNameLevelRaised(FacesSupport.request(), level);
+                    flowToken = null;
+                    raising = false;
+                    profile = account.profile();
+                    FacesSupport.info("realName.raised");
+                }
+                case FAILED -> {
+                    qrToken = null;
+                    FacesSupport.error(new AuthenticationFailedException("FACE_CHECK_FAILED"));
+                }
+                case EXPIRED, CANCELLED -> {
+                    qrToken = null;
+                    FacesSupport.info("account.qr.expired");
+                }
+                default -> { }
+            }
+        } catch (DomainException e) {
+            qrToken = null;
+            FacesSupport.error(e);
+        }
+    }
+
+    public boolean isRaising() {
+        return raising;
+    }
+
+    public String getQrToken() {
+        return qrToken;
     }
 
     public String getIdTypeLabel() {

@@ -52,6 +52,21 @@ public class Sessions {
         return true;
     }
 
+    /**
+     * PER-6: the session's caller carries the raised real-name level from now on; an assertion signed with the old
+     * level is no longer handed out (the next {@code GET /api/v1/me/assertion} signs one with the new level).
+     */
+    public void realNameLevelRaised(HttpServletRequest request, int level) {
+        HttpSession session = request.getSession(false);
+        AuthenticatedPerson p = CurrentSession.person(session);
+        if (p == null) {
+            return;
+        }
+        sso.forget(request);
+        CurrentSession.replace(session, new AuthenticatedPerson(p.personId(), p.name(), level, p.methods(),
+                p.authenticatedAt(), p.enterprise()));
+    }
+
     /** §8: the clerk becomes the caller of the console; the session id changes. */
     public boolean clerkLogin(HttpServletRequest request, HttpServletResponse response, AuthenticatedClerk clerk) {
         return authenticate(request, response, new CompletedClerkLogin(clerk));
