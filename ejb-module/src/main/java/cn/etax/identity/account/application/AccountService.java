@@ -1,6 +1,7 @@
 package cn.etax.identity.account.application;
 
 import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.account.domain.PersonDocument;
 import cn.etax.identity.account.domain.PersonPhone;
 import cn.etax.identity.account.domain.ProtectedValue;
 import cn.etax.identity.audit.application.AuditService;
@@ -21,6 +22,7 @@ import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.ForbiddenException;
+import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.MobileNumber;
@@ -35,15 +37,18 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The personal account center (PER-1, PER-8, ENT-6): masked profile with recorded reveals, password change by old
  * password, SMS code or face, phones (each change proven by SMS on the current and the new number), username,
- * email, address, the real-name level (PER-6), the login log and deregistration (REG-7). The person is always the caller; nothing here takes a
+ * email, address, the real-name level (PER-6), ID documents (PER-7), the login log and deregistration (REG-7). The person is always the caller; nothing here takes a
  * person id from outside, and a deregistered caller (a session still open elsewhere) is refused every call.
  */
 @Stateless
@@ -52,6 +57,9 @@ public class AccountService {
 
     @Resource
     SessionContext context;
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
 
     @EJB
     PersonDirectory directory;
@@ -266,6 +274,72 @@ public class AccountService {
         audit.record(p.id(), "REAL_NAME_LEVEL_RAISED", "person:" + p.id(),
                 before + " -> " + p.realNameLevel() + " by face check", client);
         return p.realNameLevel();
+    }
+
+    // ---- ID documents (PER-7)
+
+    /** 个人证件管理: the document registered with first, then the added ones in the order they were added. */
+    public List<DocumentView> documents() {
+        Person p = me();
+        List<DocumentView> all = new ArrayList<>();
+        all.add(new DocumentView(null, p.idType(), p.idMasked(), true, null, null));
+        addedDocuments(p).forEach(d -> all.add(new DocumentView(d.id(), d.idType(), d.masked(), false,
+                d.validFrom(), d.validUntil())));
+        return all;
+    }
+
+    /** 【下一步】 of 新增证件: the form checked before the QR face check, nothing written. */
+    public void checkDocument(DocumentForm form) {
+        checkedDocument(me(), form);
+    }
+
+    /** The form checked again and the document added, proven by the flow's confirmed QR face check. */
+    public List<DocumentView> addDocument(String flowToken, DocumentForm form, ClientContext client) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        IdDocument document = checkedDocument(p, form);
+        qr.consumeConfirmed(flow.tokenDigest());
+        flow.complete();
+        ProtectedValue number = new ProtectedValue(directory.documentDigest(document),
+                protector.encrypt(document.number()), document.masked());
+        em.persist(PersonDocument.added(p.id(), document.type(), number, form.validFrom(), form.validUntil(),
+                clock.today(), clock.now()));
+        audit.record(p.id(), "DOCUMENT_ADDED", "person:" + p.id(), document.type() + " " + document.masked(),
+                client);
+        return documents();
+    }
+
+    /**
+     * The person's own name, an online type with a valid number and validity, a type the account does not hold yet,
+     * and a document nobody's account holds (his own included).
+     */
+    private IdDocument checkedDocument(Person p, DocumentForm form) {
+        if (form == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        if (form.name() == null || !p.name().equals(form.name().strip())) {
+            throw new InvalidInputException("DOCUMENT_NAME_MISMATCH");
+        }
+        PersonDocument.checkAddable(form.idType(), form.validFrom(), form.validUntil(), clock.today());
+        IdDocument document = IdDocument.of(form.idType(), form.idNumber());
+        String digest = directory.documentDigest(document);
+        List<PersonDocument> mine = addedDocuments(p);
+        if (digest.equals(p.idDigest()) || mine.stream().anyMatch(d -> d.digest().equals(digest))) {
+            throw new ConflictException("DOCUMENT_ALREADY_YOURS");
+        }
+        if (p.idType() == document.type() || mine.stream().anyMatch(d -> d.idType() == document.type())) {
+            throw new ConflictException("DOCUMENT_TYPE_PRESENT");
+        }
+        if (directory.byDocument(document).isPresent() || !em.createNamedQuery(PersonDocument.BY_DIGEST,
+                PersonDocument.class).setParameter("digest", digest).getResultList().isEmpty()) {
+            throw new ConflictException("DOCUMENT_HELD_BY_OTHER");
+        }
+        return document;
+    }
+
+    private List<PersonDocument> addedDocuments(Person p) {
+        return em.createNamedQuery(PersonDocument.OF_PERSON, PersonDocument.class).setParameter("person", p.id())
+                .getResultList();
     }
 
     // ---- deregistration (REG-7)

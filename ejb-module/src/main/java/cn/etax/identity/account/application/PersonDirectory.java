@@ -1,6 +1,7 @@
 package cn.etax.identity.account.application;
 
 import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.account.domain.PersonDocument;
 import cn.etax.identity.account.domain.PersonStatus;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.IdDocument;
@@ -69,6 +70,17 @@ public class PersonDirectory {
     public Optional<Person> byDocument(IdDocument document) {
         return em.createNamedQuery(Person.BY_DOCUMENT, Person.class)
                 .setParameter("digest", documentDigest(document)).getResultStream().findFirst();
+    }
+
+    /**
+     * Whether an active account holds the document: as the one it registered with, or as one it added (PER-7).
+     * Registration refuses such a document (ALREADY_REGISTERED); a deregistered person's own document is free.
+     */
+    public boolean documentHeld(IdDocument document) {
+        String digest = documentDigest(document);
+        return byDocument(document).filter(Person::active).isPresent()
+                || !em.createNamedQuery(PersonDocument.BY_DIGEST, PersonDocument.class).setParameter("digest", digest)
+                .getResultList().isEmpty();
     }
 
     public Optional<Person> byPhone(MobileNumber phone) {

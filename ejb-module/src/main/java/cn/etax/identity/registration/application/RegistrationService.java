@@ -112,7 +112,7 @@ public class RegistrationService {
         }
         IdDocument document = IdDocument.of(type, number);
         String digest = directory.documentDigest(document);
-        if (directory.byDocument(document).filter(Person::active).isPresent()) {
+        if (directory.documentHeld(document)) {
             throw new ConflictException("ALREADY_REGISTERED");
         }
         Optional<OfflineCollection> collection = em.createNamedQuery(OfflineCollection.BY_DOCUMENT,
@@ -250,7 +250,7 @@ public class RegistrationService {
         String number = protector.decrypt(flow.subjectCipher());
         new PasswordPolicy(passwordCategories).check(form.password(), number, username);
         MobileNumber.parse(form.phone());
-        if (directory.byDocument(IdDocument.of(flow.subjectIdType(), number)).filter(Person::active).isPresent()) {
+        if (directory.documentHeld(IdDocument.of(flow.subjectIdType(), number))) {
             throw new ConflictException("ALREADY_REGISTERED");
         }
         return username;

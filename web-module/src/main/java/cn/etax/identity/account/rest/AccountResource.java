@@ -1,10 +1,13 @@
 package cn.etax.identity.account.rest;
 
 import cn.etax.identity.account.application.AccountService;
+import cn.etax.identity.account.application.DocumentForm;
+import cn.etax.identity.account.application.DocumentView;
 import cn.etax.identity.account.application.ProfileView;
 import cn.etax.identity.account.application.RevealableField;
 import cn.etax.identity.account.web.LoginLogEntry;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.i18n.Texts;
@@ -44,7 +47,7 @@ import java.util.Locale;
 @Path("v1/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "account", description = "Personal account center (PER-1, PER-6, PER-8, ENT-6, REG-7, RULE-MASK, RULE-PHONE)")
+@Tag(name = "account", description = "Personal account center (PER-1, PER-6, PER-7, PER-8, ENT-6, REG-7, RULE-MASK, RULE-PHONE)")
 public class AccountResource {
 
     @EJB
@@ -107,6 +110,15 @@ public class AccountResource {
     }
 
     public record FaceProof(String flowToken) {
+    }
+
+    /** PER-7 新增证件; {@code validUntil} absent: long-term. */
+    public record DocumentAddition(String flowToken, String name, IdType idType, String idNumber,
+                                   LocalDate validFrom, LocalDate validUntil) {
+
+        DocumentForm form() {
+            return new DocumentForm(name, idType, idNumber, validFrom, validUntil);
+        }
     }
 
     @GET
@@ -258,6 +270,30 @@ public class AccountResource {
         Locale locale = headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
                 : Texts.supported(headers.getAcceptableLanguages().get(0));
         return account.loginLog(since).stream().map(r -> LoginLogEntry.of(r, clock.zone(), locale)).toList();
+    }
+
+    @GET
+    @Path("documents")
+    @Operation(summary = "The account's ID documents, masked: the one registered with, then the added ones (PER-7)")
+    public List<DocumentView> documents() {
+        return account.documents();
+    }
+
+    @POST
+    @Path("documents/check")
+    @Operation(summary = "【下一步】 of 新增证件: checks name, type (the 7 online types), number, validity and that no "
+            + "account holds the document yet; nothing is written (PER-7)")
+    public void checkDocument(DocumentAddition body) {
+        account.checkDocument(require(body).form());
+    }
+
+    @POST
+    @Path("documents")
+    @Operation(summary = "Add a document with flowToken after a confirmed face check in that flow (PER-7); answers "
+            + "the documents")
+    public List<DocumentView> addDocument(DocumentAddition body) {
+        DocumentAddition b = require(body);
+        return account.addDocument(b.flowToken(), b.form(), Clients.of(request));
     }
 
     @POST
