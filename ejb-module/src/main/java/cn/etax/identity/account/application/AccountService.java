@@ -46,10 +46,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The personal account center (PER-1, PER-8, ENT-6): masked profile with recorded reveals, password change by old
- * password, SMS code or face, phones (each change proven by SMS on the current and the new number), username,
- * email, address, the real-name level (PER-6), ID documents (PER-7), the login log and deregistration (REG-7). The person is always the caller; nothing here takes a
- * person id from outside, and a deregistered caller (a session still open elsewhere) is refused every call.
+ * The personal account center (PER-1, PER-6, PER-7, PER-8, ENT-6, REG-7): masked profile with recorded reveals,
+ * password change by old password, SMS code or face, phones (each change proven by SMS on the current and the new
+ * number), username, email, address, the real-name level, ID documents, the login log and deregistration. The person
+ * is always the caller; nothing here takes a person id from outside, and a deregistered caller (a session still
+ * open elsewhere) is refused every call.
  */
 @Stateless
 @RolesAllowed(Caller.PERSON)
