@@ -2,9 +2,8 @@ package cn.etax.identity.account.web;
 
 import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.authentication.domain.QrApp;
-import cn.etax.identity.authentication.domain.QrState;
-import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
@@ -84,30 +83,11 @@ public class DeregistrationBacking implements Serializable {
 
     /** The page's poll while a QR is shown: a confirmed face check deregisters at once. */
     public void pollFaceCheck() {
-        if (qrToken == null) {
-            return;
-        }
-        try {
-            QrState state = account.faceCheckState(flowToken);
-            switch (state) {
-                case CONFIRMED -> {
-                    qrToken = null;
-                    account.deregisterWithFace(flowToken, FacesSupport.client());
-                    done();
-                }
-                case FAILED -> {
-                    qrToken = null;
-                    FacesSupport.error(new AuthenticationFailedException("FACE_CHECK_FAILED"));
-                }
-                case EXPIRED, CANCELLED -> {
-                    qrToken = null;
-                    FacesSupport.info("account.qr.expired");
-                }
-                default -> { }
-            }
-        } catch (DomainException e) {
+        if (qrToken != null && FaceCheckPoll.poll(() -> account.faceCheckState(flowToken), () -> {
+            account.deregisterWithFace(flowToken, FacesSupport.client());
+            done();
+        })) {
             qrToken = null;
-            FacesSupport.error(e);
         }
     }
 

@@ -4,11 +4,10 @@ import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.account.application.DocumentForm;
 import cn.etax.identity.account.application.DocumentView;
 import cn.etax.identity.authentication.domain.QrApp;
-import cn.etax.identity.authentication.domain.QrState;
-import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -97,34 +96,15 @@ public class DocumentsBacking implements Serializable {
 
     /** The page's poll while the QR is shown: a confirmed face check adds the document at once. */
     public void pollFaceCheck() {
-        if (qrToken == null) {
-            return;
-        }
-        try {
-            QrState state = account.faceCheckState(flowToken);
-            switch (state) {
-                case CONFIRMED -> {
-                    qrToken = null;
-                    documents = account.addDocument(flowToken, form(), FacesSupport.client());
-                    flowToken = null;
-                    adding = false;
-                    checked = false;
-                    idNumber = null;
-                    FacesSupport.info("documents.added");
-                }
-                case FAILED -> {
-                    qrToken = null;
-                    FacesSupport.error(new AuthenticationFailedException("FACE_CHECK_FAILED"));
-                }
-                case EXPIRED, CANCELLED -> {
-                    qrToken = null;
-                    FacesSupport.info("account.qr.expired");
-                }
-                default -> { }
-            }
-        } catch (DomainException e) {
+        if (qrToken != null && FaceCheckPoll.poll(() -> account.faceCheckState(flowToken), () -> {
+            documents = account.addDocument(flowToken, form(), FacesSupport.client());
+            flowToken = null;
+            adding = false;
+            checked = false;
+            idNumber = null;
+            FacesSupport.info("documents.added");
+        })) {
             qrToken = null;
-            FacesSupport.error(e);
         }
     }
 

@@ -5,9 +5,8 @@ import cn.etax.identity.account.application.ProfileView;
 import cn.etax.identity.account.application.RevealableField;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.authentication.domain.QrApp;
-import cn.etax.identity.authentication.domain.QrState;
-import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.CurrentEnterprise;
 import cn.etax.identity.web.security.Sessions;
@@ -103,34 +102,15 @@ public class ProfileBacking implements Serializable {
 
     /** The page's poll while the QR is shown: a confirmed face check raises the level at once. */
     public void pollRaise() {
-        if (qrToken == null) {
-            return;
-        }
-        try {
-            QrState state = account.faceCheckState(flowToken);
-            switch (state) {
-                case CONFIRMED -> {
-                    qrToken = null;
-                    int level = account.raiseRealNameLevel(flowToken, FacesSupport.client());
-                    sessions.realNameLevelRaised(FacesSupport.request(), level);
-                    flowToken = null;
-                    raising = false;
-                    profile = account.profile();
-                    FacesSupport.info("realName.raised");
-                }
-                case FAILED -> {
-                    qrToken = null;
-                    FacesSupport.error(new AuthenticationFailedException("FACE_CHECK_FAILED"));
-                }
-                case EXPIRED, CANCELLED -> {
-                    qrToken = null;
-                    FacesSupport.info("account.qr.expired");
-                }
-                default -> { }
-            }
-        } catch (DomainException e) {
+        if (qrToken != null && FaceCheckPoll.poll(() -> account.faceCheckState(flowToken), () -> {
+            int level = account.raiseRealNameLevel(flowToken, FacesSupport.client());
+            sessions.realNameLevelRaised(FacesSupport.request(), level);
+            flowToken = null;
+            raising = false;
+            profile = account.profile();
+            FacesSupport.info("realName.raised");
+        })) {
             qrToken = null;
-            FacesSupport.error(e);
         }
     }
 

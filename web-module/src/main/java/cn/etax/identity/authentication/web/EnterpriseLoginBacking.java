@@ -14,9 +14,9 @@ import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.IdentityOption;
 import cn.etax.identity.grant.application.StaffOption;
 import cn.etax.identity.grant.domain.GrantState;
-import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
@@ -293,29 +293,12 @@ public class EnterpriseLoginBacking implements Serializable {
 
     /** The page's poll while the confirmation's QR code is shown: a confirmed face check confirms the offer. */
     public void pollConfirmFaceCheck() {
-        if (confirmQrToken == null) {
-            return;
-        }
-        try {
-            switch (login.confirmationFaceCheckState(flowToken, proofToken)) {
-                case CONFIRMED -> {
-                    confirmQrToken = null;
+        if (confirmQrToken != null && FaceCheckPoll.poll(() -> login.confirmationFaceCheckState(flowToken, proofToken),
+                () -> {
                     grantId = confirmingGrantId;
                     confirm(proofToken);
-                }
-                case FAILED -> {
-                    confirmQrToken = null;
-                    FacesSupport.error(new AuthenticationFailedException("FACE_CHECK_FAILED"));
-                }
-                case EXPIRED, CANCELLED -> {
-                    confirmQrToken = null;
-                    FacesSupport.info("login.qr.expired");
-                }
-                default -> { }
-            }
-        } catch (DomainException e) {
+                }, "login.qr.expired")) {
             confirmQrToken = null;
-            FacesSupport.error(e);
         }
     }
 

@@ -1,13 +1,12 @@
 package cn.etax.identity.grant.web;
 
 import cn.etax.identity.authentication.domain.QrApp;
-import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.grant.application.AuthorisationService;
 import cn.etax.identity.grant.application.AuthorisationView;
 import cn.etax.identity.grant.domain.GrantParty;
 import cn.etax.identity.grant.domain.GrantState;
-import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
@@ -118,29 +117,9 @@ public class PendingAuthorisationsBacking implements Serializable {
 
     /** The page's poll while the QR code is shown: a confirmed face check confirms the grants at once. */
     public void pollFaceCheck() {
-        if (qrToken == null) {
-            return;
-        }
-        try {
-            QrState state = grants.confirmationFaceCheckState(flowToken);
-            switch (state) {
-                case CONFIRMED -> {
-                    qrToken = null;
-                    confirm(flowToken);
-                }
-                case FAILED -> {
-                    qrToken = null;
-                    FacesSupport.error(new AuthenticationFailedException("FACE_CHECK_FAILED"));
-                }
-                case EXPIRED, CANCELLED -> {
-                    qrToken = null;
-                    FacesSupport.info("account.qr.expired");
-                }
-                default -> { }
-            }
-        } catch (DomainException e) {
+        if (qrToken != null && FaceCheckPoll.poll(() -> grants.confirmationFaceCheckState(flowToken),
+                () -> confirm(flowToken))) {
             qrToken = null;
-            FacesSupport.error(e);
         }
     }
 
