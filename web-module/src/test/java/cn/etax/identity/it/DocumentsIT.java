@@ -82,11 +82,21 @@ class DocumentsIT {
         assertThat(secondPassport.code()).isEqualTo("DOCUMENT_TYPE_PRESENT");
 
         TestPerson other = Fixtures.quickPerson();
-        Reply taken = loggedIn(other).post(DOCUMENTS + "/check",
-                passport(other.name(), number, today.minusYears(1), null).build());
-        assertThat(taken.status()).isEqualTo(409);
+        Api otherBrowser = loggedIn(other);
+        JsonObject othersForm = passport(other.name(), number, today.minusYears(1), null).build();
+        assertThat(otherBrowser.post(DOCUMENTS + "/check", othersForm).status())
+                .as("LOGIN-8: before a face check nobody learns whether another account holds a number").isEqualTo(204);
+        String otherFlow = beginChange(otherBrowser);
+        Reply otherQr = otherBrowser.post(ME + "/changes/" + otherFlow + "/face-check?app=TAX_APP",
+                Json.createObjectBuilder().build());
+        Fixtures.TaxApp.scanAndDecide(otherQr.string("qrToken"), true);
+        Reply taken = otherBrowser.post(DOCUMENTS, withFlow(othersForm, otherFlow));
+        assertThat(taken.status()).as("%s", taken).isEqualTo(409);
         assertThat(taken.code()).isEqualTo("DOCUMENT_HELD_BY_OTHER");
         assertThat(taken.message()).isEqualTo("该证件已被其他用户使用");
+        assertThat(otherBrowser.post(DOCUMENTS, withFlow(othersForm, otherFlow)).code())
+                .as("that answer used the face check up: asking again needs another one").isEqualTo("QR_NOT_CONFIRMED");
+        assertThat(documents(otherBrowser)).hasSize(1);
         Reply registration = Fixtures.Registration.identityCheck(Api.browser(), p.name(), "CHINESE_PASSPORT", number,
                 false);
         assertThat(registration.code()).as("a second account with the added document").isEqualTo("ALREADY_REGISTERED");

@@ -289,7 +289,11 @@ public class AccountService {
         return all;
     }
 
-    /** 【下一步】 of 新增证件: the form checked before the QR face check, nothing written. */
+    /**
+     * 【下一步】 of 新增证件: the form checked before the QR face check, nothing written. Whether another account holds
+     * the document is not told here: only after a face check, so the step is no oracle for other people's numbers
+     * (LOGIN-8).
+     */
     public void checkDocument(DocumentForm form) {
         checkedDocument(me(), form);
     }
@@ -299,6 +303,11 @@ public class AccountService {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
         IdDocument document = checkedDocument(p, form);
+        if (heldByOther(document)) {
+            // told only after a face check, which this answer uses up: each further try costs another one
+            qr.consumeConfirmedSeparately(flow.tokenDigest());
+            throw new ConflictException("DOCUMENT_HELD_BY_OTHER");
+        }
         qr.consumeConfirmed(flow.tokenDigest());
         flow.complete();
         ProtectedValue number = new ProtectedValue(directory.documentDigest(document),
@@ -312,7 +321,7 @@ public class AccountService {
 
     /**
      * The person's own name, an online type with a valid number and validity, a type the account does not hold yet,
-     * and a document nobody's account holds (his own included).
+     * and not his own document already.
      */
     private IdDocument checkedDocument(Person p, DocumentForm form) {
         if (form == null) {
@@ -331,11 +340,14 @@ public class AccountService {
         if (p.idType() == document.type() || mine.stream().anyMatch(d -> d.idType() == document.type())) {
             throw new ConflictException("DOCUMENT_TYPE_PRESENT");
         }
-        if (directory.byDocument(document).isPresent() || !em.createNamedQuery(PersonDocument.BY_DIGEST,
-                PersonDocument.class).setParameter("digest", digest).getResultList().isEmpty()) {
-            throw new ConflictException("DOCUMENT_HELD_BY_OTHER");
-        }
         return document;
+    }
+
+    /** Whether another account holds the document, as the one it registered with or as an added one. */
+    private boolean heldByOther(IdDocument document) {
+        return directory.byDocument(document).isPresent() || !em.createNamedQuery(PersonDocument.BY_DIGEST,
+                PersonDocument.class).setParameter("digest", directory.documentDigest(document)).getResultList()
+                .isEmpty();
     }
 
     private List<PersonDocument> addedDocuments(Person p) {

@@ -11,6 +11,8 @@ import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.shared.application.Secrets;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -60,6 +62,15 @@ public class QrCheckService {
                 .orElseThrow(() -> new AuthenticationFailedException("QR_NOT_CONFIRMED"));
         q.consume(clock.now());
         return q.app();
+    }
+
+    /**
+     * {@link #consumeConfirmed} committed at once, for a caller whose own transaction then refuses: the face check
+     * stays used, so the refusal cannot be asked for again without a new one.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public QrApp consumeConfirmedSeparately(String flowDigest) {
+        return consumeConfirmed(flowDigest);
     }
 
     // ---- the app side
