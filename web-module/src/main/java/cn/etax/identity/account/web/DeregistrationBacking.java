@@ -3,7 +3,6 @@ package cn.etax.identity.account.web;
 import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.shared.DomainException;
-import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
@@ -34,9 +33,8 @@ public class DeregistrationBacking implements Serializable {
 
     private boolean confirmed;
     private String smsCode;
-    private String flowToken;
     private String phoneMasked;
-    private String qrToken;
+    private final ChangeFlow changes = new ChangeFlow();
 
     /** 【确认注销】 after reading the notice: the verification step is shown. */
     public void confirm() {
@@ -46,15 +44,13 @@ public class DeregistrationBacking implements Serializable {
     /** 【取消】: back to the notice, nothing started is used. */
     public void cancel() {
         confirmed = false;
-        flowToken = null;
-        qrToken = null;
+        changes.reset();
         smsCode = null;
     }
 
     public void sendCode() {
         try {
-            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
-            phoneMasked = account.sendCodeToOwnPhone(flowToken, null);
+            phoneMasked = account.sendCodeToOwnPhone(changes.token(account), null);
             FacesSupport.info("account.sms.sent", phoneMasked);
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -63,7 +59,7 @@ public class DeregistrationBacking implements Serializable {
 
     public void deregisterWithSms() {
         try {
-            account.deregisterWithSms(flowToken, smsCode, FacesSupport.client());
+            account.deregisterWithSms(changes.current(), smsCode, FacesSupport.client());
             done();
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -73,27 +69,20 @@ public class DeregistrationBacking implements Serializable {
     }
 
     public void startFaceCheck(String app) {
-        try {
-            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
-            qrToken = account.startFaceCheck(flowToken, QrApp.valueOf(app), FacesSupport.client());
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
+        changes.startFaceCheck(account, QrApp.valueOf(app));
     }
 
     /** The page's poll while a QR is shown: a confirmed face check deregisters at once. */
     public void pollFaceCheck() {
-        if (qrToken != null && FaceCheckPoll.poll(() -> account.faceCheckState(flowToken), () -> {
-            account.deregisterWithFace(flowToken, FacesSupport.client());
+        changes.poll(account, () -> {
+            account.deregisterWithFace(changes.current(), FacesSupport.client());
             done();
-        })) {
-            qrToken = null;
-        }
+        });
     }
 
     /** The account is gone: this session ends too, and the portal's front page tells the person. */
     private void done() {
-        flowToken = null;
+        changes.reset();
         sessions.logout(FacesSupport.request());
         var external = FacesContext.getCurrentInstance().getExternalContext();
         try {
@@ -107,5 +96,5 @@ public class DeregistrationBacking implements Serializable {
     public String getSmsCode() { return smsCode; }
     public void setSmsCode(String smsCode) { this.smsCode = smsCode; }
     public String getPhoneMasked() { return phoneMasked; }
-    public String getQrToken() { return qrToken; }
+    public String getQrToken() { return changes.qrToken(); }
 }

@@ -7,7 +7,6 @@ import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.application.BusinessClock;
-import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -44,8 +43,7 @@ public class DocumentsBacking implements Serializable {
     private LocalDate validFrom;
     private LocalDate validUntil;
     private boolean longTerm;
-    private String flowToken;
-    private String qrToken;
+    private final ChangeFlow changes = new ChangeFlow();
 
     public void load() {
         try {
@@ -65,8 +63,7 @@ public class DocumentsBacking implements Serializable {
     public void cancel() {
         adding = false;
         checked = false;
-        flowToken = null;
-        qrToken = null;
+        changes.reset();
     }
 
     /** 【下一步】: the service checks the form; the face check comes next. */
@@ -82,30 +79,23 @@ public class DocumentsBacking implements Serializable {
     /** Back from the face-check step to the form. */
     public void edit() {
         checked = false;
-        qrToken = null;
+        changes.hideQr();
     }
 
     public void startFaceCheck(String app) {
-        try {
-            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
-            qrToken = account.startFaceCheck(flowToken, QrApp.valueOf(app), FacesSupport.client());
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
+        changes.startFaceCheck(account, QrApp.valueOf(app));
     }
 
     /** The page's poll while the QR is shown: a confirmed face check adds the document at once. */
     public void pollFaceCheck() {
-        if (qrToken != null && FaceCheckPoll.poll(() -> account.faceCheckState(flowToken), () -> {
-            documents = account.addDocument(flowToken, form(), FacesSupport.client());
-            flowToken = null;
+        changes.poll(account, () -> {
+            documents = account.addDocument(changes.current(), form(), FacesSupport.client());
+            changes.reset();
             adding = false;
             checked = false;
             idNumber = null;
             FacesSupport.info("documents.added");
-        })) {
-            qrToken = null;
-        }
+        });
     }
 
     private DocumentForm form() {
@@ -124,7 +114,7 @@ public class DocumentsBacking implements Serializable {
     public List<DocumentView> getDocuments() { return documents; }
     public boolean isAdding() { return adding; }
     public boolean isChecked() { return checked; }
-    public String getQrToken() { return qrToken; }
+    public String getQrToken() { return changes.qrToken(); }
     public LocalDate getToday() { return clock.today(); }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

@@ -3,7 +3,6 @@ package cn.etax.identity.account.web;
 import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.shared.DomainException;
-import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -28,9 +27,8 @@ public class PasswordBacking implements Serializable {
     private String newPassword;
     private String confirmation;
     private String smsCode;
-    private String flowToken;
     private String phoneMasked;
-    private String qrToken;
+    private final ChangeFlow changes = new ChangeFlow();
     private QrApp qrApp;
 
     public void changeWithOld() {
@@ -46,8 +44,7 @@ public class PasswordBacking implements Serializable {
 
     public void sendCode() {
         try {
-            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
-            phoneMasked = account.sendCodeToOwnPhone(flowToken, null);
+            phoneMasked = account.sendCodeToOwnPhone(changes.token(account), null);
             FacesSupport.info("account.sms.sent", phoneMasked);
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -56,7 +53,7 @@ public class PasswordBacking implements Serializable {
 
     public void changeWithSms() {
         try {
-            account.changePasswordWithSms(flowToken, smsCode, newPassword, confirmation, FacesSupport.client());
+            account.changePasswordWithSms(changes.current(), smsCode, newPassword, confirmation, FacesSupport.client());
             done();
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -67,28 +64,20 @@ public class PasswordBacking implements Serializable {
 
     /** Starts the QR check; the new password typed so far stays in this view until the face check ends. */
     public void startFaceCheck(String app) {
-        try {
-            qrApp = QrApp.valueOf(app);
-            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
-            qrToken = account.startFaceCheck(flowToken, qrApp, FacesSupport.client());
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
+        qrApp = QrApp.valueOf(app);
+        changes.startFaceCheck(account, qrApp);
     }
 
     /** The page's poll while a QR is shown: a confirmed face check changes the password at once. */
     public void pollFaceCheck() {
-        if (qrToken != null && FaceCheckPoll.poll(() -> account.faceCheckState(flowToken), () -> {
-            account.changePasswordWithFace(flowToken, newPassword, confirmation, FacesSupport.client());
+        changes.poll(account, () -> {
+            account.changePasswordWithFace(changes.current(), newPassword, confirmation, FacesSupport.client());
             done();
-        })) {
-            qrToken = null;
-        }
+        });
     }
 
     private void done() {
-        flowToken = null;
-        qrToken = null;
+        changes.reset();
         smsCode = null;
         newPassword = null;
         confirmation = null;
@@ -109,6 +98,6 @@ public class PasswordBacking implements Serializable {
     public String getSmsCode() { return smsCode; }
     public void setSmsCode(String smsCode) { this.smsCode = smsCode; }
     public String getPhoneMasked() { return phoneMasked; }
-    public String getQrToken() { return qrToken; }
+    public String getQrToken() { return changes.qrToken(); }
     public QrApp getQrApp() { return qrApp; }
 }

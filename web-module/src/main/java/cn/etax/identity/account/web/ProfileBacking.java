@@ -6,7 +6,6 @@ import cn.etax.identity.account.application.RevealableField;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.shared.DomainException;
-import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.CurrentEnterprise;
 import cn.etax.identity.web.security.Sessions;
@@ -41,8 +40,7 @@ public class ProfileBacking implements Serializable {
     private ProfileView profile;
     private final Eye eye = new Eye();
     private boolean raising;
-    private String flowToken;
-    private String qrToken;
+    private final ChangeFlow changes = new ChangeFlow();
 
     /** The identity of an enterprise session (LOGIN-2), read from the server-side session; null otherwise. */
     public EnterpriseIdentity getEnterprise() {
@@ -92,26 +90,19 @@ public class ProfileBacking implements Serializable {
     }
 
     public void startRaiseFaceCheck(String app) {
-        try {
-            flowToken = flowToken == null ? account.beginChange(FacesSupport.client()) : flowToken;
-            qrToken = account.startFaceCheck(flowToken, QrApp.valueOf(app), FacesSupport.client());
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
+        changes.startFaceCheck(account, QrApp.valueOf(app));
     }
 
     /** The page's poll while the QR is shown: a confirmed face check raises the level at once. */
     public void pollRaise() {
-        if (qrToken != null && FaceCheckPoll.poll(() -> account.faceCheckState(flowToken), () -> {
-            int level = account.raiseRealNameLevel(flowToken, FacesSupport.client());
+        changes.poll(account, () -> {
+            int level = account.raiseRealNameLevel(changes.current(), FacesSupport.client());
             sessions.realNameLevelRaised(FacesSupport.request(), level);
-            flowToken = null;
+            changes.reset();
             raising = false;
             profile = account.profile();
             FacesSupport.info("realName.raised");
-        })) {
-            qrToken = null;
-        }
+        });
     }
 
     public boolean isRaising() {
@@ -119,7 +110,7 @@ public class ProfileBacking implements Serializable {
     }
 
     public String getQrToken() {
-        return qrToken;
+        return changes.qrToken();
     }
 
     public String getIdTypeLabel() {
