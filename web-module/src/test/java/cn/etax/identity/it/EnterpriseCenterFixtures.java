@@ -31,12 +31,21 @@ final class EnterpriseCenterFixtures {
 
     /** A taxpayer with key personnel, a business address and two investors (a person and a company). */
     static Enterprise registerEnterprise() {
+        return registerEnterprise("ORDINARY");
+    }
+
+    /** ENT-8: a tax-agent institution (涉税专业服务机构), otherwise as {@link #registerEnterprise()}. */
+    static Enterprise registerAgency() {
+        return registerEnterprise("TAX_AGENT_INSTITUTION");
+    }
+
+    private static Enterprise registerEnterprise(String kind) {
         TestPerson legal = Fixtures.quickPerson();
         TestPerson finance = Fixtures.quickPerson();
         String code = TaxpayerSyncIT.newCreditCode();
         Instant at = Instant.now();
         JsonObject message = Json.createObjectBuilder().add("messageId", "reg-" + code).add("creditCode", code)
-                .add("name", companyName(code)).add("kind", "ORDINARY")
+                .add("name", companyName(code)).add("kind", kind)
                 .add("taxAuthorityCode", "13601000000").add("taxAuthorityName", "国家税务总局南昌市税务局")
                 .add("provinceCode", "36").add("provinceName", "江西省")
                 .add("registrationType", "有限责任公司").add("industry", "软件和信息技术服务业")

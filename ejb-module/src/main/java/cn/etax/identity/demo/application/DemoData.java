@@ -114,7 +114,8 @@ public class DemoData {
         }
         for (String[] row : rows) {
             if (row[0].equals("taxpayer")) {
-                taxpayer(row[1], row[2], row[3], row[4], row[5]);
+                taxpayer(row[1], row[2], row[3], row[4], row[5],
+                        row.length > 6 ? TaxpayerKind.valueOf(row[6]) : TaxpayerKind.ORDINARY);
                 taxDigitalCertificate(row[1], row[2]);
             }
         }
@@ -125,11 +126,12 @@ public class DemoData {
      * REG-8 through the same path as the core tax system's message; the message id makes it idempotent, so a restart
      * leaves the taxpayer and whatever happened to its grants alone.
      */
-    private void taxpayer(String name, String creditCode, String provinceCode, String legalId, String financeId) {
+    private void taxpayer(String name, String creditCode, String provinceCode, String legalId, String financeId,
+                          TaxpayerKind kind) {
         Map<String, String> names = rows().stream().filter(r -> r[0].equals("person") || r[0].equals("migrated"))
                 .collect(Collectors.toMap(r -> r[3], r -> r[1], (a, b) -> a));
         LocalDate registered = LocalDate.of(2020, 6, 1);
-        registrar.register(new TaxpayerRegistration("demo-" + creditCode, creditCode, name, TaxpayerKind.ORDINARY,
+        registrar.register(new TaxpayerRegistration("demo-" + creditCode, creditCode, name, kind,
                 "13601020000", "国家税务总局南昌市东湖区税务局", provinceCode, "江西省", "有限责任公司",
                 "软件和信息技术服务业", VatQualification.SMALL_SCALE, "江西省南昌市东湖区示范路1号", registered,
                 registered.atStartOfDay(clock.zone()).toInstant(),

@@ -1,8 +1,10 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.grant.application.AgencyMandateService;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.shared.ForbiddenException;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -23,8 +25,12 @@ public class CurrentEnterprise {
     @Inject
     HttpServletRequest request;
 
+    @EJB
+    AgencyMandateService mandates;
+
     private EnterpriseIdentity identity;
     private boolean read;
+    private Boolean agency;
 
     /** Null after a natural-person login. */
     public EnterpriseIdentity identity() {
@@ -47,6 +53,17 @@ public class CurrentEnterprise {
 
     public boolean isPresent() {
         return identity() != null;
+    }
+
+    /**
+     * ENT-8: the current taxpayer is a tax-agent institution — its managers see their clients and agents instead of
+     * "我的代理机构". Asked once per request.
+     */
+    public boolean isAgency() {
+        if (agency == null) {
+            agency = isPresent() && mandates.isAgency(identity);
+        }
+        return agency;
     }
 
     /** Legal representative or finance officer: the pages offer staff management (the services decide again). */

@@ -1,0 +1,107 @@
+package cn.etax.identity.account.web;
+
+import cn.etax.identity.grant.application.AgencyMandateService;
+import cn.etax.identity.grant.application.MandateView;
+import cn.etax.identity.grant.application.NewMandate;
+import cn.etax.identity.grant.domain.AgencyMandate;
+import cn.etax.identity.grant.domain.MandateState;
+import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.security.CurrentEnterprise;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * enterprise/agency-clients.xhtml (被代理信息查看, ENT-8): a tax-agent institution's legal representative or finance
+ * officer sees its clients' mandates, files a new one (client's credit code, scope, period), withdraws one the
+ * client has not answered and cancels a recognised one.
+ */
+@Named
+@ViewScoped
+public class AgencyClientsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    AgencyMandateService mandates;
+
+    @Inject
+    CurrentEnterprise current;
+
+    private List<MandateView> clients = List.of();
+    private String clientCreditCode;
+    private List<String> scope = new ArrayList<>();
+    private LocalDate validFrom;
+    private LocalDate validUntil;
+
+    public void load() {
+        clients = AgenciesBacking.listed(() -> mandates.clients(current.require(), FacesSupport.client()));
+    }
+
+    public void file() {
+        try {
+            EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
+            scope.forEach(p -> permissions.add(Permission.valueOf(p)));
+            MandateView filed = mandates.file(current.require(), new NewMandate(clientCreditCode, permissions,
+                    validFrom, validUntil), FacesSupport.client());
+            FacesSupport.info("agency.mandate.filed", filed.clientName());
+            clientCreditCode = null;
+            scope = new ArrayList<>();
+            validFrom = null;
+            validUntil = null;
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+        load();
+    }
+
+    public void withdraw(long id) {
+        act(() -> mandates.withdraw(current.require(), id, FacesSupport.client()), "agency.mandate.withdrawn");
+    }
+
+    public void cancel(long id) {
+        act(() -> mandates.cancel(current.require(), id, FacesSupport.client()), "agency.mandate.cancelled");
+    }
+
+    public boolean isPending(MandateView m) {
+        return m != null && m.state() == MandateState.PENDING;
+    }
+
+    public boolean isRecognised(MandateView m) {
+        return m != null && m.state() == MandateState.RECOGNISED;
+    }
+
+    public String scope(MandateView m) {
+        return Labels.permissions(m.scope());
+    }
+
+    private void act(Runnable step, String doneKey) {
+        try {
+            step.run();
+            FacesSupport.info(doneKey);
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+        load();
+    }
+
+    public List<Permission> getDelegable() { return List.copyOf(EnumSet.copyOf(AgencyMandate.DELEGABLE)); }
+    public List<MandateView> getClients() { return clients; }
+    public String getClientCreditCode() { return clientCreditCode; }
+    public void setClientCreditCode(String clientCreditCode) { this.clientCreditCode = clientCreditCode; }
+    public List<String> getScope() { return scope; }
+    public void setScope(List<String> scope) { this.scope = scope == null ? new ArrayList<>() : scope; }
+    public LocalDate getValidFrom() { return validFrom; }
+    public void setValidFrom(LocalDate validFrom) { this.validFrom = validFrom; }
+    public LocalDate getValidUntil() { return validUntil; }
+    public void setValidUntil(LocalDate validUntil) { this.validUntil = validUntil; }
+}

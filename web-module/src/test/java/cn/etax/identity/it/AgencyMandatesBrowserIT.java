@@ -1,0 +1,120 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ENT-8 clicked in headless Chromium: a tax-agent institution's legal representative files a mandate under
+ * 被代理信息查看 and sees himself among the 税务代理人员信息; the client's legal representative finds the agency under
+ * 我的代理机构, looks at its agents' permissions (权限查看) and recognises it (认定).
+ */
+@DisplayName("ENT-8 in a real browser: an agency files a mandate, the client recognises it")
+class AgencyMandatesBrowserIT {
+
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void useBrowser() {
+        driver = browser.driver();
+        wait = browser.waiter();
+    }
+
+    @Test
+    @DisplayName("file under 被代理信息查看 → 我的代理机构 shows it pending → 权限查看 → 认定 → 已认定 on both sides")
+    void agency_files_and_client_recognises() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        String from = Sim.today().toString();
+        String until = Sim.today().plusYears(1).toString();
+
+        new EnterpriseEntryPage(driver, wait).logIn(agencyFirm.creditCode(), agencyFirm.legal());
+        assertThat(driver.findElements(By.id("navAgencies"))).as("an agency has no 我的代理机构").isEmpty();
+        click(By.id("navAgencyClients"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#clients h2"), "被代理信息查看"));
+        assertThat(text(By.id("clients:mandates"))).contains("暂无被代理企业");
+
+        click(By.id("clients:file"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients:messages"),
+                "统一社会信用代码（纳税人识别号）"));
+        type(By.id("clients:clientCreditCode"), client.creditCode());
+        typeDate(By.id("clients:validUntil_input"), until);
+        typeDate(By.id("clients:validFrom_input"), from);
+        click(By.xpath("//*[@id='clients:scope']//label[text()='申报缴税']"));
+        click(By.xpath("//*[@id='clients:scope']//label[text()='税费查询']"));
+        assertThat(text(By.id("clients:scope"))).doesNotContain("账户管理", "代理关系管理");
+        click(By.id("clients:file"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients:messages"), "待其认定"));
+        String row = text(By.id("clients:mandates"));
+        assertThat(row).contains(client.creditCode(), "申报缴税、税费查询", from + " ~ " + until, "待认定");
+
+        click(By.id("navAgencyAgents"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentStaff h2"), "税务代理人员信息"));
+        assertThat(text(By.id("agentStaff:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
+                "法定代表人", "代理关系管理");
+        logOut();
+
+        new EnterpriseEntryPage(driver, wait).logIn(client.creditCode(), client.legal());
+        assertThat(driver.findElements(By.id("navAgencyClients"))).as("an ordinary taxpayer has no clients").isEmpty();
+        click(By.id("navAgencies"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#agencies h2"), "我的代理机构"));
+        assertThat(text(By.id("agencies:mandates"))).contains(agencyFirm.creditCode(), "申报缴税、税费查询", "待认定");
+
+        click(By.cssSelector("[id$=':viewAgents']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agencies:agents")));
+        assertThat(text(By.id("agencies:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
+                "申报缴税、税费查询").doesNotContain("代理关系管理");
+        click(By.cssSelector("#agencies\\:agentsDialog .ui-dialog-titlebar-close"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("agencies:agents")));
+
+        click(By.cssSelector("[id$=':recognise']"));
+        click(By.id("agencies:confirmYes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agencies:messages"), "已认定该代理机构"));
+        assertThat(text(By.id("agencies:mandates"))).contains("已认定");
+        assertThat(driver.findElements(By.cssSelector("[id$=':recognise']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("[id$=':cancel']"))).hasSize(1);
+    }
+
+    private void logOut() {
+        click(By.id("headerForm:logout"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("headerForm:logout")));
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(By by, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /**
+     * Types into a date picker's input, then clicks outside its calendar (on the first field's label, left of every
+     * calendar), which closes it: open, it would cover the next field.
+     */
+    private void typeDate(By by, String value) {
+        type(by, value);
+        click(By.cssSelector("label[for='clients:clientCreditCode']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel")));
+        assertThat(driver.findElement(by).getAttribute("value")).isEqualTo(value);
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+    }
+}
