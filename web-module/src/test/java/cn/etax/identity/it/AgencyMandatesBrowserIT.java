@@ -6,10 +6,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +41,9 @@ class AgencyMandatesBrowserIT {
     void agency_files_and_client_recognises() {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
         Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
-        String from = Sim.today().toString();
-        String until = Sim.today().plusYears(1).toString();
+        LocalDate today = Sim.today();
+        String from = today.toString();
+        String until = today.plusYears(1).toString();
 
         new EnterpriseEntryPage(driver, wait).logIn(agencyFirm.creditCode(), agencyFirm.legal());
         assertThat(driver.findElements(By.id("navAgencies"))).as("an agency has no 我的代理机构").isEmpty();
@@ -51,8 +55,8 @@ class AgencyMandatesBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients:messages"),
                 "统一社会信用代码（纳税人识别号）"));
         type(By.id("clients:clientCreditCode"), client.creditCode());
-        typeDate(By.id("clients:validUntil_input"), until);
-        typeDate(By.id("clients:validFrom_input"), from);
+        pickDate("mandateFrom", By.id("clients:validFrom_input"), today);
+        pickDate("mandateUntil", By.id("clients:validUntil_input"), today.plusYears(1));
         click(By.xpath("//*[@id='clients:scope']//label[text()='申报缴税']"));
         click(By.xpath("//*[@id='clients:scope']//label[text()='税费查询']"));
         assertThat(text(By.id("clients:scope"))).doesNotContain("账户管理", "代理关系管理");
@@ -104,14 +108,13 @@ class AgencyMandatesBrowserIT {
     }
 
     /**
-     * Types into a date picker's input, then clicks outside its calendar (on the first field's label, left of every
-     * calendar), which closes it: open, it would cover the next field.
+     * Sets a date picker to the day through PrimeFaces' own widget API, then checks what the input shows: typing into
+     * two pickers one after the other races their calendars' key handling in headless Chromium.
      */
-    private void typeDate(By by, String value) {
-        type(by, value);
-        click(By.cssSelector("label[for='clients:clientCreditCode']"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel")));
-        assertThat(driver.findElement(by).getAttribute("value")).isEqualTo(value);
+    private void pickDate(String widget, By input, LocalDate day) {
+        ((JavascriptExecutor) driver).executeScript("PF(arguments[0]).setDate(new Date(arguments[1], arguments[2] - 1, "
+                + "arguments[3]))", widget, day.getYear(), day.getMonthValue(), day.getDayOfMonth());
+        assertThat(driver.findElement(input).getAttribute("value")).isEqualTo(day.toString());
     }
 
     private String text(By by) {
