@@ -14,50 +14,65 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The enterprise entry (LOGIN-2) as a person clicks it in Chromium: portal → 企业业务登录 → credit code, phone,
- * password, slider → SMS code. Shared by the browser tests of the enterprise login and the enterprise account center.
+ * password, slider → SMS code. Shared by the browser tests of the enterprise login and the enterprise account center;
+ * {@link #agent} is the agent entry (LOGIN-3), the same steps with the agency's credit code on its own page.
  */
 final class EnterpriseEntryPage {
 
     private final WebDriver driver;
     private final WebDriverWait wait;
+    /** The page's form id, the portal's link to it and the page's heading. */
+    private final String form;
+    private final String entry;
 
     EnterpriseEntryPage(WebDriver driver, WebDriverWait wait) {
+        this(driver, wait, "entLogin", "企业业务登录");
+    }
+
+    private EnterpriseEntryPage(WebDriver driver, WebDriverWait wait, String form, String entry) {
         this.driver = driver;
         this.wait = wait;
+        this.form = form;
+        this.entry = entry;
+    }
+
+    /** The agent entry (代理业务登录, LOGIN-3). */
+    static EnterpriseEntryPage agent(WebDriver driver, WebDriverWait wait) {
+        return new EnterpriseEntryPage(driver, wait, "agentLogin", "代理业务登录");
     }
 
     void open() {
         driver.get(App.uri("/").toString());
-        click(By.linkText("企业业务登录"));
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "企业业务登录"));
+        click(By.linkText(entry));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#" + form + " h2"), entry));
     }
 
     void passwordAndSmsSteps(String creditCode, TestPerson p) {
-        type(By.id("entLogin:creditCode"), creditCode);
-        type(By.id("entLogin:account"), p.phone());
-        type(By.id("entLogin:password"), p.password());
+        type(By.id(form + ":creditCode"), creditCode);
+        type(By.id(form + ":account"), p.phone());
+        type(By.id(form + ":password"), p.password());
         dragSliderOntoGap();
-        click(By.id("entLogin:submitPassword"));
+        click(By.id(form + ":submitPassword"));
         smsStep(p);
     }
 
     /** The second factor by SMS code to {@code p}'s phone, after the password or the certificate (LOGIN-6). */
     void smsStep(TestPerson p) {
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "身份验证"));
-        assertThat(driver.findElement(By.id("entLogin")).getText()).contains(Fixtures.maskedName(p.name()));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#" + form + " h2"), "身份验证"));
+        assertThat(driver.findElement(By.id(form)).getText()).contains(Fixtures.maskedName(p.name()));
         click(By.linkText("短信验证码"));
-        assertThat(text(By.id("entLogin:factors:phoneMasked"))).isEqualTo(Fixtures.maskedPhone(p.phone()));
-        click(By.id("entLogin:factors:sendCode"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entLogin:messages"),
+        assertThat(text(By.id(form + ":factors:phoneMasked"))).isEqualTo(Fixtures.maskedPhone(p.phone()));
+        click(By.id(form + ":factors:sendCode"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(form + ":messages"),
                 "验证码已发送至" + Fixtures.maskedPhone(p.phone())));
-        type(By.id("entLogin:factors:smsCode"), Sim.latestCode(p.phone()));
-        click(By.id("entLogin:factors:submitCode"));
+        type(By.id(form + ":factors:smsCode"), Sim.latestCode(p.phone()));
+        click(By.id(form + ":factors:submitCode"));
     }
 
     /** 数字证书登录 (LOGIN-6): the certificate panel with the certificates the helper reads from the inserted keys. */
     void openCertificateLogin() {
         open();
-        click(By.id("entLogin:certificateLogin"));
+        click(By.id(form + ":certificateLogin"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "数字证书登录"));
     }
 
@@ -66,8 +81,8 @@ final class EnterpriseEntryPage {
         By label = By.xpath("//*[@id='entLogin:certificate']//label[starts-with(normalize-space(.), '" + holder + "（"
                 + (national ? "国密证书" : "非国密证书") + "')]");
         pick(label);
-        type(By.id("entLogin:pin"), pin);
-        click(By.id("entLogin:submitCertificate"));
+        type(By.id(form + ":pin"), pin);
+        click(By.id(form + ":submitCertificate"));
     }
 
     /** 选择办税人员: the option of {@code p} as {@code typeLabel} (e.g. 法定代表人), then 登录. */
@@ -76,7 +91,7 @@ final class EnterpriseEntryPage {
         By label = By.xpath("//*[@id='entLogin:staff']//label[normalize-space(.)='" + Fixtures.maskedName(p.name()) + "（"
                 + typeLabel + "）']");
         pick(label);
-        click(By.id("entLogin:chooseStaff"));
+        click(By.id(form + ":chooseStaff"));
     }
 
     /** Clicks a radio's label until PrimeFaces shows the radio chosen (a click before its script is ready is lost). */
@@ -89,7 +104,7 @@ final class EnterpriseEntryPage {
     }
 
     String messages() {
-        return text(By.id("entLogin:messages"));
+        return text(By.id(form + ":messages"));
     }
 
     /** The whole entry for a person with one active identity: he lands in the enterprise account center (ENT-1). */
@@ -105,7 +120,7 @@ final class EnterpriseEntryPage {
      */
     private void dragSliderOntoGap() {
         int gap = Integer.parseInt(driver.findElement(By.id("sliderGap")).getAttribute("data-gap"));
-        WebElement track = driver.findElement(By.id("entLogin:slider"));
+        WebElement track = driver.findElement(By.id(form + ":slider"));
         WebElement handle = track.findElement(By.cssSelector(".ui-slider-handle"));
         int handleCenter = handle.getLocation().getX() + handle.getSize().getWidth() / 2;
         int target = track.getLocation().getX() + Math.round(track.getSize().getWidth() * gap / 100f);
@@ -121,7 +136,7 @@ final class EnterpriseEntryPage {
     }
 
     private int sliderValue() {
-        return Integer.parseInt(driver.findElement(By.id("entLogin:sliderValue")).getAttribute("value"));
+        return Integer.parseInt(driver.findElement(By.id(form + ":sliderValue")).getAttribute("value"));
     }
 
     private void click(By by) {

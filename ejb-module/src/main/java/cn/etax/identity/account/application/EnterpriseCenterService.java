@@ -85,15 +85,8 @@ public class EnterpriseCenterService {
         ActingIdentity acting = acting(current, client);
         Taxpayer t = em.find(Taxpayer.class, acting.taxpayerId());
         BasicTaxData data = t.basicData();
-        var basic = new EnterpriseInfoView.Basic(t.creditCode().value(), Masking.enterpriseName(t.name()), t.kind(),
-                t.status(), t.taxAuthorityName(), t.region().provinceName(),
-                data == null ? "" : Masking.address(data.businessAddress()),
-                data == null ? null : data.registeredOn());
-        List<EnterpriseInfoView.KeyPersonView> keyPersonnel = new ArrayList<>();
-        t.keyPerson(KeyRole.LEGAL_REPRESENTATIVE).ifPresent(p -> keyPersonnel.add(keyPerson(
-                IdentityType.LEGAL_REPRESENTATIVE, p)));
-        t.keyPerson(KeyRole.FINANCE_OFFICER).ifPresent(p -> keyPersonnel.add(keyPerson(
-                IdentityType.FINANCE_OFFICER, p)));
+        EnterpriseInfoView.Basic basic = basic(t);
+        List<EnterpriseInfoView.KeyPersonView> keyPersonnel = keyPersonnel(t);
         EnterpriseInfoView.TaxData taxData = null;
         List<EnterpriseInfoView.InvestorView> investors = null;
         if (acting.isManager()) {
@@ -259,6 +252,25 @@ public class EnterpriseCenterService {
                 .toList();
         return new EnterpriseInfoView.Viewer(Masking.name(me.name()), me.realNameLevel(), acting.identityType(),
                 acting.permissions(), identities);
+    }
+
+    /** 基本信息, masked: what every identity in the taxpayer sees, an agent's too (AGT-1). */
+    static EnterpriseInfoView.Basic basic(Taxpayer t) {
+        BasicTaxData data = t.basicData();
+        return new EnterpriseInfoView.Basic(t.creditCode().value(), Masking.enterpriseName(t.name()), t.kind(),
+                t.status(), t.taxAuthorityName(), t.region().provinceName(),
+                data == null ? "" : Masking.address(data.businessAddress()),
+                data == null ? null : data.registeredOn());
+    }
+
+    /** 主要人员信息, masked: legal representative, then finance officer. */
+    static List<EnterpriseInfoView.KeyPersonView> keyPersonnel(Taxpayer t) {
+        List<EnterpriseInfoView.KeyPersonView> keyPersonnel = new ArrayList<>();
+        t.keyPerson(KeyRole.LEGAL_REPRESENTATIVE).ifPresent(p -> keyPersonnel.add(keyPerson(
+                IdentityType.LEGAL_REPRESENTATIVE, p)));
+        t.keyPerson(KeyRole.FINANCE_OFFICER).ifPresent(p -> keyPersonnel.add(keyPerson(
+                IdentityType.FINANCE_OFFICER, p)));
+        return keyPersonnel;
     }
 
     private static EnterpriseInfoView.KeyPersonView keyPerson(IdentityType role, KeyPerson p) {

@@ -1,6 +1,7 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 
 import java.io.Serializable;
@@ -9,11 +10,18 @@ import java.util.List;
 
 /**
  * Who completed a two-factor login, how, and when: what the session carries as the caller. After the enterprise
- * entry (LOGIN-2) also the current identity in the taxpayer; after the natural-person entry {@code enterprise} is
- * null.
+ * entry (LOGIN-2) also the current identity in the taxpayer; after the agent entry (LOGIN-3) instead the client he
+ * acts for ({@code agent}); after the natural-person entry both are null.
  */
 public record AuthenticatedPerson(long personId, String name, int realNameLevel, List<AuthMethod> methods,
-                                  Instant authenticatedAt, EnterpriseIdentity enterprise) implements Serializable {
+                                  Instant authenticatedAt, EnterpriseIdentity enterprise, AgentIdentity agent)
+        implements Serializable {
+
+    /** An enterprise login (LOGIN-2, LOGIN-6), or with {@code enterprise} null a natural-person one. */
+    public AuthenticatedPerson(long personId, String name, int realNameLevel, List<AuthMethod> methods,
+                               Instant authenticatedAt, EnterpriseIdentity enterprise) {
+        this(personId, name, realNameLevel, methods, authenticatedAt, enterprise, null);
+    }
 
     /** A natural-person login (LOGIN-1). */
     public AuthenticatedPerson(long personId, String name, int realNameLevel, List<AuthMethod> methods,

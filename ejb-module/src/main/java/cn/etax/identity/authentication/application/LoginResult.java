@@ -1,5 +1,6 @@
 package cn.etax.identity.authentication.application;
 
+import cn.etax.identity.grant.application.ClientOption;
 import cn.etax.identity.grant.application.IdentityOption;
 
 import java.io.Serializable;
@@ -12,14 +13,27 @@ import java.util.List;
  * own QR face check ({@code faceCheckRequired}) unless the second factor already was one.
  */
 public record LoginResult(Status status, AuthenticatedPerson person, List<IdentityOption> options,
-                          boolean faceCheckRequired) implements Serializable {
+                          boolean faceCheckRequired, List<ClientOption> clients) implements Serializable {
 
+    /** {@code CHOOSE_CLIENT}: at the agent entry (LOGIN-3), the clients of {@code clients} to enter one of. */
     public enum Status {
-        LOGGED_IN, AGREEMENTS_REQUIRED, PASSWORD_CHANGE_REQUIRED, RELOGIN_REQUIRED, CHOOSE_IDENTITY, CONFIRM_PENDING
+        LOGGED_IN, AGREEMENTS_REQUIRED, PASSWORD_CHANGE_REQUIRED, RELOGIN_REQUIRED, CHOOSE_IDENTITY, CONFIRM_PENDING,
+        CHOOSE_CLIENT
     }
 
     public LoginResult {
         options = options == null ? List.of() : List.copyOf(options);
+        clients = clients == null ? List.of() : List.copyOf(clients);
+    }
+
+    public LoginResult(Status status, AuthenticatedPerson person, List<IdentityOption> options,
+                       boolean faceCheckRequired) {
+        this(status, person, options, faceCheckRequired, null);
+    }
+
+    /** LOGIN-3: the agent chooses the client to enter. */
+    public static LoginResult chooseClient(List<ClientOption> clients) {
+        return new LoginResult(Status.CHOOSE_CLIENT, null, null, false, clients);
     }
 
     public LoginResult(Status status, AuthenticatedPerson person, List<IdentityOption> options) {

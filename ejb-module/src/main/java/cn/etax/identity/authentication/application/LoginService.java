@@ -3,8 +3,10 @@ package cn.etax.identity.authentication.application;
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.grant.application.AgentService;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
 import cn.etax.identity.shared.AccountLockedException;
@@ -55,6 +57,9 @@ public class LoginService {
     @EJB
     EnterpriseIdentityService identities;
 
+    @EJB
+    AgentService agents;
+
     @Inject
     PasswordHasher hasher;
 
@@ -85,6 +90,33 @@ public class LoginService {
         Person person = checkPassword(account, password,
                 new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
         return steps.passwordAccepted(person, taxpayerId, client);
+    }
+
+    /**
+     * LOGIN-3 step 1: the credit code of a registered tax-agent institution (TAXPAYER_NOT_FOUND,
+     * NOT_TAX_AGENT_INSTITUTION), then the natural-person password step with its slider, throttle and lockout.
+     * Whether the person is one of its agents, and for which clients, is told only after the second factor.
+     */
+    public PasswordAccepted agentPassword(String agencyCreditCode, String account, String password, String humanToken,
+                                          Integer humanAnswer, ClientContext client) {
+        throttle.attempt(client);
+        CreditCode code = CreditCode.of(agencyCreditCode);
+        if (!humanCheck.verify(humanToken, humanAnswer)) {
+            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+        }
+        long agencyId = identities.taxpayerId(code);
+        agents.requireAgency(agencyId);
+        Person person = checkPassword(account, password,
+                new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, agencyId), client);
+        return steps.passwordAccepted(person, FlowKind.AGENT_LOGIN, agencyId, client);
+    }
+
+    /** LOGIN-3: the client picked from the CHOOSE_CLIENT list, entered under that mandate. */
+    public LoginResult enterClient(String flowToken, Long mandateId, ClientContext client) {
+        if (mandateId == null) {
+            throw new InvalidInputException("MANDATE_ID_REQUIRED");
+        }
+        return steps.enterClient(flowToken, mandateId, client);
     }
 
     /** LOGIN-2: the identity picked from the CHOOSE_IDENTITY list. */

@@ -15,6 +15,8 @@ import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.ConfirmationProof;
+import cn.etax.identity.grant.application.AgentIdentity;
+import cn.etax.identity.grant.application.AgentService;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
 import cn.etax.identity.grant.application.IdentityResolution;
@@ -48,9 +50,12 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class LoginSteps {
 
-    /** The flows whose second-factor steps these are: LOGIN-1, LOGIN-2 and the certificate login LOGIN-6. */
+    /** The flows whose second-factor steps these are: LOGIN-1, LOGIN-2, LOGIN-3 and the certificate login LOGIN-6. */
     private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
-            FlowKind.CERTIFICATE_LOGIN);
+            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN);
+
+    /** The login-log reason of an agent's login in the client's log (text under {@code loginLog.reason.*}). */
+    public static final String AGENT_LOGIN_REASON = "AGENT_LOGIN";
 
     @EJB
     FlowService flows;
@@ -76,6 +81,9 @@ public class LoginSteps {
     @EJB
     EnterpriseIdentityService identities;
 
+    @EJB
+    AgentService agents;
+
     @Inject
     PersonalDataProtector protector;
 
@@ -94,10 +102,15 @@ public class LoginSteps {
      * {@code taxpayerId} names the taxpayer of an enterprise login, else null.
      */
     public PasswordAccepted passwordAccepted(Person person, Long taxpayerId, ClientContext client) {
+        return passwordAccepted(person, taxpayerId == null ? FlowKind.PERSON_LOGIN : FlowKind.ENTERPRISE_LOGIN,
+                taxpayerId, client);
+    }
+
+    /** The same for a flow of the given kind: LOGIN-3 ({@link FlowKind#AGENT_LOGIN}) remembers the agency. */
+    public PasswordAccepted passwordAccepted(Person person, FlowKind kind, Long taxpayerId, ClientContext client) {
         long personId = person.id();
         guard.succeededWithin(personId, AuthMethod.PASSWORD);
-        FlowService.Started started = flows.start(taxpayerId == null ? FlowKind.PERSON_LOGIN
-                : FlowKind.ENTERPRISE_LOGIN, client);
+        FlowService.Started started = flows.start(kind, client);
         started.flow().bindPerson(personId);
         if (taxpayerId != null) {
             started.flow().bindTaxpayer(taxpayerId);
@@ -248,8 +261,22 @@ public class LoginSteps {
         return identities.confirmationState(flow.personId(), proofToken);
     }
 
+    /**
+     * LOGIN-3: the client the agent picked from the CHOOSE_CLIENT list, checked again at this moment; the login
+     * completes as his agent identity there (audited with both the agency and the client, AGT-4).
+     */
+    public LoginResult enterClient(String flowToken, long mandateId, ClientContext client) {
+        AuthFlow flow = verifiedFlow(flowToken, FlowKind.AGENT_LOGIN);
+        AgentIdentity agent = agents.enter(flow.personId(), flow.taxpayerId(), mandateId);
+        return loggedIn(flow, null, agent, client);
+    }
+
     private AuthFlow verifiedEnterpriseFlow(String flowToken) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.ENTERPRISE_LOGIN);
+        return verifiedFlow(flowToken, FlowKind.ENTERPRISE_LOGIN);
+    }
+
+    private AuthFlow verifiedFlow(String flowToken, FlowKind kind) {
+        AuthFlow flow = flows.find(flowToken, kind);
         flow.ensureVerified();
         Person person = directory.get(flow.personId());
         if (person.mustSignAgreements() || person.passwordInitial()) {
@@ -265,6 +292,14 @@ public class LoginSteps {
         }
         if (person.passwordInitial()) {
             return LoginResult.pending(LoginResult.Status.PASSWORD_CHANGE_REQUIRED);
+        }
+        if (flow.kind() == FlowKind.AGENT_LOGIN) {
+            // LOGIN-3: an agent of the agency (else refused and logged there), then the clients he may enter
+            try {
+                return LoginResult.chooseClient(agents.clients(flow.personId(), flow.taxpayerId()));
+            } catch (DomainException e) {
+                throw refused(flow, e, client);
+            }
         }
         if (!flow.kind().isEnterprise()) {
             return loggedIn(flow, null, client);
@@ -297,9 +332,21 @@ public class LoginSteps {
     }
 
     private LoginResult loggedIn(AuthFlow flow, EnterpriseIdentity identity, ClientContext client) {
+        return loggedIn(flow, identity, null, client);
+    }
+
+    private LoginResult loggedIn(AuthFlow flow, EnterpriseIdentity identity, AgentIdentity agent,
+                                 ClientContext client) {
         Person person = directory.get(flow.personId());
         flow.complete();
-        if (identity == null) {
+        if (agent != null) {
+            // AGT-4: in the client's enterprise log and the audit trail, with the agency and the mandate
+            log.recordEnterprise(agent.clientTaxpayerId(), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS,
+                    AGENT_LOGIN_REASON, client);
+            audit.record(person.id(), "AGENT_ENTERED", "taxpayer:" + agent.clientCreditCode(), "agency "
+                    + agent.agencyCreditCode() + ", mandate " + agent.mandateId() + ", permissions "
+                    + agent.permissions().stream().map(Enum::name).sorted().toList(), client);
+        } else if (identity == null) {
             log.record(LoginLogService.entryOf(flow.kind()), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS,
                     null, client);
         } else {
@@ -307,7 +354,7 @@ public class LoginSteps {
                     client);
         }
         return new LoginResult(LoginResult.Status.LOGGED_IN, new AuthenticatedPerson(person.id(), person.name(),
-                person.realNameLevel(), List.of(firstFactor(flow), flow.secondFactor()), clock.now(), identity));
+                person.realNameLevel(), List.of(firstFactor(flow), flow.secondFactor()), clock.now(), identity, agent));
     }
 
     /** The password, or for LOGIN-6 the certificate PIN and the key's signature. */

@@ -62,6 +62,10 @@ public class CurrentIdentityService {
             // API-2: what the assertion says, checked as a downstream application checks it, then as of now
             JsonObject claims = assertions.verify(assertion.token());
             long personId = Long.parseLong(claims.getString("sub"));
+            if ("AGENT".equals(claims.getString("identity_kind", "PERSONAL"))) {
+                // an agent acts for a client under a mandate, not in an identity of his own (AGT-4)
+                throw new InvalidInputException("AGENT_IDENTITY_NOT_LOOKED_UP");
+            }
             return "ENTERPRISE".equals(claims.getString("identity_kind", "PERSONAL"))
                     ? forTaxpayer(new IdentityReference.ForTaxpayer(personId,
                             claims.getString("taxpayer_credit_code"), claims.getString("identity_type")))

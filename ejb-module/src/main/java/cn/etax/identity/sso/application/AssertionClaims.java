@@ -2,6 +2,7 @@ package cn.etax.identity.sso.application;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.Masking;
@@ -11,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * API-2: the claims of an identity assertion — standard JWT/MicroProfile JWT claims plus who acts for whom.
@@ -20,9 +22,11 @@ import java.time.Instant;
  *       {@code groups} = ["PERSON"] (the MicroProfile JWT role), plus "ENTERPRISE" for an enterprise identity;</li>
  *   <li>{@code name} (masked, RULE-MASK), {@code real_name_level}, {@code amr} (authentication methods),
  *       {@code auth_time} (seconds, when the two-factor login completed);</li>
- *   <li>{@code identity_kind} ENTERPRISE or PERSONAL; for ENTERPRISE {@code taxpayer_id},
+ *   <li>{@code identity_kind} ENTERPRISE, AGENT or PERSONAL; for ENTERPRISE {@code taxpayer_id},
  *       {@code taxpayer_credit_code}, {@code taxpayer_name} (masked), {@code identity_type}, {@code permissions}
- *       and {@code grant_id}.</li>
+ *       and {@code grant_id}; for AGENT (LOGIN-3, AGT-4: an agent acting for a client) the client as
+ *       {@code taxpayer_*}, the agent's {@code permissions} there, {@code agency_credit_code}, {@code agency_name}
+ *       (masked) and {@code mandate_id}, and the group "AGENT".</li>
  * </ul>
  */
 public final class AssertionClaims {
@@ -50,18 +54,32 @@ public final class AssertionClaims {
                 .add("real_name_level", person.realNameLevel())
                 .add("amr", amr)
                 .add("auth_time", person.authenticatedAt().getEpochSecond())
-                .add("identity_kind", e == null ? "PERSONAL" : "ENTERPRISE");
-        if (e != null) {
+                .add("identity_kind", person.agent() != null ? "AGENT" : e == null ? "PERSONAL" : "ENTERPRISE");
+        AgentIdentity a = person.agent();
+        if (a != null) {
+            groups.add("AGENT");
+            claims.add("mandate_id", a.mandateId())
+                    .add("agency_credit_code", a.agencyCreditCode())
+                    .add("agency_name", a.agencyName())
+                    .add("taxpayer_id", a.clientTaxpayerId())
+                    .add("taxpayer_credit_code", a.clientCreditCode())
+                    .add("taxpayer_name", a.clientName())
+                    .add("permissions", sorted(a.permissions()));
+        } else if (e != null) {
             groups.add("ENTERPRISE");
-            JsonArrayBuilder permissions = JsonBuilders.array();
-            e.permissions().stream().map(Permission::name).sorted().forEach(permissions::add);
             claims.add("grant_id", e.grantId())
                     .add("taxpayer_id", e.taxpayerId())
                     .add("taxpayer_credit_code", e.creditCode())
                     .add("taxpayer_name", e.taxpayerName())
                     .add("identity_type", e.identityType().name())
-                    .add("permissions", permissions);
+                    .add("permissions", sorted(e.permissions()));
         }
         return claims.add("groups", groups).build();
+    }
+
+    private static JsonArrayBuilder sorted(Set<Permission> permissions) {
+        JsonArrayBuilder names = JsonBuilders.array();
+        permissions.stream().map(Permission::name).sorted().forEach(names::add);
+        return names;
     }
 }

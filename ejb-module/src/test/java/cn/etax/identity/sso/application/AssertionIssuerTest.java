@@ -2,6 +2,7 @@ package cn.etax.identity.sso.application;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
@@ -79,6 +80,26 @@ class AssertionIssuerTest {
         assertThat(claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString))
                 .containsExactly("PERSON", "ENTERPRISE");
         assertThat(verifies(a.token(), issuer.jwks())).isTrue();
+    }
+
+    @Test
+    void agentIdentityNamesTheClientTheAgencyAndTheMandate() {
+        AuthenticatedPerson agent = new AuthenticatedPerson(79, "王五", 4, List.of(AuthMethod.PASSWORD,
+                AuthMethod.SMS_CODE), LOGIN, null, new AgentIdentity(601, 502, IdentityType.TAX_OFFICER, 9002,
+                "91360103MA39H7TP0F", "洪城*******有限公司", 9001, "91360100MA35XXXX1A", "江西**有限公司",
+                java.time.LocalDate.of(2027, 12, 31), Set.of(Permission.TAX_QUERY, Permission.TAX_FILING_AND_PAYMENT)));
+        JsonObject claims = part(issuer.issue(agent).token(), 1);
+
+        assertThat(claims.getString("identity_kind")).isEqualTo("AGENT");
+        assertThat(claims.getString("taxpayer_credit_code")).isEqualTo("91360100MA35XXXX1A");
+        assertThat(claims.getJsonNumber("taxpayer_id").longValue()).isEqualTo(9001);
+        assertThat(claims.getString("agency_credit_code")).isEqualTo("91360103MA39H7TP0F");
+        assertThat(claims.getJsonNumber("mandate_id").longValue()).isEqualTo(601);
+        assertThat(claims.getJsonArray("permissions").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("TAX_FILING_AND_PAYMENT", "TAX_QUERY");
+        assertThat(claims.containsKey("identity_type")).as("no identity of his own in the client").isFalse();
+        assertThat(claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("PERSON", "AGENT");
     }
 
     @Test

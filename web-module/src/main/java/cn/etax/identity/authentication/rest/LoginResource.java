@@ -8,6 +8,8 @@ import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.web.ConfirmQuestion;
+import cn.etax.identity.grant.application.AgentIdentity;
+import cn.etax.identity.grant.application.ClientOption;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.application.IdentityOption;
@@ -109,7 +111,15 @@ public class LoginResource {
      * identities to choose from (CHOOSE_IDENTITY) or to confirm (CONFIRM_PENDING, with the {@code question}).
      */
     public record Outcome(String status, Long personId, String name, int realNameLevel, EnterpriseIdentity identity,
-                          List<IdentityOption> identities, String question, Boolean faceCheckRequired) {
+                          List<IdentityOption> identities, String question, Boolean faceCheckRequired,
+                          AgentIdentity agent, List<ClientOption> clients) {
+    }
+
+    public record AgentPasswordStep(String agencyCreditCode, String account, String password, String sliderToken,
+                                    Integer sliderPosition) {
+    }
+
+    public record ClientStep(String flowToken, Long mandateId) {
     }
 
     public record ConfirmStep(String flowToken, Long grantId, String proofToken) {
@@ -150,6 +160,29 @@ public class LoginResource {
                 s.sliderToken(), s.sliderPosition(), Clients.of(request));
         return new Started(accepted.flowToken(), accepted.phoneMasked(), accepted.nameMasked(),
                 accepted.smsAvailable());
+    }
+
+    @POST
+    @Path("agent/password")
+    @Operation(summary = "LOGIN-3 step 1: the agency's credit code (a tax-agent institution) + the agent's account + "
+            + "password + slider; the second factor then uses sms-code / sms / qr, which answer CHOOSE_CLIENT with the "
+            + "clients. Errors: NOT_TAX_AGENT_INSTITUTION, TAXPAYER_NOT_FOUND; after the second factor "
+            + "AGENT_RELATION_NOT_FOUND, AGENT_NO_CLIENTS, ENTERPRISE_IDENTITY_FROZEN")
+    public Started agentPassword(AgentPasswordStep step) {
+        AgentPasswordStep s = require(step);
+        PasswordAccepted accepted = login.agentPassword(s.agencyCreditCode(), s.account(), s.password(),
+                s.sliderToken(), s.sliderPosition(), Clients.of(request));
+        return new Started(accepted.flowToken(), accepted.phoneMasked(), accepted.nameMasked(),
+                accepted.smsAvailable());
+    }
+
+    @POST
+    @Path("agent/client")
+    @Operation(summary = "LOGIN-3: enter the client chosen from CHOOSE_CLIENT (进入), named by its mandate; "
+            + "AGENT_CLIENT_UNAVAILABLE when the mandate is no longer in force")
+    public Outcome enterClient(ClientStep step) {
+        ClientStep s = require(step);
+        return finish(login.enterClient(s.flowToken(), s.mandateId(), Clients.of(request)));
     }
 
     @POST
@@ -261,13 +294,15 @@ public class LoginResource {
         if (result.status() == LoginResult.Status.LOGGED_IN) {
             sessions.login(request, response, result.person());
             return new Outcome(result.status().name(), result.person().personId(), result.person().name(),
-                    result.person().realNameLevel(), result.person().enterprise(), null, null, null);
+                    result.person().realNameLevel(), result.person().enterprise(), null, null, null,
+                    result.person().agent(), null);
         }
         boolean confirming = result.status() == LoginResult.Status.CONFIRM_PENDING;
         return new Outcome(result.status().name(), null, null, 0, null,
                 result.options().isEmpty() ? null : result.options(),
                 confirming ? Texts.text(locale(), ConfirmQuestion.key(result.options())) : null,
-                confirming ? result.faceCheckRequired() : null);
+                confirming ? result.faceCheckRequired() : null, null,
+                result.clients().isEmpty() ? null : result.clients());
     }
 
     private Locale locale() {

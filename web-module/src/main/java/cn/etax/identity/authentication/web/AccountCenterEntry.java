@@ -12,7 +12,8 @@ import java.io.IOException;
 /**
  * The last step of every login page: the completed login becomes the session's caller, then the account center —
  * the enterprise account center's basic information after the enterprise entry (ENT-1: "进入账户中心后，默认显示企业基本
- * 信息"), the personal profile otherwise.
+ * 信息"), the agent account center's client information after the agent entry (AGT-1), the personal profile
+ * otherwise.
  */
 final class AccountCenterEntry {
 
@@ -20,6 +21,9 @@ final class AccountCenterEntry {
     }
 
     static String home(AuthenticatedPerson person) {
+        if (person.agent() != null) {
+            return "/account/agent/info.xhtml"; // AGT-1: the client's basic information first
+        }
         return person.enterprise() == null ? "/account/profile.xhtml" : "/account/enterprise/info.xhtml";
     }
 

@@ -7,13 +7,13 @@ import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
 import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.domain.QrApp;
-import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.certificate.application.CertificateHelper;
 import cn.etax.identity.certificate.application.CertificateHolder;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.IdentityOption;
 import cn.etax.identity.grant.application.StaffOption;
 import cn.etax.identity.grant.domain.GrantState;
+import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FaceCheckPoll;
@@ -25,7 +25,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,7 @@ import java.util.stream.Collectors;
  */
 @Named
 @ViewScoped
-public class EnterpriseLoginBacking implements Serializable {
+public class EnterpriseLoginBacking extends SecondFactorSteps {
 
     private static final long serialVersionUID = 1L;
 
@@ -68,14 +67,6 @@ public class EnterpriseLoginBacking implements Serializable {
     private String account;
     private String password;
     private final SliderState slider = new SliderState();
-    private String flowToken;
-    private String phoneMasked;
-    private String nameMasked;
-    private String smsCode;
-    private String qrToken;
-    private String newPassword;
-    private String newPasswordConfirmation;
-    private boolean agreementsAccepted;
     private List<IdentityOption> options = List.of();
     private Long grantId;
     private List<CertificateHelper.KeyCertificate> certificates = List.of();
@@ -95,11 +86,8 @@ public class EnterpriseLoginBacking implements Serializable {
 
     public void submitPassword() {
         try {
-            PasswordAccepted accepted = login.enterprisePassword(creditCode, account, password, slider.token(),
-                    slider.getValue(), FacesSupport.client());
-            flowToken = accepted.flowToken();
-            phoneMasked = accepted.phoneMasked();
-            nameMasked = accepted.nameMasked();
+            accepted(login.enterprisePassword(creditCode, account, password, slider.token(), slider.getValue(),
+                    FacesSupport.client()));
             step = Step.SECOND_FACTOR;
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -155,8 +143,8 @@ public class EnterpriseLoginBacking implements Serializable {
     public void chooseStaff() {
         try {
             PasswordAccepted accepted = certificateLogin.chooseStaff(flowToken, staffGrantId);
-            phoneMasked = accepted.phoneMasked();
-            nameMasked = accepted.nameMasked();
+            setPhoneMasked(accepted.phoneMasked());
+            setNameMasked(accepted.nameMasked());
             step = Step.SECOND_FACTOR;
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -190,74 +178,9 @@ public class EnterpriseLoginBacking implements Serializable {
         return o.state() == GrantState.FROZEN ? label + FacesSupport.text("entLogin.option.frozen") : label;
     }
 
-    public void sendCode() {
-        try {
-            login.sendSmsCode(flowToken);
-            FacesSupport.info("login.sms.sent", phoneMasked);
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
-    }
-
-    public void submitCode() {
-        try {
-            handle(login.completeWithSms(flowToken, smsCode, FacesSupport.client()));
-        } catch (DomainException e) {
-            refusedAfterSecondFactor(e);
-        } finally {
-            smsCode = null;
-        }
-    }
-
-    public void startQr(String app) {
-        try {
-            qrToken = login.startQr(flowToken, QrApp.valueOf(app), FacesSupport.client());
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
-    }
-
-    /** Called by the page's poll while a QR check is open. */
-    public void pollQr() {
-        if (qrToken == null) {
-            return;
-        }
-        try {
-            QrState state = login.qrState(flowToken);
-            if (state == QrState.CONFIRMED || state == QrState.FAILED) {
-                qrToken = null;
-                handle(login.completeWithQr(flowToken, FacesSupport.client()));
-            } else if (state == QrState.EXPIRED) {
-                qrToken = null;
-                FacesSupport.info("login.qr.expired");
-            }
-        } catch (DomainException e) {
-            refusedAfterSecondFactor(e);
-        }
-    }
-
-    public void signAgreements() {
-        if (!agreementsAccepted) {
-            FacesSupport.info("login.agreements.required");
-            return;
-        }
-        try {
-            handle(login.signAgreements(flowToken, FacesSupport.client()));
-        } catch (DomainException e) {
-            refusedAfterSecondFactor(e);
-        }
-    }
-
-    public void changeInitialPassword() {
-        try {
-            handle(login.changeInitialPassword(flowToken, newPassword, newPasswordConfirmation,
-                    FacesSupport.client()));
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        } finally {
-            newPassword = null;
-            newPasswordConfirmation = null;
-        }
+    @Override
+    protected LoginService login() {
+        return login;
     }
 
     /** The identity picked from the list; a frozen one is refused and the list stays for another choice. */
@@ -325,10 +248,9 @@ public class EnterpriseLoginBacking implements Serializable {
 
     public void restart() {
         step = Step.PASSWORD;
-        flowToken = null;
+        forgetFlow();
         certified = null;
         staffGrantId = null;
-        qrToken = null;
         options = List.of();
         grantId = null;
         proofToken = null;
@@ -350,7 +272,8 @@ public class EnterpriseLoginBacking implements Serializable {
         return FacesSupport.text("grant.identity_type." + option.identityType().name().toLowerCase(Locale.ROOT));
     }
 
-    private void handle(LoginResult result) {
+    @Override
+    protected void handle(LoginResult result) {
         switch (result.status()) {
             case LOGGED_IN -> enter(result);
             case AGREEMENTS_REQUIRED -> step = Step.AGREEMENTS;
@@ -359,6 +282,7 @@ public class EnterpriseLoginBacking implements Serializable {
                 restart();
                 FacesSupport.info("login.relogin");
             }
+            case CHOOSE_CLIENT -> FacesSupport.error(new ConflictException("FLOW_INVALID"));
             case CHOOSE_IDENTITY, CONFIRM_PENDING -> {
                 options = result.options();
                 confirmFaceCheckRequired = result.faceCheckRequired();
@@ -371,12 +295,13 @@ public class EnterpriseLoginBacking implements Serializable {
     }
 
     /** After the second factor a refusal (no relation, frozen) ends the attempt: the message and a way back. */
-    private void refusedAfterSecondFactor(DomainException e) {
+    @Override
+    protected void refused(DomainException e) {
         FacesSupport.error(e);
         if ("ENTERPRISE_RELATION_NOT_FOUND".equals(e.code()) || "ENTERPRISE_IDENTITY_FROZEN".equals(e.code())
                 || "ENTERPRISE_IDENTITY_UNAVAILABLE".equals(e.code())) {
             step = Step.REFUSED;
-            flowToken = null;
+            forgetFlow();
         }
     }
 
@@ -392,17 +317,6 @@ public class EnterpriseLoginBacking implements Serializable {
     public String getPassword() { return password; }
     public void setPassword(String password) { this.password = password; }
     public SliderState getSlider() { return slider; }
-    public String getPhoneMasked() { return phoneMasked; }
-    public String getNameMasked() { return nameMasked; }
-    public String getSmsCode() { return smsCode; }
-    public void setSmsCode(String smsCode) { this.smsCode = smsCode; }
-    public String getQrToken() { return qrToken; }
-    public String getNewPassword() { return newPassword; }
-    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
-    public String getNewPasswordConfirmation() { return newPasswordConfirmation; }
-    public void setNewPasswordConfirmation(String v) { this.newPasswordConfirmation = v; }
-    public boolean isAgreementsAccepted() { return agreementsAccepted; }
-    public void setAgreementsAccepted(boolean agreementsAccepted) { this.agreementsAccepted = agreementsAccepted; }
     public List<IdentityOption> getOptions() { return options; }
     public List<CertificateHelper.KeyCertificate> getCertificates() { return certificates; }
     public String getCertificate() { return certificate; }

@@ -1,6 +1,7 @@
 package cn.etax.identity.identity.rest;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
@@ -37,9 +38,16 @@ public class CurrentIdentityResource {
     public record Taxpayer(long id, String creditCode, String name) {
     }
 
-    /** {@code taxpayer}, {@code identityType} and {@code permissions} are absent after a natural-person login. */
+    /** LOGIN-3: the agency an agent acts for, and the mandate he acts under. */
+    public record Agency(String creditCode, String name, long mandateId) {
+    }
+
+    /**
+     * {@code taxpayer}, {@code identityType} and {@code permissions} are absent after a natural-person login. After the
+     * agent entry {@code taxpayer} is the client, {@code agency} is set and {@code identityType} absent (AGT-4).
+     */
     public record CurrentIdentity(long personId, String name, int realNameLevel, Taxpayer taxpayer,
-                                  IdentityType identityType, Set<Permission> permissions) {
+                                  IdentityType identityType, Set<Permission> permissions, Agency agency) {
     }
 
     @GET
@@ -55,11 +63,18 @@ public class CurrentIdentityResource {
     /** The identity as REST shows it; the person's name masked (RULE-MASK). */
     public static CurrentIdentity view(AuthenticatedPerson person) {
         EnterpriseIdentity e = person.enterprise();
+        AgentIdentity a = person.agent();
+        if (a != null) {
+            return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(),
+                    new Taxpayer(a.clientTaxpayerId(), a.clientCreditCode(), a.clientName()), null, a.permissions(),
+                    new Agency(a.agencyCreditCode(), a.agencyName(), a.mandateId()));
+        }
         if (e == null) {
             return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(), null,
-                    null, null);
+                    null, null, null);
         }
         return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(),
-                new Taxpayer(e.taxpayerId(), e.creditCode(), e.taxpayerName()), e.identityType(), e.permissions());
+                new Taxpayer(e.taxpayerId(), e.creditCode(), e.taxpayerName()), e.identityType(), e.permissions(),
+                null);
     }
 }

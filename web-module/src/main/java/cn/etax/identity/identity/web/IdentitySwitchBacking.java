@@ -75,6 +75,9 @@ public class IdentitySwitchBacking {
         if (p == null) {
             return "";
         }
+        if (p.agent() != null) {
+            return FacesSupport.text("agent.header", p.agent().clientName(), p.agent().agencyName());
+        }
         EnterpriseIdentity e = p.enterprise();
         return e == null ? FacesSupport.text("identitySwitch.personal")
                 : e.taxpayerName() + " · " + type(e.identityType().name());

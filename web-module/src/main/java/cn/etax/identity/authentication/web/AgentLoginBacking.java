@@ -1,0 +1,137 @@
+package cn.etax.identity.authentication.web;
+
+import cn.etax.identity.authentication.application.HumanCheckService;
+import cn.etax.identity.authentication.application.LoginResult;
+import cn.etax.identity.authentication.application.LoginService;
+import cn.etax.identity.grant.application.ClientOption;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.security.Sessions;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * agent-login.xhtml: the agent entry (代理业务, LOGIN-3) — the agency's credit code, the agent's account, password and
+ * slider, the second factor, then 被代理企业选择: 【进入】 one client. Holds no rule; LoginService and AgentService decide,
+ * again at every step.
+ */
+@Named
+@ViewScoped
+public class AgentLoginBacking extends SecondFactorSteps {
+
+    private static final long serialVersionUID = 1L;
+
+    /** After the second factor these end the attempt: no agent of that agency, no client, frozen. */
+    private static final Set<String> FINAL_REFUSALS = Set.of("AGENT_RELATION_NOT_FOUND", "AGENT_NO_CLIENTS",
+            "ENTERPRISE_IDENTITY_FROZEN");
+
+    public enum Step { PASSWORD, SECOND_FACTOR, AGREEMENTS, CHANGE_PASSWORD, CHOOSE_CLIENT, REFUSED }
+
+    @EJB
+    LoginService login;
+
+    @EJB
+    HumanCheckService humanCheck;
+
+    @Inject
+    Sessions sessions;
+
+    private Step step = Step.PASSWORD;
+    private String creditCode;
+    private String account;
+    private String password;
+    private final SliderState slider = new SliderState();
+    private List<ClientOption> clients = List.of();
+
+    @PostConstruct
+    void init() {
+        slider.renew(humanCheck);
+    }
+
+    public void submitPassword() {
+        try {
+            accepted(login.agentPassword(creditCode, account, password, slider.token(), slider.getValue(),
+                    FacesSupport.client()));
+            step = Step.SECOND_FACTOR;
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+            slider.renew(humanCheck);
+        } finally {
+            password = null;
+        }
+    }
+
+    /** 进入: the client of this mandate, checked again; the list stays when it is no longer available. */
+    public void enter(long mandateId) {
+        try {
+            handle(login.enterClient(flowToken, mandateId, FacesSupport.client()));
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    public void restart() {
+        step = Step.PASSWORD;
+        forgetFlow();
+        clients = List.of();
+        slider.renew(humanCheck);
+    }
+
+    /** The client's permissions for this agent, in the page's language. */
+    public String permissions(ClientOption c) {
+        return c.permissions().stream().sorted()
+                .map(p -> FacesSupport.text("grant.permission." + p.name().toLowerCase(Locale.ROOT)))
+                .collect(Collectors.joining(FacesSupport.text("entLogin.permissionSeparator")));
+    }
+
+    @Override
+    protected LoginService login() {
+        return login;
+    }
+
+    @Override
+    protected void handle(LoginResult result) {
+        switch (result.status()) {
+            case LOGGED_IN -> AccountCenterEntry.enter(sessions, result.person());
+            case AGREEMENTS_REQUIRED -> step = Step.AGREEMENTS;
+            case PASSWORD_CHANGE_REQUIRED -> step = Step.CHANGE_PASSWORD;
+            case RELOGIN_REQUIRED -> {
+                restart();
+                FacesSupport.info("login.relogin");
+            }
+            case CHOOSE_CLIENT -> {
+                clients = result.clients();
+                step = Step.CHOOSE_CLIENT;
+            }
+            default -> FacesSupport.error(new ConflictException("FLOW_INVALID"));
+        }
+    }
+
+    @Override
+    protected void refused(DomainException e) {
+        FacesSupport.error(e);
+        if (FINAL_REFUSALS.contains(e.code())) {
+            step = Step.REFUSED;
+            forgetFlow();
+        }
+    }
+
+    public Step getStep() { return step; }
+    public String getCreditCode() { return creditCode; }
+    public void setCreditCode(String creditCode) { this.creditCode = creditCode; }
+    public String getAccount() { return account; }
+    public void setAccount(String account) { this.account = account; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+    public SliderState getSlider() { return slider; }
+    public List<ClientOption> getClients() { return clients; }
+}

@@ -1,0 +1,93 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * LOGIN-3 and AGT-1..AGT-3 clicked in headless Chromium: portal → 代理业务登录 → the agency's credit code, the agent's
+ * phone, password, slider, SMS code → 选择被代理企业 → 进入; the client's information and the agent's permissions;
+ * 身份切换 to the other client, then to personal business.
+ */
+@DisplayName("LOGIN-3, AGT-1..AGT-3 in a real browser: agent entry, client, permissions, switch")
+class AgentLoginBrowserIT {
+
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void useBrowser() {
+        driver = browser.driver();
+        wait = browser.waiter();
+    }
+
+    @Test
+    @DisplayName("the agent enters one client, sees it and his permissions, switches to the other, then to personal")
+    void agent_enters_switches_and_leaves() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise first = EnterpriseCenterFixtures.registerEnterprise();
+        Enterprise second = EnterpriseCenterFixtures.registerEnterprise();
+        AgentLoginIT.recognisedMandates(agencyFirm, first, second);
+
+        EnterpriseEntryPage entry = EnterpriseEntryPage.agent(driver, wait);
+        entry.open();
+        entry.passwordAndSmsSteps(agencyFirm.creditCode(), agencyFirm.legal());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentLogin h2"), "选择被代理企业"));
+        assertThat(text(By.id("agentLogin:clients"))).contains(first.creditCode(), second.creditCode(), "申报缴税");
+        click(enterButton(first.creditCode()));
+
+        // AGT-1: the client's basic information, masked, and who the agent is
+        wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
+        assertThat(text(By.id("creditCode"))).isEqualTo(first.creditCode());
+        assertThat(text(By.id("clientName"))).contains("*");
+        assertThat(driver.getPageSource()).doesNotContain(EnterpriseCenterFixtures.companyName(first.creditCode()));
+        assertThat(text(By.id("identity"))).isEqualTo("代理人员（本机构法定代表人）");
+        assertThat(text(By.id("agency"))).contains(agencyFirm.creditCode());
+        assertThat(text(By.id("headerForm:currentAgentIdentity"))).contains("代理人员");
+        assertThat(driver.findElements(By.id("navStaffAdd"))).as("no enterprise staff management").isEmpty();
+
+        // AGT-2
+        click(By.id("navAgentPermissions"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentPermissions h2"), "人员权限查看"));
+        assertThat(text(By.id("permissions"))).isEqualTo("申报缴税、发票开具、税费查询");
+
+        // AGT-3: the other client, then personal business
+        click(By.id("navAgentSwitch"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentSwitch h2"), "企业办税"));
+        assertThat(text(By.id("agentSwitch:clients"))).contains("当前");
+        click(enterButton(second.creditCode()));
+        wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
+        assertThat(text(By.id("creditCode"))).isEqualTo(second.creditCode());
+        assertThat(text(By.id("agentInfo:messages"))).contains("已切换到");
+
+        click(By.id("navAgentSwitch"));
+        click(By.id("agentSwitch:toPersonal"));
+        wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
+        assertThat(driver.findElements(By.id("navAgentInfo"))).as("no agent center any more").isEmpty();
+        assertThat(text(By.id("headerForm:currentIdentity"))).isEqualTo("个人办税");
+    }
+
+    private static By enterButton(String creditCode) {
+        return By.xpath("//span[contains(@id,'clientCode') and text()='" + creditCode
+                + "']/ancestor::tr//button[contains(@id,':enter')]");
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+    }
+}
