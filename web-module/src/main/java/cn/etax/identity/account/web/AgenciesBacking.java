@@ -3,8 +3,6 @@ package cn.etax.identity.account.web;
 import cn.etax.identity.grant.application.AgencyMandateService;
 import cn.etax.identity.grant.application.AgentView;
 import cn.etax.identity.grant.application.MandateView;
-import cn.etax.identity.grant.domain.MandateState;
-import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.CurrentEnterprise;
 import jakarta.ejb.EJB;
@@ -12,9 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.io.Serializable;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * enterprise/agencies.xhtml (我的代理机构, 代理机构认定管理, ENT-8): the ordinary taxpayer's legal representative or
@@ -23,7 +19,7 @@ import java.util.function.Supplier;
  */
 @Named
 @ViewScoped
-public class AgenciesBacking implements Serializable {
+public class AgenciesBacking extends MandateRows {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,6 +33,7 @@ public class AgenciesBacking implements Serializable {
     private MandateView viewed;
     private List<AgentView> agents = List.of();
 
+    @Override
     public void load() {
         agencies = listed(() -> mandates.agencies(current.require(), FacesSupport.client()));
     }
@@ -59,39 +56,8 @@ public class AgenciesBacking implements Serializable {
         agents = listed(() -> mandates.agentsFor(current.require(), mandate.id(), FacesSupport.client()));
     }
 
-    public boolean isPending(MandateView m) {
-        return m != null && m.state() == MandateState.PENDING;
-    }
-
-    public boolean isRecognised(MandateView m) {
-        return m != null && m.state() == MandateState.RECOGNISED;
-    }
-
-    public String scope(MandateView m) {
-        return Labels.permissions(m.scope());
-    }
-
     public String permissions(AgentView a) {
         return Labels.permissions(a.permissions());
-    }
-
-    private void act(Runnable step, String doneKey) {
-        try {
-            step.run();
-            FacesSupport.info(doneKey);
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
-        load();
-    }
-
-    static <T> List<T> listed(Supplier<List<T>> list) {
-        try {
-            return list.get();
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-            return List.of();
-        }
     }
 
     public List<MandateView> getAgencies() { return agencies; }

@@ -25,7 +25,7 @@ public class AgencyAgentsBacking {
     private List<AgentView> agents = List.of();
 
     public void load() {
-        agents = AgenciesBacking.listed(() -> mandates.agentStaff(current.require(), FacesSupport.client()));
+        agents = MandateRows.listed(() -> mandates.agentStaff(current.require(), FacesSupport.client()));
     }
 
     public String permissions(AgentView a) {

@@ -4,7 +4,6 @@ import cn.etax.identity.grant.application.AgencyMandateService;
 import cn.etax.identity.grant.application.MandateView;
 import cn.etax.identity.grant.application.NewMandate;
 import cn.etax.identity.grant.domain.AgencyMandate;
-import cn.etax.identity.grant.domain.MandateState;
 import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
@@ -14,7 +13,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,7 +25,7 @@ import java.util.List;
  */
 @Named
 @ViewScoped
-public class AgencyClientsBacking implements Serializable {
+public class AgencyClientsBacking extends MandateRows {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,8 +41,9 @@ public class AgencyClientsBacking implements Serializable {
     private LocalDate validFrom;
     private LocalDate validUntil;
 
+    @Override
     public void load() {
-        clients = AgenciesBacking.listed(() -> mandates.clients(current.require(), FacesSupport.client()));
+        clients = listed(() -> mandates.clients(current.require(), FacesSupport.client()));
     }
 
     public void file() {
@@ -70,28 +69,6 @@ public class AgencyClientsBacking implements Serializable {
 
     public void cancel(long id) {
         act(() -> mandates.cancel(current.require(), id, FacesSupport.client()), "agency.mandate.cancelled");
-    }
-
-    public boolean isPending(MandateView m) {
-        return m != null && m.state() == MandateState.PENDING;
-    }
-
-    public boolean isRecognised(MandateView m) {
-        return m != null && m.state() == MandateState.RECOGNISED;
-    }
-
-    public String scope(MandateView m) {
-        return Labels.permissions(m.scope());
-    }
-
-    private void act(Runnable step, String doneKey) {
-        try {
-            step.run();
-            FacesSupport.info(doneKey);
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
-        load();
     }
 
     public List<Permission> getDelegable() { return List.copyOf(EnumSet.copyOf(AgencyMandate.DELEGABLE)); }

@@ -48,7 +48,7 @@ public class AgentCenterBacking implements Serializable {
 
     /** AGT-3: the clients to switch to. */
     public void loadClients() {
-        clients = AgenciesBacking.listed(() -> center.clients(current(), FacesSupport.client()));
+        clients = MandateRows.listed(() -> center.clients(current(), FacesSupport.client()));
     }
 
     /** 进入: acts for that client from now on, then its information. */
