@@ -78,6 +78,26 @@ class AgentLoginBrowserIT {
         assertThat(text(By.id("headerForm:currentIdentity"))).isEqualTo("个人办税");
     }
 
+    @Test
+    @DisplayName("证书登录: the agency's key and PIN, 选择办税人员 (its legal representative), SMS code, then the client")
+    void certificate_variant() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        AgentLoginIT.recognisedMandates(agencyFirm, client);
+        CertificateLogins.trustedKey(agencyFirm, "SM2");
+
+        EnterpriseEntryPage entry = EnterpriseEntryPage.agent(driver, wait);
+        entry.openCertificateLogin();
+        entry.certificateAndPin(EnterpriseCenterFixtures.companyName(agencyFirm.creditCode()), true,
+                CertificateLogins.PIN);
+        entry.chooseStaff(agencyFirm.legal(), "法定代表人");
+        entry.smsStep(agencyFirm.legal());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentLogin h2"), "选择被代理企业"));
+        click(enterButton(client.creditCode()));
+        wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
+        assertThat(text(By.id("creditCode"))).isEqualTo(client.creditCode());
+    }
+
     private static By enterButton(String creditCode) {
         return By.xpath("//span[contains(@id,'clientCode') and text()='" + creditCode
                 + "']/ancestor::tr//button[contains(@id,':enter')]");

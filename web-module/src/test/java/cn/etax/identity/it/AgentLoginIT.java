@@ -166,6 +166,45 @@ class AgentLoginIT {
     }
 
     @Test
+    @DisplayName("certificate variant: the agency's key and PIN, one of its agents, his SMS code, then the client; an "
+            + "ordinary taxpayer's key is refused at the agent entry")
+    void certificate_variant() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        long[] mandates = recognisedMandates(agencyFirm, client);
+        String key = CertificateLogins.trustedKey(agencyFirm, "SM2");
+
+        Api agent = Api.browser();
+        CertificateLogins.Certified certified = certifyAtAgentEntry(agent, key);
+        assertThat(certified.reply().status()).as("%s", certified.reply()).isEqualTo(200);
+        long grant = CertificateLogins.listed(certified.reply(), agencyFirm.legal(), "LEGAL_REPRESENTATIVE");
+        Reply started = CertificateLogins.chooseStaff(agent, certified.flowToken(), grant);
+        assertThat(started.status()).as("%s", started).isEqualTo(200);
+        assertThat(agent.sendCode(certified.flowToken()).status()).isEqualTo(204);
+        Reply choose = agent.smsStep(certified.flowToken(), Sim.latestCode(agencyFirm.legal().phone()));
+        assertThat(choose.string("status")).as("%s", choose).isEqualTo("CHOOSE_CLIENT");
+        Reply entered = enter(agent, new SecondFactor(certified.flowToken(), choose), mandates[0]);
+        assertThat(entered.string("status")).as("%s", entered).isEqualTo("LOGGED_IN");
+        assertThat(agent.get(AGENT).json().getJsonObject("client").getString("creditCode"))
+                .isEqualTo(client.creditCode());
+
+        Reply ordinary = certifyAtAgentEntry(Api.browser(), CertificateLogins.trustedKey(client, "SM2")).reply();
+        assertThat(ordinary.status()).isEqualTo(400);
+        assertThat(ordinary.code()).isEqualTo("NOT_TAX_AGENT_INSTITUTION");
+    }
+
+    /** Steps 1 and 2 of the certificate login, started at the agent entry. */
+    private static CertificateLogins.Certified certifyAtAgentEntry(Api browser, String key) {
+        Reply challenge = browser.post(CertificateLogins.CHALLENGE + "?entry=agent", Json.createObjectBuilder().build());
+        assertThat(challenge.status()).as("challenge: %s", challenge).isEqualTo(200);
+        Reply signed = CertificateLogins.sign(key, CertificateLogins.PIN, challenge.string("challenge"));
+        assertThat(signed.status()).as("sign: %s", signed).isEqualTo(200);
+        String flow = challenge.string("flowToken");
+        return new CertificateLogins.Certified(flow, CertificateLogins.present(browser, flow,
+                signed.string("certificate"), signed.string("signature")));
+    }
+
+    @Test
     @DisplayName("refusals: an ordinary taxpayer's code, a person who is no agent there, an agency without clients")
     void refusals() {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();

@@ -73,12 +73,12 @@ final class EnterpriseEntryPage {
     void openCertificateLogin() {
         open();
         click(By.id(form + ":certificateLogin"));
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "数字证书登录"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#" + form + " h2"), "数字证书登录"));
     }
 
     /** Picks the certificate of {@code holder} (国密 or 非国密) and types the PIN, then 登录. */
     void certificateAndPin(String holder, boolean national, String pin) {
-        By label = By.xpath("//*[@id='entLogin:certificate']//label[starts-with(normalize-space(.), '" + holder + "（"
+        By label = By.xpath("//*[@id='" + form + ":certificate']//label[starts-with(normalize-space(.), '" + holder + "（"
                 + (national ? "国密证书" : "非国密证书") + "')]");
         pick(label);
         type(By.id(form + ":pin"), pin);
@@ -87,8 +87,8 @@ final class EnterpriseEntryPage {
 
     /** 选择办税人员: the option of {@code p} as {@code typeLabel} (e.g. 法定代表人), then 登录. */
     void chooseStaff(TestPerson p, String typeLabel) {
-        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "选择办税人员"));
-        By label = By.xpath("//*[@id='entLogin:staff']//label[normalize-space(.)='" + Fixtures.maskedName(p.name()) + "（"
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#" + form + " h2"), "选择办税人员"));
+        By label = By.xpath("//*[@id='" + form + ":staff']//label[normalize-space(.)='" + Fixtures.maskedName(p.name()) + "（"
                 + typeLabel + "）']");
         pick(label);
         click(By.id(form + ":chooseStaff"));

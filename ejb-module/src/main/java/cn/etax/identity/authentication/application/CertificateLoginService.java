@@ -1,6 +1,7 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.certificate.application.CertificateHelper;
 import cn.etax.identity.certificate.application.CertificateHolder;
 import cn.etax.identity.certificate.application.CertificateService;
@@ -53,8 +54,17 @@ public class CertificateLoginService {
 
     /** Step 1: a new certificate-login flow and the challenge its key must sign. Throttled per address (RULE-LOCK). */
     public CertificateChallenge challenge(ClientContext client) {
+        return challenge(false, client);
+    }
+
+    /**
+     * Step 1 at the enterprise entry (LOGIN-6) or, with {@code agentEntry}, at the agent entry (LOGIN-3's certificate
+     * variant: the key must be a tax-agent institution's, NOT_TAX_AGENT_INSTITUTION otherwise, and the login ends with
+     * the client the agent enters).
+     */
+    public CertificateChallenge challenge(boolean agentEntry, ClientContext client) {
         throttle.attempt(client);
-        return steps.challenge(client);
+        return steps.challenge(agentEntry ? FlowKind.AGENT_CERTIFICATE : FlowKind.CERTIFICATE_LOGIN, client);
     }
 
     /**
@@ -96,6 +106,12 @@ public class CertificateLoginService {
      * CERTIFICATE_LOCKED, counted by the key), then verified as {@link #signature} does. The PIN is wiped.
      */
     public CertificateAccepted signWithKey(String token, String alias, char[] pin, ClientContext client) {
+        return signWithKey(token, alias, pin, false, client);
+    }
+
+    /** {@link #signWithKey(String, String, char[], ClientContext)} at the enterprise or the agent entry. */
+    public CertificateAccepted signWithKey(String token, String alias, char[] pin, boolean agentEntry,
+                                           ClientContext client) {
         try {
             if (pin == null || pin.length == 0) {
                 throw new InvalidInputException("CERTIFICATE_PIN_REQUIRED");
@@ -104,7 +120,7 @@ public class CertificateLoginService {
                 throw new InvalidInputException("CERTIFICATE_REQUIRED");
             }
             CertificateHelper helper = services.certificateHelper();
-            CertificateChallenge challenge = challenge(client);
+            CertificateChallenge challenge = challenge(agentEntry, client);
             CertificateHelper.Signed signed = helper.sign(token, alias, pin, challenge.data());
             return signature(challenge.flowToken(), signed.certificate(), List.of(), signed.signature(), client);
         } finally {

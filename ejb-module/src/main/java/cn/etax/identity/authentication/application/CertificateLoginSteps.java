@@ -8,6 +8,7 @@ import cn.etax.identity.authentication.domain.AuthFlow;
 import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.FlowStep;
 import cn.etax.identity.certificate.application.CertificateHolder;
+import cn.etax.identity.grant.application.AgentService;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
 import cn.etax.identity.grant.application.StaffOption;
 import cn.etax.identity.shared.AuthenticationFailedException;
@@ -30,7 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /** The transactional pieces of the certificate login; see {@link CertificateLoginService} for the order. */
 @Stateless
@@ -50,6 +53,9 @@ public class CertificateLoginSteps {
     EnterpriseIdentityService identities;
 
     @EJB
+    AgentService agents;
+
+    @EJB
     PersonDirectory directory;
 
     @EJB
@@ -62,8 +68,15 @@ public class CertificateLoginSteps {
     @ConfigProperty(name = "identity.certificates.challenge-seconds", defaultValue = "60")
     long challengeSeconds;
 
-    public CertificateChallenge challenge(ClientContext client) {
-        FlowService.Started started = flows.start(FlowKind.CERTIFICATE_LOGIN, client);
+    /** The certificate journeys: LOGIN-6 at the enterprise entry, LOGIN-3's variant at the agent entry. */
+    static final Set<FlowKind> KINDS = EnumSet.of(FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_CERTIFICATE);
+
+    /** A new certificate flow of that kind and the challenge its key must sign. */
+    public CertificateChallenge challenge(FlowKind kind, ClientContext client) {
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException(kind.name());
+        }
+        FlowService.Started started = flows.start(kind, client);
         String challenge = Secrets.token(32);
         Instant until = clock.now().plusSeconds(challengeSeconds);
         started.flow().issueChallenge(challenge, until);
@@ -72,19 +85,22 @@ public class CertificateLoginSteps {
 
     /** Takes the flow's challenge for one signature check: committed at once, so it is gone whatever the check says. */
     public byte[] takeChallenge(String flowToken) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.CERTIFICATE_LOGIN);
+        AuthFlow flow = flows.find(flowToken, KINDS);
         return signedData(flow.consumeChallenge(clock.now()));
     }
 
     /** The certificate verified: its taxpayer must be registered; the flow remembers both; the staff to choose from. */
     public CertificateAccepted certified(String flowToken, CertificateHolder holder, String certificateDigest,
                                          ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.CERTIFICATE_LOGIN);
+        AuthFlow flow = flows.find(flowToken, KINDS);
         long taxpayerId;
         try {
             taxpayerId = identities.taxpayerId(CreditCode.of(holder.creditCode()));
         } catch (DomainException e) {
             throw new NotFoundException("CERTIFICATE_TAXPAYER_NOT_FOUND");
+        }
+        if (flow.kind() == FlowKind.AGENT_CERTIFICATE) {
+            agents.requireAgency(taxpayerId); // the agent entry takes a tax-agent institution's key only
         }
         flow.certified(taxpayerId, certificateDigest);
         Taxpayer taxpayer = em.find(Taxpayer.class, taxpayerId);
@@ -97,7 +113,7 @@ public class CertificateLoginSteps {
 
     /** The staff identity chosen: checked now, bound to the flow; the second factor goes to that person. */
     public PasswordAccepted chooseStaff(String flowToken, long grantId) {
-        AuthFlow flow = flows.find(flowToken, FlowKind.CERTIFICATE_LOGIN);
+        AuthFlow flow = flows.find(flowToken, KINDS);
         if (flow.step() != FlowStep.CERTIFIED) {
             throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
         }

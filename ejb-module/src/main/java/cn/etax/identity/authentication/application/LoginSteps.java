@@ -52,7 +52,10 @@ public class LoginSteps {
 
     /** The flows whose second-factor steps these are: LOGIN-1, LOGIN-2, LOGIN-3 and the certificate login LOGIN-6. */
     private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
-            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN);
+            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE);
+
+    /** The agent entry's flows (LOGIN-3 with password or certificate). */
+    private static final Set<FlowKind> AGENT = EnumSet.of(FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE);
 
     /** The login-log reason of an agent's login in the client's log (text under {@code loginLog.reason.*}). */
     public static final String AGENT_LOGIN_REASON = "AGENT_LOGIN";
@@ -266,17 +269,17 @@ public class LoginSteps {
      * completes as his agent identity there (audited with both the agency and the client, AGT-4).
      */
     public LoginResult enterClient(String flowToken, long mandateId, ClientContext client) {
-        AuthFlow flow = verifiedFlow(flowToken, FlowKind.AGENT_LOGIN);
+        AuthFlow flow = verifiedFlow(flowToken, AGENT);
         AgentIdentity agent = agents.enter(flow.personId(), flow.taxpayerId(), mandateId);
         return loggedIn(flow, null, agent, client);
     }
 
     private AuthFlow verifiedEnterpriseFlow(String flowToken) {
-        return verifiedFlow(flowToken, FlowKind.ENTERPRISE_LOGIN);
+        return verifiedFlow(flowToken, EnumSet.of(FlowKind.ENTERPRISE_LOGIN));
     }
 
-    private AuthFlow verifiedFlow(String flowToken, FlowKind kind) {
-        AuthFlow flow = flows.find(flowToken, kind);
+    private AuthFlow verifiedFlow(String flowToken, Set<FlowKind> kinds) {
+        AuthFlow flow = flows.find(flowToken, kinds);
         flow.ensureVerified();
         Person person = directory.get(flow.personId());
         if (person.mustSignAgreements() || person.passwordInitial()) {
@@ -293,7 +296,7 @@ public class LoginSteps {
         if (person.passwordInitial()) {
             return LoginResult.pending(LoginResult.Status.PASSWORD_CHANGE_REQUIRED);
         }
-        if (flow.kind() == FlowKind.AGENT_LOGIN) {
+        if (flow.kind().isAgent()) {
             // LOGIN-3: an agent of the agency (else refused and logged there), then the clients he may enter
             try {
                 return LoginResult.chooseClient(agents.clients(flow.personId(), flow.taxpayerId()));
@@ -359,12 +362,12 @@ public class LoginSteps {
 
     /** The password, or for LOGIN-6 the certificate PIN and the key's signature. */
     private static AuthMethod firstFactor(AuthFlow flow) {
-        return flow.kind() == FlowKind.CERTIFICATE_LOGIN ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD;
+        return flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD;
     }
 
     /** What the login log shows as the way in: the second factor, or for LOGIN-6 the certificate. */
     private static AuthMethod loggedMethod(AuthFlow flow) {
-        return flow.kind() == FlowKind.CERTIFICATE_LOGIN ? AuthMethod.CERTIFICATE : flow.secondFactor();
+        return flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : flow.secondFactor();
     }
 
     /** {@code taxpayerId}: the taxpayer of an enterprise login (LOGIN-2), else null. */

@@ -216,7 +216,7 @@ public class AuthFlow {
      * was chosen after the certificate.
      */
     public long requireSubject() {
-        if (personId == null || (kind == FlowKind.CERTIFICATE_LOGIN && step != FlowStep.CERTIFIED
+        if (personId == null || (kind.isCertificate() && step != FlowStep.CERTIFIED
                 && step != FlowStep.VERIFIED)) {
             throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
         }

@@ -16,11 +16,26 @@ public enum FlowKind {
      * LOGIN-3: an agent's login steps at the agency the flow remembers, then the choice of the client he enters
      * under one of the agency's mandates.
      */
-    AGENT_LOGIN;
+    AGENT_LOGIN,
+    /**
+     * LOGIN-3, its certificate variant: the agency's key signs the flow's challenge, one of its agents is chosen, his
+     * second factor, then the client as in {@link #AGENT_LOGIN}.
+     */
+    AGENT_CERTIFICATE;
 
     /** The journeys that end in a logged-in session and share the second-factor steps. */
     public boolean isLogin() {
-        return this == PERSON_LOGIN || this == ENTERPRISE_LOGIN || this == CERTIFICATE_LOGIN || this == AGENT_LOGIN;
+        return this == PERSON_LOGIN || isEnterprise();
+    }
+
+    /** The journeys whose first factor is a certificate's key (LOGIN-6, and LOGIN-3's certificate variant). */
+    public boolean isCertificate() {
+        return this == CERTIFICATE_LOGIN || this == AGENT_CERTIFICATE;
+    }
+
+    /** The agent entry's journeys (LOGIN-3): they end with the client the agent enters. */
+    public boolean isAgent() {
+        return this == AGENT_LOGIN || this == AGENT_CERTIFICATE;
     }
 
     /**
@@ -28,6 +43,6 @@ public enum FlowKind {
      * entry's log of that taxpayer.
      */
     public boolean isEnterprise() {
-        return this == ENTERPRISE_LOGIN || this == CERTIFICATE_LOGIN || this == AGENT_LOGIN;
+        return this == ENTERPRISE_LOGIN || isCertificate() || isAgent();
     }
 }

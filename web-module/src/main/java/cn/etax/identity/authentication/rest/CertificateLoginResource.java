@@ -18,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -66,9 +67,11 @@ public class CertificateLoginResource {
     @POST
     @Path("challenge")
     @Operation(summary = "LOGIN-6 step 1: a one-time challenge (256 random bits, short life, bound to this login) for "
-            + "the certificate's key to sign")
-    public Challenge challenge() {
-        CertificateChallenge c = certificateLogin.challenge(Clients.of(request));
+            + "the certificate's key to sign. With ?entry=agent the agent entry's certificate variant (LOGIN-3): the "
+            + "key must be a tax-agent institution's (NOT_TAX_AGENT_INSTITUTION), the staff listed are its agents, and "
+            + "the second factor answers CHOOSE_CLIENT")
+    public Challenge challenge(@QueryParam("entry") String entry) {
+        CertificateChallenge c = certificateLogin.challenge("agent".equals(entry), Clients.of(request));
         return new Challenge(c.flowToken(), Base64Fields.encode(c.data()), c.expiresAt().toString());
     }
 

@@ -1,11 +1,13 @@
 package cn.etax.identity.authentication.web;
 
+import cn.etax.identity.authentication.application.CertificateLoginService;
 import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
 import cn.etax.identity.grant.application.ClientOption;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
@@ -21,12 +23,13 @@ import java.util.stream.Collectors;
 
 /**
  * agent-login.xhtml: the agent entry (代理业务, LOGIN-3) — the agency's credit code, the agent's account, password and
- * slider, the second factor, then 被代理企业选择: 【进入】 one client. Holds no rule; LoginService and AgentService decide,
+ * slider, or (证书登录) the agency's certificate, its PIN and which of its agents; the second factor, then 被代理企业选择:
+ * 【进入】 one client. Holds no rule; LoginService and AgentService decide,
  * again at every step.
  */
 @Named
 @ViewScoped
-public class AgentLoginBacking extends SecondFactorSteps {
+public class AgentLoginBacking extends CertificateSteps {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,13 +37,21 @@ public class AgentLoginBacking extends SecondFactorSteps {
     private static final Set<String> FINAL_REFUSALS = Set.of("AGENT_RELATION_NOT_FOUND", "AGENT_NO_CLIENTS",
             "ENTERPRISE_IDENTITY_FROZEN");
 
-    public enum Step { PASSWORD, SECOND_FACTOR, AGREEMENTS, CHANGE_PASSWORD, CHOOSE_CLIENT, REFUSED }
+    public enum Step {
+        PASSWORD, CERTIFICATE, CHOOSE_STAFF, SECOND_FACTOR, AGREEMENTS, CHANGE_PASSWORD, CHOOSE_CLIENT, REFUSED
+    }
 
     @EJB
     LoginService login;
 
     @EJB
     HumanCheckService humanCheck;
+
+    @EJB
+    CertificateLoginService certificateLogin;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     Sessions sessions;
@@ -82,8 +93,15 @@ public class AgentLoginBacking extends SecondFactorSteps {
     public void restart() {
         step = Step.PASSWORD;
         forgetFlow();
+        forgetCertificate();
         clients = List.of();
         slider.renew(humanCheck);
+    }
+
+    /** 取消: nothing is entered; the agent starts again. */
+    public void cancel() {
+        restart();
+        FacesSupport.info("entLogin.cancelled");
     }
 
     /** The client's permissions for this agent, in the page's language. */
@@ -96,6 +114,37 @@ public class AgentLoginBacking extends SecondFactorSteps {
     @Override
     protected LoginService login() {
         return login;
+    }
+
+    @Override
+    protected CertificateLoginService certificateLogin() {
+        return certificateLogin;
+    }
+
+    @Override
+    protected BusinessClock clock() {
+        return clock;
+    }
+
+    /** The certificate variant (LOGIN-3): the agency's key, one of its agents, then the client. */
+    @Override
+    protected boolean agentEntry() {
+        return true;
+    }
+
+    @Override
+    protected void showCertificates() {
+        step = Step.CERTIFICATE;
+    }
+
+    @Override
+    protected void showStaff() {
+        step = Step.CHOOSE_STAFF;
+    }
+
+    @Override
+    protected void showSecondFactor() {
+        step = Step.SECOND_FACTOR;
     }
 
     @Override

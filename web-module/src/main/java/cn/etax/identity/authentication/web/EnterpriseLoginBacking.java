@@ -1,17 +1,12 @@
 package cn.etax.identity.authentication.web;
 
-import cn.etax.identity.authentication.application.CertificateAccepted;
 import cn.etax.identity.authentication.application.CertificateLoginService;
 import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
-import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.domain.QrApp;
-import cn.etax.identity.certificate.application.CertificateHelper;
-import cn.etax.identity.certificate.application.CertificateHolder;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.IdentityOption;
-import cn.etax.identity.grant.application.StaffOption;
 import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
@@ -25,7 +20,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -39,7 +33,7 @@ import java.util.stream.Collectors;
  */
 @Named
 @ViewScoped
-public class EnterpriseLoginBacking extends SecondFactorSteps {
+public class EnterpriseLoginBacking extends CertificateSteps {
 
     private static final long serialVersionUID = 1L;
 
@@ -69,11 +63,6 @@ public class EnterpriseLoginBacking extends SecondFactorSteps {
     private final SliderState slider = new SliderState();
     private List<IdentityOption> options = List.of();
     private Long grantId;
-    private List<CertificateHelper.KeyCertificate> certificates = List.of();
-    private String certificate;
-    private String pin;
-    private CertificateAccepted certified;
-    private Long staffGrantId;
     private boolean confirmFaceCheckRequired;
     private String proofToken;
     private String confirmQrToken;
@@ -97,85 +86,34 @@ public class EnterpriseLoginBacking extends SecondFactorSteps {
         }
     }
 
-    /** 数字证书登录: the certificates on the inserted keys, read again by the certificate helper. */
-    public void useCertificate() {
+    @Override
+    protected CertificateLoginService certificateLogin() {
+        return certificateLogin;
+    }
+
+    @Override
+    protected BusinessClock clock() {
+        return clock;
+    }
+
+    @Override
+    protected boolean agentEntry() {
+        return false;
+    }
+
+    @Override
+    protected void showCertificates() {
         step = Step.CERTIFICATE;
-        flowToken = null;
-        certified = null;
-        readCertificates();
     }
 
-    public void readCertificates() {
-        try {
-            certificates = certificateLogin.insertedCertificates();
-            certificate = certificates.size() == 1 ? value(certificates.get(0)) : certificate;
-            if (certificates.isEmpty()) {
-                FacesSupport.info("certLogin.none");
-            }
-        } catch (DomainException e) {
-            certificates = List.of();
-            FacesSupport.error(e);
-        }
+    @Override
+    protected void showStaff() {
+        step = Step.CHOOSE_STAFF;
     }
 
-    /** 登录 with the PIN: the key signs the platform's challenge; the platform checks it and lists the tax staff. */
-    public void submitCertificate() {
-        try {
-            CertificateHelper.KeyCertificate chosen = certificates.stream().filter(c -> value(c).equals(certificate))
-                    .findFirst().orElse(null);
-            certified = certificateLogin.signWithKey(chosen == null ? null : chosen.token(),
-                    chosen == null ? null : chosen.alias(), pin == null ? null : pin.toCharArray(),
-                    FacesSupport.client());
-            flowToken = certified.flowToken();
-            staffGrantId = certified.staff().isEmpty() ? null : certified.staff().get(0).grantId();
-            step = Step.CHOOSE_STAFF;
-            if (certified.staff().isEmpty()) {
-                FacesSupport.info("certLogin.noStaff");
-            }
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        } finally {
-            pin = null;
-        }
-    }
-
-    /** 选择办税人员, then 登录: the second factor of that person follows. */
-    public void chooseStaff() {
-        try {
-            PasswordAccepted accepted = certificateLogin.chooseStaff(flowToken, staffGrantId);
-            setPhoneMasked(accepted.phoneMasked());
-            setNameMasked(accepted.nameMasked());
-            step = Step.SECOND_FACTOR;
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
-    }
-
-    /** The radio value of a certificate: which key, which entry on it. */
-    public String value(CertificateHelper.KeyCertificate c) {
-        return c.token() + "/" + c.alias();
-    }
-
-    /** "{holder}（国密证书，序列号 …，有效期至 …）". */
-    public String certificateLabel(CertificateHelper.KeyCertificate c) {
-        CertificateHolder h = c.holder();
-        String kind = FacesSupport.text("SM2".equals(h.algorithm()) ? "certLogin.kind.national" : "certLogin.kind.international");
-        String until = h.notAfter() == null ? ""
-                : DateTimeFormatter.ISO_LOCAL_DATE.format(h.notAfter().atZone(clock.zone()));
-        return FacesSupport.text("certLogin.option", h.holder(), kind, h.serialNumber(), until);
-    }
-
-    /** Whose certificate the key's signature proved, before the staff member is chosen. */
-    public String getCertifiedText() {
-        return certified == null ? "" : FacesSupport.text("certLogin.staff.text", certified.holder(),
-                certified.serialNumber());
-    }
-
-    /** "{name}（{type}）", marked when frozen (listed, but refused when chosen). */
-    public String staffLabel(StaffOption o) {
-        String label = FacesSupport.text("certLogin.staffOption", o.nameMasked(),
-                FacesSupport.text("grant.identity_type." + o.identityType().name().toLowerCase(Locale.ROOT)));
-        return o.state() == GrantState.FROZEN ? label + FacesSupport.text("entLogin.option.frozen") : label;
+    @Override
+    protected void showSecondFactor() {
+        step = Step.SECOND_FACTOR;
     }
 
     @Override
@@ -249,8 +187,7 @@ public class EnterpriseLoginBacking extends SecondFactorSteps {
     public void restart() {
         step = Step.PASSWORD;
         forgetFlow();
-        certified = null;
-        staffGrantId = null;
+        forgetCertificate();
         options = List.of();
         grantId = null;
         proofToken = null;
@@ -318,14 +255,6 @@ public class EnterpriseLoginBacking extends SecondFactorSteps {
     public void setPassword(String password) { this.password = password; }
     public SliderState getSlider() { return slider; }
     public List<IdentityOption> getOptions() { return options; }
-    public List<CertificateHelper.KeyCertificate> getCertificates() { return certificates; }
-    public String getCertificate() { return certificate; }
-    public void setCertificate(String certificate) { this.certificate = certificate; }
-    public String getPin() { return pin; }
-    public void setPin(String pin) { this.pin = pin; }
-    public CertificateAccepted getCertified() { return certified; }
-    public Long getStaffGrantId() { return staffGrantId; }
-    public void setStaffGrantId(Long staffGrantId) { this.staffGrantId = staffGrantId; }
     public boolean isConfirmFaceCheckRequired() { return confirmFaceCheckRequired; }
     public String getConfirmQrToken() { return confirmQrToken; }
     public Long getGrantId() { return grantId; }
