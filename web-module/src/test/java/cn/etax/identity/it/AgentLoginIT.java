@@ -112,6 +112,10 @@ class AgentLoginIT {
         assertThat(identity.json().getJsonObject("taxpayer").getString("creditCode")).isEqualTo(first.creditCode());
         assertThat(identity.json().getJsonObject("agency").getString("creditCode"))
                 .isEqualTo(agencyFirm.creditCode());
+        Reply identities = agent.get("/api/v1/me/identities");
+        assertThat(identities.status()).as("%s", identities).isEqualTo(200);
+        assertThat(identities.jsonArray().getValuesAs(JsonObject.class).stream().filter(i -> i.getBoolean("current")))
+                .as("an agent's session is none of his own identities").isEmpty();
         Reply enterpriseCenter = agent.get("/api/v1/me/enterprise");
         assertThat(enterpriseCenter.status()).isEqualTo(403);
         assertThat(enterpriseCenter.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");

@@ -344,7 +344,7 @@ public class LoginSteps {
         flow.complete();
         if (agent != null) {
             // AGT-4: in the client's enterprise log and the audit trail, with the agency and the mandate
-            log.recordEnterprise(agent.clientTaxpayerId(), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS,
+            log.recordEnterprise(agent.clientTaxpayerId(), person.id(), loggedMethod(flow), LoginOutcome.SUCCESS,
                     AGENT_LOGIN_REASON, client);
             audit.record(person.id(), "AGENT_ENTERED", "taxpayer:" + agent.clientCreditCode(), "agency "
                     + agent.agencyCreditCode() + ", mandate " + agent.mandateId() + ", permissions "
@@ -360,12 +360,12 @@ public class LoginSteps {
                 person.realNameLevel(), List.of(firstFactor(flow), flow.secondFactor()), clock.now(), identity, agent));
     }
 
-    /** The password, or for LOGIN-6 the certificate PIN and the key's signature. */
+    /** The password, or for a certificate login (LOGIN-6, LOGIN-3) the certificate PIN and the key's signature. */
     private static AuthMethod firstFactor(AuthFlow flow) {
         return flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD;
     }
 
-    /** What the login log shows as the way in: the second factor, or for LOGIN-6 the certificate. */
+    /** What the login log shows as the way in: the second factor, or for a certificate login the certificate. */
     private static AuthMethod loggedMethod(AuthFlow flow) {
         return flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : flow.secondFactor();
     }

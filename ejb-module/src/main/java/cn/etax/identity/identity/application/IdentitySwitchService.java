@@ -93,8 +93,10 @@ public class IdentitySwitchService {
                     Masking.enterpriseName(t.taxpayerName), t.type, t.permissions, state, isCurrent,
                     now != null && !isCurrent && state == GrantState.ACTIVE));
         }
+        // an agent's session (LOGIN-3) is neither: it switches in the agent account center (AGT-3)
+        boolean agent = current.agent() != null;
         result.add(new SwitchableIdentity(SwitchTarget.Kind.PERSONAL, null, null, null, null, null, Set.of(), null,
-                now == null, now != null));
+                now == null && !agent, now != null));
         return result;
     }
 
