@@ -22,14 +22,14 @@ final class Labels {
         return key.equals(text) ? type.name() : text;
     }
 
-    /** Permission names in the page's language, in catalogue order, joined by "、". */
+    /** Permission names in the page's language, in catalogue order, joined as the language joins a list. */
     static String permissions(java.util.Collection<cn.etax.identity.grant.domain.Permission> permissions) {
         if (permissions == null || permissions.isEmpty()) {
             return "";
         }
         return java.util.EnumSet.copyOf(permissions).stream()
                 .map(p -> FacesSupport.text("grant.permission." + p.name().toLowerCase(Locale.ROOT)))
-                .collect(java.util.stream.Collectors.joining("、"));
+                .collect(java.util.stream.Collectors.joining(FacesSupport.text("entLogin.permissionSeparator")));
     }
 
     /** ISO 3166 alpha-3 code as the country's name in the page's language (the JDK knows them all). */

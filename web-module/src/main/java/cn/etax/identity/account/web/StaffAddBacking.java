@@ -159,9 +159,7 @@ public class StaffAddBacking implements Serializable {
 
     /** A saved template's permissions, in catalogue order, in the page's language. */
     public String permissionLabels(PermissionTemplateView t) {
-        return EnumSet.copyOf(t.permissions()).stream()
-                .map(p -> FacesSupport.text("grant.permission." + p.name().toLowerCase(java.util.Locale.ROOT)))
-                .collect(java.util.stream.Collectors.joining("、"));
+        return Labels.permissions(t.permissions());
     }
 
     public IdType[] getIdTypes() { return IdType.values(); }
