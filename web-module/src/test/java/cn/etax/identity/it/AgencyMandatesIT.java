@@ -175,6 +175,34 @@ class AgencyMandatesIT {
     }
 
     @Test
+    @DisplayName("parallel: eight filings for one client at once leave one mandate; eight answers to it, one change")
+    void parallel_filings_and_answers() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        Api agency = enterpriseLoggedIn(agencyFirm.creditCode(), agencyFirm.legal());
+        JsonObject body = filing(client.creditCode(), today(), today().plusMonths(3), "TAX_QUERY");
+        List<Reply> filed = java.util.stream.IntStream.range(0, 8).mapToObj(i -> agency.postAsync(CLIENTS, body))
+                .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(filed.stream().filter(r -> r.status() == 200)).as("%s", filed).hasSize(1);
+        assertThat(filed.stream().filter(r -> r.status() != 200).map(Reply::code)).containsOnly("MANDATE_EXISTS");
+        assertThat(agency.get(CLIENTS).jsonArray()).hasSize(1);
+
+        long id = filed.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().json()
+                .getJsonNumber("id").longValue();
+        Api boss = enterpriseLoggedIn(client.creditCode(), client.legal());
+        JsonObject none = Json.createObjectBuilder().build();
+        List<Reply> answers = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> boss.postAsync(AGENCIES + "/" + id + "/" + (i % 2 == 0 ? "recognise" : "decline"), none))
+                .toList().stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(answers.stream().filter(r -> r.status() == 200)).as("%s", answers).hasSize(1);
+        assertThat(answers.stream().filter(r -> r.status() != 200).map(Reply::code))
+                .allMatch(c -> c.equals("MANDATE_NOT_PENDING") || c.equals("CONCURRENT_CHANGE"));
+        String state = answers.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().json()
+                .getString("state");
+        assertThat(mandate(boss.get(AGENCIES), id).getString("state")).isEqualTo(state);
+    }
+
+    @Test
     @DisplayName("bad filings: unknown or malformed client, another agency, itself, undelegable scope, bad period")
     void bad_filings() {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
