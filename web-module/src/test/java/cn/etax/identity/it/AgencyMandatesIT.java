@@ -203,6 +203,48 @@ class AgencyMandatesIT {
     }
 
     @Test
+    @DisplayName("同步代理机构信息: the core tax system's agreement waits for the client's recognition; copies and a second "
+            + "agreement for the pair change nothing; an ordinary taxpayer is no agency")
+    void synced_agreement() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        String messageId = "agreement-" + client.creditCode();
+        Reply applied = agreement(messageId, agencyFirm.creditCode(), client.creditCode());
+        assertThat(applied.status()).as("%s", applied).isEqualTo(200);
+        assertThat(applied.string("outcome")).isEqualTo("APPLIED");
+        assertThat(agreement(messageId, agencyFirm.creditCode(), client.creditCode()).string("outcome"))
+                .as("a copy gets the first answer").isEqualTo("APPLIED");
+        assertThat(agreement(messageId + "-2", agencyFirm.creditCode(), client.creditCode()).string("outcome"))
+                .as("the pair has a pending mandate already").isEqualTo("UNCHANGED");
+
+        Api boss = enterpriseLoggedIn(client.creditCode(), client.legal());
+        List<JsonObject> mandates = boss.get(AGENCIES).jsonArray().getValuesAs(JsonObject.class);
+        assertThat(mandates).hasSize(1);
+        assertThat(mandates.get(0).getBoolean("synced")).isTrue();
+        assertThat(mandates.get(0).getString("state")).isEqualTo("PENDING");
+        Reply recognised = act(boss, AGENCIES, mandates.get(0).getJsonNumber("id").longValue(), "recognise");
+        assertThat(recognised.json().getBoolean("inForce")).isTrue();
+
+        Reply notAgency = agreement(messageId + "-3", client.creditCode(), agencyFirm.creditCode());
+        assertThat(notAgency.status()).isEqualTo(400);
+        assertThat(notAgency.code()).isEqualTo("NOT_TAX_AGENT_INSTITUTION");
+        Reply forged = Api.browser().send("POST", "/api/v1/sync/agency-agreements", agreementBody(messageId + "-4",
+                agencyFirm.creditCode(), client.creditCode()), java.util.Map.of("X-Sync-Token", "forged"));
+        assertThat(forged.status()).isEqualTo(403);
+    }
+
+    private static Reply agreement(String messageId, String agencyCode, String clientCode) {
+        return Api.browser().send("POST", "/api/v1/sync/agency-agreements", agreementBody(messageId, agencyCode,
+                clientCode), java.util.Map.of("X-Sync-Token", PayaraMicro.SYNC_TOKEN));
+    }
+
+    private static JsonObject agreementBody(String messageId, String agencyCode, String clientCode) {
+        return Json.createObjectBuilder().add("messageId", messageId).add("agencyCreditCode", agencyCode)
+                .add("clientCreditCode", clientCode).add("scope", Json.createArrayBuilder().add("TAX_QUERY"))
+                .add("validFrom", today().toString()).add("validUntil", today().plusYears(1).toString()).build();
+    }
+
+    @Test
     @DisplayName("bad filings: unknown or malformed client, another agency, itself, undelegable scope, bad period")
     void bad_filings() {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();

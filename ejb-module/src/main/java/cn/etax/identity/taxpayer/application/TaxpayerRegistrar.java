@@ -3,6 +3,7 @@ package cn.etax.identity.taxpayer.application;
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.grant.application.GrantService;
+import cn.etax.identity.grant.domain.AgencyMandate;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.CreditCode;
@@ -19,6 +20,7 @@ import cn.etax.identity.taxpayer.domain.KeyRole;
 import cn.etax.identity.taxpayer.domain.Region;
 import cn.etax.identity.taxpayer.domain.SyncMessage;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
+import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -30,6 +32,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -139,6 +142,47 @@ public class TaxpayerRegistrar {
         }
         audit.record(null, "KEY_PERSONNEL_CHANGED", "taxpayer:" + code, "message " + messageId + ", " + m.role()
                 + " -> " + Masking.name(m.person().name()) + " " + document.masked() + ": " + change, client);
+        return SyncAnswer.of(message);
+    }
+
+    /**
+     * ENT-8 "同步代理机构信息": the agreement becomes a mandate waiting for the client's recognition, filed by no one. An
+     * agreement for a pair that already has a pending or recognised mandate changes nothing (UNCHANGED); the agency
+     * must be a tax-agent institution and the client none.
+     */
+    public SyncAnswer recordAgencyAgreement(AgencyAgreement m, ClientContext client) {
+        String messageId = messageId(m.messageId());
+        CreditCode agencyCode = CreditCode.of(m.agencyCreditCode());
+        CreditCode clientCode = CreditCode.of(m.clientCreditCode());
+        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.AGENCY_AGREEMENT, clientCode);
+        if (earlier.isPresent()) {
+            return SyncAnswer.of(earlier.get());
+        }
+        SyncMessage message = claim(messageId, SyncMessage.Kind.AGENCY_AGREEMENT, clientCode);
+        long agencyId = taxpayerId(agencyCode).orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
+        long clientId = taxpayerId(clientCode).orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
+        Taxpayer agency = em.find(Taxpayer.class, agencyId, LockModeType.PESSIMISTIC_WRITE);
+        if (agency.kind() != TaxpayerKind.TAX_AGENT_INSTITUTION) {
+            throw new InvalidInputException("NOT_TAX_AGENT_INSTITUTION");
+        }
+        if (em.find(Taxpayer.class, clientId).kind() == TaxpayerKind.TAX_AGENT_INSTITUTION) {
+            throw new InvalidInputException("MANDATE_CLIENT_IS_AGENCY");
+        }
+        LocalDate today = clock.today();
+        AgencyMandate mandate = AgencyMandate.file(agencyId, clientId, m.scope(), m.validFrom(), m.validUntil(), null,
+                clock.now(), today);
+        boolean live = em.createNamedQuery(AgencyMandate.BETWEEN, AgencyMandate.class)
+                .setParameter("agency", agencyId).setParameter("client", clientId)
+                .setParameter("states", AgencyMandate.LIVE).getResultStream().anyMatch(x -> x.isLive(today));
+        if (live) {
+            message.settle(SyncMessage.Outcome.UNCHANGED);
+        } else {
+            em.persist(mandate);
+            message.settle(SyncMessage.Outcome.APPLIED);
+        }
+        em.flush();
+        audit.record(null, "MANDATE_SYNCED", "taxpayer:" + clientCode, "message " + messageId + ", agency "
+                + agencyCode + ", " + m.validFrom() + ".." + m.validUntil() + ": " + message.outcome(), client);
         return SyncAnswer.of(message);
     }
 

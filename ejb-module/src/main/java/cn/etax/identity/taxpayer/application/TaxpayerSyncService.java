@@ -53,6 +53,15 @@ public class TaxpayerSyncService {
         return once(message.messageId(), () -> registrar.changeKeyPersonnel(message, client));
     }
 
+    /** ENT-8 "同步代理机构信息": an agency agreement filed with the tax office, for the client to recognise. */
+    public SyncAnswer agencyAgreement(String presentedToken, AgencyAgreement message, ClientContext client) {
+        authenticate(presentedToken, client);
+        if (message == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return once(message.messageId(), () -> registrar.recordAgencyAgreement(message, client));
+    }
+
     public TaxpayerGrants grants(String presentedToken, String creditCode, ClientContext client) {
         authenticate(presentedToken, client);
         return registrar.grantsOf(creditCode);

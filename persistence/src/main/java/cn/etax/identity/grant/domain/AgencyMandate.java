@@ -28,7 +28,8 @@ import java.util.Set;
 
 /**
  * An agency mandate (代理委托, ENT-8): a tax-agent institution (涉税专业服务机构) acts for a client taxpayer within a
- * scope of permissions and a period. Two-way: the agency files it, the client's legal representative or finance
+ * scope of permissions and a period. Two-way: the agency files it (or the core tax system synchronises the agreement
+ * filed with the tax office, 同步代理机构信息, with no filing person), the client's legal representative or finance
  * officer recognises it (代理机构认定) or declines; until then the agency may withdraw it; once recognised either side
  * may cancel it. Only a recognised mandate within its period lets the agency's agents act (AGT-4), and each agent
  * only with the permissions he also holds in the agency. {@code @Version} makes the second of two concurrent answers
@@ -87,8 +88,9 @@ public class AgencyMandate {
     @Column(name = "state", length = 20, nullable = false)
     private MandateState state;
 
-    @Column(name = "filed_by", nullable = false)
-    private long filedBy;
+    /** The agency's manager who filed it; null when the core tax system synchronised it (API-3). */
+    @Column(name = "filed_by")
+    private Long filedBy;
 
     @Column(name = "filed_at", nullable = false)
     private Instant filedAt;
@@ -112,7 +114,7 @@ public class AgencyMandate {
      * for itself.
      */
     public static AgencyMandate file(long agencyTaxpayerId, long clientTaxpayerId, Set<Permission> scope,
-                                     LocalDate validFrom, LocalDate validUntil, long byPerson, Instant at,
+                                     LocalDate validFrom, LocalDate validUntil, Long byPerson, Instant at,
                                      LocalDate today) {
         if (agencyTaxpayerId == clientTaxpayerId) {
             throw new InvalidInputException("MANDATE_CLIENT_SELF");
@@ -231,7 +233,8 @@ public class AgencyMandate {
     public LocalDate validUntil() { return validUntil; }
     /** The stored state, without expiry; see {@link #state(LocalDate)}. */
     public MandateState storedState() { return state; }
-    public long filedBy() { return filedBy; }
+    /** Null for a mandate the core tax system synchronised. */
+    public Long filedBy() { return filedBy; }
     public Instant filedAt() { return filedAt; }
     public Long changedBy() { return changedBy; }
     public MandateSide changedSide() { return changedSide; }

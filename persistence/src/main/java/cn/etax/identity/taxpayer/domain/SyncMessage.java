@@ -20,7 +20,9 @@ public class SyncMessage {
 
     /** What a message asks for. */
     public enum Kind {
-        TAXPAYER_REGISTRATION, KEY_PERSONNEL_CHANGE
+        TAXPAYER_REGISTRATION, KEY_PERSONNEL_CHANGE,
+        /** ENT-8: an agency agreement filed with the tax office (代理协议备案), for the client to recognise. */
+        AGENCY_AGREEMENT
     }
 
     /** What applying it did; the answer to every copy of the message. */

@@ -1,5 +1,6 @@
 package cn.etax.identity.taxpayer.rest;
 
+import cn.etax.identity.taxpayer.application.AgencyAgreement;
 import cn.etax.identity.taxpayer.application.KeyPersonnelChange;
 import cn.etax.identity.taxpayer.application.SyncAnswer;
 import cn.etax.identity.taxpayer.application.TaxpayerGrants;
@@ -55,6 +56,15 @@ public class TaxpayerSyncResource {
             + "changes than the one applied are stale")
     public SyncAnswer changeKeyPersonnel(@HeaderParam(TOKEN_HEADER) String token, KeyPersonnelChange message) {
         return sync.changeKeyPersonnel(token, message, Clients.of(request));
+    }
+
+    @POST
+    @Path("agency-agreements")
+    @Operation(summary = "ENT-8 同步代理机构信息: an agency agreement filed with the tax office (agencyCreditCode, "
+            + "clientCreditCode, scope, validFrom, validUntil) becomes a mandate waiting for the client's recognition; "
+            + "UNCHANGED while the pair has a pending or recognised one")
+    public SyncAnswer agencyAgreement(@HeaderParam(TOKEN_HEADER) String token, AgencyAgreement message) {
+        return sync.agencyAgreement(token, message, Clients.of(request));
     }
 
     @GET
