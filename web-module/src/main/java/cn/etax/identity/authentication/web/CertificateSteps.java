@@ -38,16 +38,15 @@ public abstract class CertificateSteps extends SecondFactorSteps {
     /** The agent entry: the key must be a tax-agent institution's and the login ends with a client. */
     protected abstract boolean agentEntry();
 
-    /** Shows the certificate panel, the staff panel, or the second factor's. */
-    protected abstract void showCertificates();
+    /** The panels these steps lead to; each page has a step of the same name. */
+    protected enum Panel { CERTIFICATE, CHOOSE_STAFF, SECOND_FACTOR }
 
-    protected abstract void showStaff();
-
-    protected abstract void showSecondFactor();
+    /** Shows the panel: the page's step of that name. */
+    protected abstract void show(Panel panel);
 
     /** 数字证书登录: the certificates on the inserted keys, read again by the certificate helper. */
     public void useCertificate() {
-        showCertificates();
+        show(Panel.CERTIFICATE);
         forgetFlow();
         certified = null;
         readCertificates();
@@ -76,7 +75,7 @@ public abstract class CertificateSteps extends SecondFactorSteps {
                     FacesSupport.client());
             flowToken = certified.flowToken();
             staffGrantId = certified.staff().isEmpty() ? null : certified.staff().get(0).grantId();
-            showStaff();
+            show(Panel.CHOOSE_STAFF);
             if (certified.staff().isEmpty()) {
                 FacesSupport.info("certLogin.noStaff");
             }
@@ -93,7 +92,7 @@ public abstract class CertificateSteps extends SecondFactorSteps {
             PasswordAccepted accepted = certificateLogin().chooseStaff(flowToken, staffGrantId);
             setPhoneMasked(accepted.phoneMasked());
             setNameMasked(accepted.nameMasked());
-            showSecondFactor();
+            show(Panel.SECOND_FACTOR);
         } catch (DomainException e) {
             FacesSupport.error(e);
         }

@@ -102,18 +102,8 @@ public class EnterpriseLoginBacking extends CertificateSteps {
     }
 
     @Override
-    protected void showCertificates() {
-        step = Step.CERTIFICATE;
-    }
-
-    @Override
-    protected void showStaff() {
-        step = Step.CHOOSE_STAFF;
-    }
-
-    @Override
-    protected void showSecondFactor() {
-        step = Step.SECOND_FACTOR;
+    protected void show(Panel panel) {
+        step = Step.valueOf(panel.name());
     }
 
     @Override
