@@ -46,6 +46,9 @@ public class WhoAmIResource {
         copy(b, "taxpayer_name", "taxpayerName");
         copy(b, "identity_type", "identityType");
         copy(b, "permissions", "permissions");
+        copy(b, "agency_credit_code", "agencyCreditCode");
+        copy(b, "agency_name", "agencyName");
+        copy(b, "mandate_id", "mandateId");
         return b.build();
     }
 
@@ -55,16 +58,22 @@ public class WhoAmIResource {
         return actingFor();
     }
 
-    /** "张* acts for 江西**有限公司 (91360…) as TAX_OFFICER" or "张* acts for himself (personal business)". */
+    /**
+     * "张* acts for 江西**有限公司 (91360…) as TAX_OFFICER", "张* acts for 江西**有限公司 (91360…) as agent of 洪城**有限公司
+     * (91360…) under mandate 7" or "张* acts for himself (personal business)".
+     */
     private String actingFor() {
-        if (!"ENTERPRISE".equals(text("identity_kind"))) {
+        String kind = text("identity_kind");
+        if (!"ENTERPRISE".equals(kind) && !"AGENT".equals(kind)) {
             return text("name") + " acts for himself (personal business)";
         }
         JsonValue permissions = jwt.getClaim("permissions");
         String listed = permissions instanceof JsonArray a ? a.getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).collect(Collectors.joining(",")) : "";
+        String as = "AGENT".equals(kind) ? "agent of " + text("agency_name") + " (" + text("agency_credit_code")
+                + ") under mandate " + text("mandate_id") : text("identity_type");
         return text("name") + " acts for " + text("taxpayer_name") + " (" + text("taxpayer_credit_code") + ") as "
-                + text("identity_type") + " [" + listed + "]";
+                + as + " [" + listed + "]";
     }
 
     private String text(String claim) {

@@ -116,6 +116,14 @@ class AgentLoginIT {
         assertThat(identities.status()).as("%s", identities).isEqualTo(200);
         assertThat(identities.jsonArray().getValuesAs(JsonObject.class).stream().filter(i -> i.getBoolean("current")))
                 .as("an agent's session is none of his own identities").isEmpty();
+        // API-2: a downstream application reads client, agency and mandate from the assertion
+        Reply assertion = agent.get("/api/v1/me/assertion");
+        assertThat(assertion.status()).as("%s", assertion).isEqualTo(200);
+        JsonObject who = SingleSignOnIT.withBearer(assertion.string("assertion")).json();
+        assertThat(who.getString("identityKind")).isEqualTo("AGENT");
+        assertThat(who.getString("taxpayerCreditCode")).isEqualTo(first.creditCode());
+        assertThat(who.getString("agencyCreditCode")).isEqualTo(agencyFirm.creditCode());
+        assertThat(who.getString("actingFor")).contains("as agent of").contains(agencyFirm.creditCode());
         Reply enterpriseCenter = agent.get("/api/v1/me/enterprise");
         assertThat(enterpriseCenter.status()).isEqualTo(403);
         assertThat(enterpriseCenter.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");

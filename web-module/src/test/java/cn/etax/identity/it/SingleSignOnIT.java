@@ -152,7 +152,7 @@ class SingleSignOnIT {
         assertThat(withBearer(renewed.string("assertion")).status()).isEqualTo(200);
     }
 
-    private static Reply withBearer(String assertion) {
+    static Reply withBearer(String assertion) {
         return Api.browser().send("GET", WHOAMI, null, Map.of("Authorization", "Bearer " + assertion));
     }
 
