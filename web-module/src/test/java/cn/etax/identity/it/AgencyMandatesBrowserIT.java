@@ -63,7 +63,7 @@ class AgencyMandatesBrowserIT {
         click(By.id("clients:file"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients:messages"), "待其认定"));
         String row = text(By.id("clients:mandates"));
-        assertThat(row).contains(client.creditCode(), "申报缴税、税费查询", from + " ~ " + until, "待认定");
+        assertThat(row).contains(client.creditCode(), "申报缴税、税费查询", from + " ~", until, "待认定");
 
         click(By.id("navAgencyAgents"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentStaff h2"), "税务代理人员信息"));
