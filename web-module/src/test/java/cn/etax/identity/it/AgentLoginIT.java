@@ -116,14 +116,6 @@ class AgentLoginIT {
         assertThat(identities.status()).as("%s", identities).isEqualTo(200);
         assertThat(identities.jsonArray().getValuesAs(JsonObject.class).stream().filter(i -> i.getBoolean("current")))
                 .as("an agent's session is none of his own identities").isEmpty();
-        // API-2: a downstream application reads client, agency and mandate from the assertion
-        Reply assertion = agent.get("/api/v1/me/assertion");
-        assertThat(assertion.status()).as("%s", assertion).isEqualTo(200);
-        JsonObject who = SingleSignOnIT.withBearer(assertion.string("assertion")).json();
-        assertThat(who.getString("identityKind")).isEqualTo("AGENT");
-        assertThat(who.getString("taxpayerCreditCode")).isEqualTo(first.creditCode());
-        assertThat(who.getString("agencyCreditCode")).isEqualTo(agencyFirm.creditCode());
-        assertThat(who.getString("actingFor")).contains("as agent of").contains(agencyFirm.creditCode());
         Reply enterpriseCenter = agent.get("/api/v1/me/enterprise");
         assertThat(enterpriseCenter.status()).isEqualTo(403);
         assertThat(enterpriseCenter.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
@@ -158,8 +150,15 @@ class AgentLoginIT {
         assertThat(enter(agent, choose, mandates[0]).string("status")).isEqualTo("LOGGED_IN");
         assertThat(agent.get(AGENT).status()).isEqualTo(200);
 
-        Reply cancelled = act(enterpriseLoggedIn(client.creditCode(), client.legal()), AGENCIES, mandates[0],
-                "cancel");
+        // AGT-4: the client's managers find the agent's login in their enterprise login log
+        Api boss = enterpriseLoggedIn(client.creditCode(), client.legal());
+        List<JsonObject> log = boss.get("/api/v1/me/enterprise/login-log?scope=all").jsonArray()
+                .getValuesAs(JsonObject.class);
+        assertThat(log.stream().map(e -> e.getJsonObject("login")).filter(l -> "AGENT_LOGIN".equals(l.getString(
+                "reason", "")))).as("%s", log).singleElement()
+                .satisfies(l -> assertThat(l.getString("reasonText")).isEqualTo("代理业务登录"));
+
+        Reply cancelled = act(boss, AGENCIES, mandates[0], "cancel");
         assertThat(cancelled.status()).as("%s", cancelled).isEqualTo(200);
         Reply refused = agent.get(AGENT);
         assertThat(refused.status()).isEqualTo(403);

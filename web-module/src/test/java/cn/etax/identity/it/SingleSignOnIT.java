@@ -105,6 +105,28 @@ class SingleSignOnIT {
     }
 
     @Test
+    @DisplayName("API-2, AGT-4: an agent's assertion names the client, the agency and the mandate downstream")
+    void downstream_names_the_agents_client_and_agency() {
+        GrantFixtures.Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        GrantFixtures.Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        long mandate = AgentLoginIT.recognisedMandates(agencyFirm, client)[0];
+        Api agent = Api.browser();
+        AgentLoginIT.SecondFactor chosen = AgentLoginIT.secondFactor(agent, agencyFirm.creditCode(),
+                agencyFirm.legal());
+        assertThat(AgentLoginIT.enter(agent, chosen, mandate).string("status")).isEqualTo("LOGGED_IN");
+
+        Reply shown = withBearer(agent.get(ASSERTION).string("assertion"));
+
+        assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+        JsonObject who = shown.json();
+        assertThat(who.getString("identityKind")).isEqualTo("AGENT");
+        assertThat(who.getString("taxpayerCreditCode")).isEqualTo(client.creditCode());
+        assertThat(who.getString("agencyCreditCode")).isEqualTo(agencyFirm.creditCode());
+        assertThat(who.get("mandateId").toString().replace("\"", "")).isEqualTo(Long.toString(mandate));
+        assertThat(who.getString("actingFor")).contains("as agent of").contains(agencyFirm.creditCode());
+    }
+
+    @Test
     @DisplayName("API-2: a wrong signature or a changed claim is rejected; no assertion is no access")
     void forged_assertions_are_rejected() throws GeneralSecurityException {
         Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.invoicerA());
@@ -152,7 +174,7 @@ class SingleSignOnIT {
         assertThat(withBearer(renewed.string("assertion")).status()).isEqualTo(200);
     }
 
-    static Reply withBearer(String assertion) {
+    private static Reply withBearer(String assertion) {
         return Api.browser().send("GET", WHOAMI, null, Map.of("Authorization", "Bearer " + assertion));
     }
 
