@@ -40,6 +40,19 @@ public class AddressThrottle {
     @ConfigProperty(name = "identity.throttle.exempt-addresses", defaultValue = "none")
     List<String> exempt;
 
+    /**
+     * LOGIN-7: one new QR login code for the client's address, in a window of its own (a code is no guess at anybody's
+     * secret, so it does not use up the password attempts of everyone behind the same address), or
+     * {@code TOO_MANY_ATTEMPTS} (429): nobody fills the tables with codes.
+     */
+    public void qrCode(ClientContext client) {
+        if (exempt.contains(client.address())) {
+            return;
+        }
+        limiter.consume("qr-address:" + protector.digest("address", client.address()), limit,
+                Duration.ofMinutes(windowMinutes), "TOO_MANY_ATTEMPTS");
+    }
+
     /** Counts one attempt from the client's address or throws {@code TOO_MANY_ATTEMPTS} (429). */
     public void attempt(ClientContext client) {
         if (exempt.contains(client.address())) {

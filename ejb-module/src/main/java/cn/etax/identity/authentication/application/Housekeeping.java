@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Removes one-time secrets, flows, QR checks and answered slider challenges a day after they expired: they prove
- * nothing any more, and the tables they live in are read on every login. Non-persistent timer: every node may run it; the deletes are
- * idempotent. Login records and audit records are never touched here.
+ * Removes one-time secrets, flows, QR checks, QR login codes (LOGIN-7) and answered slider challenges a day after
+ * they expired: they prove nothing any more, and the tables they live in are read on every login. Non-persistent
+ * timer: every node may run it; the deletes are idempotent. Login records and audit records are never touched here.
  */
 @Singleton
 public class Housekeeping {
@@ -35,12 +35,15 @@ public class Housekeeping {
                 .setParameter("before", before).executeUpdate();
         int checks = em.createQuery("delete from QrChallenge q where q.expiresAt < :before")
                 .setParameter("before", before).executeUpdate();
+        int codes = em.createQuery("delete from QrLogin q where q.expiresAt < :before")
+                .setParameter("before", before).executeUpdate();
         int flows = em.createQuery("delete from AuthFlow f where f.expiresAt < :before")
                 .setParameter("before", before).executeUpdate();
         int answered = em.createQuery("delete from AnsweredChallenge a where a.expiresAt < :before")
                 .setParameter("before", before).executeUpdate();
-        if (secrets + checks + flows + answered > 0) {
-            LOG.info(() -> "removed expired one-time secrets: " + secrets + ", QR checks: " + checks + ", flows: "
+        if (secrets + checks + codes + flows + answered > 0) {
+            LOG.info(() -> "removed expired one-time secrets: " + secrets + ", QR checks: " + checks
+                    + ", QR login codes: " + codes + ", flows: "
                     + flows + ", answered slider challenges: " + answered);
         }
     }

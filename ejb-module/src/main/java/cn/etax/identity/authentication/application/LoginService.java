@@ -211,6 +211,11 @@ public class LoginService {
         }
     }
 
+    /** LOGIN-7: the page's QR code was confirmed in the app; the login completes as the app session's business. */
+    public LoginResult completeQrLogin(String flowToken, ClientContext client) {
+        return steps.qrLoginConfirmed(flowToken, client);
+    }
+
     public LoginResult signAgreements(String flowToken, ClientContext client) {
         return steps.signAgreements(flowToken, client);
     }

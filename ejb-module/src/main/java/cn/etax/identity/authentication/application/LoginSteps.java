@@ -10,6 +10,7 @@ import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.authentication.domain.QrLogin;
 import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
@@ -54,6 +55,10 @@ public class LoginSteps {
     private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
             FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE);
 
+    /** The flows whose follow-ups (agreements, initial password) these are: the logins above and LOGIN-7's. */
+    private static final Set<FlowKind> FOLLOW_UPS = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
+            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.QR_LOGIN);
+
     /** The agent entry's flows (LOGIN-3 with password or certificate). */
     private static final Set<FlowKind> AGENT = EnumSet.of(FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE);
 
@@ -74,6 +79,9 @@ public class LoginSteps {
 
     @EJB
     QrCheckService qr;
+
+    @EJB
+    QrLoginService qrLogins;
 
     @EJB
     LoginLogService log;
@@ -206,8 +214,28 @@ public class LoginSteps {
         return next(flow, client);
     }
 
+    /**
+     * LOGIN-7: the page's QR code was confirmed in the app that scanned it. The code is used now, once; the flow logs
+     * in as the app session's person in its business. A locked account (RULE-LOCK holds on every path) is refused
+     * and logged, and the code stays unused until its short life ends.
+     */
+    public LoginResult qrLoginConfirmed(String flowToken, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.QR_LOGIN);
+        QrLogin.AppSession session = qrLogins.consume(flow.tokenDigest());
+        try {
+            guard.ensureUnlocked(session.personId());
+        } catch (AccountLockedException e) {
+            log.recordSeparately(new LoginLogService.Entry(session.enterprise() ? LoginLogService.ENTERPRISE_ENTRY
+                            : LoginLogService.PERSON_ENTRY, session.taxpayerId()), session.personId(),
+                    session.scanner().method(), LoginOutcome.LOCKED, e.code(), client);
+            throw e;
+        }
+        flow.appConfirmed(session);
+        return next(flow, client);
+    }
+
     public LoginResult signAgreements(String flowToken, ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, LOGIN);
+        AuthFlow flow = flows.find(flowToken, FOLLOW_UPS);
         flow.ensureVerified();
         Person person = directory.get(flow.personId());
         person.signAgreements(clock.now());
@@ -217,7 +245,7 @@ public class LoginSteps {
 
     public LoginResult changeInitialPassword(String flowToken, String newPassword, String confirmation,
                                              ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, LOGIN);
+        AuthFlow flow = flows.find(flowToken, FOLLOW_UPS);
         flow.ensureVerified();
         Person person = directory.get(flow.personId());
         if (!person.passwordInitial()) {
@@ -304,11 +332,12 @@ public class LoginSteps {
                 throw refused(flow, e, client);
             }
         }
-        if (!flow.kind().isEnterprise()) {
-            return loggedIn(flow, null, client);
+        if (!flow.kind().isEnterprise() && flow.taxpayerId() == null) {
+            return loggedIn(flow, null, client); // LOGIN-1, and LOGIN-7 in the app session's personal business
         }
-        if (flow.kind() == FlowKind.CERTIFICATE_LOGIN) {
-            // LOGIN-6: the staff identity chosen after the certificate, checked again now that both factors passed
+        if (flow.kind() == FlowKind.CERTIFICATE_LOGIN || flow.kind() == FlowKind.QR_LOGIN) {
+            // LOGIN-6: the staff identity chosen after the certificate; LOGIN-7: the app session's identity. Either is
+            // checked again now that the login completes.
             try {
                 return loggedIn(flow, identities.choose(flow.personId(), flow.taxpayerId(), flow.grantId()), client);
             } catch (DomainException e) {
@@ -357,12 +386,20 @@ public class LoginSteps {
                     client);
         }
         return new LoginResult(LoginResult.Status.LOGGED_IN, new AuthenticatedPerson(person.id(), person.name(),
-                person.realNameLevel(), List.of(firstFactor(flow), flow.secondFactor()), clock.now(), identity, agent));
+                person.realNameLevel(), methods(flow), clock.now(), identity, agent));
     }
 
-    /** The password, or for a certificate login (LOGIN-6, LOGIN-3) the certificate PIN and the key's signature. */
-    private static AuthMethod firstFactor(AuthFlow flow) {
-        return flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD;
+    /**
+     * The password, or for a certificate login (LOGIN-6, LOGIN-3) the certificate PIN and the key's signature, then
+     * the second factor; for LOGIN-7 the app's scan alone (the app's own login and its confirmation are both the
+     * app's).
+     */
+    private static List<AuthMethod> methods(AuthFlow flow) {
+        if (flow.kind() == FlowKind.QR_LOGIN) {
+            return List.of(flow.secondFactor());
+        }
+        return List.of(flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD,
+                flow.secondFactor());
     }
 
     /** What the login log shows as the way in: the second factor, or for a certificate login the certificate. */

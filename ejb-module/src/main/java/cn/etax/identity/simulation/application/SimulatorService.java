@@ -4,6 +4,17 @@ import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.application.QrCheckService;
+import cn.etax.identity.authentication.application.QrLoginService;
+import cn.etax.identity.authentication.domain.QrLogin;
+import cn.etax.identity.authentication.domain.QrScanner;
+import cn.etax.identity.grant.application.EnterpriseIdentityService;
+import cn.etax.identity.grant.application.IdentityOption;
+import cn.etax.identity.grant.application.IdentityResolution;
+import cn.etax.identity.grant.domain.GrantState;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.shared.CreditCode;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.IdDocument;
@@ -60,6 +71,12 @@ public class SimulatorService {
     @EJB
     PersonDirectory directory;
 
+    @EJB
+    QrLoginService qrLogins;
+
+    @EJB
+    EnterpriseIdentityService identities;
+
     public List<SimulatedSms> outbox(String phone, int max) {
         enabled();
         if (phone == null || phone.isBlank()) {
@@ -111,6 +128,78 @@ public class SimulatorService {
             appUserDigest = user.idDigest();
         }
         return qr.decide(qrToken, faceMatches, appUserDigest);
+    }
+
+    // ---- LOGIN-7: the apps as scanners of the login page's QR code
+
+    /** Whether the token is a login page's QR code (扫码登录) rather than a face check's. */
+    public boolean isLoginCode(String qrToken) {
+        enabled();
+        return qrLogins.peek(qrToken == null ? null : qrToken.strip()).isPresent();
+    }
+
+    /**
+     * The app's own login, as the tax app, the IIT app or the electronic business licence app would have it before
+     * scanning: the user's document and password; for enterprise business and for the licence app the enterprise's
+     * credit code, and the identity there when he holds several (the licence app takes the legal representative's).
+     * Answers the app session; the platform checks it at every step — an IIT app session naming an enterprise, or a
+     * licence scanned by someone other than the legal representative, is refused there.
+     */
+    public QrLogin.AppSession appLogin(QrScanner scanner, IdType idType, String idNumber, String password,
+                                       String creditCode, IdentityType identityType) {
+        enabled();
+        if (scanner == null) {
+            throw new InvalidInputException("QR_SCANNER_REQUIRED");
+        }
+        if (idType == null || idNumber == null || idNumber.isBlank()) {
+            throw new InvalidInputException("ID_NUMBER_REQUIRED");
+        }
+        Person user = directory.byDocument(IdDocument.of(idType, idNumber)).filter(Person::active)
+                .orElseThrow(() -> new AuthenticationFailedException("USER_NOT_REGISTERED"));
+        if (password == null || user.passwordHash() == null || !hasher.verify(password, user.passwordHash())) {
+            throw new AuthenticationFailedException("APP_LOGIN_FAILED");
+        }
+        boolean enterprise = scanner == QrScanner.LICENCE_APP || (creditCode != null && !creditCode.isBlank());
+        if (!enterprise) {
+            return new QrLogin.AppSession(scanner, user.id(), null, null);
+        }
+        long taxpayerId = identities.taxpayerId(CreditCode.of(creditCode));
+        IdentityResolution resolution = identities.resolve(user.id(), taxpayerId);
+        List<IdentityOption> options = resolution.identity() != null
+                ? List.of(new IdentityOption(resolution.identity().grantId(), resolution.identity().identityType(),
+                        resolution.identity().permissions(), GrantState.ACTIVE))
+                : resolution.outcome() == IdentityResolution.Outcome.CONFIRM || resolution.options() == null ? List.of()
+                : resolution.options();
+        IdentityType wanted = identityType;
+        if (wanted == null && scanner == QrScanner.LICENCE_APP && options.stream()
+                .anyMatch(o -> o.identityType() == IdentityType.LEGAL_REPRESENTATIVE)) {
+            wanted = IdentityType.LEGAL_REPRESENTATIVE; // the licence is the legal representative's
+        }
+        IdentityType type = wanted;
+        List<IdentityOption> matching = options.stream().filter(o -> type == null || o.identityType() == type)
+                .toList();
+        if (matching.isEmpty()) {
+            throw new AuthenticationFailedException("ENTERPRISE_RELATION_NOT_FOUND");
+        }
+        if (matching.size() > 1) {
+            throw new InvalidInputException("APP_IDENTITY_TYPE_REQUIRED");
+        }
+        return new QrLogin.AppSession(scanner, user.id(), taxpayerId, matching.get(0).grantId());
+    }
+
+    public QrLoginService.Scan scanLogin(String qrToken, QrLogin.AppSession session) {
+        enabled();
+        return qrLogins.scan(qrToken == null ? null : qrToken.strip(), session);
+    }
+
+    public void confirmLogin(String qrToken, QrLogin.AppSession session, ClientContext app) {
+        enabled();
+        qrLogins.confirm(qrToken == null ? null : qrToken.strip(), session, app);
+    }
+
+    public void cancelLogin(String qrToken, QrLogin.AppSession session) {
+        enabled();
+        qrLogins.cancel(qrToken == null ? null : qrToken.strip(), session);
     }
 
     public void setSmsGatewayDown(boolean down) {

@@ -235,6 +235,21 @@ public class AuthFlow {
         this.secondFactor = factor;
     }
 
+    /**
+     * LOGIN-7: the app that scanned this flow's QR code confirmed the login of {@code session}'s person, in its
+     * business — both factors are the app's (its own login and the confirmation on the device).
+     */
+    public void appConfirmed(QrLogin.AppSession session) {
+        if (kind != FlowKind.QR_LOGIN || step != FlowStep.STARTED) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        this.personId = session.personId();
+        this.taxpayerId = session.taxpayerId();
+        this.grantId = session.grantId();
+        this.step = FlowStep.VERIFIED;
+        this.secondFactor = session.scanner().method();
+    }
+
     public void complete() {
         this.step = FlowStep.COMPLETED;
     }

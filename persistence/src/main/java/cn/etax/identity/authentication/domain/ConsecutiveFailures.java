@@ -112,6 +112,7 @@ public abstract class ConsecutiveFailures {
             case SMS_CODE -> "smsFailures";
             case TAX_APP_FACE, IIT_APP -> "faceFailures";
             case CERTIFICATE -> "certificateFailures";
+            case TAX_APP_SCAN, IIT_APP_SCAN, LICENCE_SCAN -> throw notCounted(method);
         };
     }
 
@@ -121,6 +122,7 @@ public abstract class ConsecutiveFailures {
             case SMS_CODE -> smsFailures;
             case TAX_APP_FACE, IIT_APP -> faceFailures;
             case CERTIFICATE -> certificateFailures;
+            case TAX_APP_SCAN, IIT_APP_SCAN, LICENCE_SCAN -> throw notCounted(method);
         };
     }
 
@@ -130,6 +132,12 @@ public abstract class ConsecutiveFailures {
             case SMS_CODE -> smsFailures = value;
             case TAX_APP_FACE, IIT_APP -> faceFailures = value;
             case CERTIFICATE -> certificateFailures = value;
+            case TAX_APP_SCAN, IIT_APP_SCAN, LICENCE_SCAN -> throw notCounted(method);
         }
+    }
+
+    /** LOGIN-7's scans are confirmed or refused in the app; nothing of them is counted here. */
+    private static IllegalArgumentException notCounted(AuthMethod method) {
+        return new IllegalArgumentException("no failures are counted for " + method);
     }
 }

@@ -21,11 +21,16 @@ public enum FlowKind {
      * LOGIN-3, its certificate variant: the agency's key signs the flow's challenge, one of its agents is chosen, his
      * second factor, then the client as in {@link #AGENT_LOGIN}.
      */
-    AGENT_CERTIFICATE;
+    AGENT_CERTIFICATE,
+    /**
+     * LOGIN-7: the page shows a QR code; an app whose user is logged in scans and confirms it, and the flow logs in as
+     * that person in the app session's business: personal, or his identity in the enterprise it names.
+     */
+    QR_LOGIN;
 
     /** The journeys that end in a logged-in session and share the second-factor steps. */
     public boolean isLogin() {
-        return this == PERSON_LOGIN || isEnterprise();
+        return this == PERSON_LOGIN || this == QR_LOGIN || isEnterprise();
     }
 
     /** The journeys whose first factor is a certificate's key (LOGIN-6, and LOGIN-3's certificate variant). */

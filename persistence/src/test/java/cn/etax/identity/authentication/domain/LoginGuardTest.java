@@ -46,6 +46,9 @@ class LoginGuardTest {
     @Test
     void the_attribute_a_success_resets_in_one_statement_is_the_one_that_counts_the_method() throws Exception {
         for (AuthMethod method : AuthMethod.values()) {
+            if (method.isScan()) {
+                continue; // LOGIN-7: decided in the app, never counted (see below)
+            }
             LoginGuard fresh = new LoginGuard(2L, LocalDate.of(2026, 11, 23));
             fresh.beginAttempt(method, morning, SHANGHAI);
             fresh.beginAttempt(method, morning, SHANGHAI);
@@ -54,6 +57,19 @@ class LoginGuardTest {
             counter.setAccessible(true);
             assertThat(counter.getInt(fresh)).as(method.name()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void the_app_scans_of_the_qr_login_are_not_counted_by_the_platform() {
+        for (AuthMethod method : AuthMethod.values()) {
+            if (method.isScan()) {
+                assertThatThrownBy(() -> ConsecutiveFailures.counterAttribute(method))
+                        .isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> guard.beginAttempt(method, morning, SHANGHAI))
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+        assertThat(guard.remaining(AuthMethod.PASSWORD)).isEqualTo(5);
     }
 
     @Test

@@ -5,6 +5,7 @@ import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
 import cn.etax.identity.authentication.application.LogoutService;
 import cn.etax.identity.authentication.application.PasswordAccepted;
+import cn.etax.identity.authentication.application.QrLoginService;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.web.ConfirmQuestion;
@@ -48,7 +49,8 @@ import java.util.Locale;
 @Path("v1/login")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "login", description = "Natural-person and enterprise login (LOGIN-1, LOGIN-2, RULE-2FA)")
+@Tag(name = "login", description = "Natural-person, enterprise, agent and QR login (LOGIN-1, LOGIN-2, LOGIN-3, LOGIN-7, "
+        + "RULE-2FA)")
 public class LoginResource {
 
     @EJB
@@ -56,6 +58,9 @@ public class LoginResource {
 
     @EJB
     HumanCheckService humanCheck;
+
+    @EJB
+    QrLoginService qrLogins;
 
     @EJB
     LogoutService logouts;
@@ -262,6 +267,36 @@ public class LoginResource {
     @Operation(summary = "Step 2 by the confirmed QR face check")
     public Outcome qrComplete(FlowStep step) {
         return finish(login.completeWithQr(require(step).flowToken(), Clients.of(request)));
+    }
+
+    /** LOGIN-7: the code to show ({@code qrImage}) and the flow that will log in once an app confirms it. */
+    public record QrLoginStarted(String flowToken, String qrToken, String qrImage, String expiresAt) {
+    }
+
+    @POST
+    @Path("qr-login")
+    @Operation(summary = "LOGIN-7 扫码登录: a one-time QR code (about 120 s) for the tax app, the IIT app or the "
+            + "electronic business licence app; poll qr-login/{flowToken}, then qr-login/complete once CONFIRMED")
+    public QrLoginStarted startQrLogin() {
+        QrLoginService.Started started = qrLogins.start(Clients.of(request));
+        return new QrLoginStarted(started.flowToken(), started.qrToken(),
+                request.getContextPath() + "/qr.png?t=" + started.qrToken(), started.expiresAt().toString());
+    }
+
+    @GET
+    @Path("qr-login/{flowToken}")
+    @Operation(summary = "LOGIN-7: PENDING, SCANNED (confirm on the phone), CONFIRMED, CANCELLED (in the app) or "
+            + "EXPIRED")
+    public QrStatus qrLoginState(@PathParam("flowToken") String flowToken) {
+        return new QrStatus(qrLogins.state(flowToken).name());
+    }
+
+    @POST
+    @Path("qr-login/complete")
+    @Operation(summary = "LOGIN-7: log in with the confirmed code, once: personal business, or the enterprise "
+            + "identity of the app session; AGREEMENTS_REQUIRED / PASSWORD_CHANGE_REQUIRED when due")
+    public Outcome qrLoginComplete(FlowStep step) {
+        return finish(login.completeQrLogin(require(step).flowToken(), Clients.of(request)));
     }
 
     @POST

@@ -2,6 +2,11 @@ package cn.etax.identity.simulation.rest;
 
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.application.QrCheckService;
+import cn.etax.identity.authentication.application.QrLoginService;
+import cn.etax.identity.authentication.domain.QrLogin;
+import cn.etax.identity.authentication.domain.QrScanner;
+import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.NotFoundException;
@@ -23,6 +28,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,6 +66,9 @@ public class SimulatorResource {
 
     @Resource
     ManagedThreadFactory threads;
+
+    @Context
+    HttpServletRequest request;
 
     public record Sms(long id, String phone, String text, String sentAt) {
     }
@@ -154,6 +164,54 @@ public class SimulatorResource {
         }
         return new State(simulators.decide(token, decision.faceMatches(), decision.appUserIdType(),
                 decision.appUserIdNumber(), decision.appUserPassword()).name());
+    }
+
+    /**
+     * LOGIN-7: the app's own login, sent with every step (the app backend would vouch for its session): the scanner
+     * (TAX_APP, IIT_APP, LICENCE_APP), the user's document and password, the enterprise's credit code for the tax
+     * app's enterprise business and the licence app, and in the tax app the identity type when he holds several.
+     */
+    public record AppLogin(QrScanner scanner, IdType idType, String idNumber, String password, String creditCode,
+                           IdentityType identityType) {
+    }
+
+    /** What the phone shows after scanning a login code, before its user confirms. */
+    public record LoginScan(String origin, String scanner, String person, String creditCode, String taxpayer,
+                            String identityType, String expiresAt) {
+    }
+
+    @POST
+    @Path("app/qr-login/{token}/scan")
+    @Operation(summary = "LOGIN-7: the logged-in app scans the login page's code; shows where the page is and what "
+            + "it will log in")
+    public LoginScan scanLogin(@PathParam("token") String token, AppLogin app) {
+        QrLoginService.Scan scan = simulators.scanLogin(token, session(app));
+        return new LoginScan(scan.origin(), scan.scanner().name(), scan.personMasked(),
+                scan.identity() == null ? null : scan.identity().creditCode(),
+                scan.identity() == null ? null : scan.identity().taxpayerName(),
+                scan.identity() == null ? null : scan.identity().identityType().name(), scan.expiresAt().toString());
+    }
+
+    @POST
+    @Path("app/qr-login/{token}/confirm")
+    @Operation(summary = "LOGIN-7: 确认登录 in the app that scanned; the page logs in with its next poll")
+    public void confirmLogin(@PathParam("token") String token, AppLogin app) {
+        simulators.confirmLogin(token, session(app), Clients.of(request));
+    }
+
+    @POST
+    @Path("app/qr-login/{token}/cancel")
+    @Operation(summary = "LOGIN-7: 取消登录 in the app that scanned")
+    public void cancelLogin(@PathParam("token") String token, AppLogin app) {
+        simulators.cancelLogin(token, session(app));
+    }
+
+    private QrLogin.AppSession session(AppLogin app) {
+        if (app == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return simulators.appLogin(app.scanner(), app.idType(), app.idNumber(), app.password(), app.creditCode(),
+                app.identityType());
     }
 
     @GET
