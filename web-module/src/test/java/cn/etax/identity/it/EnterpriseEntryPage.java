@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The enterprise entry (LOGIN-2) as a person clicks it in Chromium: portal → 企业业务登录 → credit code, phone,
  * password, slider → SMS code. Shared by the browser tests of the enterprise login and the enterprise account center;
- * {@link #agent} is the agent entry (LOGIN-3), the same steps with the agency's credit code on its own page.
+ * {@link #agent} is the agent entry (LOGIN-3), the same steps with the agency's credit code on its own page, and
+ * {@link #special} the special-subject entry (LOGIN-4).
  */
 final class EnterpriseEntryPage {
 
@@ -39,6 +40,11 @@ final class EnterpriseEntryPage {
     /** The agent entry (代理业务登录, LOGIN-3). */
     static EnterpriseEntryPage agent(WebDriver driver, WebDriverWait wait) {
         return new EnterpriseEntryPage(driver, wait, "agentLogin", "代理业务登录");
+    }
+
+    /** The special-subject entry (特定主体登录, LOGIN-4); its subject type stays the default, 跨区域报验户. */
+    static EnterpriseEntryPage special(WebDriver driver, WebDriverWait wait) {
+        return new EnterpriseEntryPage(driver, wait, "specialLogin", "特定主体登录");
     }
 
     void open() {

@@ -6,6 +6,7 @@ import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.authentication.domain.QrApp;
+import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.grant.application.AgentService;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
@@ -109,6 +110,35 @@ public class LoginService {
         Person person = checkPassword(account, password,
                 new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, agencyId), client);
         return steps.passwordAccepted(person, FlowKind.AGENT_LOGIN, agencyId, client);
+    }
+
+    /**
+     * LOGIN-4 step 1: the special-subject type, the credit code of a registered taxpayer, then the natural-person
+     * password step with its slider, throttle and lockout. Which of its cross-region subjects the person may enter is
+     * told only after the second factor.
+     */
+    public PasswordAccepted specialPassword(CrossRegionKind kind, String creditCode, String account, String password,
+                                            String humanToken, Integer humanAnswer, ClientContext client) {
+        throttle.attempt(client);
+        if (kind == null) {
+            throw new InvalidInputException("CROSS_REGION_KIND_REQUIRED");
+        }
+        CreditCode code = CreditCode.of(creditCode);
+        if (!humanCheck.verify(humanToken, humanAnswer)) {
+            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+        }
+        long taxpayerId = identities.taxpayerId(code);
+        Person person = checkPassword(account, password,
+                new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
+        return steps.specialPasswordAccepted(person, taxpayerId, kind, client);
+    }
+
+    /** LOGIN-4: the subject picked from the CHOOSE_SUBJECT list. */
+    public LoginResult enterSubject(String flowToken, Long subjectId, ClientContext client) {
+        if (subjectId == null) {
+            throw new InvalidInputException("CROSS_REGION_SUBJECT_REQUIRED");
+        }
+        return steps.enterSubject(flowToken, subjectId, client);
     }
 
     /** LOGIN-3: the client picked from the CHOOSE_CLIENT list, entered under that mandate. */

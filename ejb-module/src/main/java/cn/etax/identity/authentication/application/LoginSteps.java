@@ -12,6 +12,9 @@ import cn.etax.identity.authentication.domain.PasswordPolicy;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrLogin;
 import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.crossregion.application.CrossRegionIdentity;
+import cn.etax.identity.crossregion.application.CrossRegionService;
+import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
@@ -53,17 +56,21 @@ public class LoginSteps {
 
     /** The flows whose second-factor steps these are: LOGIN-1, LOGIN-2, LOGIN-3 and the certificate login LOGIN-6. */
     private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
-            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE);
+            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN);
 
     /** The flows whose follow-ups (agreements, initial password) these are: the logins above and LOGIN-7's. */
     private static final Set<FlowKind> FOLLOW_UPS = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
-            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.QR_LOGIN);
+            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN,
+            FlowKind.QR_LOGIN);
 
     /** The agent entry's flows (LOGIN-3 with password or certificate). */
     private static final Set<FlowKind> AGENT = EnumSet.of(FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE);
 
     /** The login-log reason of an agent's login in the client's log (text under {@code loginLog.reason.*}). */
     public static final String AGENT_LOGIN_REASON = "AGENT_LOGIN";
+
+    /** The login-log reason of a login to a cross-region subject (LOGIN-4) in the taxpayer's log. */
+    public static final String CROSS_REGION_LOGIN_REASON = "CROSS_REGION_LOGIN";
 
     @EJB
     FlowService flows;
@@ -94,6 +101,9 @@ public class LoginSteps {
 
     @EJB
     AgentService agents;
+
+    @EJB
+    CrossRegionService crossRegions;
 
     @Inject
     PersonalDataProtector protector;
@@ -129,6 +139,14 @@ public class LoginSteps {
         PersonPhone phone = person.defaultPhone().orElse(null);
         return new PasswordAccepted(started.token(), phone == null ? "" : phone.masked(),
                 Masking.name(person.name()));
+    }
+
+    /** LOGIN-4: the password step passed at the special-subject entry; the flow remembers taxpayer and type. */
+    public PasswordAccepted specialPasswordAccepted(Person person, long taxpayerId, CrossRegionKind kind,
+                                                    ClientContext client) {
+        PasswordAccepted accepted = passwordAccepted(person, FlowKind.SPECIAL_LOGIN, taxpayerId, client);
+        flows.find(accepted.flowToken(), FlowKind.SPECIAL_LOGIN).bindCrossRegionKind(kind);
+        return accepted;
     }
 
     public void sendSmsCode(String flowToken) {
@@ -302,6 +320,17 @@ public class LoginSteps {
         return loggedIn(flow, null, agent, client);
     }
 
+    /**
+     * LOGIN-4: the cross-region subject picked from the CHOOSE_SUBJECT list, checked again at this moment; the login
+     * completes as that subject (in the taxpayer's login log and the audit trail with its number).
+     */
+    public LoginResult enterSubject(String flowToken, long subjectId, ClientContext client) {
+        AuthFlow flow = verifiedFlow(flowToken, EnumSet.of(FlowKind.SPECIAL_LOGIN));
+        CrossRegionIdentity subject = crossRegions.enter(flow.personId(), flow.taxpayerId(), flow.crossRegionKind(),
+                subjectId);
+        return loggedIn(flow, null, null, subject, client);
+    }
+
     private AuthFlow verifiedEnterpriseFlow(String flowToken) {
         return verifiedFlow(flowToken, EnumSet.of(FlowKind.ENTERPRISE_LOGIN));
     }
@@ -323,6 +352,15 @@ public class LoginSteps {
         }
         if (person.passwordInitial()) {
             return LoginResult.pending(LoginResult.Status.PASSWORD_CHANGE_REQUIRED);
+        }
+        if (flow.kind() == FlowKind.SPECIAL_LOGIN) {
+            // LOGIN-4: the subjects of the type he may enter (else refused in the seeds' words and logged there)
+            try {
+                return LoginResult.chooseSubject(crossRegions.subjects(flow.personId(), flow.taxpayerId(),
+                        flow.crossRegionKind()));
+            } catch (DomainException e) {
+                throw refused(flow, e, client);
+            }
         }
         if (flow.kind().isAgent()) {
             // LOGIN-3: an agent of the agency (else refused and logged there), then the clients he may enter
@@ -369,9 +407,19 @@ public class LoginSteps {
 
     private LoginResult loggedIn(AuthFlow flow, EnterpriseIdentity identity, AgentIdentity agent,
                                  ClientContext client) {
+        return loggedIn(flow, identity, agent, null, client);
+    }
+
+    private LoginResult loggedIn(AuthFlow flow, EnterpriseIdentity identity, AgentIdentity agent,
+                                 CrossRegionIdentity crossRegion, ClientContext client) {
         Person person = directory.get(flow.personId());
         flow.complete();
-        if (agent != null) {
+        if (crossRegion != null) {
+            log.recordEnterprise(crossRegion.taxpayerId(), person.id(), loggedMethod(flow), LoginOutcome.SUCCESS,
+                    CROSS_REGION_LOGIN_REASON, client);
+            audit.record(person.id(), "CROSS_REGION_ENTERED", "taxpayer:" + crossRegion.creditCode(),
+                    crossRegion.kind() + " " + crossRegion.number() + " as " + crossRegion.role(), client);
+        } else if (agent != null) {
             // AGT-4: in the client's enterprise log and the audit trail, with the agency and the mandate
             log.recordEnterprise(agent.clientTaxpayerId(), person.id(), loggedMethod(flow), LoginOutcome.SUCCESS,
                     AGENT_LOGIN_REASON, client);
@@ -386,7 +434,7 @@ public class LoginSteps {
                     client);
         }
         return new LoginResult(LoginResult.Status.LOGGED_IN, new AuthenticatedPerson(person.id(), person.name(),
-                person.realNameLevel(), methods(flow), clock.now(), identity, agent));
+                person.realNameLevel(), methods(flow), clock.now(), identity, agent, crossRegion));
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.etax.identity.demo.application;
 
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.registration.domain.OfflineCollection;
 import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.IdType;
@@ -13,6 +14,7 @@ import cn.etax.identity.simulation.application.SimulatedKeyIssuer;
 import cn.etax.identity.simulation.application.PersonFixtures;
 import cn.etax.identity.simulation.application.SimulatorService;
 import cn.etax.identity.taxpayer.application.SyncPerson;
+import cn.etax.identity.taxpayer.application.CrossRegionSubjectMessage;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistrar;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
 import cn.etax.identity.taxpayer.domain.TaxpayerKind;
@@ -94,8 +96,8 @@ public class DemoData {
         }
         List<String[]> rows = rows();
         for (String[] row : rows) {
-            if (row[0].equals("taxpayer")) {
-                continue; // after every person exists
+            if (row[0].equals("taxpayer") || row[0].equals("crossregion")) {
+                continue; // after every person exists; cross-region subjects after their taxpayers
             }
             IdDocument document = IdDocument.of(IdType.valueOf(row[2]), row[3]);
             switch (row[0]) {
@@ -119,6 +121,11 @@ public class DemoData {
                 taxDigitalCertificate(row[1], row[2]);
             }
         }
+        for (String[] row : rows) {
+            if (row[0].equals("crossregion")) {
+                crossRegionSubject(CrossRegionKind.valueOf(row[1]), row[2], row[3], row[4], row[5]);
+            }
+        }
         LOG.info("demo data ready (see README: demo persons)");
     }
 
@@ -137,6 +144,16 @@ public class DemoData {
                 registered.atStartOfDay(clock.zone()).toInstant(),
                 new SyncPerson(names.get(legalId), IdType.RESIDENT_ID_CARD, legalId),
                 new SyncPerson(names.get(financeId), IdType.RESIDENT_ID_CARD, financeId), List.of()),
+                ClientContext.UNKNOWN);
+    }
+
+    /** LOGIN-4: a cross-region subject through the core tax system's message (idempotent by its id). */
+    private void crossRegionSubject(CrossRegionKind kind, String number, String creditCode, String handlerName,
+                                    String handlerPhone) {
+        LocalDate today = clock.today();
+        registrar.recordCrossRegionSubject(new CrossRegionSubjectMessage("demo-" + number, kind, number, creditCode,
+                "江西省", "九江市", "濂溪区", "国家税务总局九江市濂溪区税务局", handlerName, handlerPhone,
+                LocalDate.of(2026, 1, 1), today.plusYears(1).withDayOfYear(1).plusMonths(5), false),
                 ClientContext.UNKNOWN);
     }
 

@@ -66,6 +66,10 @@ public class CurrentIdentityService {
                 // an agent acts for a client under a mandate, not in an identity of his own (AGT-4)
                 throw new InvalidInputException("AGENT_IDENTITY_NOT_LOOKED_UP");
             }
+            if ("CROSS_REGION".equals(claims.getString("identity_kind", "PERSONAL"))) {
+                // LOGIN-4: a cross-region subject is not a grant; its claims stand as the assertion gives them
+                throw new InvalidInputException("CROSS_REGION_IDENTITY_NOT_LOOKED_UP");
+            }
             return "ENTERPRISE".equals(claims.getString("identity_kind", "PERSONAL"))
                     ? forTaxpayer(new IdentityReference.ForTaxpayer(personId,
                             claims.getString("taxpayer_credit_code"), claims.getString("identity_type")))

@@ -2,6 +2,7 @@ package cn.etax.identity.sso.application;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.crossregion.application.CrossRegionIdentity;
 import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.Permission;
@@ -22,11 +23,14 @@ import java.util.Set;
  *       {@code groups} = ["PERSON"] (the MicroProfile JWT role), plus "ENTERPRISE" for an enterprise identity;</li>
  *   <li>{@code name} (masked, RULE-MASK), {@code real_name_level}, {@code amr} (authentication methods),
  *       {@code auth_time} (seconds, when the two-factor login completed);</li>
- *   <li>{@code identity_kind} ENTERPRISE, AGENT or PERSONAL; for ENTERPRISE {@code taxpayer_id},
+ *   <li>{@code identity_kind} ENTERPRISE, AGENT, CROSS_REGION or PERSONAL; for ENTERPRISE {@code taxpayer_id},
  *       {@code taxpayer_credit_code}, {@code taxpayer_name} (masked), {@code identity_type}, {@code permissions}
  *       and {@code grant_id}; for AGENT (LOGIN-3, AGT-4: an agent acting for a client) the client as
  *       {@code taxpayer_*}, the agent's {@code permissions} there, {@code agency_credit_code}, {@code agency_name}
- *       (masked) and {@code mandate_id}, and the group "AGENT".</li>
+ *       (masked) and {@code mandate_id}, and the group "AGENT"; for CROSS_REGION (LOGIN-4: a cross-region subject)
+ *       the taxpayer as {@code taxpayer_*}, {@code cross_region_kind}, {@code cross_region_number},
+ *       {@code cross_region_role}, {@code region}, {@code tax_authority}, {@code permissions} and the group
+ *       "CROSS_REGION".</li>
  * </ul>
  */
 public final class AssertionClaims {
@@ -54,9 +58,22 @@ public final class AssertionClaims {
                 .add("real_name_level", person.realNameLevel())
                 .add("amr", amr)
                 .add("auth_time", person.authenticatedAt().getEpochSecond())
-                .add("identity_kind", person.agent() != null ? "AGENT" : e == null ? "PERSONAL" : "ENTERPRISE");
+                .add("identity_kind", person.crossRegion() != null ? "CROSS_REGION" : person.agent() != null ? "AGENT"
+                        : e == null ? "PERSONAL" : "ENTERPRISE");
         AgentIdentity a = person.agent();
-        if (a != null) {
+        CrossRegionIdentity c = person.crossRegion();
+        if (c != null) {
+            groups.add("CROSS_REGION");
+            claims.add("taxpayer_id", c.taxpayerId())
+                    .add("taxpayer_credit_code", c.creditCode())
+                    .add("taxpayer_name", c.taxpayerName())
+                    .add("cross_region_kind", c.kind().name())
+                    .add("cross_region_number", c.number())
+                    .add("cross_region_role", c.role().name())
+                    .add("region", c.region())
+                    .add("tax_authority", c.taxAuthority())
+                    .add("permissions", sorted(c.permissions()));
+        } else if (a != null) {
             groups.add("AGENT");
             claims.add("mandate_id", a.mandateId())
                     .add("agency_credit_code", a.agencyCreditCode())

@@ -2,6 +2,7 @@ package cn.etax.identity.taxpayer.application;
 
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.crossregion.domain.CrossRegionSubject;
 import cn.etax.identity.grant.application.GrantService;
 import cn.etax.identity.grant.domain.AgencyMandate;
 import cn.etax.identity.grant.domain.IdentityType;
@@ -10,9 +11,11 @@ import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.taxpayer.domain.BasicTaxData;
 import cn.etax.identity.taxpayer.domain.InvestorShare;
 import cn.etax.identity.taxpayer.domain.KeyPerson;
@@ -60,6 +63,9 @@ public class TaxpayerRegistrar {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    PersonalDataProtector protector;
 
     /** REG-8: the taxpayer, its legal representative bound, its finance officer offered his role. */
     public SyncAnswer register(TaxpayerRegistration m, ClientContext client) {
@@ -184,6 +190,58 @@ public class TaxpayerRegistrar {
         audit.record(null, "MANDATE_SYNCED", "taxpayer:" + clientCode, "message " + messageId + ", agency "
                 + agencyCode + ", " + m.validFrom() + ".." + m.validUntil() + ": " + message.outcome(), client);
         return SyncAnswer.of(message);
+    }
+
+    /**
+     * LOGIN-4: a cross-region subject of a registered taxpayer, created or (the same kind and number) replaced; the
+     * handler's phone is kept as a digest only.
+     */
+    public SyncAnswer recordCrossRegionSubject(CrossRegionSubjectMessage m, ClientContext client) {
+        String messageId = messageId(m.messageId());
+        CreditCode code = CreditCode.of(m.creditCode());
+        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.CROSS_REGION_SUBJECT, code);
+        if (earlier.isPresent()) {
+            return SyncAnswer.of(earlier.get());
+        }
+        if (m.kind() == null) {
+            throw new InvalidInputException("CROSS_REGION_KIND_REQUIRED");
+        }
+        String number = text(m.number(), 40, "CROSS_REGION_NUMBER_REQUIRED");
+        CrossRegionSubject.Place place = new CrossRegionSubject.Place(text(m.province(), 40, "REGION_REQUIRED"),
+                text(m.city(), 40, "REGION_REQUIRED"), text(m.district(), 40, "REGION_REQUIRED"),
+                text(m.taxAuthority(), 100, "TAX_AUTHORITY_REQUIRED"));
+        String handler = text(m.handlerName(), 100, "HANDLER_NAME_REQUIRED");
+        MobileNumber phone = MobileNumber.parse(m.handlerPhone());
+        if (m.validFrom() == null || (m.validUntil() != null && m.validUntil().isBefore(m.validFrom()))) {
+            throw new InvalidInputException("VALIDITY_INVALID");
+        }
+        SyncMessage message = claim(messageId, SyncMessage.Kind.CROSS_REGION_SUBJECT, code);
+        long taxpayerId = taxpayerId(code).orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
+        CrossRegionSubject subject = em.createNamedQuery(CrossRegionSubject.BY_NUMBER, CrossRegionSubject.class)
+                .setParameter("kind", m.kind()).setParameter("number", number)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
+        if (subject != null && subject.taxpayerId() != taxpayerId) {
+            throw new ConflictException("CROSS_REGION_NUMBER_OF_OTHER_TAXPAYER");
+        }
+        if (subject == null) {
+            subject = new CrossRegionSubject(m.kind(), number, taxpayerId);
+            em.persist(subject);
+        }
+        subject.describe(place, handler, protector.digest("phone", phone.value()), m.validFrom(), m.validUntil(),
+                m.closed());
+        message.settle(SyncMessage.Outcome.APPLIED);
+        em.flush();
+        audit.record(null, "CROSS_REGION_SYNCED", "taxpayer:" + code, "message " + messageId + ", " + m.kind() + " "
+                + number + ", " + m.validFrom() + ".." + m.validUntil() + (m.closed() ? ", closed" : ""), client);
+        return SyncAnswer.of(message);
+    }
+
+    private static String text(String raw, int max, String missingCode) {
+        String value = raw == null ? "" : raw.strip();
+        if (value.isEmpty() || value.length() > max) {
+            throw new InvalidInputException(missingCode);
+        }
+        return value;
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -62,6 +62,16 @@ public class TaxpayerSyncService {
         return once(message.messageId(), () -> registrar.recordAgencyAgreement(message, client));
     }
 
+    /** LOGIN-4: a cross-region tax matter or tax-source registration, new or changed. */
+    public SyncAnswer crossRegionSubject(String presentedToken, CrossRegionSubjectMessage message,
+                                         ClientContext client) {
+        authenticate(presentedToken, client);
+        if (message == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return once(message.messageId(), () -> registrar.recordCrossRegionSubject(message, client));
+    }
+
     public TaxpayerGrants grants(String presentedToken, String creditCode, ClientContext client) {
         authenticate(presentedToken, client);
         return registrar.grantsOf(creditCode);

@@ -1,5 +1,6 @@
 package cn.etax.identity.authentication.domain;
 
+import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.RowLock;
@@ -82,6 +83,11 @@ public class AuthFlow {
     @Column(name = "grant_id")
     private Long grantId;
 
+    /** LOGIN-4: the special-subject type the login was started for (跨区域报验户 or 跨区税源登记纳税人). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cross_region_kind", length = 20)
+    private CrossRegionKind crossRegionKind;
+
     @Column(name = "subject_name", length = 100)
     private String subjectName;
 
@@ -150,6 +156,11 @@ public class AuthFlow {
 
     public void bindTaxpayer(long taxpayerId) {
         this.taxpayerId = taxpayerId;
+    }
+
+    /** LOGIN-4: the special-subject type chosen at the entry. */
+    public void bindCrossRegionKind(CrossRegionKind kind) {
+        this.crossRegionKind = kind;
     }
 
     /** The flow is usable for a step of the given kind: right kind, not expired, not finished. */
@@ -263,6 +274,7 @@ public class AuthFlow {
     public String boundTo() { return boundTo; }
     public String certificateDigest() { return certificateDigest; }
     public Long grantId() { return grantId; }
+    public CrossRegionKind crossRegionKind() { return crossRegionKind; }
     public Instant challengeExpiresAt() { return challengeExpiresAt; }
     public String subjectName() { return subjectName; }
     public IdType subjectIdType() { return subjectIdType; }

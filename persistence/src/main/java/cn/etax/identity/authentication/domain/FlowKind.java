@@ -26,7 +26,12 @@ public enum FlowKind {
      * LOGIN-7: the page shows a QR code; an app whose user is logged in scans and confirms it, and the flow logs in as
      * that person in the app session's business: personal, or his identity in the enterprise it names.
      */
-    QR_LOGIN;
+    QR_LOGIN,
+    /**
+     * LOGIN-4 特定主体: the person's login steps at the taxpayer the flow remembers, then the choice of one of its
+     * cross-region subjects of the type the flow remembers.
+     */
+    SPECIAL_LOGIN;
 
     /** The journeys that end in a logged-in session and share the second-factor steps. */
     public boolean isLogin() {
@@ -44,10 +49,10 @@ public enum FlowKind {
     }
 
     /**
-     * The journeys that start at a taxpayer (LOGIN-2, LOGIN-6; LOGIN-3 at the agency): logged in the enterprise
-     * entry's log of that taxpayer.
+     * The journeys that start at a taxpayer (LOGIN-2, LOGIN-4, LOGIN-6; LOGIN-3 at the agency): logged in the
+     * enterprise entry's log of that taxpayer.
      */
     public boolean isEnterprise() {
-        return this == ENTERPRISE_LOGIN || isCertificate() || isAgent();
+        return this == ENTERPRISE_LOGIN || this == SPECIAL_LOGIN || isCertificate() || isAgent();
     }
 }

@@ -22,7 +22,9 @@ public class SyncMessage {
     public enum Kind {
         TAXPAYER_REGISTRATION, KEY_PERSONNEL_CHANGE,
         /** ENT-8: an agency agreement filed with the tax office (代理协议备案), for the client to recognise. */
-        AGENCY_AGREEMENT
+        AGENCY_AGREEMENT,
+        /** LOGIN-4: a cross-region tax matter or tax-source registration, new or changed (closed, 核销). */
+        CROSS_REGION_SUBJECT
     }
 
     /** What applying it did; the answer to every copy of the message. */

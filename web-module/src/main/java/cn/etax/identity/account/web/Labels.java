@@ -7,7 +7,7 @@ import jakarta.faces.context.FacesContext;
 import java.util.Locale;
 
 /** Display names the pages need beyond plain bundle look-ups. */
-final class Labels {
+public final class Labels {
 
     private Labels() {
     }
@@ -23,7 +23,7 @@ final class Labels {
     }
 
     /** Permission names in the page's language, in catalogue order, joined as the language joins a list. */
-    static String permissions(java.util.Collection<cn.etax.identity.grant.domain.Permission> permissions) {
+    public static String permissions(java.util.Collection<cn.etax.identity.grant.domain.Permission> permissions) {
         if (permissions == null || permissions.isEmpty()) {
             return "";
         }

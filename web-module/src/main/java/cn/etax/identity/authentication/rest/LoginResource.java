@@ -9,6 +9,9 @@ import cn.etax.identity.authentication.application.QrLoginService;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.web.ConfirmQuestion;
+import cn.etax.identity.crossregion.application.CrossRegionIdentity;
+import cn.etax.identity.crossregion.application.SubjectOption;
+import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.ClientOption;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
@@ -117,7 +120,38 @@ public class LoginResource {
      */
     public record Outcome(String status, Long personId, String name, int realNameLevel, EnterpriseIdentity identity,
                           List<IdentityOption> identities, String question, Boolean faceCheckRequired,
-                          AgentIdentity agent, List<ClientOption> clients) {
+                          AgentIdentity agent, List<ClientOption> clients, CrossRegionIdentity crossRegion,
+                          List<SubjectOption> subjects) {
+    }
+
+    /** LOGIN-4: the special-subject type (INSPECTION 跨区域报验户, TAX_SOURCE 跨区税源登记纳税人) and the password step. */
+    public record SpecialPasswordStep(CrossRegionKind kind, String creditCode, String account, String password,
+                                      String sliderToken, Integer sliderPosition) {
+    }
+
+    public record SubjectStep(String flowToken, Long subjectId) {
+    }
+
+    @POST
+    @Path("special/password")
+    @Operation(summary = "LOGIN-4 特定主体登录 step 1: kind (INSPECTION | TAX_SOURCE), the taxpayer's credit code, the "
+            + "person's account and password + slider; the second factor then uses sms-code / sms / qr, which answer "
+            + "CHOOSE_SUBJECT with the subjects he may enter (未查到相关信息 and the handler mismatches otherwise)")
+    public Started specialPassword(SpecialPasswordStep step) {
+        SpecialPasswordStep s = require(step);
+        PasswordAccepted accepted = login.specialPassword(s.kind(), s.creditCode(), s.account(), s.password(),
+                s.sliderToken(), s.sliderPosition(), Clients.of(request));
+        return new Started(accepted.flowToken(), accepted.phoneMasked(), accepted.nameMasked(),
+                accepted.smsAvailable());
+    }
+
+    @POST
+    @Path("special/subject")
+    @Operation(summary = "LOGIN-4 【进入】: the cross-region subject chosen from CHOOSE_SUBJECT, checked again; LOGGED_IN "
+            + "with crossRegion")
+    public Outcome enterSubject(SubjectStep step) {
+        SubjectStep s = require(step);
+        return finish(login.enterSubject(s.flowToken(), s.subjectId(), Clients.of(request)));
     }
 
     public record AgentPasswordStep(String agencyCreditCode, String account, String password, String sliderToken,
@@ -330,14 +364,15 @@ public class LoginResource {
             sessions.login(request, response, result.person());
             return new Outcome(result.status().name(), result.person().personId(), result.person().name(),
                     result.person().realNameLevel(), result.person().enterprise(), null, null, null,
-                    result.person().agent(), null);
+                    result.person().agent(), null, result.person().crossRegion(), null);
         }
         boolean confirming = result.status() == LoginResult.Status.CONFIRM_PENDING;
         return new Outcome(result.status().name(), null, null, 0, null,
                 result.options().isEmpty() ? null : result.options(),
                 confirming ? Texts.text(locale(), ConfirmQuestion.key(result.options())) : null,
                 confirming ? result.faceCheckRequired() : null, null,
-                result.clients().isEmpty() ? null : result.clients());
+                result.clients().isEmpty() ? null : result.clients(), null,
+                result.subjects().isEmpty() ? null : result.subjects());
     }
 
     private Locale locale() {

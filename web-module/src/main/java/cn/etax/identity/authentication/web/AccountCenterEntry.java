@@ -12,8 +12,8 @@ import java.io.IOException;
 /**
  * The last step of every login page: the completed login becomes the session's caller, then the account center —
  * the enterprise account center's basic information after the enterprise entry (ENT-1: "进入账户中心后，默认显示企业基本
- * 信息"), the agent account center's client information after the agent entry (AGT-1), the personal profile
- * otherwise.
+ * 信息"), the agent account center's client information after the agent entry (AGT-1), the cross-region subject
+ * after the special-subject entry (LOGIN-4), the personal profile otherwise.
  */
 final class AccountCenterEntry {
 
@@ -21,6 +21,9 @@ final class AccountCenterEntry {
     }
 
     static String home(AuthenticatedPerson person) {
+        if (person.crossRegion() != null) {
+            return "/account/crossregion/info.xhtml"; // LOGIN-4: no account center, the subject and its switch
+        }
         if (person.agent() != null) {
             return "/account/agent/info.xhtml"; // AGT-1: the client's basic information first
         }

@@ -1,6 +1,9 @@
 package cn.etax.identity.identity.rest;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.crossregion.application.CrossRegionIdentity;
+import cn.etax.identity.crossregion.application.CrossRegionRole;
+import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.IdentityType;
@@ -42,12 +45,19 @@ public class CurrentIdentityResource {
     public record Agency(String creditCode, String name, long mandateId) {
     }
 
+    /** LOGIN-4: the cross-region subject of the session — type, number, where, and as whom. */
+    public record CrossRegion(CrossRegionKind kind, String number, String region, String taxAuthority,
+                              CrossRegionRole role) {
+    }
+
     /**
      * {@code taxpayer}, {@code identityType} and {@code permissions} are absent after a natural-person login. After the
-     * agent entry {@code taxpayer} is the client, {@code agency} is set and {@code identityType} absent (AGT-4).
+     * agent entry {@code taxpayer} is the client, {@code agency} is set and {@code identityType} absent (AGT-4). After
+     * the special-subject entry (LOGIN-4) {@code taxpayer} is the subject's taxpayer and {@code crossRegion} is set.
      */
     public record CurrentIdentity(long personId, String name, int realNameLevel, Taxpayer taxpayer,
-                                  IdentityType identityType, Set<Permission> permissions, Agency agency) {
+                                  IdentityType identityType, Set<Permission> permissions, Agency agency,
+                                  CrossRegion crossRegion) {
     }
 
     @GET
@@ -64,17 +74,23 @@ public class CurrentIdentityResource {
     public static CurrentIdentity view(AuthenticatedPerson person) {
         EnterpriseIdentity e = person.enterprise();
         AgentIdentity a = person.agent();
+        CrossRegionIdentity c = person.crossRegion();
+        if (c != null) {
+            return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(),
+                    new Taxpayer(c.taxpayerId(), c.creditCode(), c.taxpayerName()), null, c.permissions(), null,
+                    new CrossRegion(c.kind(), c.number(), c.region(), c.taxAuthority(), c.role()));
+        }
         if (a != null) {
             return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(),
                     new Taxpayer(a.clientTaxpayerId(), a.clientCreditCode(), a.clientName()), null, a.permissions(),
-                    new Agency(a.agencyCreditCode(), a.agencyName(), a.mandateId()));
+                    new Agency(a.agencyCreditCode(), a.agencyName(), a.mandateId()), null);
         }
         if (e == null) {
             return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(), null,
-                    null, null, null);
+                    null, null, null, null);
         }
         return new CurrentIdentity(person.personId(), Masking.name(person.name()), person.realNameLevel(),
                 new Taxpayer(e.taxpayerId(), e.creditCode(), e.taxpayerName()), e.identityType(), e.permissions(),
-                null);
+                null, null);
     }
 }

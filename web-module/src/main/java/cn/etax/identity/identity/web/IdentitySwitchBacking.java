@@ -44,6 +44,12 @@ public class IdentitySwitchBacking {
         return p != null && p.enterprise() != null;
     }
 
+    /** LOGIN-4: a cross-region subject is current; its switch is on the subject's own page. */
+    public boolean isCrossRegion() {
+        AuthenticatedPerson p = getCurrent();
+        return p != null && p.crossRegion() != null;
+    }
+
     public List<SwitchableIdentity> getIdentities() {
         if (identities == null) {
             AuthenticatedPerson p = getCurrent();
@@ -77,6 +83,10 @@ public class IdentitySwitchBacking {
         }
         if (p.agent() != null) {
             return FacesSupport.text("agent.header", p.agent().clientName(), p.agent().agencyName());
+        }
+        if (p.crossRegion() != null) {
+            return FacesSupport.text("crossRegion.header", p.crossRegion().taxpayerName(),
+                    p.crossRegion().number());
         }
         EnterpriseIdentity e = p.enterprise();
         return e == null ? FacesSupport.text("identitySwitch.personal")

@@ -1,6 +1,7 @@
 package cn.etax.identity.taxpayer.rest;
 
 import cn.etax.identity.taxpayer.application.AgencyAgreement;
+import cn.etax.identity.taxpayer.application.CrossRegionSubjectMessage;
 import cn.etax.identity.taxpayer.application.KeyPersonnelChange;
 import cn.etax.identity.taxpayer.application.SyncAnswer;
 import cn.etax.identity.taxpayer.application.TaxpayerGrants;
@@ -65,6 +66,17 @@ public class TaxpayerSyncResource {
             + "UNCHANGED while the pair has a pending or recognised one")
     public SyncAnswer agencyAgreement(@HeaderParam(TOKEN_HEADER) String token, AgencyAgreement message) {
         return sync.agencyAgreement(token, message, Clients.of(request));
+    }
+
+    @POST
+    @Path("cross-region-subjects")
+    @Operation(summary = "LOGIN-4 特定主体: a cross-region tax matter (kind INSPECTION, 跨区域涉税事项报验管理编号) or "
+            + "tax-source registration (TAX_SOURCE) of a registered taxpayer — number, creditCode, province, city, "
+            + "district, taxAuthority, handlerName, handlerPhone (经办人), validFrom, validUntil, closed (核销); a "
+            + "later message about the same number replaces it")
+    public SyncAnswer crossRegionSubject(@HeaderParam(TOKEN_HEADER) String token,
+                                         CrossRegionSubjectMessage message) {
+        return sync.crossRegionSubject(token, message, Clients.of(request));
     }
 
     @GET

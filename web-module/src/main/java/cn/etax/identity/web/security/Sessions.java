@@ -64,7 +64,7 @@ public class Sessions {
         }
         sso.forget(request);
         CurrentSession.replace(session, new AuthenticatedPerson(p.personId(), p.name(), level, p.methods(),
-                p.authenticatedAt(), p.enterprise(), p.agent()));
+                p.authenticatedAt(), p.enterprise(), p.agent(), p.crossRegion()));
     }
 
     /** §8: the clerk becomes the caller of the console; the session id changes. */

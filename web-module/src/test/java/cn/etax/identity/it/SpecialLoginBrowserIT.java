@@ -1,0 +1,86 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * LOGIN-4 clicked in headless Chromium: portal → 特定主体登录 → credit code, phone, password, slider, SMS code →
+ * 报验信息查询, searched by management number → 【进入】; the subject's page (no account center) and 身份切换 to the
+ * other subject.
+ */
+@DisplayName("LOGIN-4 in a real browser: special-subject entry, query, enter, switch")
+class SpecialLoginBrowserIT {
+
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void useBrowser() {
+        Sim.nextBusinessDay(); // a throttle window of its own (see ThrottleIT)
+        driver = browser.driver();
+        wait = browser.waiter();
+    }
+
+    @Test
+    @DisplayName("the legal representative finds a cross-region matter by its number, enters it and switches to the "
+            + "other one")
+    void legal_representative_enters_and_switches() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        String first = SpecialLoginIT.pushed("INSPECTION", e.creditCode(), Fixtures.quickPerson());
+        String second = SpecialLoginIT.pushed("INSPECTION", e.creditCode(), Fixtures.quickPerson());
+
+        EnterpriseEntryPage entry = EnterpriseEntryPage.special(driver, wait);
+        entry.open();
+        entry.passwordAndSmsSteps(e.creditCode(), e.legal());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#specialLogin h2"), "报验信息查询"));
+        assertThat(text(By.id("specialLogin:subjects"))).contains(first, second, "江西省九江市濂溪区");
+
+        type(By.id("specialLogin:number"), first.substring(first.length() - 6));
+        click(By.id("specialLogin:search"));
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("specialLogin:subjects"), second)));
+        assertThat(text(By.id("specialLogin:subjects"))).contains(first);
+        click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + first
+                + "']/ancestor::tr//button[contains(@id,':enter')]"));
+
+        wait.until(ExpectedConditions.urlContains("/account/crossregion/info.xhtml"));
+        assertThat(text(By.id("number"))).isEqualTo(first);
+        assertThat(text(By.id("creditCode"))).isEqualTo(e.creditCode());
+        assertThat(text(By.id("taxpayerName"))).contains("*");
+        assertThat(text(By.id("role"))).startsWith("主身份");
+        assertThat(text(By.id("headerForm:currentCrossRegion"))).contains(first);
+        assertThat(driver.findElements(By.id("navStaffAdd"))).as("特定主体无账户中心").isEmpty();
+
+        click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + second
+                + "']/ancestor::tr//button[contains(@id,':switch')]"));
+        wait.until(ExpectedConditions.textToBe(By.id("number"), second));
+        assertThat(text(By.id("crossRegion:messages"))).contains("已切换到" + second);
+    }
+
+    private void type(By by, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+    }
+}
