@@ -5,11 +5,9 @@ import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
 import cn.etax.identity.grant.application.ClientOption;
-import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
-import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -53,9 +51,6 @@ public class AgentLoginBacking extends CertificateSteps {
     @Inject
     BusinessClock clock;
 
-    @Inject
-    Sessions sessions;
-
     private Step step = Step.PASSWORD;
     private String creditCode;
     private String account;
@@ -90,6 +85,7 @@ public class AgentLoginBacking extends CertificateSteps {
         }
     }
 
+    @Override
     public void restart() {
         step = Step.PASSWORD;
         forgetFlow();
@@ -138,21 +134,19 @@ public class AgentLoginBacking extends CertificateSteps {
     }
 
     @Override
-    protected void handle(LoginResult result) {
-        switch (result.status()) {
-            case LOGGED_IN -> AccountCenterEntry.enter(sessions, result.person());
-            case AGREEMENTS_REQUIRED -> step = Step.AGREEMENTS;
-            case PASSWORD_CHANGE_REQUIRED -> step = Step.CHANGE_PASSWORD;
-            case RELOGIN_REQUIRED -> {
-                restart();
-                FacesSupport.info("login.relogin");
-            }
-            case CHOOSE_CLIENT -> {
-                clients = result.clients();
-                step = Step.CHOOSE_CLIENT;
-            }
-            default -> FacesSupport.error(new ConflictException("FLOW_INVALID"));
+    protected void showFollowUp(FollowUp followUp) {
+        step = Step.valueOf(followUp.name());
+    }
+
+    /** LOGIN-3: the clients to enter one of. */
+    @Override
+    protected boolean handleMore(LoginResult result) {
+        if (result.status() != LoginResult.Status.CHOOSE_CLIENT) {
+            return false;
         }
+        clients = result.clients();
+        step = Step.CHOOSE_CLIENT;
+        return true;
     }
 
     @Override

@@ -8,12 +8,10 @@ import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.grant.application.ConfirmationFaceCheck;
 import cn.etax.identity.grant.application.IdentityOption;
 import cn.etax.identity.grant.domain.GrantState;
-import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
-import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -49,9 +47,6 @@ public class EnterpriseLoginBacking extends CertificateSteps {
 
     @EJB
     CertificateLoginService certificateLogin;
-
-    @Inject
-    Sessions sessions;
 
     @Inject
     BusinessClock clock;
@@ -174,6 +169,7 @@ public class EnterpriseLoginBacking extends CertificateSteps {
         FacesSupport.info("entLogin.cancelled");
     }
 
+    @Override
     public void restart() {
         step = Step.PASSWORD;
         forgetFlow();
@@ -200,25 +196,23 @@ public class EnterpriseLoginBacking extends CertificateSteps {
     }
 
     @Override
-    protected void handle(LoginResult result) {
-        switch (result.status()) {
-            case LOGGED_IN -> enter(result);
-            case AGREEMENTS_REQUIRED -> step = Step.AGREEMENTS;
-            case PASSWORD_CHANGE_REQUIRED -> step = Step.CHANGE_PASSWORD;
-            case RELOGIN_REQUIRED -> {
-                restart();
-                FacesSupport.info("login.relogin");
-            }
-            case CHOOSE_CLIENT -> FacesSupport.error(new ConflictException("FLOW_INVALID"));
-            case CHOOSE_IDENTITY, CONFIRM_PENDING -> {
-                options = result.options();
-                confirmFaceCheckRequired = result.faceCheckRequired();
-                confirmQrToken = null;
-                grantId = options.isEmpty() ? null : options.get(0).grantId();
-                step = result.status() == LoginResult.Status.CHOOSE_IDENTITY
-                        ? Step.CHOOSE_IDENTITY : Step.CONFIRM_PENDING;
-            }
+    protected void showFollowUp(FollowUp followUp) {
+        step = Step.valueOf(followUp.name());
+    }
+
+    /** LOGIN-2: several identities to choose from, or an offered one to confirm. */
+    @Override
+    protected boolean handleMore(LoginResult result) {
+        if (result.status() != LoginResult.Status.CHOOSE_IDENTITY
+                && result.status() != LoginResult.Status.CONFIRM_PENDING) {
+            return false;
         }
+        options = result.options();
+        confirmFaceCheckRequired = result.faceCheckRequired();
+        confirmQrToken = null;
+        grantId = options.isEmpty() ? null : options.get(0).grantId();
+        step = result.status() == LoginResult.Status.CHOOSE_IDENTITY ? Step.CHOOSE_IDENTITY : Step.CONFIRM_PENDING;
+        return true;
     }
 
     /** After the second factor a refusal (no relation, frozen) ends the attempt: the message and a way back. */
@@ -230,10 +224,6 @@ public class EnterpriseLoginBacking extends CertificateSteps {
             step = Step.REFUSED;
             forgetFlow();
         }
-    }
-
-    private void enter(LoginResult result) {
-        AccountCenterEntry.enter(sessions, result.person());
     }
 
     public Step getStep() { return step; }

@@ -1,16 +1,12 @@
 package cn.etax.identity.authentication.web;
 
 import cn.etax.identity.authentication.application.HumanCheckService;
-import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
-import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
-import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 
@@ -28,9 +24,6 @@ public class LoginBacking extends SecondFactorSteps {
 
     @EJB
     HumanCheckService humanCheck;
-
-    @Inject
-    Sessions sessions;
 
     private Step step = Step.PASSWORD;
     private String account;
@@ -60,19 +53,15 @@ public class LoginBacking extends SecondFactorSteps {
     }
 
     @Override
-    protected void handle(LoginResult result) {
-        switch (result.status()) {
-            case LOGGED_IN -> AccountCenterEntry.enter(sessions, result.person());
-            case AGREEMENTS_REQUIRED -> step = Step.AGREEMENTS;
-            case PASSWORD_CHANGE_REQUIRED -> step = Step.CHANGE_PASSWORD;
-            case RELOGIN_REQUIRED -> {
-                step = Step.PASSWORD;
-                forgetFlow();
-                slider.renew(humanCheck);
-                FacesSupport.info("login.relogin");
-            }
-            default -> FacesSupport.error(new ConflictException("FLOW_INVALID"));
-        }
+    protected void showFollowUp(FollowUp followUp) {
+        step = Step.valueOf(followUp.name());
+    }
+
+    @Override
+    public void restart() {
+        step = Step.PASSWORD;
+        forgetFlow();
+        slider.renew(humanCheck);
     }
 
     public Step getStep() { return step; }

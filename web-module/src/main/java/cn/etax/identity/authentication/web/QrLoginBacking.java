@@ -1,17 +1,13 @@
 package cn.etax.identity.authentication.web;
 
-import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
 import cn.etax.identity.authentication.application.QrLoginService;
 import cn.etax.identity.authentication.domain.QrState;
-import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
-import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 
@@ -34,9 +30,6 @@ public class QrLoginBacking extends SecondFactorSteps {
 
     @EJB
     QrLoginService qrLogins;
-
-    @Inject
-    Sessions sessions;
 
     private Step step = Step.QR;
     private String code;
@@ -92,19 +85,21 @@ public class QrLoginBacking extends SecondFactorSteps {
     }
 
     @Override
-    protected void handle(LoginResult result) {
-        switch (result.status()) {
-            case LOGGED_IN -> AccountCenterEntry.enter(sessions, result.person());
-            case AGREEMENTS_REQUIRED -> step = Step.AGREEMENTS;
-            case PASSWORD_CHANGE_REQUIRED -> step = Step.CHANGE_PASSWORD;
-            case RELOGIN_REQUIRED -> {
-                step = Step.QR;
-                forgetFlow();
-                renew();
-                FacesSupport.info("qrLogin.relogin");
-            }
-            default -> FacesSupport.error(new ConflictException("FLOW_INVALID"));
-        }
+    protected void showFollowUp(FollowUp followUp) {
+        step = Step.valueOf(followUp.name());
+    }
+
+    /** A new code; after the initial password was replaced the person scans again. */
+    @Override
+    public void restart() {
+        step = Step.QR;
+        forgetFlow();
+        renew();
+    }
+
+    @Override
+    protected String reloginMessage() {
+        return "qrLogin.relogin";
     }
 
     public Step getStep() { return step; }

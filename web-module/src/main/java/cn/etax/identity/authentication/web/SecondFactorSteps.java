@@ -5,20 +5,31 @@ import cn.etax.identity.authentication.application.LoginService;
 import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.security.Sessions;
+import jakarta.inject.Inject;
 
 import java.io.Serializable;
 
 /**
  * What every login page shares after its first factor (RULE-2FA, RULE-AGREE): the SMS code or the QR face check,
  * then the agreements and the initial password when due — the steps of second-factor.xhtml and
- * login-followups.xhtml. A page supplies the service, what a result means for it ({@link #handle}) and what a
- * refusal after the second factor means ({@link #refused}); it holds no rule, the services decide.
+ * login-followups.xhtml — and what a completed step means ({@link #handle}): the account center, a follow-up, or a
+ * new start. A page supplies the service, how it shows a follow-up ({@link #showFollowUp}), how it starts again
+ * ({@link #restart}), the results only it knows ({@link #handleMore}) and what a refusal after the second factor
+ * means ({@link #refused}); it holds no rule, the services decide.
  */
 public abstract class SecondFactorSteps implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** The steps of login-followups.xhtml: each page names its own step the same way. */
+    public enum FollowUp { AGREEMENTS, CHANGE_PASSWORD }
+
+    @Inject
+    Sessions sessions;
 
     protected String flowToken;
     private String phoneMasked;
@@ -33,8 +44,39 @@ public abstract class SecondFactorSteps implements Serializable {
 
     protected abstract LoginService login();
 
+    /** Shows a follow-up step of login-followups.xhtml. */
+    protected abstract void showFollowUp(FollowUp step);
+
+    /** Back to the page's first step, the flow forgotten (also after the initial password was replaced). */
+    public abstract void restart();
+
+    /** A result only this page knows (an identity, a client, a subject to choose); false when it knows none. */
+    protected boolean handleMore(LoginResult result) {
+        return false;
+    }
+
+    /** What the page says when the person must log in again after replacing the initial password. */
+    protected String reloginMessage() {
+        return "login.relogin";
+    }
+
     /** The next step after a completed second factor or follow-up. */
-    protected abstract void handle(LoginResult result);
+    protected void handle(LoginResult result) {
+        switch (result.status()) {
+            case LOGGED_IN -> AccountCenterEntry.enter(sessions, result.person());
+            case AGREEMENTS_REQUIRED -> showFollowUp(FollowUp.AGREEMENTS);
+            case PASSWORD_CHANGE_REQUIRED -> showFollowUp(FollowUp.CHANGE_PASSWORD);
+            case RELOGIN_REQUIRED -> {
+                restart();
+                FacesSupport.info(reloginMessage());
+            }
+            default -> {
+                if (!handleMore(result)) {
+                    FacesSupport.error(new ConflictException("FLOW_INVALID"));
+                }
+            }
+        }
+    }
 
     /** A refusal of a step after the password; by default its message. */
     protected void refused(DomainException e) {

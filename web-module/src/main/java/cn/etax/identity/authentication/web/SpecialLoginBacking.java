@@ -5,14 +5,11 @@ import cn.etax.identity.authentication.application.LoginResult;
 import cn.etax.identity.authentication.application.LoginService;
 import cn.etax.identity.crossregion.application.SubjectOption;
 import cn.etax.identity.crossregion.domain.CrossRegionKind;
-import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
-import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.util.List;
@@ -42,9 +39,6 @@ public class SpecialLoginBacking extends SecondFactorSteps {
 
     @EJB
     HumanCheckService humanCheck;
-
-    @Inject
-    Sessions sessions;
 
     private Step step = Step.PASSWORD;
     private CrossRegionKind kind = CrossRegionKind.INSPECTION;
@@ -98,6 +92,7 @@ public class SpecialLoginBacking extends SecondFactorSteps {
         }
     }
 
+    @Override
     public void restart() {
         step = Step.PASSWORD;
         forgetFlow();
@@ -113,21 +108,19 @@ public class SpecialLoginBacking extends SecondFactorSteps {
     }
 
     @Override
-    protected void handle(LoginResult result) {
-        switch (result.status()) {
-            case LOGGED_IN -> AccountCenterEntry.enter(sessions, result.person());
-            case AGREEMENTS_REQUIRED -> step = Step.AGREEMENTS;
-            case PASSWORD_CHANGE_REQUIRED -> step = Step.CHANGE_PASSWORD;
-            case RELOGIN_REQUIRED -> {
-                restart();
-                FacesSupport.info("login.relogin");
-            }
-            case CHOOSE_SUBJECT -> {
-                subjects = result.subjects();
-                step = Step.CHOOSE_SUBJECT;
-            }
-            default -> FacesSupport.error(new ConflictException("FLOW_INVALID"));
+    protected void showFollowUp(FollowUp followUp) {
+        step = Step.valueOf(followUp.name());
+    }
+
+    /** LOGIN-4: the subjects to enter one of. */
+    @Override
+    protected boolean handleMore(LoginResult result) {
+        if (result.status() != LoginResult.Status.CHOOSE_SUBJECT) {
+            return false;
         }
+        subjects = result.subjects();
+        step = Step.CHOOSE_SUBJECT;
+        return true;
     }
 
     @Override
