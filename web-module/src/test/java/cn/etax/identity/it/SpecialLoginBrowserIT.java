@@ -70,6 +70,28 @@ class SpecialLoginBrowserIT {
         assertThat(text(By.id("crossRegion:messages"))).contains("已切换到" + second);
     }
 
+    @Test
+    @DisplayName("ENT-9 跨区域办税: from the enterprise account center to a cross-region matter and back, without "
+            + "logging in again")
+    void enterprise_identity_switches_to_a_matter_and_back() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        String number = SpecialLoginIT.pushed("INSPECTION", e.creditCode(), Fixtures.quickPerson());
+        new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
+
+        click(By.id("navCrossRegion"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entCrossRegion h2"), "身份切换-跨区域办税"));
+        type(By.id("entCrossRegion:region"), "九江");
+        click(By.id("entCrossRegion:search"));
+        click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + number
+                + "']/ancestor::tr//button[contains(@id,':switch')]"));
+
+        wait.until(ExpectedConditions.urlContains("/account/crossregion/info.xhtml"));
+        assertThat(text(By.id("number"))).isEqualTo(number);
+        click(By.id("crossRegion:toEnterprise"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
+        assertThat(text(By.id("creditCode"))).isEqualTo(e.creditCode());
+    }
+
     private void type(By by, String value) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
         input.clear();

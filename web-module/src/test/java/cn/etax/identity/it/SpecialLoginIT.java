@@ -230,6 +230,41 @@ class SpecialLoginIT {
     }
 
     @Test
+    @DisplayName("ENT-9 身份切换-跨区域办税: from the enterprise identity to a subject of its taxpayer and back, without "
+            + "logging in again; a handler has no way back, a personal session no way in")
+    void enterprise_identity_switches_to_a_subject_and_back() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        TestPerson handler = Fixtures.quickPerson();
+        String number = pushed("TAX_SOURCE", e.creditCode(), handler);
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
+        Reply available = boss.get(CENTER + "/available?kind=TAX_SOURCE");
+        assertThat(available.status()).as("%s", available).isEqualTo(200);
+        List<JsonObject> listed = available.jsonArray().getValuesAs(JsonObject.class);
+        assertThat(listed.stream().map(s -> s.getString("number"))).containsExactly(number);
+        assertThat(boss.get(CENTER + "/available?kind=INSPECTION").code()).isEqualTo("CROSS_REGION_NOT_FOUND");
+
+        Reply entered = boss.post(CENTER + "/enter", Json.createObjectBuilder().add("kind", "TAX_SOURCE")
+                .add("subjectId", idOf(listed, number)).build());
+        assertThat(entered.status()).as("%s", entered).isEqualTo(200);
+        assertThat(entered.json().getJsonObject("crossRegion").getString("number")).isEqualTo(number);
+        assertThat(boss.get(CENTER).json().getJsonObject("current").getString("role")).isEqualTo("MAIN");
+
+        Reply back = boss.post(CENTER + "/enterprise", Json.createObjectBuilder().build());
+        assertThat(back.status()).as("%s", back).isEqualTo(200);
+        assertThat(back.json().getString("identityType")).isEqualTo("LEGAL_REPRESENTATIVE");
+        assertThat(boss.get("/api/v1/me/enterprise").status()).isEqualTo(200);
+
+        Api handlerSession = Api.browser();
+        AgentLoginIT.SecondFactor chosen = special(handlerSession, "TAX_SOURCE", e.creditCode(), handler);
+        enter(handlerSession, chosen, idOf(subjects(chosen.reply()), number));
+        Reply noWayBack = handlerSession.post(CENTER + "/enterprise", Json.createObjectBuilder().build());
+        assertThat(noWayBack.status()).isEqualTo(403);
+        assertThat(noWayBack.code()).isEqualTo("CROSS_REGION_NO_ENTERPRISE_IDENTITY");
+        assertThat(AccountFixtures.loggedIn(e.legal()).get(CENTER + "/available?kind=TAX_SOURCE").code())
+                .isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
+    }
+
+    @Test
     @DisplayName("API-3: a repeated message changes nothing; bad phones, missing places and another taxpayer's "
             + "number are refused")
     void the_sync_message_is_checked_and_idempotent() {

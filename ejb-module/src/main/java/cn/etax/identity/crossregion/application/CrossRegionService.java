@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,20 +79,24 @@ public class CrossRegionService {
         }).orElse(HANDLER_PERMISSIONS);
         return new CrossRegionIdentity(s.id(), s.kind(), s.number(), t.id(), t.creditCode().value(),
                 Masking.enterpriseName(t.name()), s.place().region(), s.place().taxAuthority(),
-                visible.main().isPresent() ? CrossRegionRole.MAIN : CrossRegionRole.HANDLER, s.validUntil(),
-                permissions);
+                visible.main().isPresent() ? CrossRegionRole.MAIN : CrossRegionRole.HANDLER,
+                visible.main().map(Grant::id).orElse(null), s.validUntil(), permissions);
     }
 
     /**
-     * The session's cross-region identity as it stands now (the same subject, still his to enter), or
-     * {@code CURRENT_IDENTITY_UNAVAILABLE}.
+     * The session's cross-region identity as it stands now (the same subject, still his to enter in the same role),
+     * or {@code CURRENT_IDENTITY_UNAVAILABLE}.
      */
     public CrossRegionIdentity acting(long personId, CrossRegionIdentity current) {
         if (current == null) {
             throw new ForbiddenException("CURRENT_IDENTITY_UNAVAILABLE");
         }
         try {
-            return enter(personId, current.taxpayerId(), current.kind(), current.subjectId());
+            CrossRegionIdentity now = enter(personId, current.taxpayerId(), current.kind(), current.subjectId());
+            if (!Objects.equals(now.grantId(), current.grantId())) {
+                throw new ForbiddenException("CURRENT_IDENTITY_UNAVAILABLE"); // his role there changed since
+            }
+            return now;
         } catch (AuthenticationFailedException | ForbiddenException | NotFoundException e) {
             throw new ForbiddenException("CURRENT_IDENTITY_UNAVAILABLE");
         }

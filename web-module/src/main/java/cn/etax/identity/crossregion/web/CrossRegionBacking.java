@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * account/crossregion/info.xhtml: after the special-subject entry (LOGIN-4) there is no account center, only the
- * subject the session acts as and 身份切换 — to another subject of the taxpayer, or to personal business (one way).
+ * subject the session acts as and 身份切换 — to another subject of the taxpayer, back to his enterprise identity there
+ * (main role), or to personal business (one way).
  * Holds no rule; CrossRegionCenterService decides and checks the subject again at every call.
  */
 @Named
@@ -60,6 +61,17 @@ public class CrossRegionBacking implements Serializable {
         }
     }
 
+    /** Back to his enterprise identity in the taxpayer (main role); the enterprise account center follows. */
+    public String toEnterprise() {
+        try {
+            return switched(center.toEnterprise(current(), FacesSupport.client()),
+                    "/account/enterprise/info?faces-redirect=true");
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+            return null;
+        }
+    }
+
     /** 个人办税: one way; the personal account center follows. */
     public String toPersonal() {
         try {
@@ -84,8 +96,9 @@ public class CrossRegionBacking implements Serializable {
             return "/login?faces-redirect=true";
         }
         FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        FacesSupport.info("crossRegion.switch.done", next.crossRegion() == null
-                ? FacesSupport.text("identitySwitch.personal") : next.crossRegion().number());
+        FacesSupport.info("crossRegion.switch.done", next.crossRegion() != null ? next.crossRegion().number()
+                : next.enterprise() != null ? next.enterprise().taxpayerName()
+                : FacesSupport.text("identitySwitch.personal"));
         return outcome;
     }
 
