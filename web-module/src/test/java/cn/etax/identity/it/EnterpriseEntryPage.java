@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The enterprise entry (LOGIN-2) as a person clicks it in Chromium: portal → 企业业务登录 → credit code, phone,
  * password, slider → SMS code. Shared by the browser tests of the enterprise login and the enterprise account center;
  * {@link #agent} is the agent entry (LOGIN-3), the same steps with the agency's credit code on its own page, and
- * {@link #special} the special-subject entry (LOGIN-4).
+ * {@link #special} the special-subject entry (LOGIN-4), {@link #nonResident} the non-resident entry (LOGIN-5).
  */
 final class EnterpriseEntryPage {
 
@@ -45,6 +45,11 @@ final class EnterpriseEntryPage {
     /** The special-subject entry (特定主体登录, LOGIN-4); its subject type stays the default, 跨区域报验户. */
     static EnterpriseEntryPage special(WebDriver driver, WebDriverWait wait) {
         return new EnterpriseEntryPage(driver, wait, "specialLogin", "特定主体登录");
+    }
+
+    /** The non-resident enterprise entry (非居民企业登录, LOGIN-5): the enterprise entry's page and steps. */
+    static EnterpriseEntryPage nonResident(WebDriver driver, WebDriverWait wait) {
+        return new EnterpriseEntryPage(driver, wait, "entLogin", "非居民企业登录");
     }
 
     void open() {

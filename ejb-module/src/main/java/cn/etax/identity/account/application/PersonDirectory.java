@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,9 +40,28 @@ public class PersonDirectory {
      * use the ID number); anything else unknown: {@code USER_NOT_REGISTERED}.
      */
     public Person resolveAccount(String rawAccount) {
+        return resolveAccount(rawAccount, false);
+    }
+
+    /**
+     * {@link #resolveAccount(String)}, and at the non-resident entry (LOGIN-5: 邮箱地址/手机号码/用户名) also an email
+     * address, when exactly one active person gave it ({@code EMAIL_NOT_UNIQUE} otherwise: the ID number, phone or
+     * username work).
+     */
+    public Person resolveAccount(String rawAccount, boolean emailAllowed) {
         String account = rawAccount == null ? "" : rawAccount.strip();
         if (account.isEmpty()) {
             throw new AuthenticationFailedException("ACCOUNT_REQUIRED");
+        }
+        if (emailAllowed && account.indexOf('@') > 0) {
+            List<Person> holders = em.createQuery("select p from Person p where lower(p.email) = :email "
+                    + "and p.status = :active", Person.class).setParameter("email", account.toLowerCase(Locale.ROOT))
+                    .setParameter("active", PersonStatus.ACTIVE).setMaxResults(2).getResultList();
+            if (holders.size() > 1) {
+                throw new AuthenticationFailedException("EMAIL_NOT_UNIQUE");
+            }
+            return holders.stream().findFirst()
+                    .orElseThrow(() -> new AuthenticationFailedException("USER_NOT_REGISTERED"));
         }
         if (MobileNumber.looksLikeMobile(account)) {
             return byPhone(MobileNumber.parse(account)).filter(p -> p.status() == PersonStatus.ACTIVE)

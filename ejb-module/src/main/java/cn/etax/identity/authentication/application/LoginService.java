@@ -16,6 +16,7 @@ import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -141,6 +142,26 @@ public class LoginService {
         return steps.enterSubject(flowToken, subjectId, client);
     }
 
+    /**
+     * LOGIN-5 非居民企业登录 step 1: the non-resident enterprise identity code of a non-resident taxpayer
+     * ({@code NOT_NON_RESIDENT_ENTERPRISE} for any other), the person's email address, phone or username and password
+     * with the slider, throttle and lockout. The rest is the enterprise entry's (LOGIN-2): second factor, then his
+     * identity in the enterprise.
+     */
+    public PasswordAccepted nonResidentPassword(String identityCode, String account, String password,
+                                                String humanToken, Integer humanAnswer, ClientContext client) {
+        throttle.attempt(client);
+        CreditCode code = CreditCode.of(identityCode);
+        if (!humanCheck.verify(humanToken, humanAnswer)) {
+            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+        }
+        long taxpayerId = identities.taxpayerId(code);
+        identities.requireKind(taxpayerId, TaxpayerKind.NON_RESIDENT, "NOT_NON_RESIDENT_ENTERPRISE");
+        Person person = checkPassword(directory.resolveAccount(account, true), password,
+                new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
+        return steps.passwordAccepted(person, taxpayerId, client);
+    }
+
     /** LOGIN-3: the client picked from the CHOOSE_CLIENT list, entered under that mandate. */
     public LoginResult enterClient(String flowToken, Long mandateId, ClientContext client) {
         if (mandateId == null) {
@@ -183,7 +204,10 @@ public class LoginService {
     /** The password hash is checked here, outside any transaction; answers the person. */
     private Person checkPassword(String account, String password, LoginLogService.Entry entry,
                                ClientContext client) {
-        Person person = directory.resolveAccount(account);
+        return checkPassword(directory.resolveAccount(account), password, entry, client);
+    }
+
+    private Person checkPassword(Person person, String password, LoginLogService.Entry entry, ClientContext client) {
         long personId = person.id();
         if (person.passwordHash() == null) {
             throw new AuthenticationFailedException("PASSWORD_NOT_SET");

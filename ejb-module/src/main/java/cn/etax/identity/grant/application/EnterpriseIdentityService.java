@@ -11,11 +11,13 @@ import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.ForbiddenException;
+import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
+import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -57,6 +59,15 @@ public class EnterpriseIdentityService {
     public long taxpayerId(CreditCode code) {
         return em.createNamedQuery(Taxpayer.ID_BY_CREDIT_CODE, Long.class).setParameter("code", code.value())
                 .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
+    }
+
+    /** The taxpayer is of {@code kind}, else {@code refusal} (400): an entry meant for one kind of taxpayer. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void requireKind(long taxpayerId, TaxpayerKind kind, String refusal) {
+        Taxpayer t = em.find(Taxpayer.class, taxpayerId);
+        if (t == null || t.kind() != kind) {
+            throw new InvalidInputException(refusal);
+        }
     }
 
     /** One active identity logs in; several (frozen ones listed too) are chosen; only offers are confirmed. */

@@ -61,6 +61,12 @@ public class PersonFixtures {
      * number, agreements unsigned), holding {@code phone} (taken from anyone else). Returns the new id.
      */
     public long create(String name, IdDocument document, String phone, String password, boolean migrated) {
+        return create(name, document, phone, password, migrated, false);
+    }
+
+    /** The same, registered as an overseas natural person (境外自然人) when {@code overseas}. */
+    public long create(String name, IdDocument document, String phone, String password, boolean migrated,
+                       boolean overseas) {
         if (!services.simulatorsEnabled()) {
             throw new NotFoundException("NOT_FOUND");
         }
@@ -73,7 +79,7 @@ public class PersonFixtures {
                 ? Person.migrated(name, document.type(), id, document.gender(), nationality, document.birthDate(),
                         hasher.hash(document.number().substring(document.number().length() - 6)), clock.now())
                 : Person.registered(name, document.type(), id, document.gender(), nationality, document.birthDate(),
-                        false, hasher.hash(password), 4, clock.now());
+                        overseas, hasher.hash(password), 4, clock.now());
         em.persist(p);
         em.flush();
         registered.fire(new PersonRegistered(p.id(), p.idDigest()));

@@ -132,6 +132,24 @@ public class LoginResource {
     public record SubjectStep(String flowToken, Long subjectId) {
     }
 
+    /** LOGIN-5: the non-resident enterprise identity code, the person's email address, phone or username. */
+    public record NonResidentPasswordStep(String identityCode, String account, String password, String sliderToken,
+                                          Integer sliderPosition) {
+    }
+
+    @POST
+    @Path("non-resident/password")
+    @Operation(summary = "LOGIN-5 非居民企业登录 step 1: the non-resident enterprise identity code, the person's email "
+            + "address, phone or username and password + slider; then the enterprise entry's second factor and "
+            + "identity steps")
+    public Started nonResidentPassword(NonResidentPasswordStep step) {
+        NonResidentPasswordStep s = require(step);
+        PasswordAccepted accepted = login.nonResidentPassword(s.identityCode(), s.account(), s.password(),
+                s.sliderToken(), s.sliderPosition(), Clients.of(request));
+        return new Started(accepted.flowToken(), accepted.phoneMasked(), accepted.nameMasked(),
+                accepted.smsAvailable());
+    }
+
     @POST
     @Path("special/password")
     @Operation(summary = "LOGIN-4 特定主体登录 step 1: kind (INSPECTION | TAX_SOURCE), the taxpayer's credit code, the "

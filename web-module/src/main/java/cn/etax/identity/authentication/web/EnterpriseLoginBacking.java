@@ -14,6 +14,7 @@ import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -63,15 +64,23 @@ public class EnterpriseLoginBacking extends CertificateSteps {
     private String confirmQrToken;
     private Long confirmingGrantId;
 
+    /** LOGIN-5: the page opened as the non-resident entry (非居民企业登录, {@code ?entry=nonresident}). */
+    private boolean nonResident;
+
     @PostConstruct
     void init() {
+        nonResident = "nonresident".equals(FacesContext.getCurrentInstance().getExternalContext()
+                .getRequestParameterMap().get("entry"));
         slider.renew(humanCheck);
     }
 
     public void submitPassword() {
         try {
-            accepted(login.enterprisePassword(creditCode, account, password, slider.token(), slider.getValue(),
-                    FacesSupport.client()));
+            accepted(nonResident
+                    ? login.nonResidentPassword(creditCode, account, password, slider.token(), slider.getValue(),
+                            FacesSupport.client())
+                    : login.enterprisePassword(creditCode, account, password, slider.token(), slider.getValue(),
+                            FacesSupport.client()));
             step = Step.SECOND_FACTOR;
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -226,6 +235,7 @@ public class EnterpriseLoginBacking extends CertificateSteps {
         }
     }
 
+    public boolean isNonResident() { return nonResident; }
     public Step getStep() { return step; }
     public String getCreditCode() { return creditCode; }
     public void setCreditCode(String creditCode) { this.creditCode = creditCode; }

@@ -3,6 +3,7 @@ package cn.etax.identity.clerk.rest;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.application.ClerkGrantService;
 import cn.etax.identity.clerk.application.ClerkLoginService;
+import cn.etax.identity.clerk.application.ClerkNonResidentService;
 import cn.etax.identity.clerk.application.ClerkTaxpayerService;
 import cn.etax.identity.clerk.domain.ClerkRole;
 import cn.etax.identity.grant.application.GrantView;
@@ -12,6 +13,7 @@ import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.taxpayer.application.NonResidentView;
 import cn.etax.identity.taxpayer.application.SyncPerson;
 import cn.etax.identity.taxpayer.application.TaxpayerGrants;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -51,6 +54,9 @@ import java.util.function.Supplier;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "clerk", description = "Tax-office staff console (§8): registration, key personnel, offline grants")
 public class ClerkResource {
+
+    @EJB
+    ClerkNonResidentService nonResidents;
 
     @EJB
     ClerkLoginService logins;
@@ -163,6 +169,34 @@ public class ClerkResource {
     @Operation(summary = "End a staff relationship offline (pending: withdrawn; active, frozen, expired: deleted)")
     public GrantView removeGrant(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
         return duty(ClerkRole.GRANTS, () -> grants.remove(creditCode, id, Clients.of(request)));
+    }
+
+    /** LOGIN-5: why a non-resident enterprise application is rejected (the applicant reads it). */
+    public record Rejection(String reason) {
+    }
+
+    @GET
+    @Path("non-resident-applications")
+    @Operation(summary = "LOGIN-5 非居民企业身份信息审核: the applications waiting for review, applicant masked")
+    public List<NonResidentView> nonResidentApplications() {
+        return duty(ClerkRole.CLERK, () -> nonResidents.submitted());
+    }
+
+    @POST
+    @Path("non-resident-applications/{id}/approve")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "LOGIN-5: approve — the enterprise is registered as a non-resident taxpayer of the clerk's "
+            + "office, the applicant its responsible person, and its identity code issued")
+    public NonResidentView approveNonResident(@PathParam("id") long id) {
+        return duty(ClerkRole.REGISTRATION, () -> nonResidents.approve(id, Clients.of(request)));
+    }
+
+    @POST
+    @Path("non-resident-applications/{id}/reject")
+    @Operation(summary = "LOGIN-5: reject with the reason the applicant reads")
+    public NonResidentView rejectNonResident(@PathParam("id") long id, Rejection body) {
+        Rejection b = require(body);
+        return duty(ClerkRole.REGISTRATION, () -> nonResidents.reject(id, b.reason(), Clients.of(request)));
     }
 
     /**

@@ -79,8 +79,9 @@ public class SimulatorResource {
     public record Citizen(String name, IdType idType, String idNumber, String nationality) {
     }
 
+    /** {@code overseas}: registered as an overseas natural person (境外自然人, REG-1). */
     public record NewPerson(String name, IdType idType, String idNumber, String phone, String password,
-                            boolean migrated) {
+                            boolean migrated, boolean overseas) {
     }
 
     public record Created(long personId) {
@@ -143,7 +144,7 @@ public class SimulatorResource {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
         }
         return new Created(fixtures.create(person.name(), IdDocument.of(person.idType(), person.idNumber()),
-                person.phone(), person.password(), person.migrated()));
+                person.phone(), person.password(), person.migrated(), person.overseas()));
     }
 
     @POST

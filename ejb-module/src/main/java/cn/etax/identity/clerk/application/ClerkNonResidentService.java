@@ -1,0 +1,67 @@
+package cn.etax.identity.clerk.application;
+
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.clerk.domain.Clerk;
+import cn.etax.identity.clerk.domain.ClerkRole;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.taxpayer.application.NonResidentService;
+import cn.etax.identity.taxpayer.application.NonResidentView;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+
+/**
+ * LOGIN-5 at the tax office: the non-resident enterprise applications waiting for review (非居民企业身份信息审核),
+ * approved — the identity code issued — or rejected with a reason. Registration clerks only; every decision and
+ * refusal is recorded with the clerk and his office.
+ */
+@Stateless
+@RolesAllowed(ClerkRole.CLERK)
+public class ClerkNonResidentService {
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @EJB
+    NonResidentService nonResidents;
+
+    @EJB
+    AuditService audit;
+
+    public List<NonResidentView> submitted() {
+        ClerkCaller.of(context, em);
+        return nonResidents.submitted();
+    }
+
+    @RolesAllowed(ClerkRole.REGISTRATION)
+    public NonResidentView approve(long applicationId, ClientContext client) {
+        Clerk clerk = ClerkCaller.of(context, em);
+        return ClerkRefusals.audited(audit, clerk, "non-resident:" + applicationId, client, () -> {
+            NonResidentView view = nonResidents.approve(applicationId, clerk.id(), clerk.taxOfficeCode(),
+                    clerk.taxOfficeName(), client);
+            audit.record(null, "CLERK_NON_RESIDENT_APPROVED", "taxpayer:" + view.identityCode(), clerk.describe()
+                    + ": application " + applicationId + ", " + view.country(), client);
+            return view;
+        });
+    }
+
+    @RolesAllowed(ClerkRole.REGISTRATION)
+    public NonResidentView reject(long applicationId, String reason, ClientContext client) {
+        Clerk clerk = ClerkCaller.of(context, em);
+        return ClerkRefusals.audited(audit, clerk, "non-resident:" + applicationId, client, () -> {
+            NonResidentView view = nonResidents.reject(applicationId, reason, clerk.id());
+            audit.record(null, "CLERK_NON_RESIDENT_REJECTED", "non-resident:" + applicationId, clerk.describe()
+                    + ": " + view.rejectionReason(), client);
+            return view;
+        });
+    }
+}
