@@ -49,6 +49,11 @@ public class WhoAmIResource {
         copy(b, "agency_credit_code", "agencyCreditCode");
         copy(b, "agency_name", "agencyName");
         copy(b, "mandate_id", "mandateId");
+        copy(b, "cross_region_kind", "crossRegionKind");
+        copy(b, "cross_region_number", "crossRegionNumber");
+        copy(b, "cross_region_role", "crossRegionRole");
+        copy(b, "region", "region");
+        copy(b, "tax_authority", "taxAuthority");
         return b.build();
     }
 
@@ -60,18 +65,24 @@ public class WhoAmIResource {
 
     /**
      * "张* acts for 江西**有限公司 (91360…) as TAX_OFFICER", "张* acts for 江西**有限公司 (91360…) as agent of 洪城**有限公司
-     * (91360…) under mandate 7" or "张* acts for himself (personal business)".
+     * (91360…) under mandate 7", "张* acts for 江西**有限公司 (91360…) as HANDLER of INSPECTION 3604… in 江西省九江市濂溪区"
+     * or "张* acts for himself (personal business)".
      */
     private String actingFor() {
         String kind = text("identity_kind");
-        if (!"ENTERPRISE".equals(kind) && !"AGENT".equals(kind)) {
+        if (!"ENTERPRISE".equals(kind) && !"AGENT".equals(kind) && !"CROSS_REGION".equals(kind)) {
             return text("name") + " acts for himself (personal business)";
         }
         JsonValue permissions = jwt.getClaim("permissions");
         String listed = permissions instanceof JsonArray a ? a.getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString).collect(Collectors.joining(",")) : "";
-        String as = "AGENT".equals(kind) ? "agent of " + text("agency_name") + " (" + text("agency_credit_code")
-                + ") under mandate " + text("mandate_id") : text("identity_type");
+        String as = switch (kind) {
+            case "AGENT" -> "agent of " + text("agency_name") + " (" + text("agency_credit_code") + ") under mandate "
+                    + text("mandate_id");
+            case "CROSS_REGION" -> text("cross_region_role") + " of " + text("cross_region_kind") + " "
+                    + text("cross_region_number") + " in " + text("region");
+            default -> text("identity_type");
+        };
         return text("name") + " acts for " + text("taxpayer_name") + " (" + text("taxpayer_credit_code") + ") as "
                 + as + " [" + listed + "]";
     }

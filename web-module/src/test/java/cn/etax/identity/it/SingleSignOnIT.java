@@ -127,6 +127,26 @@ class SingleSignOnIT {
     }
 
     @Test
+    @DisplayName("API-2, LOGIN-4: a cross-region subject's assertion names the taxpayer and the subject downstream")
+    void downstream_names_the_cross_region_subject() {
+        GrantFixtures.Enterprise e = GrantFixtures.registerEnterprise();
+        String number = SpecialLoginIT.pushed("INSPECTION", e.creditCode(), Fixtures.quickPerson());
+        Api browser = Api.browser();
+        AgentLoginIT.SecondFactor chosen = SpecialLoginIT.special(browser, "INSPECTION", e.creditCode(), e.legal());
+        assertThat(SpecialLoginIT.enter(browser, chosen, SpecialLoginIT.idOf(SpecialLoginIT.subjects(chosen.reply()),
+                number)).string("status")).isEqualTo("LOGGED_IN");
+
+        Reply shown = withBearer(browser.get(ASSERTION).string("assertion"));
+
+        assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+        JsonObject who = shown.json();
+        assertThat(who.getString("identityKind")).isEqualTo("CROSS_REGION");
+        assertThat(who.getString("taxpayerCreditCode")).isEqualTo(e.creditCode());
+        assertThat(who.getString("crossRegionNumber")).isEqualTo(number);
+        assertThat(who.getString("actingFor")).contains("as MAIN of INSPECTION " + number + " in 江西省九江市濂溪区");
+    }
+
+    @Test
     @DisplayName("API-2: a wrong signature or a changed claim is rejected; no assertion is no access")
     void forged_assertions_are_rejected() throws GeneralSecurityException {
         Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.invoicerA());
