@@ -82,7 +82,8 @@ class QrLoginIT {
         Api page = Api.browser();
         Code code = start(page);
         assertThat(state(page, code)).isEqualTo("PENDING");
-        assertThat(complete(page, code).code()).as("nothing before the app confirms").isEqualTo("QR_NOT_CONFIRMED");
+        assertThat(complete(page, code).code()).as("nothing before the app confirms")
+                .isEqualTo("QR_LOGIN_NOT_CONFIRMED");
 
         JsonObject app = app("TAX_APP", p, null);
         Reply scanned = onPhone("scan", code, app);
@@ -91,7 +92,8 @@ class QrLoginIT {
         assertThat(scanned.string("person")).isEqualTo(Fixtures.maskedName(p.name()));
         assertThat(scanned.json().containsKey("creditCode")).as("personal business: %s", scanned).isFalse();
         assertThat(state(page, code)).isEqualTo("SCANNED");
-        assertThat(complete(page, code).code()).isEqualTo("QR_NOT_CONFIRMED");
+        assertThat(complete(page, code).code()).isEqualTo("QR_LOGIN_NOT_CONFIRMED");
+        assertThat(complete(page, code).message()).isEqualTo("请先在手机App上扫码并确认登录");
         assertThat(page.get("/api/v1/me").status()).as("no session yet").isIn(401, 403);
 
         assertThat(onPhone("confirm", code, app).status()).isEqualTo(204);
@@ -201,7 +203,7 @@ class QrLoginIT {
         assertThat(onPhone("cancel", code, app("TAX_APP", owner, null)).status()).isEqualTo(204);
         assertThat(state(page, code)).isEqualTo("CANCELLED");
         assertThat(onPhone("confirm", code, app("TAX_APP", owner, null)).code()).isEqualTo("QR_ALREADY_DECIDED");
-        assertThat(complete(page, code).code()).isEqualTo("QR_NOT_CONFIRMED");
+        assertThat(complete(page, code).code()).isEqualTo("QR_LOGIN_NOT_CONFIRMED");
         assertThat(page.get("/api/v1/me").status()).isIn(401, 403);
     }
 
@@ -232,7 +234,13 @@ class QrLoginIT {
         Reply late = onPhone("scan", code, app("TAX_APP", p, null));
         assertThat(late.status()).isEqualTo(401);
         assertThat(late.code()).isEqualTo("QR_EXPIRED");
-        assertThat(complete(page, code).code()).isEqualTo("QR_NOT_CONFIRMED");
+        assertThat(complete(page, code).code()).isEqualTo("QR_LOGIN_NOT_CONFIRMED");
+
+        Code confirmed = start(page);
+        scanAndConfirm(confirmed, app("TAX_APP", p, null));
+        Sim.moveClock(Duration.ofSeconds(121));
+        assertThat(complete(page, confirmed).code()).as("a confirmed code is used within its life too")
+                .isEqualTo("QR_LOGIN_NOT_CONFIRMED");
     }
 
     @Test
@@ -255,26 +263,26 @@ class QrLoginIT {
     }
 
     @Test
-    @DisplayName("RULE-AGREE: a migrated person scanning in signs the agreements and replaces the initial password, "
-            + "then scans again")
-    void a_migrated_person_signs_and_replaces_the_initial_password_first() {
+    @DisplayName("RULE-AGREE: a migrated person scanning in signs the agreements first; no password is set on this "
+            + "path, so the initial one is replaced at his next password login")
+    void a_migrated_person_signs_the_agreements_first_and_sets_no_password_here() {
         TestPerson migrated = Fixtures.migratedPerson();
         Api page = Api.browser();
         Code code = start(page);
         scanAndConfirm(code, app("TAX_APP", migrated, null));
         Reply first = complete(page, code);
         assertThat(first.string("status")).as("%s", first).isEqualTo("AGREEMENTS_REQUIRED");
-        JsonObject flow = Json.createObjectBuilder().add("flowToken", code.flowToken()).build();
-        Reply signed = page.post("/api/v1/login/agreements", flow);
-        assertThat(signed.string("status")).as("%s", signed).isEqualTo("PASSWORD_CHANGE_REQUIRED");
-        Reply changed = page.post("/api/v1/login/initial-password", Json.createObjectBuilder()
+        Reply early = page.post("/api/v1/login/initial-password", Json.createObjectBuilder()
                 .add("flowToken", code.flowToken()).add("password", "New@2026pass")
                 .add("confirmation", "New@2026pass").build());
-        assertThat(changed.string("status")).as("%s", changed).isEqualTo("RELOGIN_REQUIRED");
-        assertThat(page.get("/api/v1/me").status()).isIn(401, 403);
+        assertThat(early.status()).as("a confirmed scan sets no password: %s", early).isEqualTo(401);
+        JsonObject flow = Json.createObjectBuilder().add("flowToken", code.flowToken()).build();
+        Reply signed = page.post("/api/v1/login/agreements", flow);
+        assertThat(signed.string("status")).as("%s", signed).isEqualTo("LOGGED_IN");
 
-        Code again = start(page);
-        scanAndConfirm(again, app("TAX_APP", migrated.withPassword("New@2026pass"), null));
-        assertThat(complete(page, again).string("status")).isEqualTo("LOGGED_IN");
+        Api other = Api.browser();
+        Api.CodedFlow byPassword = other.startLoginWithCode(migrated.phone(), migrated.password(), migrated.phone());
+        assertThat(other.smsStep(byPassword.flowToken(), byPassword.code()).string("status"))
+                .as("the initial password is still to be replaced").isEqualTo("PASSWORD_CHANGE_REQUIRED");
     }
 }

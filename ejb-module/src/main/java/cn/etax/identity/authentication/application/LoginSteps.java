@@ -58,8 +58,8 @@ public class LoginSteps {
     private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
             FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN);
 
-    /** The flows whose follow-ups (agreements, initial password) these are: the logins above and LOGIN-7's. */
-    private static final Set<FlowKind> FOLLOW_UPS = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
+    /** The flows whose agreements (RULE-AGREE) these are: the logins above and LOGIN-7's. */
+    private static final Set<FlowKind> AGREEMENT_FLOWS = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
             FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN,
             FlowKind.QR_LOGIN);
 
@@ -253,7 +253,7 @@ public class LoginSteps {
     }
 
     public LoginResult signAgreements(String flowToken, ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, FOLLOW_UPS);
+        AuthFlow flow = flows.find(flowToken, AGREEMENT_FLOWS);
         flow.ensureVerified();
         Person person = directory.get(flow.personId());
         person.signAgreements(clock.now());
@@ -263,7 +263,7 @@ public class LoginSteps {
 
     public LoginResult changeInitialPassword(String flowToken, String newPassword, String confirmation,
                                              ClientContext client) {
-        AuthFlow flow = flows.find(flowToken, FOLLOW_UPS);
+        AuthFlow flow = flows.find(flowToken, LOGIN); // not LOGIN-7's: no password was shown there
         flow.ensureVerified();
         Person person = directory.get(flow.personId());
         if (!person.passwordInitial()) {
@@ -350,7 +350,9 @@ public class LoginSteps {
         if (person.mustSignAgreements()) {
             return LoginResult.pending(LoginResult.Status.AGREEMENTS_REQUIRED);
         }
-        if (person.passwordInitial()) {
+        if (person.passwordInitial() && flow.kind() != FlowKind.QR_LOGIN) {
+            // a login with the initial password replaces it; LOGIN-7 showed none, and one confirmed scan must not
+            // set a password nobody proved to know (the next password login still asks for the change)
             return LoginResult.pending(LoginResult.Status.PASSWORD_CHANGE_REQUIRED);
         }
         if (flow.kind() == FlowKind.SPECIAL_LOGIN) {

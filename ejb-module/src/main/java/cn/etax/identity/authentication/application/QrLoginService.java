@@ -90,11 +90,24 @@ public class QrLoginService {
         return ofFlow(flow, false).map(q -> q.state(clock.now())).orElse(QrState.CANCELLED);
     }
 
-    /** The flow's confirmed code, used now by the login it completes ({@code QR_NOT_CONFIRMED} otherwise). */
+    /** The flow's confirmed code, used now by the login it completes ({@code QR_LOGIN_NOT_CONFIRMED} otherwise). */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public QrLogin.AppSession consume(String flowDigest) {
-        return ofFlow(flowDigest, true).orElseThrow(() -> new AuthenticationFailedException("QR_NOT_CONFIRMED"))
+        return ofFlow(flowDigest, true).orElseThrow(() -> new AuthenticationFailedException("QR_LOGIN_NOT_CONFIRMED"))
                 .consume(clock.now());
+    }
+
+    /** The page gives its code up (a new one, or it left): an open code of that flow can no longer be used. */
+    public void withdraw(String flowToken) {
+        if (flowToken == null) {
+            return;
+        }
+        try {
+            String flow = flows.peek(flowToken, FlowKind.QR_LOGIN).tokenDigest();
+            ofFlow(flow, true).ifPresent(q -> q.withdraw(clock.now()));
+        } catch (AuthenticationFailedException e) {
+            // the flow is gone or over already: nothing left to withdraw
+        }
     }
 
     // ---- the app side

@@ -139,10 +139,10 @@ public class QrLogin {
         }
     }
 
-    /** A confirmed code logs in once: answers the app session it was confirmed in. */
+    /** A confirmed code logs in once, within its life: answers the app session it was confirmed in. */
     public AppSession consume(Instant now) {
-        if (state(now) != QrState.CONFIRMED || consumedAt != null) {
-            throw new AuthenticationFailedException("QR_NOT_CONFIRMED");
+        if (state(now) != QrState.CONFIRMED || consumedAt != null || !now.isBefore(expiresAt)) {
+            throw new AuthenticationFailedException("QR_LOGIN_NOT_CONFIRMED");
         }
         consumedAt = now;
         return session();

@@ -33,7 +33,7 @@ class QrLoginTest {
         assertThat(q.consume(now.plusSeconds(6))).isEqualTo(enterprise);
         assertThat(q.scanner()).isEqualTo(QrScanner.TAX_APP);
         assertThatThrownBy(() -> q.consume(now.plusSeconds(7)))
-                .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("QR_NOT_CONFIRMED");
+                .isInstanceOf(AuthenticationFailedException.class).hasMessageContaining("QR_LOGIN_NOT_CONFIRMED");
     }
 
     @Test
@@ -55,7 +55,7 @@ class QrLoginTest {
         assertThatThrownBy(() -> q.confirm(personal, now)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("QR_NOT_SCANNED");
         q.scan(personal, now);
-        assertThatThrownBy(() -> q.consume(now)).hasMessageContaining("QR_NOT_CONFIRMED");
+        assertThatThrownBy(() -> q.consume(now)).hasMessageContaining("QR_LOGIN_NOT_CONFIRMED");
     }
 
     @Test
@@ -66,7 +66,7 @@ class QrLoginTest {
         assertThat(q.state(now.plusSeconds(1))).isEqualTo(QrState.CANCELLED);
         assertThatThrownBy(() -> q.confirm(personal, now.plusSeconds(2))).hasMessageContaining("QR_ALREADY_DECIDED");
         assertThatThrownBy(() -> q.scan(personal, now.plusSeconds(2))).hasMessageContaining("QR_ALREADY_DECIDED");
-        assertThatThrownBy(() -> q.consume(now.plusSeconds(2))).hasMessageContaining("QR_NOT_CONFIRMED");
+        assertThatThrownBy(() -> q.consume(now.plusSeconds(2))).hasMessageContaining("QR_LOGIN_NOT_CONFIRMED");
     }
 
     @Test
@@ -92,7 +92,13 @@ class QrLoginTest {
         QrLogin scanned = code();
         scanned.scan(personal, now.plusSeconds(100));
         assertThatThrownBy(() -> scanned.confirm(personal, now.plusSeconds(121))).hasMessageContaining("QR_EXPIRED");
-        assertThatThrownBy(() -> scanned.consume(now.plusSeconds(121))).hasMessageContaining("QR_NOT_CONFIRMED");
+        assertThatThrownBy(() -> scanned.consume(now.plusSeconds(121))).hasMessageContaining("QR_LOGIN_NOT_CONFIRMED");
+
+        QrLogin confirmed = code();
+        confirmed.scan(personal, now);
+        confirmed.confirm(personal, now.plusSeconds(10));
+        assertThatThrownBy(() -> confirmed.consume(now.plusSeconds(120)))
+                .as("a confirmed code is used within its life too").hasMessageContaining("QR_LOGIN_NOT_CONFIRMED");
     }
 
     @Test

@@ -44,6 +44,7 @@ public class QrLoginBacking extends SecondFactorSteps {
     /** A new code (and flow) in place of the one shown, which is then of no use to anybody. */
     public void renew() {
         try {
+            qrLogins.withdraw(flowToken);
             QrLoginService.Started started = qrLogins.start(FacesSupport.client());
             flowToken = started.flowToken();
             code = started.qrToken();
