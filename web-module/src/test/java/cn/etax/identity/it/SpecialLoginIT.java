@@ -132,6 +132,12 @@ class SpecialLoginIT {
         assertThat(claims.getString("cross_region_number")).isEqualTo(first);
         assertThat(claims.getString("taxpayer_credit_code")).isEqualTo(e.creditCode());
 
+        assertThat(browser.get("/api/v1/me/identities").jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getBoolean("current"))).as("a subject is none of his enterprise identities").isEmpty();
+        Reply elsewhere = browser.post("/api/v1/me/identity/switch", Json.createObjectBuilder()
+                .add("kind", "PERSONAL").build());
+        assertThat(elsewhere.code()).isEqualTo("CROSS_REGION_SWITCH_ON_ITS_PAGE");
+
         Reply center = browser.get(CENTER);
         assertThat(center.status()).as("%s", center).isEqualTo(200);
         assertThat(center.json().getJsonObject("current").getString("number")).isEqualTo(first);
@@ -225,6 +231,13 @@ class SpecialLoginIT {
         Reply stopped = browser.get(CENTER);
         assertThat(stopped.status()).isEqualTo(403);
         assertThat(stopped.code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
+        assertThat(special(Api.browser(), "INSPECTION", e.creditCode(), e.legal()).reply().message())
+                .isEqualTo("未查到相关信息");
+
+        Reply late = push("INSPECTION", number, e.creditCode(), handler.name(), handler.phone(),
+                Sim.today().plusDays(60), false);
+        assertThat(late.string("outcome")).as("a message sent before the closing reopens nothing: %s", late)
+                .isEqualTo("UNCHANGED");
         assertThat(special(Api.browser(), "INSPECTION", e.creditCode(), e.legal()).reply().message())
                 .isEqualTo("未查到相关信息");
     }

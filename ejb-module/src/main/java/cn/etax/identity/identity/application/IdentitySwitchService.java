@@ -93,10 +93,11 @@ public class IdentitySwitchService {
                     Masking.enterpriseName(t.taxpayerName), t.type, t.permissions, state, isCurrent,
                     now != null && !isCurrent && state == GrantState.ACTIVE));
         }
-        // an agent's session (LOGIN-3) is neither: it switches in the agent account center (AGT-3)
-        boolean agent = current.agent() != null;
+        // an agent's session (LOGIN-3) is neither: it switches in the agent account center (AGT-3); a cross-region
+        // subject's (LOGIN-4) on the subject's own page
+        boolean elsewhere = current.agent() != null || current.crossRegion() != null;
         result.add(new SwitchableIdentity(SwitchTarget.Kind.PERSONAL, null, null, null, null, null, Set.of(), null,
-                now == null && !agent, now != null));
+                now == null && !elsewhere, now != null));
         return result;
     }
 
@@ -108,6 +109,9 @@ public class IdentitySwitchService {
         long personId = caller(current);
         String auditTarget = target instanceof SwitchTarget.Enterprise e ? "grant:" + e.grantId() : "personal";
         try {
+            if (current.crossRegion() != null) {
+                throw new ForbiddenException("CROSS_REGION_SWITCH_ON_ITS_PAGE");
+            }
             if (current.enterprise() == null) {
                 throw new ForbiddenException("IDENTITY_SWITCH_ONE_WAY");
             }

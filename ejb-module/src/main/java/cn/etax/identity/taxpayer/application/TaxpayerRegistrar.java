@@ -193,8 +193,8 @@ public class TaxpayerRegistrar {
     }
 
     /**
-     * LOGIN-4: a cross-region subject of a registered taxpayer, created or (the same kind and number) replaced; the
-     * handler's phone is kept as a digest only.
+     * LOGIN-4: a cross-region subject of a registered taxpayer, created or (the same kind and number) replaced — but
+     * a closed one (核销) stays closed; the handler's phone is kept as a digest only.
      */
     public SyncAnswer recordCrossRegionSubject(CrossRegionSubjectMessage m, ClientContext client) {
         String messageId = messageId(m.messageId());
@@ -223,14 +223,24 @@ public class TaxpayerRegistrar {
         if (subject != null && subject.taxpayerId() != taxpayerId) {
             throw new ConflictException("CROSS_REGION_NUMBER_OF_OTHER_TAXPAYER");
         }
-        if (subject == null) {
-            subject = new CrossRegionSubject(m.kind(), number, taxpayerId);
-            em.persist(subject);
+        if (subject != null && subject.closed()) {
+            // 核销 is final: a message sent before the closing and arriving after it reopens nothing
+            message.settle(SyncMessage.Outcome.UNCHANGED);
+        } else {
+            if (subject == null) {
+                subject = new CrossRegionSubject(m.kind(), number, taxpayerId);
+                em.persist(subject);
+            }
+            subject.describe(place, handler, protector.digest("phone", phone.value()), m.validFrom(),
+                    m.validUntil(), m.closed());
+            message.settle(SyncMessage.Outcome.APPLIED);
         }
-        subject.describe(place, handler, protector.digest("phone", phone.value()), m.validFrom(), m.validUntil(),
-                m.closed());
-        message.settle(SyncMessage.Outcome.APPLIED);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // two first messages about one new number at once: the other one's insert won
+            throw new ConflictException("CROSS_REGION_NUMBER_CONFLICT");
+        }
         audit.record(null, "CROSS_REGION_SYNCED", "taxpayer:" + code, "message " + messageId + ", " + m.kind() + " "
                 + number + ", " + m.validFrom() + ".." + m.validUntil() + (m.closed() ? ", closed" : ""), client);
         return SyncAnswer.of(message);
