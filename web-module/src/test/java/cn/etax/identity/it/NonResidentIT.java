@@ -126,6 +126,7 @@ class NonResidentIT {
         Api viewer = ClerkFixtures.loggedIn(ClerkFixtures.newClerk("CLERK_GRANTS"));
         assertThat(viewer.post(REVIEW + "/" + id + "/approve", Json.createObjectBuilder().build()).code())
                 .as("a clerk without the registration duty").isEqualTo("CLERK_DUTY_REQUIRED");
+        assertThat(viewer.get(REVIEW).code()).as("nor does he read the applications").isEqualTo("CLERK_DUTY_REQUIRED");
         Api clerk = ClerkFixtures.loggedIn(ClerkFixtures.newClerk("CLERK_REGISTRATION"));
         assertThat(clerk.post(REVIEW + "/" + id + "/reject", Json.createObjectBuilder().add("reason", " ").build())
                 .code()).isEqualTo("REJECTION_REASON_REQUIRED");

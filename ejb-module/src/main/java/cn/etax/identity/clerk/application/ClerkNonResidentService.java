@@ -37,6 +37,7 @@ public class ClerkNonResidentService {
     @EJB
     AuditService audit;
 
+    @RolesAllowed(ClerkRole.REGISTRATION)
     public List<NonResidentView> submitted() {
         ClerkCaller.of(context, em);
         return nonResidents.submitted();

@@ -3,6 +3,7 @@ package cn.etax.identity.taxpayer.application;
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.clerk.domain.ClerkRole;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.ForbiddenException;
@@ -17,7 +18,6 @@ import cn.etax.identity.taxpayer.domain.NonResidentApplication;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -113,9 +113,9 @@ public class NonResidentService {
                 .map(a -> NonResidentView.of(a, Masking.name(me.name()))).toList();
     }
 
-    // ---- for the tax office (ClerkNonResidentService checks the clerk)
+    // ---- for the tax office: registration clerks (ClerkNonResidentService names the clerk and records)
 
-    @PermitAll
+    @RolesAllowed(ClerkRole.REGISTRATION)
     public List<NonResidentView> submitted() {
         return em.createNamedQuery(NonResidentApplication.IN_STATE, NonResidentApplication.class)
                 .setParameter("state", NonResidentApplication.State.SUBMITTED).setMaxResults(200).getResultStream()
@@ -126,7 +126,7 @@ public class NonResidentService {
      * Approved: the enterprise registered as a non-resident taxpayer of the approving office, the applicant bound as
      * its responsible person (法定代表人/负责人, one active identity), its identity code issued.
      */
-    @PermitAll
+    @RolesAllowed(ClerkRole.REGISTRATION)
     public NonResidentView approve(long applicationId, long clerkId, String officeCode, String officeName,
                                    ClientContext client) {
         NonResidentApplication a = locked(applicationId);
@@ -148,7 +148,7 @@ public class NonResidentService {
         return NonResidentView.of(a, Masking.name(applicant.name()));
     }
 
-    @PermitAll
+    @RolesAllowed(ClerkRole.REGISTRATION)
     public NonResidentView reject(long applicationId, String reason, long clerkId) {
         NonResidentApplication a = locked(applicationId);
         a.reject(reason, clerkId, clock.now());

@@ -179,7 +179,7 @@ public class ClerkResource {
     @Path("non-resident-applications")
     @Operation(summary = "LOGIN-5 非居民企业身份信息审核: the applications waiting for review, applicant masked")
     public List<NonResidentView> nonResidentApplications() {
-        return duty(ClerkRole.CLERK, () -> nonResidents.submitted());
+        return duty(ClerkRole.REGISTRATION, () -> nonResidents.submitted());
     }
 
     @POST

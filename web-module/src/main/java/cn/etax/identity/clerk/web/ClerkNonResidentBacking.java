@@ -37,6 +37,9 @@ public class ClerkNonResidentBacking implements Serializable {
         } catch (DomainException e) {
             submitted = List.of();
             FacesSupport.error(e);
+        } catch (EJBAccessException e) {
+            submitted = List.of();
+            FacesSupport.info("error.clerk_duty_required");
         }
     }
 
