@@ -69,7 +69,7 @@ class AgencyMandatesBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentStaff h2"), "税务代理人员信息"));
         assertThat(text(By.id("agentStaff:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
                 "法定代表人", "代理关系管理");
-        logOut();
+        browser.logOut();
 
         new EnterpriseEntryPage(driver, wait).logIn(client.creditCode(), client.legal());
         assertThat(driver.findElements(By.id("navAgencyClients"))).as("an ordinary taxpayer has no clients").isEmpty();
@@ -90,11 +90,6 @@ class AgencyMandatesBrowserIT {
         assertThat(text(By.id("agencies:mandates"))).contains("已认定");
         assertThat(driver.findElements(By.cssSelector("[id$=':recognise']"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("[id$=':cancel']"))).hasSize(1);
-    }
-
-    private void logOut() {
-        click(By.id("headerForm:logout"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("headerForm:logout")));
     }
 
     private void click(By by) {

@@ -4,11 +4,14 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -38,6 +41,16 @@ final class ChromiumBrowser implements BeforeEachCallback, AfterTestExecutionCal
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * 退出 from the page header, then waits until the header no longer offers it. While the browser replaces the page
+     * Chromium may answer a look-up with "Node with given id does not belong to the document"; that is retried.
+     */
+    void logOut() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("headerForm:logout"))).click();
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class)
+                .until(d -> d.findElements(By.id("headerForm:logout")).isEmpty());
     }
 
     WebDriverWait waiter() {

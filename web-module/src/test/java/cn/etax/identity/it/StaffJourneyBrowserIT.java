@@ -54,7 +54,7 @@ class StaffJourneyBrowserIT {
         click(By.id("staffAdd:riskConfirm"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
                 "成功添加办税人员，等待该办税人员确认授权"));
-        logOut();
+        browser.logOut();
 
         // PER-3: the officer, logged in by SMS, confirms the offer with a face check in the tax app
         new PersonEntryPage(driver, wait).logInBySms(officer);
@@ -69,7 +69,7 @@ class StaffJourneyBrowserIT {
         MobileAppWindow.passFaceCheck(driver, wait, text(By.id("qrToken")), "确认企业授权");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"),
                 "已确认1条授权信息"));
-        logOut();
+        browser.logOut();
 
         // LOGIN-2 → ENT-1: he acts for the enterprise as tax officer, with the template's permissions only
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), officer);
@@ -79,11 +79,6 @@ class StaffJourneyBrowserIT {
         assertThat(driver.findElements(By.id("navStaffAdd"))).isEmpty();
         assertThat(driver.findElements(By.id("navStaff"))).isEmpty();
         assertThat(driver.findElements(By.id("entInfo:taxData"))).as("tax data is for the managers").isEmpty();
-    }
-
-    private void logOut() {
-        click(By.id("headerForm:logout"));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("headerForm:logout")));
     }
 
     private void click(By by) {
