@@ -102,9 +102,10 @@ public class DemoData {
             IdDocument document = IdDocument.of(IdType.valueOf(row[2]), row[3]);
             switch (row[0]) {
                 case "citizen" -> simulators.addCitizen(row[1], document.type(), document.number(), row[5]);
-                case "person", "migrated" -> {
+                case "person", "migrated", "overseas" -> {
                     if (directory.byDocument(document).isEmpty()) {
-                        long id = fixtures.create(row[1], document, row[4], DEMO_PASSWORD, row[0].equals("migrated"));
+                        long id = fixtures.create(row[1], document, row[4], DEMO_PASSWORD, row[0].equals("migrated"),
+                                row[0].equals("overseas"));
                         if (!row[6].isEmpty()) {
                             em.find(Person.class, id).chooseUsername(row[6]);
                         }
