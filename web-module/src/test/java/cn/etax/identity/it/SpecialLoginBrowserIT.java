@@ -92,6 +92,24 @@ class SpecialLoginBrowserIT {
         assertThat(text(By.id("creditCode"))).isEqualTo(e.creditCode());
     }
 
+    @Test
+    @DisplayName("somebody the report form does not name reads the seeds' refusal after the second factor and may "
+            + "start again")
+    void a_person_not_named_is_refused_with_the_seeds_words() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        SpecialLoginIT.pushed("INSPECTION", e.creditCode(), Fixtures.quickPerson());
+        TestPerson stranger = Fixtures.quickPerson();
+
+        EnterpriseEntryPage entry = EnterpriseEntryPage.special(driver, wait);
+        entry.open();
+        entry.passwordAndSmsSteps(e.creditCode(), stranger);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#specialLogin h2"), "无法登录特定主体"));
+        assertThat(text(By.id("specialLogin:messages")))
+                .contains("你的信息与《跨区域涉税事项报告表》经办人信息不符，身份校验未通过，请前往办税服务大厅办理相关业务。");
+        click(By.id("specialLogin:restart"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#specialLogin h2"), "特定主体登录"));
+    }
+
     private void type(By by, String value) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
         input.clear();

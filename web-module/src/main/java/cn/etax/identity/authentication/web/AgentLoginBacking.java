@@ -150,12 +150,13 @@ public class AgentLoginBacking extends CertificateSteps {
     }
 
     @Override
-    protected void refused(DomainException e) {
-        FacesSupport.error(e);
-        if (FINAL_REFUSALS.contains(e.code())) {
-            step = Step.REFUSED;
-            forgetFlow();
-        }
+    protected Set<String> finalRefusals() {
+        return FINAL_REFUSALS;
+    }
+
+    @Override
+    protected void showRefused() {
+        step = Step.REFUSED;
     }
 
     public Step getStep() { return step; }

@@ -21,6 +21,7 @@ import jakarta.inject.Named;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +36,9 @@ import java.util.stream.Collectors;
 public class EnterpriseLoginBacking extends CertificateSteps {
 
     private static final long serialVersionUID = 1L;
+
+    private static final Set<String> FINAL_REFUSALS = Set.of("ENTERPRISE_RELATION_NOT_FOUND",
+            "ENTERPRISE_IDENTITY_FROZEN", "ENTERPRISE_IDENTITY_UNAVAILABLE");
 
     public enum Step {
         PASSWORD, CERTIFICATE, CHOOSE_STAFF, SECOND_FACTOR, AGREEMENTS, CHANGE_PASSWORD, CHOOSE_IDENTITY, CONFIRM_PENDING, REFUSED
@@ -226,13 +230,13 @@ public class EnterpriseLoginBacking extends CertificateSteps {
 
     /** After the second factor a refusal (no relation, frozen) ends the attempt: the message and a way back. */
     @Override
-    protected void refused(DomainException e) {
-        FacesSupport.error(e);
-        if ("ENTERPRISE_RELATION_NOT_FOUND".equals(e.code()) || "ENTERPRISE_IDENTITY_FROZEN".equals(e.code())
-                || "ENTERPRISE_IDENTITY_UNAVAILABLE".equals(e.code())) {
-            step = Step.REFUSED;
-            forgetFlow();
-        }
+    protected Set<String> finalRefusals() {
+        return FINAL_REFUSALS;
+    }
+
+    @Override
+    protected void showRefused() {
+        step = Step.REFUSED;
     }
 
     public boolean isNonResident() { return nonResident; }

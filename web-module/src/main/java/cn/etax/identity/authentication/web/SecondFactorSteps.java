@@ -12,6 +12,7 @@ import cn.etax.identity.web.security.Sessions;
 import jakarta.inject.Inject;
 
 import java.io.Serializable;
+import java.util.Set;
 
 /**
  * What every login page shares after its first factor (RULE-2FA, RULE-AGREE): the SMS code or the QR face check,
@@ -78,9 +79,26 @@ public abstract class SecondFactorSteps implements Serializable {
         }
     }
 
-    /** A refusal of a step after the password; by default its message. */
+    /**
+     * The refusals after the second factor that end the attempt on this page (no relation to the taxpayer, no client,
+     * no subject…): the page then shows its message and a way back ({@link #showRefused}). None by default.
+     */
+    protected Set<String> finalRefusals() {
+        return Set.of();
+    }
+
+    /** Shows the page's "cannot log in here" step; only pages with {@link #finalRefusals} have one. */
+    protected void showRefused() {
+        throw new IllegalStateException(getClass().getSimpleName() + " has no refused step");
+    }
+
+    /** A refusal of a step after the password: its message, and for a final refusal the end of the attempt. */
     protected void refused(DomainException e) {
         FacesSupport.error(e);
+        if (finalRefusals().contains(e.code())) {
+            forgetFlow();
+            showRefused();
+        }
     }
 
     /** The password (or certificate) step passed: the second factor follows. */

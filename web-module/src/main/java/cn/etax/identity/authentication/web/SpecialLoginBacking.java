@@ -124,12 +124,13 @@ public class SpecialLoginBacking extends SecondFactorSteps {
     }
 
     @Override
-    protected void refused(DomainException e) {
-        FacesSupport.error(e);
-        if (FINAL_REFUSALS.contains(e.code())) {
-            step = Step.REFUSED;
-            forgetFlow();
-        }
+    protected Set<String> finalRefusals() {
+        return FINAL_REFUSALS;
+    }
+
+    @Override
+    protected void showRefused() {
+        step = Step.REFUSED;
     }
 
     public CrossRegionKind[] getKinds() { return CrossRegionKind.values(); }
