@@ -108,6 +108,11 @@ public class AgentLoginBacking extends CertificateSteps {
     }
 
     @Override
+    protected void show(String name) {
+        step = Step.valueOf(name);
+    }
+
+    @Override
     protected LoginService login() {
         return login;
     }
@@ -128,16 +133,6 @@ public class AgentLoginBacking extends CertificateSteps {
         return true;
     }
 
-    @Override
-    protected void show(Panel panel) {
-        step = Step.valueOf(panel.name());
-    }
-
-    @Override
-    protected void showFollowUp(FollowUp followUp) {
-        step = Step.valueOf(followUp.name());
-    }
-
     /** LOGIN-3: the clients to enter one of. */
     @Override
     protected boolean handleMore(LoginResult result) {
@@ -152,11 +147,6 @@ public class AgentLoginBacking extends CertificateSteps {
     @Override
     protected Set<String> finalRefusals() {
         return FINAL_REFUSALS;
-    }
-
-    @Override
-    protected void showRefused() {
-        step = Step.REFUSED;
     }
 
     public Step getStep() { return step; }

@@ -41,12 +41,9 @@ public abstract class CertificateSteps extends SecondFactorSteps {
     /** The panels these steps lead to; each page has a step of the same name. */
     protected enum Panel { CERTIFICATE, CHOOSE_STAFF, SECOND_FACTOR }
 
-    /** Shows the panel: the page's step of that name. */
-    protected abstract void show(Panel panel);
-
     /** 数字证书登录: the certificates on the inserted keys, read again by the certificate helper. */
     public void useCertificate() {
-        show(Panel.CERTIFICATE);
+        show(Panel.CERTIFICATE.name());
         forgetFlow();
         certified = null;
         readCertificates();
@@ -75,7 +72,7 @@ public abstract class CertificateSteps extends SecondFactorSteps {
                     FacesSupport.client());
             flowToken = certified.flowToken();
             staffGrantId = certified.staff().isEmpty() ? null : certified.staff().get(0).grantId();
-            show(Panel.CHOOSE_STAFF);
+            show(Panel.CHOOSE_STAFF.name());
             if (certified.staff().isEmpty()) {
                 FacesSupport.info("certLogin.noStaff");
             }
@@ -92,7 +89,7 @@ public abstract class CertificateSteps extends SecondFactorSteps {
             PasswordAccepted accepted = certificateLogin().chooseStaff(flowToken, staffGrantId);
             setPhoneMasked(accepted.phoneMasked());
             setNameMasked(accepted.nameMasked());
-            show(Panel.SECOND_FACTOR);
+            show(Panel.SECOND_FACTOR.name());
         } catch (DomainException e) {
             FacesSupport.error(e);
         }

@@ -110,8 +110,8 @@ public class EnterpriseLoginBacking extends CertificateSteps {
     }
 
     @Override
-    protected void show(Panel panel) {
-        step = Step.valueOf(panel.name());
+    protected void show(String name) {
+        step = Step.valueOf(name);
     }
 
     @Override
@@ -208,11 +208,6 @@ public class EnterpriseLoginBacking extends CertificateSteps {
         return FacesSupport.text("grant.identity_type." + option.identityType().name().toLowerCase(Locale.ROOT));
     }
 
-    @Override
-    protected void showFollowUp(FollowUp followUp) {
-        step = Step.valueOf(followUp.name());
-    }
-
     /** LOGIN-2: several identities to choose from, or an offered one to confirm. */
     @Override
     protected boolean handleMore(LoginResult result) {
@@ -232,11 +227,6 @@ public class EnterpriseLoginBacking extends CertificateSteps {
     @Override
     protected Set<String> finalRefusals() {
         return FINAL_REFUSALS;
-    }
-
-    @Override
-    protected void showRefused() {
-        step = Step.REFUSED;
     }
 
     public boolean isNonResident() { return nonResident; }

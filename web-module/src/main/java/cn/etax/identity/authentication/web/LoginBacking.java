@@ -9,7 +9,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-
 /** login.xhtml: the natural-person entry (LOGIN-1) step by step. Holds no rule; the services decide. */
 @Named
 @ViewScoped
@@ -48,13 +47,13 @@ public class LoginBacking extends SecondFactorSteps {
     }
 
     @Override
-    protected LoginService login() {
-        return login;
+    protected void show(String name) {
+        step = Step.valueOf(name);
     }
 
     @Override
-    protected void showFollowUp(FollowUp followUp) {
-        step = Step.valueOf(followUp.name());
+    protected LoginService login() {
+        return login;
     }
 
     @Override

@@ -10,7 +10,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-
 /**
  * qr-login.xhtml: LOGIN-7 扫码登录. The page shows a one-time QR code and polls its state every two seconds: scanned
  * (the person confirms on the phone), then confirmed — the login completes as the app session's business — or
@@ -81,13 +80,13 @@ public class QrLoginBacking extends SecondFactorSteps {
     }
 
     @Override
-    protected LoginService login() {
-        return login;
+    protected void show(String name) {
+        step = Step.valueOf(name);
     }
 
     @Override
-    protected void showFollowUp(FollowUp followUp) {
-        step = Step.valueOf(followUp.name());
+    protected LoginService login() {
+        return login;
     }
 
     /** A new code; after the initial password was replaced the person scans again. */

@@ -18,7 +18,7 @@ import java.util.Set;
  * What every login page shares after its first factor (RULE-2FA, RULE-AGREE): the SMS code or the QR face check,
  * then the agreements and the initial password when due — the steps of second-factor.xhtml and
  * login-followups.xhtml — and what a completed step means ({@link #handle}): the account center, a follow-up, or a
- * new start. A page supplies the service, how it shows a follow-up ({@link #showFollowUp}), how it starts again
+ * new start. A page supplies the service, how it shows one of its steps by name ({@link #show}), how it starts again
  * ({@link #restart}), the results only it knows ({@link #handleMore}) and what a refusal after the second factor
  * means ({@link #refused}); it holds no rule, the services decide.
  */
@@ -28,6 +28,9 @@ public abstract class SecondFactorSteps implements Serializable {
 
     /** The steps of login-followups.xhtml: each page names its own step the same way. */
     public enum FollowUp { AGREEMENTS, CHANGE_PASSWORD }
+
+    /** The name of the "cannot log in here" step of a page with {@link #finalRefusals}. */
+    protected static final String REFUSED = "REFUSED";
 
     @Inject
     Sessions sessions;
@@ -45,8 +48,11 @@ public abstract class SecondFactorSteps implements Serializable {
 
     protected abstract LoginService login();
 
-    /** Shows a follow-up step of login-followups.xhtml. */
-    protected abstract void showFollowUp(FollowUp step);
+    /**
+     * Shows the page's step of that name: a {@link FollowUp}, {@link #REFUSED}, or a panel of the certificate
+     * variant ({@link CertificateSteps.Panel}); every page names its steps so.
+     */
+    protected abstract void show(String step);
 
     /** Back to the page's first step, the flow forgotten (also after the initial password was replaced). */
     public abstract void restart();
@@ -65,8 +71,8 @@ public abstract class SecondFactorSteps implements Serializable {
     protected void handle(LoginResult result) {
         switch (result.status()) {
             case LOGGED_IN -> AccountCenterEntry.enter(sessions, result.person());
-            case AGREEMENTS_REQUIRED -> showFollowUp(FollowUp.AGREEMENTS);
-            case PASSWORD_CHANGE_REQUIRED -> showFollowUp(FollowUp.CHANGE_PASSWORD);
+            case AGREEMENTS_REQUIRED -> show(FollowUp.AGREEMENTS.name());
+            case PASSWORD_CHANGE_REQUIRED -> show(FollowUp.CHANGE_PASSWORD.name());
             case RELOGIN_REQUIRED -> {
                 restart();
                 FacesSupport.info(reloginMessage());
@@ -81,15 +87,10 @@ public abstract class SecondFactorSteps implements Serializable {
 
     /**
      * The refusals after the second factor that end the attempt on this page (no relation to the taxpayer, no client,
-     * no subject…): the page then shows its message and a way back ({@link #showRefused}). None by default.
+     * no subject…): the page then shows its message and its {@link #REFUSED} step with a way back. None by default.
      */
     protected Set<String> finalRefusals() {
         return Set.of();
-    }
-
-    /** Shows the page's "cannot log in here" step; only pages with {@link #finalRefusals} have one. */
-    protected void showRefused() {
-        throw new IllegalStateException(getClass().getSimpleName() + " has no refused step");
     }
 
     /** A refusal of a step after the password: its message, and for a final refusal the end of the attempt. */
@@ -97,7 +98,7 @@ public abstract class SecondFactorSteps implements Serializable {
         FacesSupport.error(e);
         if (finalRefusals().contains(e.code())) {
             forgetFlow();
-            showRefused();
+            show(REFUSED);
         }
     }
 

@@ -103,13 +103,13 @@ public class SpecialLoginBacking extends SecondFactorSteps {
     }
 
     @Override
-    protected LoginService login() {
-        return login;
+    protected void show(String name) {
+        step = Step.valueOf(name);
     }
 
     @Override
-    protected void showFollowUp(FollowUp followUp) {
-        step = Step.valueOf(followUp.name());
+    protected LoginService login() {
+        return login;
     }
 
     /** LOGIN-4: the subjects to enter one of. */
@@ -126,11 +126,6 @@ public class SpecialLoginBacking extends SecondFactorSteps {
     @Override
     protected Set<String> finalRefusals() {
         return FINAL_REFUSALS;
-    }
-
-    @Override
-    protected void showRefused() {
-        step = Step.REFUSED;
     }
 
     public CrossRegionKind[] getKinds() { return CrossRegionKind.values(); }
