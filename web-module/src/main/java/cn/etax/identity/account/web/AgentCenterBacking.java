@@ -6,9 +6,9 @@ import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.grant.application.ClientOption;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.faces.SwitchedPage;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -91,13 +91,8 @@ public class AgentCenterBacking implements Serializable {
     }
 
     private String switched(AuthenticatedPerson next, String outcome) {
-        if (!sessions.switched(FacesSupport.request(), next)) {
-            return "/login?faces-redirect=true";
-        }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        FacesSupport.info("agent.switch.done", next.agent() == null
+        return SwitchedPage.to(sessions, next, outcome, "agent.switch.done", () -> next.agent() == null
                 ? FacesSupport.text("identitySwitch.personal") : next.agent().clientName());
-        return outcome;
     }
 
     private AuthenticatedPerson current() {

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -116,9 +115,6 @@ public class CrossRegionResource {
     }
 
     private CurrentIdentityResource.CurrentIdentity switched(AuthenticatedPerson next) {
-        if (!sessions.switched(request, next)) {
-            throw new NotAuthorizedException("session");
-        }
-        return CurrentIdentityResource.view(next);
+        return CurrentIdentityResource.switched(sessions, request, next);
     }
 }

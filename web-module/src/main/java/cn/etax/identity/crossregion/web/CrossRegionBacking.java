@@ -7,9 +7,9 @@ import cn.etax.identity.crossregion.application.CrossRegionIdentity;
 import cn.etax.identity.crossregion.application.SubjectOption;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.faces.SwitchedPage;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -92,14 +92,9 @@ public class CrossRegionBacking implements Serializable {
     }
 
     private String switched(AuthenticatedPerson next, String outcome) {
-        if (!sessions.switched(FacesSupport.request(), next)) {
-            return "/login?faces-redirect=true";
-        }
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        FacesSupport.info("crossRegion.switch.done", next.crossRegion() != null ? next.crossRegion().number()
-                : next.enterprise() != null ? next.enterprise().taxpayerName()
+        return SwitchedPage.to(sessions, next, outcome, "crossRegion.switch.done", () -> next.crossRegion() != null
+                ? next.crossRegion().number() : next.enterprise() != null ? next.enterprise().taxpayerName()
                 : FacesSupport.text("identitySwitch.personal"));
-        return outcome;
     }
 
     private AuthenticatedPerson current() {

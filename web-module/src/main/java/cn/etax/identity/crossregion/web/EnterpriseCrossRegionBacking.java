@@ -6,9 +6,9 @@ import cn.etax.identity.crossregion.application.SubjectOption;
 import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.faces.SwitchedPage;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -62,12 +62,8 @@ public class EnterpriseCrossRegionBacking implements Serializable {
     public String switchTo(long subjectId) {
         try {
             AuthenticatedPerson next = center.fromEnterprise(current(), kind, subjectId, FacesSupport.client());
-            if (!sessions.switched(FacesSupport.request(), next)) {
-                return "/login?faces-redirect=true";
-            }
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-            FacesSupport.info("crossRegion.switch.done", next.crossRegion().number());
-            return "/account/crossregion/info?faces-redirect=true";
+            return SwitchedPage.to(sessions, next, "/account/crossregion/info?faces-redirect=true",
+                    "crossRegion.switch.done", () -> next.crossRegion().number());
         } catch (DomainException e) {
             FacesSupport.error(e);
             search();

@@ -70,6 +70,17 @@ public class CurrentIdentityResource {
         return view(person);
     }
 
+    /**
+     * The end of every identity switch over REST (ENT-9, AGT-3, LOGIN-4): the session acts as {@code next} from now on
+     * (its id changes); answers the new identity, or 401 when the session has ended meanwhile.
+     */
+    public static CurrentIdentity switched(Sessions sessions, HttpServletRequest request, AuthenticatedPerson next) {
+        if (!sessions.switched(request, next)) {
+            throw new NotAuthorizedException("session");
+        }
+        return view(next);
+    }
+
     /** The identity as REST shows it; the person's name masked (RULE-MASK). */
     public static CurrentIdentity view(AuthenticatedPerson person) {
         EnterpriseIdentity e = person.enterprise();

@@ -62,10 +62,7 @@ public class IdentitySwitchResource {
         AuthenticatedPerson person = current();
         SwitchTarget target = target(body);
         AuthenticatedPerson next = switches.switchTo(person, target, Clients.of(request));
-        if (!sessions.switched(request, next)) {
-            throw new NotAuthorizedException("session");
-        }
-        return new Switched(CurrentIdentityResource.view(next));
+        return new Switched(CurrentIdentityResource.switched(sessions, request, next));
     }
 
     private AuthenticatedPerson current() {

@@ -7,6 +7,7 @@ import cn.etax.identity.identity.application.SwitchTarget;
 import cn.etax.identity.identity.application.SwitchableIdentity;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.faces.SwitchedPage;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -118,13 +119,9 @@ public class IdentitySwitchBacking {
         }
         try {
             AuthenticatedPerson next = switches.switchTo(p, target, FacesSupport.client());
-            if (!sessions.switched(FacesSupport.request(), next)) {
-                return "/login?faces-redirect=true";
-            }
             identities = null;
-            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-            FacesSupport.info("identitySwitch.done", getCurrentLabel());
-            return "/account/profile?faces-redirect=true";
+            return SwitchedPage.to(sessions, next, "/account/profile?faces-redirect=true", "identitySwitch.done",
+                    this::getCurrentLabel);
         } catch (DomainException e) {
             FacesSupport.error(e);
             return null;
