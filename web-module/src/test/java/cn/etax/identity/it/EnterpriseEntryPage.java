@@ -1,14 +1,10 @@
 package cn.etax.identity.it;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,7 +58,7 @@ final class EnterpriseEntryPage {
         type(By.id(form + ":creditCode"), creditCode);
         type(By.id(form + ":account"), p.phone());
         type(By.id(form + ":password"), p.password());
-        dragSliderOntoGap();
+        SliderDrag.ontoGap(driver, form);
         click(By.id(form + ":submitPassword"));
         smsStep(p);
     }
@@ -123,31 +119,6 @@ final class EnterpriseEntryPage {
         open();
         passwordAndSmsSteps(creditCode, p);
         wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
-    }
-
-    /**
-     * Drags the slider handle onto the gap (data-gap, percent of the track) and nudges it with the arrow keys, taking
-     * a person's time, exactly as RegisterLoginPhoneBrowserIT does on the person entry.
-     */
-    private void dragSliderOntoGap() {
-        int gap = Integer.parseInt(driver.findElement(By.id("sliderGap")).getAttribute("data-gap"));
-        WebElement track = driver.findElement(By.id(form + ":slider"));
-        WebElement handle = track.findElement(By.cssSelector(".ui-slider-handle"));
-        int handleCenter = handle.getLocation().getX() + handle.getSize().getWidth() / 2;
-        int target = track.getLocation().getX() + Math.round(track.getSize().getWidth() * gap / 100f);
-        int distance = target - handleCenter;
-        new Actions(driver).clickAndHold(handle)
-                .moveByOffset(distance / 2, 0).pause(Duration.ofMillis(200))
-                .moveByOffset(distance - distance / 2, 0).pause(Duration.ofMillis(200))
-                .release().perform();
-        for (int nudges = 0; nudges < 10 && sliderValue() != gap; nudges++) {
-            handle.sendKeys(sliderValue() < gap ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-        }
-        assertThat(sliderValue()).as("slider value after the drag").isEqualTo(gap);
-    }
-
-    private int sliderValue() {
-        return Integer.parseInt(driver.findElement(By.id(form + ":sliderValue")).getAttribute("value"));
     }
 
     private void click(By by) {

@@ -1,16 +1,10 @@
 package cn.etax.identity.it;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The natural-person entry (LOGIN-1) as a person clicks it in Chromium: portal → 自然人业务登录 → phone, password,
@@ -32,7 +26,7 @@ final class PersonEntryPage {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "自然人业务登录"));
         type(By.id("login:account"), p.phone());
         type(By.id("login:password"), p.password());
-        dragSliderOntoGap();
+        SliderDrag.ontoGap(driver, "login");
         click(By.id("login:submitPassword"));
 
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "身份验证"));
@@ -42,28 +36,6 @@ final class PersonEntryPage {
         type(By.id("login:factors:smsCode"), Sim.latestCode(p.phone()));
         click(By.id("login:factors:submitCode"));
         wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
-    }
-
-    /** Drags the slider handle onto the gap and nudges it there, taking a person's time. */
-    private void dragSliderOntoGap() {
-        int gap = Integer.parseInt(driver.findElement(By.id("sliderGap")).getAttribute("data-gap"));
-        WebElement track = driver.findElement(By.id("login:slider"));
-        WebElement handle = track.findElement(By.cssSelector(".ui-slider-handle"));
-        int handleCenter = handle.getLocation().getX() + handle.getSize().getWidth() / 2;
-        int target = track.getLocation().getX() + Math.round(track.getSize().getWidth() * gap / 100f);
-        int distance = target - handleCenter;
-        new Actions(driver).clickAndHold(handle)
-                .moveByOffset(distance / 2, 0).pause(Duration.ofMillis(200))
-                .moveByOffset(distance - distance / 2, 0).pause(Duration.ofMillis(200))
-                .release().perform();
-        for (int nudges = 0; nudges < 10 && sliderValue() != gap; nudges++) {
-            handle.sendKeys(sliderValue() < gap ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-        }
-        assertThat(sliderValue()).as("slider value after the drag").isEqualTo(gap);
-    }
-
-    private int sliderValue() {
-        return Integer.parseInt(driver.findElement(By.id("login:sliderValue")).getAttribute("value"));
     }
 
     private void click(By by) {

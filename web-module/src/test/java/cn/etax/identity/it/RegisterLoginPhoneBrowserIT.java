@@ -6,15 +6,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,7 +114,7 @@ class RegisterLoginPhoneBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "自然人业务登录"));
         type(By.id("login:account"), phone);
         type(By.id("login:password"), password);
-        dragSliderOntoGap();
+        SliderDrag.ontoGap(driver, "login");
         click(By.id("login:submitPassword"));
 
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "身份验证"));
@@ -129,34 +125,6 @@ class RegisterLoginPhoneBrowserIT {
         type(By.id("login:factors:smsCode"), Sim.latestCode(phone));
         click(By.id("login:factors:submitCode"));
         wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
-    }
-
-    /**
-     * Drags the PrimeFaces slider handle onto the gap the page marks (data-gap, percent of the track) with the mouse,
-     * then nudges it with the arrow keys until it sits on the gap, as a careful person does. Landing exactly matters
-     * today: the server accepts only answers from the gap to 4 to its right (see the report on
-     * HumanCheckService.verify). The server also refuses answers given within 300 ms of the challenge, so the drag
-     * takes a person's time: the one place this test waits a fixed time, on purpose.
-     */
-    private void dragSliderOntoGap() {
-        int gap = Integer.parseInt(driver.findElement(By.id("sliderGap")).getAttribute("data-gap"));
-        WebElement track = driver.findElement(By.id("login:slider"));
-        WebElement handle = track.findElement(By.cssSelector(".ui-slider-handle"));
-        int handleCenter = handle.getLocation().getX() + handle.getSize().getWidth() / 2;
-        int target = track.getLocation().getX() + Math.round(track.getSize().getWidth() * gap / 100f);
-        int distance = target - handleCenter;
-        new Actions(driver).clickAndHold(handle)
-                .moveByOffset(distance / 2, 0).pause(Duration.ofMillis(200))
-                .moveByOffset(distance - distance / 2, 0).pause(Duration.ofMillis(200))
-                .release().perform();
-        for (int nudges = 0; nudges < 10 && sliderValue() != gap; nudges++) {
-            handle.sendKeys(sliderValue() < gap ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT);
-        }
-        assertThat(sliderValue()).as("slider value after the drag").isEqualTo(gap);
-    }
-
-    private int sliderValue() {
-        return Integer.parseInt(driver.findElement(By.id("login:sliderValue")).getAttribute("value"));
     }
 
     // ---- PER-1, ENT-6 ----------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package cn.etax.identity.demo.application;
 
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.registration.domain.OfflineCollection;
 import cn.etax.identity.shared.IdDocument;
@@ -13,6 +14,10 @@ import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.simulation.application.SimulatedKeyIssuer;
 import cn.etax.identity.simulation.application.PersonFixtures;
 import cn.etax.identity.simulation.application.SimulatorService;
+import cn.etax.identity.socialsecurity.application.FeePayerMessage;
+import cn.etax.identity.socialsecurity.application.FeePayerRegistry;
+import cn.etax.identity.socialsecurity.domain.FeePayerAccount;
+import cn.etax.identity.socialsecurity.domain.FeePayerKind;
 import cn.etax.identity.taxpayer.application.SyncPerson;
 import cn.etax.identity.taxpayer.application.CrossRegionSubjectMessage;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistrar;
@@ -82,6 +87,12 @@ public class DemoData {
     @EJB
     TaxpayerRegistrar registrar;
 
+    @EJB
+    FeePayerRegistry feePayers;
+
+    @Inject
+    PasswordHasher hasher;
+
 
     @Inject
     PersonalDataProtector protector;
@@ -96,7 +107,7 @@ public class DemoData {
         }
         List<String[]> rows = rows();
         for (String[] row : rows) {
-            if (row[0].equals("taxpayer") || row[0].equals("crossregion")) {
+            if (row[0].equals("taxpayer") || row[0].equals("crossregion") || row[0].equals("feepayer")) {
                 continue; // after every person exists; cross-region subjects after their taxpayers
             }
             IdDocument document = IdDocument.of(IdType.valueOf(row[2]), row[3]);
@@ -125,6 +136,11 @@ public class DemoData {
         for (String[] row : rows) {
             if (row[0].equals("crossregion")) {
                 crossRegionSubject(CrossRegionKind.valueOf(row[1]), row[2], row[3], row[4], row[5]);
+            }
+        }
+        for (String[] row : rows) {
+            if (row[0].equals("feepayer")) {
+                feePayer(row);
             }
         }
         LOG.info("demo data ready (see README: demo persons)");
@@ -156,6 +172,21 @@ public class DemoData {
                 "江西省", "九江市", "濂溪区", "国家税务总局九江市濂溪区税务局", handlerName, handlerPhone,
                 LocalDate.of(2026, 1, 1), today.plusYears(1).withDayOfYear(1).plusMonths(5), false),
                 ClientContext.UNKNOWN);
+    }
+
+    /**
+     * LOGIN-10: a social-security fee payer through the fee collection system's message (idempotent), and with a
+     * username its account, registered once with the demo password.
+     */
+    private void feePayer(String[] row) {
+        FeePayerKind kind = FeePayerKind.valueOf(row[1]);
+        IdType idType = row[2].isEmpty() ? null : IdType.valueOf(row[2]);
+        feePayers.record(new FeePayerMessage(kind, idType, row[3], row[4], row[5], Boolean.parseBoolean(row[6]), true),
+                ClientContext.UNKNOWN);
+        FeePayerAccount account = feePayers.find(kind, idType, row[3], true).orElseThrow();
+        if (!row[7].isEmpty() && !account.registered()) {
+            account.register(row[7], hasher.hash(DEMO_PASSWORD), clock.now());
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.socialsecurity.application.FeePayerMessage;
+import cn.etax.identity.socialsecurity.application.FeePayerRegistry;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -32,6 +34,9 @@ public class TaxpayerSyncService {
 
     @EJB
     AuditService audit;
+
+    @EJB
+    FeePayerRegistry feePayers;
 
     @Inject
     @ConfigProperty(name = "identity.sync.token")
@@ -70,6 +75,13 @@ public class TaxpayerSyncService {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
         }
         return once(message.messageId(), () -> registrar.recordCrossRegionSubject(message, client));
+    }
+
+    /** LOGIN-10: a social-security fee payer as the fee collection system registered it; the same message twice is one. */
+    public FeePayerRegistry.FeePayerSynced feePayer(String presentedToken, FeePayerMessage message,
+                                                    ClientContext client) {
+        authenticate(presentedToken, client);
+        return feePayers.record(message, client);
     }
 
     public TaxpayerGrants grants(String presentedToken, String creditCode, ClientContext client) {

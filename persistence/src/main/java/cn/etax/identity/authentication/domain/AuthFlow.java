@@ -88,6 +88,10 @@ public class AuthFlow {
     @Column(name = "cross_region_kind", length = 20)
     private CrossRegionKind crossRegionKind;
 
+    /** LOGIN-10: the social-security fee payer's account the flow is for (not a person's). */
+    @Column(name = "fee_payer_account_id")
+    private Long feePayerAccountId;
+
     @Column(name = "subject_name", length = 100)
     private String subjectName;
 
@@ -161,6 +165,19 @@ public class AuthFlow {
     /** LOGIN-4: the special-subject type chosen at the entry. */
     public void bindCrossRegionKind(CrossRegionKind kind) {
         this.crossRegionKind = kind;
+    }
+
+    /** LOGIN-10: the fee payer's account whose password passed, or whose payer was identified. */
+    public void bindFeePayer(long accountId) {
+        this.feePayerAccountId = accountId;
+    }
+
+    /** LOGIN-10: the account the flow was bound to; FLOW_INVALID for a flow of another kind. */
+    public long requireFeePayer() {
+        if (feePayerAccountId == null) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        return feePayerAccountId;
     }
 
     /** The flow is usable for a step of the given kind: right kind, not expired, not finished. */

@@ -31,7 +31,14 @@ public enum FlowKind {
      * LOGIN-4 特定主体: the person's login steps at the taxpayer the flow remembers, then the choice of one of its
      * cross-region subjects of the type the flow remembers.
      */
-    SPECIAL_LOGIN;
+    SPECIAL_LOGIN,
+    /**
+     * LOGIN-10 社保费登录: a social-security fee payer's account passed its password, then the code to the payer's
+     * phone (unless the payer is exempt).
+     */
+    FEE_PAYER_LOGIN,
+    /** LOGIN-10: a fee payer identified, then a code to its phone to choose the account's username and password. */
+    FEE_PAYER_ACCOUNT;
 
     /** The journeys that end in a logged-in session and share the second-factor steps. */
     public boolean isLogin() {

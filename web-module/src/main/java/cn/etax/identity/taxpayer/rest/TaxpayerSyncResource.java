@@ -1,5 +1,7 @@
 package cn.etax.identity.taxpayer.rest;
 
+import cn.etax.identity.socialsecurity.application.FeePayerMessage;
+import cn.etax.identity.socialsecurity.application.FeePayerRegistry;
 import cn.etax.identity.taxpayer.application.AgencyAgreement;
 import cn.etax.identity.taxpayer.application.CrossRegionSubjectMessage;
 import cn.etax.identity.taxpayer.application.KeyPersonnelChange;
@@ -77,6 +79,16 @@ public class TaxpayerSyncResource {
     public SyncAnswer crossRegionSubject(@HeaderParam(TOKEN_HEADER) String token,
                                          CrossRegionSubjectMessage message) {
         return sync.crossRegionSubject(token, message, Clients.of(request));
+    }
+
+    @POST
+    @Path("social-security-payers")
+    @Operation(summary = "LOGIN-10 社保费: a social-security fee payer from the fee collection system — kind UNIT "
+            + "(payerNumber = credit code) or PERSON (idType + payerNumber), name, phone (receives its codes), "
+            + "purePayer (纯社保户, units only), active (false: registration closed); answers APPLIED or UNCHANGED")
+    public FeePayerRegistry.FeePayerSynced feePayer(@HeaderParam(TOKEN_HEADER) String token,
+                                                    FeePayerMessage message) {
+        return sync.feePayer(token, message, Clients.of(request));
     }
 
     @GET

@@ -2,6 +2,7 @@ package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
+import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import jakarta.servlet.http.HttpSession;
 
 import java.time.Instant;
@@ -12,6 +13,7 @@ public final class CurrentSession {
     static final String PERSON = "etax.person";
     static final String STARTED = "etax.sessionStarted";
     static final String CLERK = "etax.clerk";
+    static final String FEE_PAYER = "etax.feePayer";
 
     private CurrentSession() {
     }
@@ -22,6 +24,7 @@ public final class CurrentSession {
 
     static void start(HttpSession session, AuthenticatedPerson person, Instant now, int idleMinutes) {
         session.removeAttribute(CLERK);
+        session.removeAttribute(FEE_PAYER);
         session.setAttribute(PERSON, person);
         session.setAttribute(STARTED, now);
         session.setMaxInactiveInterval(idleMinutes * 60);
@@ -33,7 +36,21 @@ public final class CurrentSession {
 
     static void startClerk(HttpSession session, AuthenticatedClerk clerk, Instant now, int idleMinutes) {
         session.removeAttribute(PERSON);
+        session.removeAttribute(FEE_PAYER);
         session.setAttribute(CLERK, clerk);
+        session.setAttribute(STARTED, now);
+        session.setMaxInactiveInterval(idleMinutes * 60);
+    }
+
+    /** LOGIN-10: the social-security fee payer's account the session was logged in with, if any. */
+    public static AuthenticatedFeePayer feePayer(HttpSession session) {
+        return session == null ? null : (AuthenticatedFeePayer) session.getAttribute(FEE_PAYER);
+    }
+
+    static void startFeePayer(HttpSession session, AuthenticatedFeePayer payer, Instant now, int idleMinutes) {
+        session.removeAttribute(PERSON);
+        session.removeAttribute(CLERK);
+        session.setAttribute(FEE_PAYER, payer);
         session.setAttribute(STARTED, now);
         session.setMaxInactiveInterval(idleMinutes * 60);
     }

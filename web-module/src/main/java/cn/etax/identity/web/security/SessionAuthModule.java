@@ -6,6 +6,7 @@ import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.JsonBuilders;
+import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import cn.etax.identity.web.i18n.Texts;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
@@ -56,6 +57,9 @@ final class SessionAuthModule implements ServerAuthModule {
     /** Set by the container when the requested resource is protected (Jakarta Authentication, servlet profile). */
     private static final String MANDATORY = "jakarta.security.auth.message.MessagePolicy.isMandatory";
     private static final String[] PERSON_GROUPS = {"PERSON"};
+    /** LOGIN-10: a social-security fee payer's account reaches the fee services and nothing else. */
+    static final String FEE_PAYER_ROLE = "FEE_PAYER";
+    private static final String[] FEE_PAYER_GROUPS = {FEE_PAYER_ROLE};
 
     private final BusinessClock clock;
     private final EndedAccounts endedAccounts;
@@ -101,6 +105,10 @@ final class SessionAuthModule implements ServerAuthModule {
             CurrentSession.startClerk(newSession(request), login.clerk(), clock.now(), idleMinutes);
             return caller(client, new ClerkPrincipal(login.clerk()), clerkGroups(login.clerk()));
         }
+        if (credential instanceof CompletedFeePayerLogin login) {
+            CurrentSession.startFeePayer(newSession(request), login.payer(), clock.now(), idleMinutes);
+            return caller(client, new FeePayerPrincipal(login.payer()), FEE_PAYER_GROUPS);
+        }
         HttpSession session = request.getSession(false);
         AuthenticatedPerson person = CurrentSession.person(session);
         if (person != null) {
@@ -113,6 +121,10 @@ final class SessionAuthModule implements ServerAuthModule {
             AuthenticatedClerk clerk = CurrentSession.clerk(session);
             if (clerk != null) {
                 return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
+            }
+            AuthenticatedFeePayer payer = CurrentSession.feePayer(session);
+            if (payer != null) {
+                return caller(client, new FeePayerPrincipal(payer), FEE_PAYER_GROUPS);
             }
         }
         if (!Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))) {
@@ -168,8 +180,8 @@ final class SessionAuthModule implements ServerAuthModule {
                         .build().toString());
                 return AuthStatus.SEND_FAILURE;
             }
-            response.sendRedirect(request.getContextPath()
-                    + (path.startsWith("/clerk/") ? "/clerk/login.xhtml" : "/login.xhtml"));
+            response.sendRedirect(request.getContextPath() + (path.startsWith("/clerk/") ? "/clerk/login.xhtml"
+                    : path.startsWith("/socialsecurity/") ? "/social-security-login.xhtml" : "/login.xhtml"));
             return AuthStatus.SEND_CONTINUE;
         } catch (IOException e) {
             throw (AuthException) new AuthException("the refusal could not be written").initCause(e);

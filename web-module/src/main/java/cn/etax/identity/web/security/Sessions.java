@@ -2,6 +2,7 @@ package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
+import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -70,6 +71,16 @@ public class Sessions {
     /** §8: the clerk becomes the caller of the console; the session id changes. */
     public boolean clerkLogin(HttpServletRequest request, HttpServletResponse response, AuthenticatedClerk clerk) {
         return authenticate(request, response, new CompletedClerkLogin(clerk));
+    }
+
+    /** LOGIN-10: the fee payer's account becomes the caller of the fee services; the session id changes. */
+    public boolean feePayerLogin(HttpServletRequest request, HttpServletResponse response,
+                                 AuthenticatedFeePayer payer) {
+        return authenticate(request, response, new CompletedFeePayerLogin(payer));
+    }
+
+    public AuthenticatedFeePayer currentFeePayer(HttpServletRequest request) {
+        return CurrentSession.feePayer(request.getSession(false));
     }
 
     /** The container's login with a completed login as the credential ({@link SessionAuthModule}). */

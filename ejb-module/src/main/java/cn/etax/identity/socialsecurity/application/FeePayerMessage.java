@@ -1,0 +1,16 @@
+package cn.etax.identity.socialsecurity.application;
+
+import cn.etax.identity.shared.IdType;
+import cn.etax.identity.socialsecurity.domain.FeePayerKind;
+
+import java.io.Serializable;
+
+/**
+ * LOGIN-10: what the social-security fee collection system says of one fee payer. A unit is named by its credit
+ * code ({@code payerNumber}; {@code idType} absent), a natural person by an ID document. {@code purePayer}: a unit
+ * that pays social-security fees only (纯社保户); {@code active} false once its fee registration was closed. Applying
+ * the same message again changes nothing.
+ */
+public record FeePayerMessage(FeePayerKind kind, IdType idType, String payerNumber, String name, String phone,
+                              boolean purePayer, boolean active) implements Serializable {
+}
