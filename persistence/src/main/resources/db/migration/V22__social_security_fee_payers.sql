@@ -10,6 +10,7 @@ create table fee_payer_account (
     payer_name          varchar(100) not null,
     phone_cipher        varchar(200) not null,
     phone_masked        varchar(20)  not null,
+    phone_digest        varchar(64)  not null,
     pure_payer          boolean      not null,
     active              boolean      not null,
     username            varchar(20),

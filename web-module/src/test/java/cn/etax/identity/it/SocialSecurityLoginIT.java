@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,7 +148,9 @@ class SocialSecurityLoginIT {
         Reply done = setAccount(unit, username, Fixtures.PASSWORD);
         assertThat(done.status()).as("%s", done).isEqualTo(200);
         assertThat(done.string("username")).isEqualTo(username);
-        assertThat(Sim.latestCode(unit.phone())).isNotEmpty();
+        Reply again = identify(Api.browser(), unit.identity());
+        assertThat(again.json().getBoolean("registered")).isTrue();
+        assertThat(again.json().containsKey("username")).as("the username only for the phone's owner").isFalse();
 
         Api session = Api.browser();
         Reply in = login(session, unit, username, Fixtures.PASSWORD);
@@ -214,9 +220,13 @@ class SocialSecurityLoginIT {
         Payer other = synced(newUnit(), false);
         String taken = newUsername();
         assertThat(setAccount(other, taken, Fixtures.PASSWORD).status()).isEqualTo(200);
-        assertThat(complete(browser, flow, code, taken, Fixtures.PASSWORD).code()).isEqualTo("USERNAME_TAKEN");
-        assertThat(complete(browser, flow, code, username, Fixtures.PASSWORD).status()).as("then a free one")
-                .isEqualTo(200);
+        assertThat(complete(browser, flow, code, taken, Fixtures.PASSWORD).code())
+                .as("whether a username is free is told only with the right code").isEqualTo("USERNAME_TAKEN");
+        assertThat(complete(browser, flow, code, username, Fixtures.PASSWORD).code()).as("that code is spent")
+                .isEqualTo("SMS_CODE_USED");
+        browser.post(BASE + "/accounts/sms-code", Json.createObjectBuilder().add("flowToken", flow).build());
+        assertThat(complete(browser, flow, Sim.latestCode(unit.phone()), username, Fixtures.PASSWORD).status())
+                .as("a new code and a free username").isEqualTo(200);
 
         assertThat(sync(unit.message(false, false)).string("outcome")).isEqualTo("APPLIED");
         assertThat(identify(Api.browser(), unit.identity()).code()).as("closed payer")
@@ -235,11 +245,10 @@ class SocialSecurityLoginIT {
         String username = newUsername();
         assertThat(setAccount(unit, username, Fixtures.PASSWORD).status()).isEqualTo(200);
 
-        List<CompletableFuture<Reply>> tries = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
-                () -> passwordStep(Api.browser(), username, "Wrong@2026tax" + i))).toList();
-        List<String> codes = tries.stream().map(CompletableFuture::join).map(Reply::code).toList();
+        List<String> codes = parallelWrongPasswords(username, 8);
         assertThat(codes).filteredOn("PASSWORD_WRONG"::equals).hasSizeLessThanOrEqualTo(4);
         assertThat(codes).filteredOn("ACCOUNT_LOCKED"::equals).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(codes).filteredOn(c -> !c.equals("PASSWORD_WRONG") && !c.equals("ACCOUNT_LOCKED")).isEmpty();
         Reply locked = passwordStep(Api.browser(), username, Fixtures.PASSWORD);
         assertThat(locked.code()).isEqualTo("ACCOUNT_LOCKED");
         assertThat(locked.message()).contains("自动解锁");
@@ -250,6 +259,34 @@ class SocialSecurityLoginIT {
         assertThat(reset.string("username")).isEqualTo(username);
         assertThat(passwordStep(Api.browser(), username, Fixtures.PASSWORD).code()).isEqualTo("PASSWORD_WRONG");
         assertThat(login(Api.browser(), unit, username, newPassword).string("status")).isEqualTo("LOGGED_IN");
+    }
+
+    /** {@code n} wrong passwords sent at the same moment, each with its own slider answered in a person's time. */
+    private static List<String> parallelWrongPasswords(String username, int n) {
+        List<Api> browsers = IntStream.range(0, n).mapToObj(i -> Api.browser()).toList();
+        List<Api.Slider> sliders = browsers.stream().map(Api::slider).toList();
+        sliders.get(n - 1).awaitHumanTime();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Reply>> replies = IntStream.range(0, n).mapToObj(i -> pool.submit(() -> {
+                start.await();
+                return browsers.get(i).post(BASE + "/login/password", Json.createObjectBuilder()
+                        .add("username", username).add("password", "Wrong@2026tax" + i)
+                        .add("sliderToken", sliders.get(i).token()).add("sliderPosition", sliders.get(i).gap())
+                        .build());
+            })).toList();
+            start.countDown();
+            return replies.stream().map(f -> {
+                try {
+                    return f.get(60, TimeUnit.SECONDS).code();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -268,7 +305,7 @@ class SocialSecurityLoginIT {
         Reply first = browser.post(BASE + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
                 .add("code", wrong).build());
         assertThat(first.code()).isEqualTo("SMS_CODE_WRONG");
-        assertThat(first.message()).contains("4");
+        assertThat(first.message()).isEqualTo("短信验证码错误，今日还可尝试4次");
         assertThat(browser.post(BASE + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
                 .add("code", code).build()).string("status")).isEqualTo("LOGGED_IN");
         assertThat(Api.browser().post(BASE + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
@@ -280,8 +317,10 @@ class SocialSecurityLoginIT {
         String code2 = Sim.latestCode(unit.phone());
         String wrong2 = code2.equals("000000") ? "111111" : "000000";
         List<String> answers = IntStream.range(0, 5).mapToObj(i -> second.post(BASE + "/login/sms",
-                Json.createObjectBuilder().add("flowToken", flow2).add("code", wrong2).build()).code()).toList();
-        assertThat(answers.get(answers.size() - 1)).isIn("ACCOUNT_LOCKED", "SMS_CODE_USED");
+                Json.createObjectBuilder().add("flowToken", flow2).add("code", wrong2).build()).message()).toList();
+        assertThat(answers.subList(0, 4)).containsExactly("短信验证码错误，今日还可尝试4次", "短信验证码错误，今日还可尝试3次",
+                "短信验证码错误，今日还可尝试2次", "短信验证码错误，今日还可尝试1次");
+        assertThat(answers.get(4)).startsWith("一天内同一认证方式连续失败5次，账号已被锁定");
         assertThat(passwordStep(Api.browser(), username, Fixtures.PASSWORD).code()).isEqualTo("ACCOUNT_LOCKED");
     }
 

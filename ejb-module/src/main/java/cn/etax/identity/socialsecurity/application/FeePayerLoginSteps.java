@@ -7,6 +7,8 @@ import cn.etax.identity.authentication.domain.AuthFlow;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
+import cn.etax.identity.shared.AccountLockedException;
+import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
@@ -72,24 +74,38 @@ public class FeePayerLoginSteps {
         return loggedIn(account, List.of(AuthMethod.PASSWORD), "password only (pure social-security payer)", client);
     }
 
+    /** The code of the login to the payer's phone; refused while the account is locked (RULE-LOCK). */
     public void sendCode(String flowToken) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
         FeePayerAccount account = em.find(FeePayerAccount.class, flow.requireFeePayer());
+        em.find(FeePayerLoginGuard.class, account.id()).ensureUnlocked(clock.now(), clock.zone());
         sms.send(flow.tokenDigest(), LOGIN, MobileNumber.parse(protector.decrypt(account.phoneCipher())));
     }
 
     /**
      * The login's code (RULE-2FA, RULE-LOCK), checked and counted while this transaction holds the flow and the
      * account's guard row. A wrong, used or expired code commits its count and comes back in the answer; a right one
-     * completes the flow in the same transaction, so two tabs with one code log in once.
+     * completes the flow in the same transaction, so two tabs with one code log in once. A payer the fee collection
+     * system closed since the password step is refused; a locked account is refused before the code is compared,
+     * both audited.
      */
     public SmsAnswer codeEntered(String flowToken, String code, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
         FeePayerAccount account = em.find(FeePayerAccount.class, flow.requireFeePayer());
+        if (!account.active()) {
+            audit.recordSeparately(null, "SOCIAL_SECURITY_LOGIN_FAILED", target(account.id()),
+                    account.describeForLog() + ": payer closed", client);
+            throw new ForbiddenException("SOCIAL_SECURITY_PAYER_CLOSED");
+        }
         FeePayerLoginGuard guard = em.find(FeePayerLoginGuard.class, account.id(), LockModeType.PESSIMISTIC_WRITE);
-        guard.ensureUnlocked(clock.now(), clock.zone());
-        String phoneDigest = sms.phoneDigest(MobileNumber.parse(protector.decrypt(account.phoneCipher())));
-        OneTimeSecret.Outcome outcome = sms.check(flow.tokenDigest(), LOGIN, phoneDigest, code);
+        try {
+            guard.ensureUnlocked(clock.now(), clock.zone());
+        } catch (AccountLockedException e) {
+            audit.recordSeparately(null, "SOCIAL_SECURITY_LOGIN_LOCKED", target(account.id()),
+                    account.describeForLog() + ", SMS step", client);
+            throw e;
+        }
+        OneTimeSecret.Outcome outcome = sms.check(flow.tokenDigest(), LOGIN, account.phoneDigest(), code);
         if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
             return new SmsAnswer(null, account.id(), outcome, guard.beginAttempt(AuthMethod.SMS_CODE, clock.now(),
                     clock.zone()));

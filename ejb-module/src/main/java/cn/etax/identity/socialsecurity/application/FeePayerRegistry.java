@@ -64,8 +64,8 @@ public class FeePayerRegistry {
         if (created) {
             account = new FeePayerAccount(m.kind(), key.value(), key.masked());
         }
-        boolean changed = account.describe(name, protector.encrypt(phone.value()), phone.masked(), m.purePayer(),
-                m.active(), clock.now());
+        boolean changed = account.describe(name, new FeePayerAccount.Phone(protector.encrypt(phone.value()),
+                phone.masked(), protector.digest("phone", phone.value())), m.purePayer(), m.active(), clock.now());
         if (created) {
             em.persist(account);
             try {

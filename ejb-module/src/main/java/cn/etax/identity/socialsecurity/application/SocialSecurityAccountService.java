@@ -29,6 +29,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -85,8 +86,8 @@ public class SocialSecurityAccountService {
 
     /**
      * Step 1: which payer (SOCIAL_SECURITY_PAYER_NOT_FOUND when the number and the name do not name one the fee
-     * collection system registered, or it was closed). Answers the flow, the phone the code goes to (masked) and the
-     * username when the account exists already.
+     * collection system registered, or it was closed). Answers the flow, the phone the code goes to (masked) and
+     * whether the account exists already — not its username, which only the code's owner learns (at the end).
      */
     public Identified identify(FeePayerKind kind, IdType idType, String number, String name, String humanToken,
                                Integer humanAnswer, ClientContext client) {
@@ -99,13 +100,13 @@ public class SocialSecurityAccountService {
                 .orElseThrow(() -> new NotFoundException("SOCIAL_SECURITY_PAYER_NOT_FOUND"));
         FlowService.Started started = flows.start(ACCOUNT, client);
         started.flow().bindFeePayer(account.id());
-        return new Identified(started.token(), account.phoneMasked(), account.username(), account.kind(),
+        return new Identified(started.token(), account.phoneMasked(), account.registered(), account.kind(),
                 account.payerName());
     }
 
-    /** {@code username} null: no account yet, the next step registers one. */
-    public record Identified(String flowToken, String phoneMasked, String username, FeePayerKind kind,
-                             String payerName) {
+    /** {@code registered} false: no account yet, the next step registers one. */
+    public record Identified(String flowToken, String phoneMasked, boolean registered, FeePayerKind kind,
+                             String payerName) implements java.io.Serializable {
     }
 
     public void sendCode(String flowToken) {
@@ -116,12 +117,16 @@ public class SocialSecurityAccountService {
 
     /**
      * Step 2: the code, then the username (first time only: RULE-USER, unique among fee payers' accounts) and the
-     * password twice (RULE-PWD). Answers the account's username.
+     * password twice (RULE-PWD). What the form alone can tell is checked first; then the code (a wrong one counts on
+     * the code, which dies after five); only then whether the username is free, so the step cannot probe usernames
+     * without the payer's phone. The account row is locked: a concurrent registration or sync of the same payer
+     * waits, and the second registration is refused. Answers the account's username.
      */
     public String complete(String flowToken, String code, String username, String password, String confirmation,
                            ClientContext client) {
         AuthFlow flow = flows.find(flowToken, ACCOUNT);
-        FeePayerAccount account = em.find(FeePayerAccount.class, flow.requireFeePayer());
+        FeePayerAccount account = em.find(FeePayerAccount.class, flow.requireFeePayer(),
+                LockModeType.PESSIMISTIC_WRITE);
         if (!account.active()) {
             throw new ForbiddenException("SOCIAL_SECURITY_PAYER_CLOSED");
         }
@@ -132,27 +137,26 @@ public class SocialSecurityAccountService {
             throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
         }
         new PasswordPolicy(passwordCategories).check(password, chosen);
-        if (first && !em.createNamedQuery(FeePayerAccount.BY_USERNAME, FeePayerAccount.class)
-                .setParameter("username", chosen).getResultList().isEmpty()) {
-            throw new ConflictException("USERNAME_TAKEN");
-        }
-        OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), ACCOUNT,
-                sms.phoneDigest(MobileNumber.parse(protector.decrypt(account.phoneCipher()))), code);
+        OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), ACCOUNT, account.phoneDigest(), code);
         if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
             throw SmsCodeService.rejected(outcome);
+        }
+        if (first && !em.createNamedQuery(FeePayerAccount.BY_USERNAME, FeePayerAccount.class)
+                .setParameter("username", chosen).getResultList().isEmpty()) {
+            throw new ConflictException("USERNAME_TAKEN"); // the code is spent: the next try asks for a new one
         }
         String hash = hasher.hash(password);
         if (first) {
             account.register(chosen, hash, clock.now());
-            try {
-                em.flush();
-            } catch (PersistenceException e) {
-                // another payer took the same username at the same moment
-                throw new ConflictException("USERNAME_TAKEN");
-            }
         } else {
             account.changePassword(hash, clock.now());
             guard.reset(account.id());
+        }
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // another payer took the same username at the same moment
+            throw new ConflictException("USERNAME_TAKEN");
         }
         flow.complete();
         audit.record(null, first ? "SOCIAL_SECURITY_ACCOUNT_REGISTERED" : "SOCIAL_SECURITY_PASSWORD_RESET",

@@ -110,13 +110,7 @@ public class SocialSecurityLoginService {
 
     /** Step 2: the code. A wrong one counts towards the SMS lockout and says how many tries are left today. */
     public AuthenticatedFeePayer code(String flowToken, String code, ClientContext client) {
-        FeePayerLoginSteps.SmsAnswer answer;
-        try {
-            answer = steps.codeEntered(flowToken, code, client);
-        } catch (AccountLockedException e) {
-            audit.recordSeparately(null, "SOCIAL_SECURITY_LOGIN_LOCKED", "fee-payer", "SMS step", client);
-            throw e;
-        }
+        FeePayerLoginSteps.SmsAnswer answer = steps.codeEntered(flowToken, code, client);
         if (answer.payer() != null) {
             return answer.payer();
         }

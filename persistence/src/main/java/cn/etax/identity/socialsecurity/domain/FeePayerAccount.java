@@ -63,6 +63,10 @@ public class FeePayerAccount {
     @Column(name = "phone_masked", length = 20, nullable = false)
     private String phoneMasked;
 
+    /** Keyed digest of the phone: what tells a new number from the old one (two numbers may share a mask). */
+    @Column(name = "phone_digest", length = 64, nullable = false)
+    private String phoneDigest;
+
     @Column(name = "pure_payer", nullable = false)
     private boolean purePayer;
 
@@ -97,20 +101,27 @@ public class FeePayerAccount {
      * What the fee collection system says of the payer now. {@code pure}: a unit paying social-security fees only;
      * never a person. False when the message changed nothing.
      */
-    public boolean describe(String name, String phoneCipher, String phoneMasked, boolean pure, boolean active,
-                            Instant now) {
-        boolean samePhone = phoneMasked.equals(this.phoneMasked) && this.phoneCipher != null;
+    public boolean describe(String name, Phone phone, boolean pure, boolean active, Instant now) {
+        boolean samePhone = phone.digest().equals(this.phoneDigest);
         boolean unchanged = name.equals(payerName) && samePhone && (pure && kind == FeePayerKind.UNIT) == purePayer
                 && active == this.active;
+        if (unchanged) {
+            return false;
+        }
         this.payerName = name;
         if (!samePhone) {
-            this.phoneCipher = phoneCipher;
-            this.phoneMasked = phoneMasked;
+            this.phoneCipher = phone.cipher();
+            this.phoneMasked = phone.masked();
+            this.phoneDigest = phone.digest();
         }
         this.purePayer = pure && kind == FeePayerKind.UNIT;
         this.active = active;
         this.syncedAt = now;
-        return !unchanged;
+        return true;
+    }
+
+    /** The payer's phone as stored: cipher for sending, mask for showing, keyed digest for comparing. */
+    public record Phone(String cipher, String masked, String digest) {
     }
 
     /** The first username and password (社保费用户注册), proved by a code to the payer's phone. */
@@ -153,6 +164,7 @@ public class FeePayerAccount {
     public String payerName() { return payerName; }
     public String phoneCipher() { return phoneCipher; }
     public String phoneMasked() { return phoneMasked; }
+    public String phoneDigest() { return phoneDigest; }
     public boolean purePayer() { return purePayer; }
     public boolean active() { return active; }
     public String username() { return username; }

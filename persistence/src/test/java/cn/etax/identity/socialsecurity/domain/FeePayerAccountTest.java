@@ -16,21 +16,28 @@ class FeePayerAccountTest {
 
     private static FeePayerAccount unit(boolean pure) {
         FeePayerAccount a = new FeePayerAccount(FeePayerKind.UNIT, "12360100MB1P8Q5K23", "12360100MB1P8Q5K23");
-        a.describe("南昌市示范中学", "cipher", "138****0003", pure, true, NOW);
+        a.describe("南昌市示范中学", new FeePayerAccount.Phone("cipher", "138****0003", "digest-13812340003"), pure,
+                true, NOW);
         return a;
     }
 
     @Test
-    @DisplayName("the same registration twice changes nothing; a new phone, name, closing or pure flag does")
+    @DisplayName("the same registration twice changes nothing; a new phone (even with the same mask), name, closing "
+            + "or pure flag does")
     void describe_tells_whether_anything_changed() {
         FeePayerAccount a = unit(false);
-        assertThat(a.describe("南昌市示范中学", "other cipher of the same phone", "138****0003", false, true, NOW))
-                .isFalse();
+        FeePayerAccount.Phone samePhone = new FeePayerAccount.Phone("other cipher", "138****0003",
+                "digest-13812340003");
+        assertThat(a.describe("南昌市示范中学", samePhone, false, true, NOW.plusSeconds(1))).isFalse();
         assertThat(a.phoneCipher()).as("the same phone keeps its cipher").isEqualTo("cipher");
-        assertThat(a.describe("南昌市示范中学", "new", "139****0004", false, true, NOW)).isTrue();
+        FeePayerAccount.Phone sameMask = new FeePayerAccount.Phone("new", "138****0003", "digest-13899990003");
+        assertThat(a.describe("南昌市示范中学", sameMask, false, true, NOW)).as("another number, same mask").isTrue();
+        assertThat(a.phoneCipher()).isEqualTo("new");
+        FeePayerAccount.Phone other = new FeePayerAccount.Phone("other", "139****0004", "digest-13900000004");
+        assertThat(a.describe("南昌市示范中学", other, false, true, NOW)).isTrue();
         assertThat(a.phoneMasked()).isEqualTo("139****0004");
-        assertThat(a.describe("南昌市示范中学", "new", "139****0004", true, true, NOW)).isTrue();
-        assertThat(a.describe("南昌市示范中学", "new", "139****0004", true, false, NOW)).isTrue();
+        assertThat(a.describe("南昌市示范中学", other, true, true, NOW)).isTrue();
+        assertThat(a.describe("南昌市示范中学", other, true, false, NOW)).isTrue();
         assertThat(a.active()).isFalse();
     }
 
@@ -41,7 +48,7 @@ class FeePayerAccountTest {
         assertThat(unit(true).exemptFromSms(true)).isTrue();
         assertThat(unit(false).exemptFromSms(true)).isFalse();
         FeePayerAccount person = new FeePayerAccount(FeePayerKind.PERSON, "digest", "110*************33");
-        person.describe("王五", "cipher", "138****0003", true, true, NOW);
+        person.describe("王五", new FeePayerAccount.Phone("cipher", "138****0003", "d"), true, true, NOW);
         assertThat(person.purePayer()).as("a person is never a pure social-security unit").isFalse();
         assertThat(person.exemptFromSms(true)).isFalse();
     }

@@ -79,8 +79,11 @@ public class SocialSecurityResource {
                                Integer sliderPosition) {
     }
 
-    /** {@code username} null: no account yet, {@code accounts/complete} registers one with the username sent. */
-    public record Identified(String flowToken, String phone, String username, boolean registered) {
+    /**
+     * {@code registered} false: no account yet, {@code accounts/complete} registers one with the username sent; true:
+     * it sets a new password (the username comes back from {@code complete}).
+     */
+    public record Identified(String flowToken, String phone, boolean registered) {
     }
 
     public record CompleteStep(String flowToken, String code, String username, String password,
@@ -149,13 +152,12 @@ public class SocialSecurityResource {
     @Path("accounts/identify")
     @Operation(summary = "社保费用户注册 / 找回密码, step 1: kind UNIT (payerNumber = credit code) or PERSON (idType + "
             + "payerNumber), the payer's name, slider answer. Answers the flow, the masked phone the code goes to, and "
-            + "the username when the account exists (then step 2 sets a new password). Error: "
-            + "SOCIAL_SECURITY_PAYER_NOT_FOUND")
+            + "whether the account exists (then step 2 sets a new password). Error: SOCIAL_SECURITY_PAYER_NOT_FOUND")
     public Identified identify(IdentifyStep step) {
         IdentifyStep s = require(step);
         SocialSecurityAccountService.Identified found = accounts.identify(s.kind(), s.idType(), s.payerNumber(),
                 s.name(), s.sliderToken(), s.sliderPosition(), Clients.of(request));
-        return new Identified(found.flowToken(), found.phoneMasked(), found.username(), found.username() != null);
+        return new Identified(found.flowToken(), found.phoneMasked(), found.registered());
     }
 
     @POST
@@ -168,7 +170,8 @@ public class SocialSecurityResource {
     @POST
     @Path("accounts/complete")
     @Operation(summary = "Step 2: the code, the username (first registration only; RULE-USER), the password twice "
-            + "(RULE-PWD). Errors: USERNAME_INVALID, USERNAME_TAKEN, PASSWORD_*, SMS_CODE_*")
+            + "(RULE-PWD); answers the username. Errors: USERNAME_INVALID, PASSWORD_*, SMS_CODE_*, then USERNAME_TAKEN "
+            + "(the code is spent: send a new one)")
     public Completed complete(CompleteStep step) {
         CompleteStep s = require(step);
         return new Completed(accounts.complete(s.flowToken(), s.code(), s.username(), s.password(), s.confirmation(),

@@ -45,6 +45,7 @@ public class SocialSecurityAccountBacking implements Serializable {
     private String password;
     private String confirmation;
     private String doneUsername;
+    private boolean doneFirst;
 
     @PostConstruct
     void init() {
@@ -73,6 +74,7 @@ public class SocialSecurityAccountBacking implements Serializable {
 
     public void complete() {
         try {
+            doneFirst = !isRegistered();
             doneUsername = accounts.complete(identified.flowToken(), code, username, password, confirmation,
                     FacesSupport.client());
             step = Step.DONE;
@@ -99,7 +101,7 @@ public class SocialSecurityAccountBacking implements Serializable {
     }
 
     public boolean isRegistered() {
-        return identified != null && identified.username() != null;
+        return identified != null && identified.registered();
     }
 
     public int getStepIndex() { return step.ordinal(); }
@@ -116,7 +118,6 @@ public class SocialSecurityAccountBacking implements Serializable {
     public void setName(String name) { this.name = name; }
     public SliderState getSlider() { return slider; }
     public String getPhoneMasked() { return identified == null ? null : identified.phoneMasked(); }
-    public String getExistingUsername() { return identified == null ? null : identified.username(); }
     public String getCode() { return code; }
     public void setCode(String code) { this.code = code; }
     public String getUsername() { return username; }
@@ -126,4 +127,5 @@ public class SocialSecurityAccountBacking implements Serializable {
     public String getConfirmation() { return confirmation; }
     public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
     public String getDoneUsername() { return doneUsername; }
+    public boolean isDoneFirst() { return doneFirst; }
 }
