@@ -329,7 +329,7 @@ class CertificateLoginIT {
         }
     }
 
-    private static JsonObject claims(String jwt) {
+    static JsonObject claims(String jwt) {
         byte[] json = Base64.getUrlDecoder().decode(jwt.split("\\.")[1]);
         return jakarta.json.Json.createReader(new StringReader(new String(json, StandardCharsets.UTF_8))).readObject();
     }

@@ -27,6 +27,9 @@ final class PayaraMicro {
 
     static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
 
+    /** LOGIN-11: the transition's last day in the test server (identity.transition.legacy-entry-last-day). */
+    static final java.time.LocalDate LEGACY_LAST_DAY = java.time.LocalDate.now().plusYears(20);
+
     /** The core tax system's shared secret for API-3 in the test server (identity.sync.token). */
     static final String SYNC_TOKEN = "it-sync-token-7f3c9a2e";
 
@@ -57,6 +60,8 @@ final class PayaraMicro {
                     "-Didentity.simulators.enabled=true",
                     "-Didentity.demo.enabled=true",
                     "-Didentity.sync.token=" + SYNC_TOKEN,
+                    // LOGIN-11: the old entry open for the whole run (tests move the business clock forward by days)
+                    "-Didentity.transition.legacy-entry-last-day=" + LEGACY_LAST_DAY,
                     "-Djava.io.tmpdir=" + settings.workDir().resolve("tmp"),
                     "-Didentity.certificates.dir=" + certificates,
                     // the demo tax CA's platform key (demo PIN; production takes it from IDENTITY_PLATFORM_SIGNING_PIN)

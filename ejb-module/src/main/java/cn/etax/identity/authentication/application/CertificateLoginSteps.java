@@ -71,6 +71,10 @@ public class CertificateLoginSteps {
     /** The certificate journeys: LOGIN-6 at the enterprise entry, LOGIN-3's variant at the agent entry. */
     static final Set<FlowKind> KINDS = EnumSet.of(FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_CERTIFICATE);
 
+    /** The journeys that choose a staff identity after proving the taxpayer: these and LOGIN-11's old entry. */
+    static final Set<FlowKind> STAFF_CHOICE = EnumSet.of(FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_CERTIFICATE,
+            FlowKind.LEGACY_LOGIN);
+
     /** A new certificate flow of that kind and the challenge its key must sign. */
     public CertificateChallenge challenge(FlowKind kind, ClientContext client) {
         if (!KINDS.contains(kind)) {
@@ -111,9 +115,12 @@ public class CertificateLoginSteps {
                 Masking.enterpriseName(taxpayer.name()), holder.serialNumber(), holder.algorithm(), staff);
     }
 
-    /** The staff identity chosen: checked now, bound to the flow; the second factor goes to that person. */
+    /**
+     * The staff identity chosen (after a certificate, or LOGIN-11's old enterprise password): checked now, bound to
+     * the flow; the second factor goes to that person.
+     */
     public PasswordAccepted chooseStaff(String flowToken, long grantId) {
-        AuthFlow flow = flows.find(flowToken, KINDS);
+        AuthFlow flow = flows.find(flowToken, STAFF_CHOICE);
         if (flow.step() != FlowStep.CERTIFIED) {
             throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
         }

@@ -54,17 +54,24 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class LoginSteps {
 
-    /** The flows whose second-factor steps these are: LOGIN-1, LOGIN-2, LOGIN-3 and the certificate login LOGIN-6. */
+    /**
+     * The flows whose second-factor steps these are: LOGIN-1, LOGIN-2, LOGIN-3, LOGIN-4, the certificate login LOGIN-6
+     * and LOGIN-11's old entry.
+     */
     private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
-            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN);
+            FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN,
+            FlowKind.LEGACY_LOGIN);
 
     /** The flows whose agreements (RULE-AGREE) these are: the logins above and LOGIN-7's. */
     private static final Set<FlowKind> AGREEMENT_FLOWS = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
             FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN,
-            FlowKind.QR_LOGIN);
+            FlowKind.QR_LOGIN, FlowKind.LEGACY_LOGIN);
 
     /** The agent entry's flows (LOGIN-3 with password or certificate). */
     private static final Set<FlowKind> AGENT = EnumSet.of(FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE);
+
+    /** The login-log reason of a login through LOGIN-11's old entry (text under {@code loginLog.reason.*}). */
+    public static final String LEGACY_LOGIN_REASON = "LEGACY_LOGIN";
 
     /** The login-log reason of an agent's login in the client's log (text under {@code loginLog.reason.*}). */
     public static final String AGENT_LOGIN_REASON = "AGENT_LOGIN";
@@ -375,9 +382,10 @@ public class LoginSteps {
         if (!flow.kind().isEnterprise() && flow.taxpayerId() == null) {
             return loggedIn(flow, null, client); // LOGIN-1, and LOGIN-7 in the app session's personal business
         }
-        if (flow.kind() == FlowKind.CERTIFICATE_LOGIN || flow.kind() == FlowKind.QR_LOGIN) {
-            // LOGIN-6: the staff identity chosen after the certificate; LOGIN-7: the app session's identity. Either is
-            // checked again now that the login completes.
+        if (flow.kind() == FlowKind.CERTIFICATE_LOGIN || flow.kind() == FlowKind.LEGACY_LOGIN
+                || flow.kind() == FlowKind.QR_LOGIN) {
+            // LOGIN-6, LOGIN-11: the staff identity chosen after the certificate or the old enterprise password;
+            // LOGIN-7: the app session's identity. Either is checked again now that the login completes.
             try {
                 return loggedIn(flow, identities.choose(flow.personId(), flow.taxpayerId(), flow.grantId()), client);
             } catch (DomainException e) {
@@ -432,8 +440,8 @@ public class LoginSteps {
             log.record(LoginLogService.entryOf(flow.kind()), person.id(), flow.secondFactor(), LoginOutcome.SUCCESS,
                     null, client);
         } else {
-            log.recordEnterprise(identity.taxpayerId(), person.id(), loggedMethod(flow), LoginOutcome.SUCCESS, null,
-                    client);
+            log.recordEnterprise(identity.taxpayerId(), person.id(), loggedMethod(flow), LoginOutcome.SUCCESS,
+                    flow.kind() == FlowKind.LEGACY_LOGIN ? LEGACY_LOGIN_REASON : null, client);
         }
         return new LoginResult(LoginResult.Status.LOGGED_IN, new AuthenticatedPerson(person.id(), person.name(),
                 person.realNameLevel(), methods(flow), clock.now(), identity, agent, crossRegion));
@@ -448,13 +456,20 @@ public class LoginSteps {
         if (flow.kind() == FlowKind.QR_LOGIN) {
             return List.of(flow.secondFactor());
         }
-        return List.of(flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD,
-                flow.secondFactor());
+        return List.of(firstFactor(flow), flow.secondFactor());
     }
 
-    /** What the login log shows as the way in: the second factor, or for a certificate login the certificate. */
+    private static AuthMethod firstFactor(AuthFlow flow) {
+        return flow.kind() == FlowKind.LEGACY_LOGIN ? AuthMethod.ENTERPRISE_PASSWORD
+                : flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD;
+    }
+
+    /**
+     * What the login log shows as the way in: the second factor, or what proved the taxpayer first (a certificate,
+     * LOGIN-11's old enterprise password).
+     */
     private static AuthMethod loggedMethod(AuthFlow flow) {
-        return flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : flow.secondFactor();
+        return flow.kind().provesTaxpayerFirst() ? firstFactor(flow) : flow.secondFactor();
     }
 
     /** {@code taxpayerId}: the taxpayer of an enterprise login (LOGIN-2), else null. */

@@ -24,6 +24,8 @@ import cn.etax.identity.taxpayer.application.TaxpayerRegistrar;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
 import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import cn.etax.identity.taxpayer.domain.VatQualification;
+import cn.etax.identity.transition.application.LegacyPasswordDigest;
+import cn.etax.identity.transition.application.TransitionService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -63,6 +65,9 @@ public class DemoData {
     /** Password of the registered demo persons. */
     public static final String DEMO_PASSWORD = "Demo@2026tax";
 
+    /** LOGIN-11: the old enterprise password (企业密码) of 示范科技 at the old entry while the transition lasts. */
+    public static final String DEMO_ENTERPRISE_PASSWORD = "Qiye@2019";
+
     /** PIN of the demo taxpayers' certificate keys. */
     public static final String DEMO_KEY_PIN = "12345678";
 
@@ -89,6 +94,9 @@ public class DemoData {
 
     @EJB
     FeePayerRegistry feePayers;
+
+    @EJB
+    TransitionService transition;
 
     @Inject
     PasswordHasher hasher;
@@ -137,6 +145,11 @@ public class DemoData {
             if (row[0].equals("crossregion")) {
                 crossRegionSubject(CrossRegionKind.valueOf(row[1]), row[2], row[3], row[4], row[5]);
             }
+        }
+        if (transition.open()) {
+            // LOGIN-11: 示范科技's old shared enterprise password, as the old system kept it, for the old entry
+            transition.record("91360102MA35K8DE0A", LegacyPasswordDigest.sm3("demo-salt".getBytes(
+                    StandardCharsets.UTF_8), DEMO_ENTERPRISE_PASSWORD), ClientContext.UNKNOWN);
         }
         for (String[] row : rows) {
             if (row[0].equals("feepayer")) {

@@ -7,6 +7,8 @@ import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.socialsecurity.application.FeePayerMessage;
 import cn.etax.identity.socialsecurity.application.FeePayerRegistry;
+import cn.etax.identity.transition.application.LegacyPasswordMessage;
+import cn.etax.identity.transition.application.TransitionService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -37,6 +39,9 @@ public class TaxpayerSyncService {
 
     @EJB
     FeePayerRegistry feePayers;
+
+    @EJB
+    TransitionService transition;
 
     @Inject
     @ConfigProperty(name = "identity.sync.token")
@@ -82,6 +87,18 @@ public class TaxpayerSyncService {
                                                     ClientContext client) {
         authenticate(presentedToken, client);
         return feePayers.record(message, client);
+    }
+
+    /**
+     * LOGIN-11: the old system's enterprise password of a registered taxpayer, for the old entry while the transition
+     * lasts; refused once it is over. Answers APPLIED or UNCHANGED.
+     */
+    public String legacyPassword(String presentedToken, LegacyPasswordMessage message, ClientContext client) {
+        authenticate(presentedToken, client);
+        if (message == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return transition.record(message.creditCode(), message.digest(), client);
     }
 
     public TaxpayerGrants grants(String presentedToken, String creditCode, ClientContext client) {

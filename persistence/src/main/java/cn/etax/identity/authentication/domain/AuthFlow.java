@@ -230,6 +230,15 @@ public class AuthFlow {
         this.step = FlowStep.CERTIFIED;
     }
 
+    /** LOGIN-11: the old shared enterprise password of {@code taxpayerId} passed; a staff identity is chosen next. */
+    public void enterprisePasswordPassed(long taxpayerId) {
+        if (kind != FlowKind.LEGACY_LOGIN || step != FlowStep.STARTED || this.taxpayerId != null) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        this.taxpayerId = taxpayerId;
+        this.step = FlowStep.CERTIFIED;
+    }
+
     /** LOGIN-6: the tax staff identity to log in as; may be chosen again until the second factor passed. */
     public void chooseStaff(long personId, long grantId) {
         if (step != FlowStep.CERTIFIED) {
@@ -244,7 +253,7 @@ public class AuthFlow {
      * was chosen after the certificate.
      */
     public long requireSubject() {
-        if (personId == null || (kind.isCertificate() && step != FlowStep.CERTIFIED
+        if (personId == null || (kind.provesTaxpayerFirst() && step != FlowStep.CERTIFIED
                 && step != FlowStep.VERIFIED)) {
             throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");
         }

@@ -108,7 +108,7 @@ public abstract class ConsecutiveFailures {
      */
     public static String counterAttribute(AuthMethod method) {
         return switch (method) {
-            case PASSWORD -> "passwordFailures";
+            case PASSWORD, ENTERPRISE_PASSWORD -> "passwordFailures";
             case SMS_CODE -> "smsFailures";
             case TAX_APP_FACE, IIT_APP -> "faceFailures";
             case CERTIFICATE -> "certificateFailures";
@@ -118,7 +118,7 @@ public abstract class ConsecutiveFailures {
 
     private int count(AuthMethod method) {
         return switch (method) {
-            case PASSWORD -> passwordFailures;
+            case PASSWORD, ENTERPRISE_PASSWORD -> passwordFailures;
             case SMS_CODE -> smsFailures;
             case TAX_APP_FACE, IIT_APP -> faceFailures;
             case CERTIFICATE -> certificateFailures;
@@ -128,7 +128,7 @@ public abstract class ConsecutiveFailures {
 
     private void set(AuthMethod method, int value) {
         switch (method) {
-            case PASSWORD -> passwordFailures = value;
+            case PASSWORD, ENTERPRISE_PASSWORD -> passwordFailures = value;
             case SMS_CODE -> smsFailures = value;
             case TAX_APP_FACE, IIT_APP -> faceFailures = value;
             case CERTIFICATE -> certificateFailures = value;

@@ -37,6 +37,11 @@ public enum FlowKind {
      * phone (unless the payer is exempt).
      */
     FEE_PAYER_LOGIN,
+    /**
+     * LOGIN-11 旧版登录, during the transition only: the taxpayer's old shared enterprise password proves the taxpayer,
+     * one of its staff identities is chosen, then that person's second factor — the certificate login's shape.
+     */
+    LEGACY_LOGIN,
     /** LOGIN-10: a fee payer identified, then a code to its phone to choose the account's username and password. */
     FEE_PAYER_ACCOUNT;
 
@@ -50,6 +55,14 @@ public enum FlowKind {
         return this == CERTIFICATE_LOGIN || this == AGENT_CERTIFICATE;
     }
 
+    /**
+     * The journeys whose first factor proves the taxpayer, not a person (a certificate's key; LOGIN-11's old
+     * enterprise password): a staff identity is chosen next, and the second factor is that person's.
+     */
+    public boolean provesTaxpayerFirst() {
+        return isCertificate() || this == LEGACY_LOGIN;
+    }
+
     /** The agent entry's journeys (LOGIN-3): they end with the client the agent enters. */
     public boolean isAgent() {
         return this == AGENT_LOGIN || this == AGENT_CERTIFICATE;
@@ -60,6 +73,6 @@ public enum FlowKind {
      * enterprise entry's log of that taxpayer.
      */
     public boolean isEnterprise() {
-        return this == ENTERPRISE_LOGIN || this == SPECIAL_LOGIN || isCertificate() || isAgent();
+        return this == ENTERPRISE_LOGIN || this == SPECIAL_LOGIN || provesTaxpayerFirst() || isAgent();
     }
 }

@@ -9,6 +9,8 @@ import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.transition.application.LegacyPasswordCenter;
+import cn.etax.identity.transition.application.TransitionService;
 import cn.etax.identity.web.i18n.Texts;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.CurrentEnterprise;
@@ -50,6 +52,9 @@ public class EnterpriseCenterResource {
 
     @EJB
     EnterpriseCenterService center;
+
+    @EJB
+    LegacyPasswordCenter legacyPasswords;
 
     @Inject
     CurrentEnterprise current;
@@ -94,6 +99,22 @@ public class EnterpriseCenterResource {
         }
         return new Revealed(body.field(), center.reveal(current.require(), body.field(), body.investorId(),
                 Clients.of(request)));
+    }
+
+    @GET
+    @Path("legacy-password")
+    @Operation(summary = "LOGIN-11: whether the enterprise's old shared password still opens the old entry "
+            + "(available), whether the enterprise stopped it (stopped), and the transition's last day")
+    public TransitionService.LegacyStatus legacyPassword() {
+        return legacyPasswords.status(current.require(), Clients.of(request));
+    }
+
+    @DELETE
+    @Path("legacy-password")
+    @Operation(summary = "LOGIN-11 停用旧版登录: the legal representative or finance officer erases the enterprise's old "
+            + "shared password at once. Errors: ENTERPRISE_MANAGER_REQUIRED, LEGACY_PASSWORD_NOT_AVAILABLE")
+    public TransitionService.LegacyStatus stopLegacyPassword() {
+        return legacyPasswords.stop(current.require(), Clients.of(request));
     }
 
     @GET

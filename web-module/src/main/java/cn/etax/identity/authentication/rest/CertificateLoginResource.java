@@ -53,8 +53,13 @@ public class CertificateLoginResource {
     public record SignatureStep(String flowToken, String certificate, List<String> intermediates, String signature) {
     }
 
+    /** A staff identity to choose (LOGIN-6; LOGIN-11's old entry lists them the same way). */
     public record Staff(long grantId, String name, String idNumber, IdentityType identityType,
                         Set<Permission> permissions, GrantState state) {
+
+        public static Staff of(StaffOption o) {
+            return new Staff(o.grantId(), o.nameMasked(), o.idMasked(), o.identityType(), o.permissions(), o.state());
+        }
     }
 
     public record Certified(String holder, String creditCode, String taxpayerName, String serialNumber,
@@ -89,7 +94,7 @@ public class CertificateLoginResource {
         CertificateAccepted accepted = certificateLogin.signature(s.flowToken(), certificate, intermediates, signature,
                 Clients.of(request));
         return new Certified(accepted.holder(), accepted.creditCode(), accepted.taxpayerName(),
-                accepted.serialNumber(), accepted.algorithm(), accepted.staff().stream().map(CertificateLoginResource::staff)
+                accepted.serialNumber(), accepted.algorithm(), accepted.staff().stream().map(Staff::of)
                 .toList());
     }
 
@@ -102,10 +107,6 @@ public class CertificateLoginResource {
         PasswordAccepted accepted = certificateLogin.chooseStaff(s.flowToken(), s.grantId());
         return new LoginResource.Started(accepted.flowToken(), accepted.phoneMasked(), accepted.nameMasked(),
                 accepted.smsAvailable());
-    }
-
-    private static Staff staff(StaffOption o) {
-        return new Staff(o.grantId(), o.nameMasked(), o.idMasked(), o.identityType(), o.permissions(), o.state());
     }
 
     private static <T> T require(T body) {

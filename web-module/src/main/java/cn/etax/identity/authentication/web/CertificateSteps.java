@@ -6,14 +6,12 @@ import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.certificate.application.CertificateHelper;
 import cn.etax.identity.certificate.application.CertificateHolder;
 import cn.etax.identity.grant.application.StaffOption;
-import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * 数字证书登录 as the enterprise entry (LOGIN-6) and the agent entry (LOGIN-3's certificate variant) share it: the
@@ -124,9 +122,7 @@ public abstract class CertificateSteps extends SecondFactorSteps {
 
     /** "{name}（{type}）", marked when frozen (listed, but refused when chosen). */
     public String staffLabel(StaffOption o) {
-        String label = FacesSupport.text("certLogin.staffOption", o.nameMasked(),
-                FacesSupport.text("grant.identity_type." + o.identityType().name().toLowerCase(Locale.ROOT)));
-        return o.state() == GrantState.FROZEN ? label + FacesSupport.text("entLogin.option.frozen") : label;
+        return StaffLabels.of(o);
     }
 
     public List<CertificateHelper.KeyCertificate> getCertificates() { return certificates; }

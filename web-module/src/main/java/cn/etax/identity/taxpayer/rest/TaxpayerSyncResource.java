@@ -9,6 +9,7 @@ import cn.etax.identity.taxpayer.application.SyncAnswer;
 import cn.etax.identity.taxpayer.application.TaxpayerGrants;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
 import cn.etax.identity.taxpayer.application.TaxpayerSyncService;
+import cn.etax.identity.transition.application.LegacyPasswordMessage;
 import cn.etax.identity.web.rest.Clients;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,6 +90,22 @@ public class TaxpayerSyncResource {
     public FeePayerRegistry.FeePayerSynced feePayer(@HeaderParam(TOKEN_HEADER) String token,
                                                     FeePayerMessage message) {
         return sync.feePayer(token, message, Clients.of(request));
+    }
+
+    /** LOGIN-11: what the sync answers for an old enterprise password. */
+    public record LegacyPasswordAnswer(String creditCode, String outcome) {
+    }
+
+    @POST
+    @Path("legacy-enterprise-passwords")
+    @Operation(summary = "LOGIN-11 双轨运行: a registered taxpayer's old shared enterprise password for the old entry, as "
+            + "the old system kept it — digest sm3:<Base64 salt>:<hex SM3(salt ‖ UTF-8 password)> or an Argon2 "
+            + "string, never the password; APPLIED or UNCHANGED (an enterprise that stopped the old entry stays "
+            + "stopped). Refused once the transition is over (LEGACY_ENTRY_CLOSED)")
+    public LegacyPasswordAnswer legacyPassword(@HeaderParam(TOKEN_HEADER) String token,
+                                               LegacyPasswordMessage message) {
+        String outcome = sync.legacyPassword(token, message, Clients.of(request));
+        return new LegacyPasswordAnswer(message.creditCode(), outcome);
     }
 
     @GET

@@ -1,0 +1,95 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.GrantFixtures.Enterprise;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * LOGIN-11 clicked in headless Chromium: from the portal to 旧版登录 with the credit code and the old enterprise
+ * password, 选择人员, the legal representative's SMS code, the enterprise account center; there 停用旧版登录, after
+ * which the old entry refuses the password.
+ */
+@DisplayName("LOGIN-11 in a real browser: the old entry, then the enterprise stops it")
+class LegacyLoginBrowserIT {
+
+    @RegisterExtension
+    final ChromiumBrowser browser = new ChromiumBrowser();
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void useBrowser() {
+        Sim.nextBusinessDay(); // a throttle window of its own (see ThrottleIT)
+        driver = browser.driver();
+        wait = browser.waiter();
+    }
+
+    @Test
+    @DisplayName("the legal representative enters through the old login, then stops it for the enterprise")
+    void old_login_then_stopped() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        String password = LegacyLoginIT.migrated(e);
+
+        driver.get(App.uri("/").toString());
+        click(By.id("legacyLogin"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "旧版登录"));
+        assertThat(text(By.id("legacyIntro"))).contains("双轨运行", PayaraMicro.LEGACY_LAST_DAY.toString());
+        enterPassword(e, password);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "选择人员"));
+        assertThat(text(By.id("legacyLogin:staff"))).contains(Fixtures.maskedName(e.legal().name()), "法定代表人");
+        click(By.id("legacyLogin:chooseStaff"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "身份验证"));
+        click(By.id("legacyLogin:factors:sendCode"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legacyLogin:messages"),
+                "验证码已发送至" + Fixtures.maskedPhone(e.legal().phone())));
+        type(By.id("legacyLogin:factors:smsCode"), Sim.latestCode(e.legal().phone()));
+        click(By.id("legacyLogin:factors:submitCode"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
+
+        click(By.id("navLegacy"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLegacy h2"), "旧版登录（双轨运行）"));
+        assertThat(text(By.id("state"))).isEqualTo("可用于旧版登录");
+        click(By.id("entLegacy:stop"));
+        click(By.id("entLegacy:confirmYes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entLegacy:messages"),
+                "已停用旧版登录，企业密码已清除"));
+        assertThat(text(By.id("state"))).isEqualTo("本企业已停用旧版登录");
+
+        browser.logOut();
+        driver.get(App.uri("/legacy-login.xhtml").toString());
+        enterPassword(e, password);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legacyLogin:messages"),
+                "该纳税人没有可用于旧版登录的企业密码"));
+    }
+
+    private void enterPassword(Enterprise e, String password) {
+        type(By.id("legacyLogin:creditCode"), e.creditCode());
+        type(By.id("legacyLogin:password"), password);
+        SliderDrag.ontoGap(driver, "legacyLogin");
+        click(By.id("legacyLogin:submitPassword"));
+    }
+
+    private void type(By by, String value) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private String text(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+    }
+}
