@@ -1,5 +1,6 @@
 package cn.etax.identity.container;
 
+import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.Gb11643;
@@ -70,6 +71,9 @@ class TransitionInContainerIT {
     @EJB
     SimulatorService simulators;
 
+    @EJB
+    HumanCheckService humanCheck;
+
     @PersistenceContext(unitName = "identity")
     EntityManager em;
 
@@ -83,10 +87,15 @@ class TransitionInContainerIT {
         assertEquals("APPLIED", transition.record(second, LegacyPasswordDigest.sm3(salt, "Qiye@2020"), CLIENT));
         assertTrue(oldPasswords() >= 2);
         assertTrue(transition.open());
+        // a login of the old entry under way at the switch-off: the password passed, no staff chosen yet
+        HumanCheckService.Challenge slider = humanCheck.issue();
+        sleepLikeAPerson();
+        String underWay = legacy.password(first, "Qiye@2019", slider.token(), slider.position(), CLIENT).flowToken();
         LocalDate lastDay = transition.period().lastDay();
         assertEquals(LocalDate.of(2090, 12, 31), lastDay);
 
-        Instant businessNow = Instant.now().plus(simulators.shiftClock(Duration.ZERO));
+        Duration shiftBefore = simulators.shiftClock(Duration.ZERO);
+        Instant businessNow = Instant.now().plus(shiftBefore);
         Duration toTheDayAfter = Duration.between(businessNow,
                 lastDay.plusDays(1).atStartOfDay(ZONE).toInstant().plusSeconds(60));
         simulators.shiftClock(toTheDayAfter);
@@ -96,15 +105,27 @@ class TransitionInContainerIT {
                     () -> legacy.password(first, "Qiye@2019", null, null, CLIENT));
             assertEquals("LEGACY_ENTRY_CLOSED", closed.code());
             assertEquals(0, oldPasswords(), "nothing of the old passwords survives the switch");
+            DomainException ended = assertThrows(DomainException.class, () -> legacy.chooseStaff(underWay, 1L));
+            assertEquals("FLOW_INVALID", ended.code(), "the login under way ended with the switch");
             DomainException migration = assertThrows(DomainException.class,
                     () -> transition.record(second, LegacyPasswordDigest.sm3(salt, "Qiye@2020"), CLIENT));
             assertEquals("LEGACY_ENTRY_CLOSED", migration.code());
             assertTrue(transition.closeIfOver(), "the hourly switch-off finds the transition over");
             assertEquals(0, oldPasswords());
         } finally {
-            simulators.shiftClock(toTheDayAfter.negated());
+            simulators.shiftClock(toTheDayAfter.negated()); // back to no shift, then to the shift before
+            simulators.shiftClock(shiftBefore);
         }
         assertTrue(transition.open(), "the clock is back");
+    }
+
+    /** The slider refuses answers faster than a person drags (300 ms). */
+    private static void sleepLikeAPerson() {
+        try {
+            Thread.sleep(350);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long oldPasswords() {

@@ -183,13 +183,30 @@ class LegacyLoginIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(codes).filteredOn("LEGACY_PASSWORD_WRONG"::equals).hasSizeLessThanOrEqualTo(4);
-        assertThat(codes).filteredOn("LEGACY_PASSWORD_LOCKED"::equals).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(codes).filteredOn("LEGACY_PASSWORD_WRONG"::equals).as("four failures leave tries").hasSize(4);
+        assertThat(codes).filteredOn("LEGACY_PASSWORD_LOCKED"::equals).as("the fifth locks, the rest find it locked")
+                .hasSize(4);
         Reply locked = passwordStep(Api.browser(), e.creditCode(), password);
         assertThat(locked.code()).isEqualTo("LEGACY_PASSWORD_LOCKED");
         assertThat(locked.message()).contains("自动解锁").contains("请使用新版登录");
         assertThat(EnterpriseLogins.login(Api.browser(), e.creditCode(), e.legal()).string("status"))
                 .as("the person's own login is not affected").isEqualTo("LOGGED_IN");
+    }
+
+    @Test
+    @DisplayName("a login that passed the old password before 停用旧版登录 cannot go on to a staff identity")
+    void stop_ends_logins_under_way() {
+        Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        String password = migrated(e);
+        Api early = Api.browser();
+        Reply accepted = passwordStep(early, e.creditCode(), password);
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
+        assertThat(boss.send("DELETE", CENTER, null, Map.of()).status()).isEqualTo(200);
+        Reply chosen = early.post(LEGACY + "/staff", Json.createObjectBuilder()
+                .add("flowToken", accepted.string("flowToken"))
+                .add("grantId", staffGrant(accepted, "LEGAL_REPRESENTATIVE")).build());
+        assertThat(chosen.code()).isEqualTo("FLOW_INVALID");
     }
 
     @Test

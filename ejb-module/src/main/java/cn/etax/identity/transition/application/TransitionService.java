@@ -1,6 +1,8 @@
 package cn.etax.identity.transition.application;
 
 import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.authentication.domain.AuthFlow;
+import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.LegacyEnterprisePassword;
 import cn.etax.identity.authentication.domain.TransitionPeriod;
 import cn.etax.identity.shared.ConflictException;
@@ -87,13 +89,16 @@ public class TransitionService {
     }
 
     /**
-     * The switch-off: when the transition is over, no old enterprise password remains (deleted now if any did).
-     * Answers whether it is over.
+     * The switch-off: when the transition is over, no old enterprise password remains (deleted now if any did), and
+     * no login of the old entry still under way can finish. Answers whether it is over. A transaction of its own, so
+     * no refusal of a caller can roll the deletion back.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean closeIfOver() {
         if (period.open(clock.today())) {
             return false;
         }
+        em.createNamedQuery(AuthFlow.DELETE_OF_KIND).setParameter("kind", FlowKind.LEGACY_LOGIN).executeUpdate();
         int deleted = em.createNamedQuery(LegacyEnterprisePassword.DELETE_ALL).executeUpdate();
         if (deleted > 0) {
             audit.record(null, "LEGACY_PASSWORDS_PURGED", "transition",
@@ -104,8 +109,12 @@ public class TransitionService {
         return true;
     }
 
-    /** The switch-off's hourly round (non-persistent timer: every node may run it; the delete is idempotent). */
+    /**
+     * The switch-off's rounds: just after midnight in Asia/Shanghai (when a last day ends) and every hour
+     * (non-persistent timers: every node may run them; the deletes are idempotent).
+     */
     @Schedule(hour = "*", minute = "7", persistent = false)
+    @Schedule(hour = "0", minute = "0", second = "5", timezone = "Asia/Shanghai", persistent = false)
     public void hourly() {
         closeIfOver();
     }
@@ -167,6 +176,9 @@ public class TransitionService {
             throw new NotFoundException("LEGACY_PASSWORD_NOT_AVAILABLE");
         }
         row.stop(clock.now());
+        // a login that passed the old password before the stop cannot go on to a staff identity or its second factor
+        em.createNamedQuery(AuthFlow.DELETE_OF_KIND_AT_TAXPAYER).setParameter("kind", FlowKind.LEGACY_LOGIN)
+                .setParameter("taxpayer", taxpayerId).executeUpdate();
         audit.record(personId, "LEGACY_PASSWORD_STOPPED", "taxpayer:" + taxpayerId,
                 "the enterprise stopped the old entry; old enterprise password erased", client);
     }

@@ -32,6 +32,8 @@ class LegacyPasswordDigestTest {
         assertThat(LegacyPasswordDigest.matches("qiye@2019", digest, hasher)).isFalse();
         assertThat(LegacyPasswordDigest.matches("", digest, hasher)).isFalse();
         assertThat(LegacyPasswordDigest.matches("Qiye@2019", null, hasher)).as("stopped: no digest").isFalse();
+        assertThat(LegacyPasswordDigest.matches("Qiye@2019", "sm3:AAAAAAAAA:" + "0".repeat(64), hasher))
+                .as("a salt that is no Base64 matches nothing (no error)").isFalse();
         String argon = hasher.hash("Qiye@2019");
         assertThat(LegacyPasswordDigest.check(argon)).isEqualTo(argon);
         assertThat(LegacyPasswordDigest.matches("Qiye@2019", argon, hasher)).isTrue();
@@ -43,8 +45,12 @@ class LegacyPasswordDigestTest {
     void checkRefusesOtherForms() {
         assertThat(LegacyPasswordDigest.check(" " + LegacyPasswordDigest.sm3(SALT, "x") + " "))
                 .startsWith("sm3:");
+        String hex = "0".repeat(64);
         for (String bad : new String[] {null, "", "Qiye@2019", "md5:abc", "sm3:AAAA:1234",
-                "sm3:MDEyMzQ1Njc4OWFiY2RlZg==:" + "g".repeat(64)}) {
+                "sm3:MDEyMzQ1Njc4OWFiY2RlZg==:" + "g".repeat(64), "sm3:AAAAAAAAA:" + hex,
+                "$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
+                "$argon2id$v=19$m=99999,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA",
+                "$argon2id$v=19$m=x,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA"}) {
             assertThatThrownBy(() -> LegacyPasswordDigest.check(bad)).as(String.valueOf(bad))
                     .isInstanceOf(InvalidInputException.class);
         }

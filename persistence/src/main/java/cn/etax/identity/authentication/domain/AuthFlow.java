@@ -32,11 +32,18 @@ import java.util.Set;
 @NamedQuery(name = AuthFlow.BY_TOKEN, query = "select f from AuthFlow f where f.tokenDigest = :digest")
 @NamedQuery(name = AuthFlow.BY_TOKEN_LOCKED, query = "select f from AuthFlow f where f.tokenDigest = :digest",
         hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE))
+@NamedQuery(name = AuthFlow.DELETE_OF_KIND, query = "delete from AuthFlow f where f.kind = :kind")
+@NamedQuery(name = AuthFlow.DELETE_OF_KIND_AT_TAXPAYER, query = "delete from AuthFlow f where f.kind = :kind "
+        + "and f.taxpayerId = :taxpayer")
 public class AuthFlow {
 
     public static final String BY_TOKEN = "AuthFlow.byToken";
     /** {@link #BY_TOKEN} for a step: the row locked for the transaction ({@link RowLock}). */
     public static final String BY_TOKEN_LOCKED = "AuthFlow.byTokenLocked";
+    /** LOGIN-11's switch-off: every flow of the old entry ends with it. */
+    public static final String DELETE_OF_KIND = "AuthFlow.deleteOfKind";
+    /** LOGIN-11: an enterprise stopping the old entry ends the old entry's flows at that taxpayer. */
+    public static final String DELETE_OF_KIND_AT_TAXPAYER = "AuthFlow.deleteOfKindAtTaxpayer";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "auth_flow_seq")

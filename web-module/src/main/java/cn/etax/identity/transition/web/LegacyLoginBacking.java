@@ -74,7 +74,10 @@ public class LegacyLoginBacking extends SecondFactorSteps {
         }
     }
 
-    /** 选择人员, then 下一步: that person's second factor follows. */
+    /**
+     * 选择人员, then 下一步: that person's second factor follows. A refused choice (a frozen identity) leaves the list
+     * for another; a dead flow starts again.
+     */
     public void chooseStaff() {
         try {
             PasswordAccepted chosen = legacy.chooseStaff(flowToken, staffGrantId);
@@ -82,7 +85,10 @@ public class LegacyLoginBacking extends SecondFactorSteps {
             setNameMasked(chosen.nameMasked());
             step = Step.SECOND_FACTOR;
         } catch (DomainException e) {
-            refused(e);
+            FacesSupport.error(e);
+            if (e.code().startsWith("FLOW_")) {
+                restart();
+            }
         }
     }
 
