@@ -12,6 +12,6 @@ import org.eclipse.microprofile.auth.LoginConfig;
  */
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"PERSON", "ENTERPRISE"})
+@DeclareRoles({"PERSON", "ENTERPRISE", "FEE_PAYER"})
 public class DownstreamApplication extends Application {
 }

@@ -18,10 +18,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.stream.Collectors;
 
-/** {@code GET /downstream/api/whoami}: who is acting for whom, as the verified assertion says. */
+/**
+ * {@code GET /downstream/api/whoami}: who is acting for whom, as the verified assertion says — a person, or (as the
+ * social-security fee collection system would see it, LOGIN-10) a fee payer's account.
+ */
 @Path("whoami")
 @RequestScoped
-@RolesAllowed("PERSON")
+@RolesAllowed({"PERSON", "FEE_PAYER"})
 public class WhoAmIResource {
 
     @Inject
@@ -54,6 +57,9 @@ public class WhoAmIResource {
         copy(b, "cross_region_role", "crossRegionRole");
         copy(b, "region", "region");
         copy(b, "tax_authority", "taxAuthority");
+        copy(b, "fee_payer_kind", "feePayerKind");
+        copy(b, "fee_payer", "feePayer");
+        copy(b, "pure_payer", "purePayer");
         return b.build();
     }
 
@@ -66,10 +72,14 @@ public class WhoAmIResource {
     /**
      * "张* acts for 江西**有限公司 (91360…) as TAX_OFFICER", "张* acts for 江西**有限公司 (91360…) as agent of 洪城**有限公司
      * (91360…) under mandate 7", "张* acts for 江西**有限公司 (91360…) as HANDLER of INSPECTION 3604… in 江西省九江市濂溪区"
-     * or "张* acts for himself (personal business)".
+     * , "张* acts for himself (personal business)" or "南昌**中学 pays social-security fees as UNIT fee payer 1236…".
      */
     private String actingFor() {
         String kind = text("identity_kind");
+        if ("SOCIAL_SECURITY".equals(kind)) {
+            return text("name") + " pays social-security fees as " + text("fee_payer_kind") + " fee payer "
+                    + text("fee_payer");
+        }
         if (!"ENTERPRISE".equals(kind) && !"AGENT".equals(kind) && !"CROSS_REGION".equals(kind)) {
             return text("name") + " acts for himself (personal business)";
         }

@@ -147,6 +147,34 @@ class SingleSignOnIT {
     }
 
     @Test
+    @DisplayName("API-2, LOGIN-10: a social-security fee payer's assertion reaches the fee collection system as the "
+            + "payer, never as a person")
+    void downstream_names_the_fee_payer() {
+        SocialSecurityLoginIT.Payer unit = SocialSecurityLoginIT.synced(SocialSecurityLoginIT.newUnit(), true);
+        String username = SocialSecurityLoginIT.newUsername();
+        assertThat(SocialSecurityLoginIT.setAccount(unit, username, Fixtures.PASSWORD).status()).isEqualTo(200);
+        Api session = Api.browser();
+        assertThat(SocialSecurityLoginIT.login(session, unit, username, Fixtures.PASSWORD).string("status"))
+                .isEqualTo("LOGGED_IN");
+        assertThat(session.get(ASSERTION).status()).as("no person's assertion for a fee payer").isEqualTo(403);
+
+        Reply issued = session.get(SocialSecurityLoginIT.BASE + "/assertion");
+        assertThat(issued.status()).as("%s", issued).isEqualTo(200);
+        Reply shown = withBearer(issued.string("assertion"));
+
+        assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+        JsonObject who = shown.json();
+        assertThat(who.getString("identityKind")).isEqualTo("SOCIAL_SECURITY");
+        assertThat(who.getString("feePayerKind")).isEqualTo("UNIT");
+        assertThat(who.getString("feePayer")).isEqualTo(unit.number());
+        assertThat(who.getBoolean("purePayer")).isTrue();
+        assertThat(who.getString("actingFor")).contains("pays social-security fees as UNIT fee payer " + unit.number());
+        assertThat(who.getBoolean("enterprise")).isFalse();
+        assertThat(Api.browser().get(SocialSecurityLoginIT.BASE + "/assertion").status()).as("no session")
+                .isEqualTo(401);
+    }
+
+    @Test
     @DisplayName("API-2: a wrong signature or a changed claim is rejected; no assertion is no access")
     void forged_assertions_are_rejected() throws GeneralSecurityException {
         Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.invoicerA());

@@ -8,6 +8,8 @@ import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.application.JsonBuilders;
+import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
+import cn.etax.identity.socialsecurity.domain.FeePayerKind;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,6 +34,11 @@ import java.util.Set;
  *       {@code cross_region_role}, {@code region}, {@code tax_authority}, {@code permissions} and the group
  *       "CROSS_REGION".</li>
  * </ul>
+ *
+ * <p>LOGIN-10: a social-security fee payer's session ({@link #ofFeePayer}) is no person's: {@code sub} and {@code upn}
+ * are {@code fee-payer:<account id>}, {@code groups} = ["FEE_PAYER"], {@code identity_kind} SOCIAL_SECURITY, with
+ * {@code name} (the payer's, masked), {@code fee_payer_kind} (UNIT or PERSON), {@code fee_payer} (credit code, or the
+ * ID number masked), {@code pure_payer}, {@code amr} and {@code auth_time}.
  */
 public final class AssertionClaims {
 
@@ -92,6 +99,34 @@ public final class AssertionClaims {
                     .add("permissions", sorted(e.permissions()));
         }
         return claims.add("groups", groups).build();
+    }
+
+    /** LOGIN-10: the claims of a social-security fee payer's session, for the fee collection system. */
+    public static JsonObject ofFeePayer(AuthenticatedFeePayer payer, String issuer, String audience, Instant issuedAt,
+                                        Instant expiresAt, String id) {
+        JsonArrayBuilder amr = JsonBuilders.array();
+        for (AuthMethod m : payer.methods()) {
+            amr.add(m.name());
+        }
+        String subject = "fee-payer:" + payer.accountId();
+        return JsonBuilders.object()
+                .add("iss", issuer)
+                .add("aud", JsonBuilders.array().add(audience))
+                .add("sub", subject)
+                .add("upn", subject)
+                .add("iat", issuedAt.getEpochSecond())
+                .add("exp", expiresAt.getEpochSecond())
+                .add("jti", id)
+                .add("name", payer.kind() == FeePayerKind.UNIT ? Masking.enterpriseName(payer.payerName())
+                        : Masking.name(payer.payerName()))
+                .add("amr", amr)
+                .add("auth_time", payer.authenticatedAt().getEpochSecond())
+                .add("identity_kind", "SOCIAL_SECURITY")
+                .add("fee_payer_kind", payer.kind().name())
+                .add("fee_payer", payer.payerMasked())
+                .add("pure_payer", payer.purePayer())
+                .add("groups", JsonBuilders.array().add("FEE_PAYER"))
+                .build();
     }
 
     private static JsonArrayBuilder sorted(Set<Permission> permissions) {

@@ -2,6 +2,7 @@ package cn.etax.identity.sso.application;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.shared.application.JsonBuilders;
+import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 /**
  * API-2: issues the current identity as a signed, short-lived JWT (compact JWS): at a switch, and when a session
@@ -64,12 +66,23 @@ public class AssertionIssuer {
     }
 
     public Assertion issue(AuthenticatedPerson person) {
+        return sign((now, expires) -> AssertionClaims.of(person, issuer, audience, now, expires,
+                UUID.randomUUID().toString()));
+    }
+
+    /** LOGIN-10: the assertion of a social-security fee payer's session, for the fee collection system. */
+    public Assertion issue(AuthenticatedFeePayer payer) {
+        return sign((now, expires) -> AssertionClaims.ofFeePayer(payer, issuer, audience, now, expires,
+                UUID.randomUUID().toString()));
+    }
+
+    private Assertion sign(BiFunction<Instant, Instant, JsonObject> claimsFor) {
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(lifeSeconds);
         SigningKey key = signer.current();
         JsonObject header = JsonBuilders.object().add("alg", key.algorithm()).add("typ", "JWT")
                 .add("kid", key.keyId()).build();
-        JsonObject claims = AssertionClaims.of(person, issuer, audience, now, expires, UUID.randomUUID().toString());
+        JsonObject claims = claimsFor.apply(now, expires);
         String input = encode(header) + "." + encode(claims);
         String signature = URL.encodeToString(key.sign(input.getBytes(StandardCharsets.US_ASCII)));
         return new Assertion(input + "." + signature, key.keyId(), now, expires);

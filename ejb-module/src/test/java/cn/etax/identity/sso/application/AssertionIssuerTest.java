@@ -6,6 +6,8 @@ import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
+import cn.etax.identity.socialsecurity.domain.FeePayerKind;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,27 @@ class AssertionIssuerTest {
         return new AuthenticatedPerson(77, "张三丰", 4, List.of(AuthMethod.PASSWORD, AuthMethod.SMS_CODE), LOGIN,
                 new EnterpriseIdentity(501, 9001, "91360100MA35XXXX1A", "江西**有限公司", IdentityType.TAX_OFFICER,
                         Set.of(Permission.values()[0])));
+    }
+
+    @Test
+    void feePayerClaimsNameThePayerAndNoPerson() {
+        AuthenticatedFeePayer payer = new AuthenticatedFeePayer(12, "shifanzhongxue", FeePayerKind.UNIT,
+                "南昌市示范中学", "12360100MB1P8Q5K23", true, List.of(AuthMethod.PASSWORD, AuthMethod.SMS_CODE), LOGIN);
+        JsonObject claims = part(issuer.issue(payer).token(), 1);
+
+        assertThat(claims.getString("sub")).isEqualTo("fee-payer:12");
+        assertThat(claims.getString("upn")).isEqualTo("fee-payer:12");
+        assertThat(claims.getString("identity_kind")).isEqualTo("SOCIAL_SECURITY");
+        assertThat(claims.getString("fee_payer_kind")).isEqualTo("UNIT");
+        assertThat(claims.getString("fee_payer")).isEqualTo("12360100MB1P8Q5K23");
+        assertThat(claims.getBoolean("pure_payer")).isTrue();
+        assertThat(claims.getString("name")).isNotEqualTo("南昌市示范中学").contains("*");
+        assertThat(claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("FEE_PAYER");
+        assertThat(claims.getJsonArray("amr").getValuesAs(jakarta.json.JsonString::getString))
+                .containsExactly("PASSWORD", "SMS_CODE");
+        assertThat(claims.containsKey("real_name_level")).isFalse();
+        assertThat(claims.getJsonNumber("exp").longValue()).isEqualTo(T0.getEpochSecond() + 120);
     }
 
     @Test

@@ -7,8 +7,10 @@ import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import cn.etax.identity.socialsecurity.application.SocialSecurityAccountService;
 import cn.etax.identity.socialsecurity.application.SocialSecurityLoginService;
 import cn.etax.identity.socialsecurity.domain.FeePayerKind;
+import cn.etax.identity.sso.application.Assertion;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
+import cn.etax.identity.web.security.SingleSignOn;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +48,9 @@ public class SocialSecurityResource {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    SingleSignOn sso;
 
     @Context
     HttpServletRequest request;
@@ -134,6 +139,23 @@ public class SocialSecurityResource {
             throw new ForbiddenException("SOCIAL_SECURITY_LOGIN_REQUIRED");
         }
         return FeePayerView.of(payer);
+    }
+
+    /** API-2 for LOGIN-10: the fee payer's identity assertion, as {@code /api/v1/me/assertion} is a person's. */
+    public record IssuedAssertion(String assertion, String tokenType, String keyId, Instant expiresAt) {
+    }
+
+    @GET
+    @Path("assertion")
+    @Operation(summary = "The fee payer's session as a signed JWT for the social-security fee collection system "
+            + "(identity_kind SOCIAL_SECURITY, group FEE_PAYER; short-lived: ask again before expiresAt)")
+    public IssuedAssertion assertion() {
+        AuthenticatedFeePayer payer = sessions.currentFeePayer(request);
+        if (payer == null) {
+            throw new ForbiddenException("SOCIAL_SECURITY_LOGIN_REQUIRED");
+        }
+        Assertion a = sso.current(request, payer);
+        return new IssuedAssertion(a.token(), "Bearer", a.keyId(), a.expiresAt());
     }
 
     @POST

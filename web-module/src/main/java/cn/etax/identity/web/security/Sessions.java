@@ -76,7 +76,11 @@ public class Sessions {
     /** LOGIN-10: the fee payer's account becomes the caller of the fee services; the session id changes. */
     public boolean feePayerLogin(HttpServletRequest request, HttpServletResponse response,
                                  AuthenticatedFeePayer payer) {
-        return authenticate(request, response, new CompletedFeePayerLogin(payer));
+        boolean ok = authenticate(request, response, new CompletedFeePayerLogin(payer));
+        if (ok) {
+            sso.forget(request);
+        }
+        return ok;
     }
 
     public AuthenticatedFeePayer currentFeePayer(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import cn.etax.identity.sso.application.Assertion;
 import cn.etax.identity.sso.application.AssertionIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * API-2: the session's identity assertion, kept with the session. After a login or a switch the first
@@ -32,15 +34,19 @@ public class SingleSignOn {
 
     /** A new assertion of {@code person}, kept as the session's current one. */
     public Assertion issue(HttpServletRequest request, AuthenticatedPerson person) {
+        return issue(request, person, () -> issuer.issue(person));
+    }
+
+    private Assertion issue(HttpServletRequest request, Serializable subject, Supplier<Assertion> sign) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             // the previous identity's assertion goes first: should signing fail (a platform token that cannot sign,
             // §9), the session must not hand it out for the new identity
             session.removeAttribute(ASSERTION);
         }
-        Assertion assertion = issuer.issue(person);
+        Assertion assertion = sign.get();
         if (session != null) {
-            session.setAttribute(ASSERTION, new Kept(person, assertion));
+            session.setAttribute(ASSERTION, new Kept(subject, assertion));
         }
         return assertion;
     }
@@ -59,15 +65,24 @@ public class SingleSignOn {
      * stored it afterwards — is never handed out.
      */
     public Assertion current(HttpServletRequest request, AuthenticatedPerson person) {
+        return current(request, person, () -> issuer.issue(person));
+    }
+
+    /** LOGIN-10: the same for a social-security fee payer's session, for the fee collection system. */
+    public Assertion current(HttpServletRequest request, AuthenticatedFeePayer payer) {
+        return current(request, payer, () -> issuer.issue(payer));
+    }
+
+    private Assertion current(HttpServletRequest request, Serializable subject, Supplier<Assertion> sign) {
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(ASSERTION) instanceof Kept kept && kept.person().equals(person)
+        if (session != null && session.getAttribute(ASSERTION) instanceof Kept kept && kept.subject().equals(subject)
                 && clock.instant().isBefore(kept.assertion().expiresAt().minus(issuer.life().dividedBy(2)))) {
             return kept.assertion();
         }
-        return issue(request, person);
+        return issue(request, subject, sign);
     }
 
-    /** An assertion and the identity it states. */
-    record Kept(AuthenticatedPerson person, Assertion assertion) implements Serializable {
+    /** An assertion and the identity it states (a person's, or LOGIN-10's fee payer's). */
+    record Kept(Serializable subject, Assertion assertion) implements Serializable {
     }
 }
