@@ -325,6 +325,21 @@ class SocialSecurityLoginIT {
     }
 
     @Test
+    @DisplayName("a payer the fee collection system closes loses its open sessions at their next request")
+    void closing_the_payer_ends_its_sessions() {
+        Payer unit = synced(newUnit(), false);
+        String username = newUsername();
+        assertThat(setAccount(unit, username, Fixtures.PASSWORD).status()).isEqualTo(200);
+        Api session = Api.browser();
+        assertThat(login(session, unit, username, Fixtures.PASSWORD).string("status")).isEqualTo("LOGGED_IN");
+        assertThat(session.get(BASE + "/me").status()).isEqualTo(200);
+
+        assertThat(sync(unit.message(false, false)).string("outcome")).isEqualTo("APPLIED");
+        assertThat(session.get(BASE + "/me").status()).as("the session ended").isEqualTo(401);
+        assertThat(session.get(BASE + "/assertion").status()).as("no assertion for the fee system").isEqualTo(401);
+    }
+
+    @Test
     @DisplayName("API-3: the fee payer sync needs the core systems' token and refuses malformed payers")
     void sync_needs_the_token_and_valid_payers() {
         Payer unit = newUnit();

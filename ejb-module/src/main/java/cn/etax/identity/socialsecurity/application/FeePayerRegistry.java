@@ -17,6 +17,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -48,6 +49,9 @@ public class FeePayerRegistry {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    Event<FeePayerClosed> closed;
+
     /** A payer's registration, new or changed. Answers whether anything changed. */
     public FeePayerSynced record(FeePayerMessage m, ClientContext client) {
         if (m == null) {
@@ -61,6 +65,7 @@ public class FeePayerRegistry {
         MobileNumber phone = MobileNumber.parse(m.phone());
         FeePayerAccount account = find(m.kind(), key.value(), true).orElse(null);
         boolean created = account == null;
+        boolean wasActive = !created && account.active();
         if (created) {
             account = new FeePayerAccount(m.kind(), key.value(), key.masked());
         }
@@ -75,6 +80,9 @@ public class FeePayerRegistry {
                 throw new ConflictException("SOCIAL_SECURITY_PAYER_CONFLICT");
             }
             guard.create(account.id());
+        }
+        if (wasActive && !account.active()) {
+            closed.fire(new FeePayerClosed(account.id(), clock.now())); // its sessions end at their next request
         }
         if (changed) {
             audit.record(null, "SOCIAL_SECURITY_PAYER_SYNCED", FeePayerLoginSteps.target(account.id()),

@@ -124,7 +124,11 @@ final class SessionAuthModule implements ServerAuthModule {
             }
             AuthenticatedFeePayer payer = CurrentSession.feePayer(session);
             if (payer != null) {
-                return caller(client, new FeePayerPrincipal(payer), FEE_PAYER_GROUPS);
+                if (!endedAccounts.feePayerEnded(payer.accountId(), payer.authenticatedAt())) {
+                    return caller(client, new FeePayerPrincipal(payer), FEE_PAYER_GROUPS);
+                }
+                // LOGIN-10: the fee collection system closed the payer after this login: the session ends here
+                session.invalidate();
             }
         }
         if (!Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))) {
