@@ -72,6 +72,31 @@ class LegacyLoginBrowserIT {
                 "该纳税人没有可用于旧版登录的企业密码"));
     }
 
+    @Test
+    @DisplayName("旧版代理登录: the agency's code and old password, its agent, his SMS code, then the client")
+    void old_agent_login_enters_a_client() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        AgentLoginIT.recognisedMandates(agencyFirm, client);
+        String password = LegacyLoginIT.migrated(agencyFirm);
+
+        driver.get(App.uri("/").toString());
+        click(By.id("legacyAgentLogin"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "旧版代理登录"));
+        enterPassword(agencyFirm, password);
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "选择代理人员"));
+        click(By.id("legacyLogin:chooseStaff"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "身份验证"));
+        click(By.id("legacyLogin:factors:sendCode"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legacyLogin:messages"), "验证码已发送至"));
+        type(By.id("legacyLogin:factors:smsCode"), Sim.latestCode(agencyFirm.legal().phone()));
+        click(By.id("legacyLogin:factors:submitCode"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legacyLogin:clients"),
+                client.creditCode()));
+        click(By.id("legacyLogin:clients:0:enter"));
+        wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
+    }
+
     private void enterPassword(Enterprise e, String password) {
         type(By.id("legacyLogin:creditCode"), e.creditCode());
         type(By.id("legacyLogin:password"), password);

@@ -194,6 +194,48 @@ class LegacyLoginIT {
     }
 
     @Test
+    @DisplayName("旧版代理登录: the agency's code and old password, one of its agents, his SMS code, then the client "
+            + "of a mandate in force; a taxpayer that is no agency is refused there")
+    void old_agent_entry_enters_a_client() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        long[] mandates = AgentLoginIT.recognisedMandates(agencyFirm, client);
+        String password = migrated(agencyFirm);
+        Api browser = Api.browser();
+        Api.Slider slider = browser.slider();
+        slider.awaitHumanTime();
+        Reply accepted = browser.post(LEGACY + "/password?entry=agent", Json.createObjectBuilder()
+                .add("creditCode", agencyFirm.creditCode()).add("password", password)
+                .add("sliderToken", slider.token()).add("sliderPosition", slider.gap()).build());
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+        String flow = accepted.string("flowToken");
+        assertThat(browser.post(LEGACY + "/staff", Json.createObjectBuilder().add("flowToken", flow)
+                .add("grantId", staffGrant(accepted, "LEGAL_REPRESENTATIVE")).build()).status()).isEqualTo(200);
+        assertThat(browser.sendCode(flow).status()).isEqualTo(204);
+        Reply choose = browser.smsStep(flow, Sim.latestCode(agencyFirm.legal().phone()));
+        assertThat(choose.string("status")).as("%s", choose).isEqualTo("CHOOSE_CLIENT");
+        assertThat(choose.json().getJsonArray("clients").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("creditCode")).containsExactly(client.creditCode());
+        Reply entered = AgentLoginIT.enter(browser, new AgentLoginIT.SecondFactor(flow, choose), mandates[0]);
+        assertThat(entered.string("status")).as("%s", entered).isEqualTo("LOGGED_IN");
+        assertThat(entered.json().getJsonObject("agent").getString("clientCreditCode")).isEqualTo(client.creditCode());
+        JsonObject claims = CertificateLoginIT.claims(browser.get("/api/v1/me/assertion").string("assertion"));
+        assertThat(claims.getString("identity_kind")).isEqualTo("AGENT");
+        assertThat(claims.getJsonArray("amr").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .containsExactly("ENTERPRISE_PASSWORD", "SMS_CODE");
+
+        Enterprise ordinary = EnterpriseCenterFixtures.registerEnterprise();
+        String ordinaryPassword = migrated(ordinary);
+        Api other = Api.browser();
+        Api.Slider s2 = other.slider();
+        s2.awaitHumanTime();
+        assertThat(other.post(LEGACY + "/password?entry=agent", Json.createObjectBuilder()
+                .add("creditCode", ordinary.creditCode()).add("password", ordinaryPassword)
+                .add("sliderToken", s2.token()).add("sliderPosition", s2.gap()).build()).code())
+                .isEqualTo("NOT_TAX_AGENT_INSTITUTION");
+    }
+
+    @Test
     @DisplayName("a login that passed the old password before 停用旧版登录 cannot go on to a staff identity")
     void stop_ends_logins_under_way() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();

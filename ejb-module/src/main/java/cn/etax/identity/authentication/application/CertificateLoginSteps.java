@@ -71,9 +71,9 @@ public class CertificateLoginSteps {
     /** The certificate journeys: LOGIN-6 at the enterprise entry, LOGIN-3's variant at the agent entry. */
     static final Set<FlowKind> KINDS = EnumSet.of(FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_CERTIFICATE);
 
-    /** The journeys that choose a staff identity after proving the taxpayer: these and LOGIN-11's old entry. */
+    /** The journeys that choose a staff identity after proving the taxpayer: these and LOGIN-11's old entries. */
     static final Set<FlowKind> STAFF_CHOICE = EnumSet.of(FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_CERTIFICATE,
-            FlowKind.LEGACY_LOGIN);
+            FlowKind.LEGACY_LOGIN, FlowKind.LEGACY_AGENT);
 
     /** A new certificate flow of that kind and the challenge its key must sign. */
     public CertificateChallenge challenge(FlowKind kind, ClientContext client) {

@@ -60,15 +60,16 @@ public class LoginSteps {
      */
     private static final Set<FlowKind> LOGIN = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
             FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN,
-            FlowKind.LEGACY_LOGIN);
+            FlowKind.LEGACY_LOGIN, FlowKind.LEGACY_AGENT);
 
     /** The flows whose agreements (RULE-AGREE) these are: the logins above and LOGIN-7's. */
     private static final Set<FlowKind> AGREEMENT_FLOWS = EnumSet.of(FlowKind.PERSON_LOGIN, FlowKind.ENTERPRISE_LOGIN,
             FlowKind.CERTIFICATE_LOGIN, FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE, FlowKind.SPECIAL_LOGIN,
-            FlowKind.QR_LOGIN, FlowKind.LEGACY_LOGIN);
+            FlowKind.QR_LOGIN, FlowKind.LEGACY_LOGIN, FlowKind.LEGACY_AGENT);
 
     /** The agent entry's flows (LOGIN-3 with password or certificate). */
-    private static final Set<FlowKind> AGENT = EnumSet.of(FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE);
+    private static final Set<FlowKind> AGENT = EnumSet.of(FlowKind.AGENT_LOGIN, FlowKind.AGENT_CERTIFICATE,
+            FlowKind.LEGACY_AGENT);
 
     /** The login-log reason of a login through LOGIN-11's old entry (text under {@code loginLog.reason.*}). */
     public static final String LEGACY_LOGIN_REASON = "LEGACY_LOGIN";
@@ -460,7 +461,7 @@ public class LoginSteps {
     }
 
     private static AuthMethod firstFactor(AuthFlow flow) {
-        return flow.kind() == FlowKind.LEGACY_LOGIN ? AuthMethod.ENTERPRISE_PASSWORD
+        return flow.kind().isLegacy() ? AuthMethod.ENTERPRISE_PASSWORD
                 : flow.kind().isCertificate() ? AuthMethod.CERTIFICATE : AuthMethod.PASSWORD;
     }
 

@@ -6,6 +6,8 @@ import cn.etax.identity.authentication.application.CertificateLoginSteps;
 import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.grant.application.AgentService;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
 import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
@@ -50,6 +52,9 @@ public class LegacyLoginService {
     LegacyLoginSteps steps;
 
     @EJB
+    AgentService agents;
+
+    @EJB
     CertificateLoginSteps staffSteps;
 
     @EJB
@@ -65,6 +70,16 @@ public class LegacyLoginService {
      */
     public LegacyAccepted password(String creditCode, String password, String humanToken, Integer humanAnswer,
                                    ClientContext client) {
+        return password(creditCode, password, humanToken, humanAnswer, false, client);
+    }
+
+    /**
+     * Step 1 at the enterprise entry or, with {@code agentEntry}, at the old agent entry (旧版代理登录): the taxpayer must
+     * then be a tax-agent institution (NOT_TAX_AGENT_INSTITUTION), its agents are listed, and the second factor
+     * answers CHOOSE_CLIENT with the clients of its mandates in force, as at LOGIN-3.
+     */
+    public LegacyAccepted password(String creditCode, String password, String humanToken, Integer humanAnswer,
+                                   boolean agentEntry, ClientContext client) {
         throttle.attempt(client);
         if (transition.closeIfOver()) {
             throw new ForbiddenException("LEGACY_ENTRY_CLOSED");
@@ -77,6 +92,9 @@ public class LegacyLoginService {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
         long taxpayerId = identities.taxpayerId(code);
+        if (agentEntry) {
+            agents.requireAgency(taxpayerId);
+        }
         String target = "taxpayer:" + code.value();
         LegacyLoginSteps.Attempt attempt;
         try {
@@ -89,7 +107,7 @@ public class LegacyLoginService {
             audit.recordSeparately(null, "LEGACY_LOGIN_FAILED", target, "wrong enterprise password", client);
             throw failed(taxpayerId, attempt.left());
         }
-        return steps.accepted(taxpayerId, client);
+        return steps.accepted(taxpayerId, agentEntry ? FlowKind.LEGACY_AGENT : FlowKind.LEGACY_LOGIN, client);
     }
 
     /** Step 2: the staff identity to log in as; answers where its second factor goes (masked phone and name). */

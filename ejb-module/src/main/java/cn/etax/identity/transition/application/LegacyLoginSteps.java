@@ -69,14 +69,18 @@ public class LegacyLoginSteps {
         }
     }
 
-    /** The password passed: the count starts again, a flow proves the taxpayer, its staff follow. */
-    public LegacyAccepted accepted(long taxpayerId, ClientContext client) {
+    /**
+     * The password passed: the count starts again, a flow of {@code kind} (the enterprise or the agent entry) proves
+     * the taxpayer, its staff follow.
+     */
+    public LegacyAccepted accepted(long taxpayerId, FlowKind kind, ClientContext client) {
         row(taxpayerId).succeeded(AuthMethod.ENTERPRISE_PASSWORD);
-        FlowService.Started started = flows.start(FlowKind.LEGACY_LOGIN, client);
+        FlowService.Started started = flows.start(kind, client);
         started.flow().enterprisePasswordPassed(taxpayerId);
         Taxpayer t = em.find(Taxpayer.class, taxpayerId);
         audit.record(null, "LEGACY_PASSWORD_ACCEPTED", "taxpayer:" + t.creditCode().value(),
-                "old entry (双轨运行): enterprise password passed", client);
+                (kind == FlowKind.LEGACY_AGENT ? "old agent entry" : "old entry")
+                        + " (双轨运行): enterprise password passed", client);
         return new LegacyAccepted(started.token(), t.creditCode().value(), Masking.enterpriseName(t.name()),
                 identities.staffOptions(taxpayerId));
     }

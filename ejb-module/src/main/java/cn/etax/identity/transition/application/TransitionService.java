@@ -31,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -49,6 +50,7 @@ import java.util.logging.Logger;
 public class TransitionService {
 
     private static final Logger LOG = Logger.getLogger(TransitionService.class.getName());
+    private static final List<FlowKind> LEGACY_FLOWS = List.of(FlowKind.LEGACY_LOGIN, FlowKind.LEGACY_AGENT);
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;
@@ -98,7 +100,7 @@ public class TransitionService {
         if (period.open(clock.today())) {
             return false;
         }
-        em.createNamedQuery(AuthFlow.DELETE_OF_KIND).setParameter("kind", FlowKind.LEGACY_LOGIN).executeUpdate();
+        em.createNamedQuery(AuthFlow.DELETE_OF_KINDS).setParameter("kinds", LEGACY_FLOWS).executeUpdate();
         int deleted = em.createNamedQuery(LegacyEnterprisePassword.DELETE_ALL).executeUpdate();
         if (deleted > 0) {
             audit.record(null, "LEGACY_PASSWORDS_PURGED", "transition",
@@ -177,7 +179,7 @@ public class TransitionService {
         }
         row.stop(clock.now());
         // a login that passed the old password before the stop cannot go on to a staff identity or its second factor
-        em.createNamedQuery(AuthFlow.DELETE_OF_KIND_AT_TAXPAYER).setParameter("kind", FlowKind.LEGACY_LOGIN)
+        em.createNamedQuery(AuthFlow.DELETE_OF_KINDS_AT_TAXPAYER).setParameter("kinds", LEGACY_FLOWS)
                 .setParameter("taxpayer", taxpayerId).executeUpdate();
         audit.record(personId, "LEGACY_PASSWORD_STOPPED", "taxpayer:" + taxpayerId,
                 "the enterprise stopped the old entry; old enterprise password erased", client);

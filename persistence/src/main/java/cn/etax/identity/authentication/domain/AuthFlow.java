@@ -32,18 +32,18 @@ import java.util.Set;
 @NamedQuery(name = AuthFlow.BY_TOKEN, query = "select f from AuthFlow f where f.tokenDigest = :digest")
 @NamedQuery(name = AuthFlow.BY_TOKEN_LOCKED, query = "select f from AuthFlow f where f.tokenDigest = :digest",
         hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE))
-@NamedQuery(name = AuthFlow.DELETE_OF_KIND, query = "delete from AuthFlow f where f.kind = :kind")
-@NamedQuery(name = AuthFlow.DELETE_OF_KIND_AT_TAXPAYER, query = "delete from AuthFlow f where f.kind = :kind "
+@NamedQuery(name = AuthFlow.DELETE_OF_KINDS, query = "delete from AuthFlow f where f.kind in :kinds")
+@NamedQuery(name = AuthFlow.DELETE_OF_KINDS_AT_TAXPAYER, query = "delete from AuthFlow f where f.kind in :kinds "
         + "and f.taxpayerId = :taxpayer")
 public class AuthFlow {
 
     public static final String BY_TOKEN = "AuthFlow.byToken";
     /** {@link #BY_TOKEN} for a step: the row locked for the transaction ({@link RowLock}). */
     public static final String BY_TOKEN_LOCKED = "AuthFlow.byTokenLocked";
-    /** LOGIN-11's switch-off: every flow of the old entry ends with it. */
-    public static final String DELETE_OF_KIND = "AuthFlow.deleteOfKind";
-    /** LOGIN-11: an enterprise stopping the old entry ends the old entry's flows at that taxpayer. */
-    public static final String DELETE_OF_KIND_AT_TAXPAYER = "AuthFlow.deleteOfKindAtTaxpayer";
+    /** LOGIN-11's switch-off: every flow of the old entries ends with it. */
+    public static final String DELETE_OF_KINDS = "AuthFlow.deleteOfKinds";
+    /** LOGIN-11: an enterprise stopping the old entry ends the old entries' flows at that taxpayer. */
+    public static final String DELETE_OF_KINDS_AT_TAXPAYER = "AuthFlow.deleteOfKindsAtTaxpayer";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "auth_flow_seq")
@@ -239,7 +239,7 @@ public class AuthFlow {
 
     /** LOGIN-11: the old shared enterprise password of {@code taxpayerId} passed; a staff identity is chosen next. */
     public void enterprisePasswordPassed(long taxpayerId) {
-        if (kind != FlowKind.LEGACY_LOGIN || step != FlowStep.STARTED || this.taxpayerId != null) {
+        if (!kind.isLegacy() || step != FlowStep.STARTED || this.taxpayerId != null) {
             throw new AuthenticationFailedException("FLOW_INVALID");
         }
         this.taxpayerId = taxpayerId;

@@ -42,6 +42,11 @@ public enum FlowKind {
      * one of its staff identities is chosen, then that person's second factor — the certificate login's shape.
      */
     LEGACY_LOGIN,
+    /**
+     * LOGIN-11 旧版代理登录, during the transition only: the agency's old enterprise password proves the agency, one of its
+     * agents is chosen, his second factor, then the client he enters — LOGIN-3's certificate variant's shape.
+     */
+    LEGACY_AGENT,
     /** LOGIN-10: a fee payer identified, then a code to its phone to choose the account's username and password. */
     FEE_PAYER_ACCOUNT;
 
@@ -60,12 +65,17 @@ public enum FlowKind {
      * enterprise password): a staff identity is chosen next, and the second factor is that person's.
      */
     public boolean provesTaxpayerFirst() {
-        return isCertificate() || this == LEGACY_LOGIN;
+        return isCertificate() || isLegacy();
+    }
+
+    /** LOGIN-11's old entries (enterprise and agent), open during the transition only. */
+    public boolean isLegacy() {
+        return this == LEGACY_LOGIN || this == LEGACY_AGENT;
     }
 
     /** The agent entry's journeys (LOGIN-3): they end with the client the agent enters. */
     public boolean isAgent() {
-        return this == AGENT_LOGIN || this == AGENT_CERTIFICATE;
+        return this == AGENT_LOGIN || this == AGENT_CERTIFICATE || this == LEGACY_AGENT;
     }
 
     /**

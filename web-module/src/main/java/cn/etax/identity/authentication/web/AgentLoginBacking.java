@@ -15,9 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * agent-login.xhtml: the agent entry (代理业务, LOGIN-3) — the agency's credit code, the agent's account, password and
@@ -102,9 +100,7 @@ public class AgentLoginBacking extends CertificateSteps {
 
     /** The client's permissions for this agent, in the page's language. */
     public String permissions(ClientOption c) {
-        return c.permissions().stream().sorted()
-                .map(p -> FacesSupport.text("grant.permission." + p.name().toLowerCase(Locale.ROOT)))
-                .collect(Collectors.joining(FacesSupport.text("entLogin.permissionSeparator")));
+        return ClientLabels.permissions(c);
     }
 
     @Override

@@ -16,6 +16,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,12 +72,14 @@ public class LegacyLoginResource {
     @POST
     @Path("password")
     @Operation(summary = "Step 1: the taxpayer's credit code, its old enterprise password (企业密码) and the slider "
-            + "answer; answers the flow and the staff identities to choose from. Errors: LEGACY_ENTRY_CLOSED, "
-            + "TAXPAYER_NOT_FOUND, LEGACY_PASSWORD_NOT_AVAILABLE, LEGACY_PASSWORD_WRONG, LEGACY_PASSWORD_LOCKED")
-    public Accepted password(PasswordStep step) {
+            + "answer; answers the flow and the staff identities to choose from. With ?entry=agent the old agent entry "
+            + "(旧版代理登录): the agency's code and password, its agents listed, and the second factor answers "
+            + "CHOOSE_CLIENT (then /api/v1/login/agent/client). Errors: LEGACY_ENTRY_CLOSED, TAXPAYER_NOT_FOUND, "
+            + "NOT_TAX_AGENT_INSTITUTION, LEGACY_PASSWORD_NOT_AVAILABLE, LEGACY_PASSWORD_WRONG, LEGACY_PASSWORD_LOCKED")
+    public Accepted password(@QueryParam("entry") String entry, PasswordStep step) {
         PasswordStep s = require(step);
         LegacyAccepted a = legacy.password(s.creditCode(), s.password(), s.sliderToken(), s.sliderPosition(),
-                Clients.of(request));
+                "agent".equals(entry), Clients.of(request));
         return new Accepted(a.flowToken(), a.creditCode(), a.taxpayerName(),
                 a.staff().stream().map(CertificateLoginResource.Staff::of).toList());
     }
