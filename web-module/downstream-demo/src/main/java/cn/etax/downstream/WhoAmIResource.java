@@ -33,11 +33,15 @@ public class WhoAmIResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject whoami() {
+        boolean feePayer = "SOCIAL_SECURITY".equals(text("identity_kind"));
         JsonObjectBuilder b = Json.createObjectBuilder()
-                .add("personId", jwt.getSubject())
+                .add("subject", jwt.getSubject())
                 .add("name", text("name"))
-                .add("identityKind", text("identity_kind"))
-                .add("realNameLevel", number("real_name_level"))
+                .add("identityKind", text("identity_kind"));
+        if (!feePayer) {
+            b.add("personId", jwt.getSubject()).add("realNameLevel", number("real_name_level"));
+        }
+        b
                 .add("authTime", number("auth_time"))
                 .add("expiresAt", jwt.getExpirationTime())
                 .add("assertionId", jwt.getTokenID())

@@ -169,7 +169,8 @@ class SingleSignOnIT {
         assertThat(who.getString("feePayer")).isEqualTo(unit.number());
         assertThat(who.getBoolean("purePayer")).isTrue();
         assertThat(who.getString("actingFor")).contains("pays social-security fees as UNIT fee payer " + unit.number());
-        assertThat(who.getBoolean("enterprise")).isFalse();
+        assertThat(who.getString("subject")).startsWith("fee-payer:");
+        assertThat(who.containsKey("personId")).as("no person").isFalse();
         assertThat(Api.browser().get(SocialSecurityLoginIT.BASE + "/assertion").status()).as("no session")
                 .isEqualTo(401);
     }

@@ -74,6 +74,9 @@ public class LoginSteps {
     /** The login-log reason of a login through LOGIN-11's old entry (text under {@code loginLog.reason.*}). */
     public static final String LEGACY_LOGIN_REASON = "LEGACY_LOGIN";
 
+    /** The login-log reason of an agent's login through LOGIN-11's old agent entry, in the client's log. */
+    public static final String LEGACY_AGENT_LOGIN_REASON = "LEGACY_AGENT_LOGIN";
+
     /** The login-log reason of an agent's login in the client's log (text under {@code loginLog.reason.*}). */
     public static final String AGENT_LOGIN_REASON = "AGENT_LOGIN";
 
@@ -433,7 +436,7 @@ public class LoginSteps {
         } else if (agent != null) {
             // AGT-4: in the client's enterprise log and the audit trail, with the agency and the mandate
             log.recordEnterprise(agent.clientTaxpayerId(), person.id(), loggedMethod(flow), LoginOutcome.SUCCESS,
-                    AGENT_LOGIN_REASON, client);
+                    flow.kind() == FlowKind.LEGACY_AGENT ? LEGACY_AGENT_LOGIN_REASON : AGENT_LOGIN_REASON, client);
             audit.record(person.id(), "AGENT_ENTERED", "taxpayer:" + agent.clientCreditCode(), "agency "
                     + agent.agencyCreditCode() + ", mandate " + agent.mandateId() + ", permissions "
                     + agent.permissions().stream().map(Enum::name).sorted().toList(), client);

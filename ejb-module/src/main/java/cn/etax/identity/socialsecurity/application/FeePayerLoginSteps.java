@@ -70,7 +70,7 @@ public class FeePayerLoginSteps {
 
     /** The pure social-security payer's exemption (LOGIN-10): the password was the whole login. */
     public AuthenticatedFeePayer exemptLogin(long accountId, ClientContext client) {
-        FeePayerAccount account = em.find(FeePayerAccount.class, accountId);
+        FeePayerAccount account = lockedActive(accountId, client);
         return loggedIn(account, List.of(AuthMethod.PASSWORD), "password only (pure social-security payer)", client);
     }
 
@@ -91,12 +91,7 @@ public class FeePayerLoginSteps {
      */
     public SmsAnswer codeEntered(String flowToken, String code, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
-        FeePayerAccount account = em.find(FeePayerAccount.class, flow.requireFeePayer());
-        if (!account.active()) {
-            audit.recordSeparately(null, "SOCIAL_SECURITY_LOGIN_FAILED", target(account.id()),
-                    account.describeForLog() + ": payer closed", client);
-            throw new ForbiddenException("SOCIAL_SECURITY_PAYER_CLOSED");
-        }
+        FeePayerAccount account = lockedActive(flow.requireFeePayer(), client);
         FeePayerLoginGuard guard = em.find(FeePayerLoginGuard.class, account.id(), LockModeType.PESSIMISTIC_WRITE);
         try {
             guard.ensureUnlocked(clock.now(), clock.zone());
@@ -114,6 +109,21 @@ public class FeePayerLoginSteps {
         flow.complete();
         return new SmsAnswer(loggedIn(account, List.of(AuthMethod.PASSWORD, AuthMethod.SMS_CODE), "password + SMS",
                 client), account.id(), outcome, guard.remaining(AuthMethod.SMS_CODE));
+    }
+
+    /**
+     * The account locked for this transaction — the lock the sync takes to close a payer — and still active: a
+     * closing sync either commits first (this login is refused) or waits for this login, whose time then precedes
+     * the closing and whose session it ends.
+     */
+    private FeePayerAccount lockedActive(long accountId, ClientContext client) {
+        FeePayerAccount account = em.find(FeePayerAccount.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        if (!account.active()) {
+            audit.recordSeparately(null, "SOCIAL_SECURITY_LOGIN_FAILED", target(account.id()),
+                    account.describeForLog() + ": payer closed", client);
+            throw new ForbiddenException("SOCIAL_SECURITY_PAYER_CLOSED");
+        }
+        return account;
     }
 
     /** {@code payer} when the code was accepted; else the code's outcome and the attempts left today. */

@@ -43,6 +43,14 @@ public class AssertionIssuer {
     @ConfigProperty(name = "identity.sso.audience", defaultValue = "etax-tax-applications")
     String audience;
 
+    /**
+     * LOGIN-10: the audience of a fee payer's assertion — the fee collection system's, not the tax applications': a
+     * tax application that checks signature and audience alone never takes a fee payer for one of its users.
+     */
+    @Inject
+    @ConfigProperty(name = "identity.sso.fee-payer-audience", defaultValue = "etax-social-security-fees")
+    String feePayerAudience;
+
     private Clock clock = Clock.systemUTC();
 
     public AssertionIssuer() {
@@ -54,6 +62,7 @@ public class AssertionIssuer {
         this.lifeSeconds = life.toSeconds();
         this.issuer = issuer;
         this.audience = audience;
+        this.feePayerAudience = "etax-social-security-fees";
         this.clock = clock;
     }
 
@@ -72,7 +81,7 @@ public class AssertionIssuer {
 
     /** LOGIN-10: the assertion of a social-security fee payer's session, for the fee collection system. */
     public Assertion issue(AuthenticatedFeePayer payer) {
-        return sign((now, expires) -> AssertionClaims.ofFeePayer(payer, issuer, audience, now, expires,
+        return sign((now, expires) -> AssertionClaims.ofFeePayer(payer, issuer, feePayerAudience, now, expires,
                 UUID.randomUUID().toString()));
     }
 

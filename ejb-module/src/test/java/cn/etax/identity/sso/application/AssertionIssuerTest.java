@@ -59,6 +59,9 @@ class AssertionIssuerTest {
         JsonObject claims = part(issuer.issue(payer).token(), 1);
 
         assertThat(claims.getString("sub")).isEqualTo("fee-payer:12");
+        assertThat(claims.getJsonArray("aud").getString(0)).as("the fee collection system's, not the tax apps'")
+                .isEqualTo("etax-social-security-fees");
+        assertThat(claims.containsKey("taxpayer_id") || claims.containsKey("permissions")).isFalse();
         assertThat(claims.getString("upn")).isEqualTo("fee-payer:12");
         assertThat(claims.getString("identity_kind")).isEqualTo("SOCIAL_SECURITY");
         assertThat(claims.getString("fee_payer_kind")).isEqualTo("UNIT");
