@@ -80,7 +80,7 @@ public class LegacyLoginSteps {
         Taxpayer t = em.find(Taxpayer.class, taxpayerId);
         audit.record(null, "LEGACY_PASSWORD_ACCEPTED", "taxpayer:" + t.creditCode().value(),
                 (kind == FlowKind.LEGACY_AGENT ? "old agent entry" : "old entry")
-                        + " (双轨运行): enterprise password passed", client);
+                        + " (transition): enterprise password passed", client);
         return new LegacyAccepted(started.token(), t.creditCode().value(), Masking.enterpriseName(t.name()),
                 identities.staffOptions(taxpayerId));
     }
