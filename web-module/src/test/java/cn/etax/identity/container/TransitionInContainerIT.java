@@ -88,14 +88,14 @@ class TransitionInContainerIT {
         assertTrue(oldPasswords() >= 2);
         assertTrue(transition.open());
         // a login of the old entry under way at the switch-off: the password passed, no staff chosen yet
+        Duration shiftBefore = simulators.shiftClock(Duration.ZERO);
         HumanCheckService.Challenge slider = humanCheck.issue();
-        sleepLikeAPerson();
+        simulators.shiftClock(Duration.ofSeconds(1)); // a person's pace on the business clock the slider reads
         String underWay = legacy.password(first, "Qiye@2019", slider.token(), slider.position(), CLIENT).flowToken();
         LocalDate lastDay = transition.period().lastDay();
         assertEquals(LocalDate.of(2090, 12, 31), lastDay);
 
-        Duration shiftBefore = simulators.shiftClock(Duration.ZERO);
-        Instant businessNow = Instant.now().plus(shiftBefore);
+        Instant businessNow = Instant.now().plus(simulators.shiftClock(Duration.ZERO));
         Duration toTheDayAfter = Duration.between(businessNow,
                 lastDay.plusDays(1).atStartOfDay(ZONE).toInstant().plusSeconds(60));
         simulators.shiftClock(toTheDayAfter);
@@ -117,15 +117,6 @@ class TransitionInContainerIT {
             simulators.shiftClock(shiftBefore);
         }
         assertTrue(transition.open(), "the clock is back");
-    }
-
-    /** The slider refuses answers faster than a person drags (300 ms). */
-    private static void sleepLikeAPerson() {
-        try {
-            Thread.sleep(350);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private long oldPasswords() {
