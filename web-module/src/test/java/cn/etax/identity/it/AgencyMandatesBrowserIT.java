@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,59 +46,49 @@ class AgencyMandatesBrowserIT {
 
         new EnterpriseEntryPage(driver, wait).logIn(agencyFirm.creditCode(), agencyFirm.legal());
         assertThat(driver.findElements(By.id("navAgencies"))).as("an agency has no 我的代理机构").isEmpty();
-        click(By.id("navAgencyClients"));
+        browser.click(By.id("navAgencyClients"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#clients h2"), "被代理信息查看"));
-        assertThat(text(By.id("clients:mandates"))).contains("暂无被代理企业");
+        assertThat(browser.text(By.id("clients:mandates"))).contains("暂无被代理企业");
 
-        click(By.id("clients:file"));
+        browser.click(By.id("clients:file"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients:messages"),
                 "统一社会信用代码（纳税人识别号）"));
-        type(By.id("clients:clientCreditCode"), client.creditCode());
+        browser.type(By.id("clients:clientCreditCode"), client.creditCode());
         pickDate("mandateFrom", By.id("clients:validFrom_input"), today);
         pickDate("mandateUntil", By.id("clients:validUntil_input"), today.plusYears(1));
-        click(By.xpath("//*[@id='clients:scope']//label[text()='申报缴税']"));
-        click(By.xpath("//*[@id='clients:scope']//label[text()='税费查询']"));
-        assertThat(text(By.id("clients:scope"))).doesNotContain("账户管理", "代理关系管理");
-        click(By.id("clients:file"));
+        browser.click(By.xpath("//*[@id='clients:scope']//label[text()='申报缴税']"));
+        browser.click(By.xpath("//*[@id='clients:scope']//label[text()='税费查询']"));
+        assertThat(browser.text(By.id("clients:scope"))).doesNotContain("账户管理", "代理关系管理");
+        browser.click(By.id("clients:file"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients:messages"), "待其认定"));
-        String row = text(By.id("clients:mandates"));
+        String row = browser.text(By.id("clients:mandates"));
         assertThat(row).contains(client.creditCode(), "申报缴税、税费查询", from + " ~", until, "待认定");
 
-        click(By.id("navAgencyAgents"));
+        browser.click(By.id("navAgencyAgents"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentStaff h2"), "税务代理人员信息"));
-        assertThat(text(By.id("agentStaff:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
+        assertThat(browser.text(By.id("agentStaff:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
                 "法定代表人", "代理关系管理");
         browser.logOut();
 
         new EnterpriseEntryPage(driver, wait).logIn(client.creditCode(), client.legal());
         assertThat(driver.findElements(By.id("navAgencyClients"))).as("an ordinary taxpayer has no clients").isEmpty();
-        click(By.id("navAgencies"));
+        browser.click(By.id("navAgencies"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agencies h2"), "我的代理机构"));
-        assertThat(text(By.id("agencies:mandates"))).contains(agencyFirm.creditCode(), "申报缴税、税费查询", "待认定");
+        assertThat(browser.text(By.id("agencies:mandates"))).contains(agencyFirm.creditCode(), "申报缴税、税费查询", "待认定");
 
-        click(By.cssSelector("[id$=':viewAgents']"));
+        browser.click(By.cssSelector("[id$=':viewAgents']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agencies:agents")));
-        assertThat(text(By.id("agencies:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
+        assertThat(browser.text(By.id("agencies:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
                 "申报缴税、税费查询").doesNotContain("代理关系管理");
-        click(By.cssSelector("#agencies\\:agentsDialog .ui-dialog-titlebar-close"));
+        browser.click(By.cssSelector("#agencies\\:agentsDialog .ui-dialog-titlebar-close"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("agencies:agents")));
 
-        click(By.cssSelector("[id$=':recognise']"));
-        click(By.id("agencies:confirmYes"));
+        browser.click(By.cssSelector("[id$=':recognise']"));
+        browser.click(By.id("agencies:confirmYes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agencies:messages"), "已认定该代理机构"));
-        assertThat(text(By.id("agencies:mandates"))).contains("已认定");
+        assertThat(browser.text(By.id("agencies:mandates"))).contains("已认定");
         assertThat(driver.findElements(By.cssSelector("[id$=':recognise']"))).isEmpty();
         assertThat(driver.findElements(By.cssSelector("[id$=':cancel']"))).hasSize(1);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
     }
 
     /**
@@ -110,9 +99,5 @@ class AgencyMandatesBrowserIT {
         ((JavascriptExecutor) driver).executeScript("PF(arguments[0]).setDate(new Date(arguments[1], arguments[2] - 1, "
                 + "arguments[3]))", widget, day.getYear(), day.getMonthValue(), day.getDayOfMonth());
         assertThat(driver.findElement(input).getAttribute("value")).isEqualTo(day.toString());
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

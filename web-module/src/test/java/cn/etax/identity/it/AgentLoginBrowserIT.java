@@ -44,38 +44,38 @@ class AgentLoginBrowserIT {
         entry.open();
         entry.passwordAndSmsSteps(agencyFirm.creditCode(), agencyFirm.legal());
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentLogin h2"), "选择被代理企业"));
-        assertThat(text(By.id("agentLogin:clients"))).contains(first.creditCode(), second.creditCode(), "申报缴税");
-        click(enterButton(first.creditCode()));
+        assertThat(browser.text(By.id("agentLogin:clients"))).contains(first.creditCode(), second.creditCode(), "申报缴税");
+        browser.click(enterButton(first.creditCode()));
 
         // AGT-1: the client's basic information, masked, and who the agent is
         wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
-        assertThat(text(By.id("creditCode"))).isEqualTo(first.creditCode());
-        assertThat(text(By.id("clientName"))).contains("*");
+        assertThat(browser.text(By.id("creditCode"))).isEqualTo(first.creditCode());
+        assertThat(browser.text(By.id("clientName"))).contains("*");
         assertThat(driver.getPageSource()).doesNotContain(EnterpriseCenterFixtures.companyName(first.creditCode()));
-        assertThat(text(By.id("identity"))).isEqualTo("代理人员（本机构法定代表人）");
-        assertThat(text(By.id("agency"))).contains(agencyFirm.creditCode());
-        assertThat(text(By.id("headerForm:currentAgentIdentity"))).contains("代理人员");
+        assertThat(browser.text(By.id("identity"))).isEqualTo("代理人员（本机构法定代表人）");
+        assertThat(browser.text(By.id("agency"))).contains(agencyFirm.creditCode());
+        assertThat(browser.text(By.id("headerForm:currentAgentIdentity"))).contains("代理人员");
         assertThat(driver.findElements(By.id("navStaffAdd"))).as("no enterprise staff management").isEmpty();
 
         // AGT-2
-        click(By.id("navAgentPermissions"));
+        browser.click(By.id("navAgentPermissions"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentPermissions h2"), "人员权限查看"));
-        assertThat(text(By.id("permissions"))).isEqualTo("申报缴税、发票开具、税费查询");
+        assertThat(browser.text(By.id("permissions"))).isEqualTo("申报缴税、发票开具、税费查询");
 
         // AGT-3: the other client, then personal business
-        click(By.id("navAgentSwitch"));
+        browser.click(By.id("navAgentSwitch"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentSwitch h2"), "企业办税"));
-        assertThat(text(By.id("agentSwitch:clients"))).contains("当前");
-        click(enterButton(second.creditCode()));
+        assertThat(browser.text(By.id("agentSwitch:clients"))).contains("当前");
+        browser.click(enterButton(second.creditCode()));
         wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
-        assertThat(text(By.id("creditCode"))).isEqualTo(second.creditCode());
-        assertThat(text(By.id("agentInfo:messages"))).contains("已切换到");
+        assertThat(browser.text(By.id("creditCode"))).isEqualTo(second.creditCode());
+        assertThat(browser.text(By.id("agentInfo:messages"))).contains("已切换到");
 
-        click(By.id("navAgentSwitch"));
-        click(By.id("agentSwitch:toPersonal"));
+        browser.click(By.id("navAgentSwitch"));
+        browser.click(By.id("agentSwitch:toPersonal"));
         wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
         assertThat(driver.findElements(By.id("navAgentInfo"))).as("no agent center any more").isEmpty();
-        assertThat(text(By.id("headerForm:currentIdentity"))).isEqualTo("个人办税");
+        assertThat(browser.text(By.id("headerForm:currentIdentity"))).isEqualTo("个人办税");
     }
 
     @Test
@@ -93,21 +93,13 @@ class AgentLoginBrowserIT {
         entry.chooseStaff(agencyFirm.legal(), "法定代表人");
         entry.smsStep(agencyFirm.legal());
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentLogin h2"), "选择被代理企业"));
-        click(enterButton(client.creditCode()));
+        browser.click(enterButton(client.creditCode()));
         wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
-        assertThat(text(By.id("creditCode"))).isEqualTo(client.creditCode());
+        assertThat(browser.text(By.id("creditCode"))).isEqualTo(client.creditCode());
     }
 
     private static By enterButton(String creditCode) {
         return By.xpath("//span[contains(@id,'clientCode') and text()='" + creditCode
                 + "']/ancestor::tr//button[contains(@id,':enter')]");
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,59 +42,45 @@ class ClerkConsoleBrowserIT {
 
         driver.get(App.uri("/clerk/index.xhtml").toString());
         wait.until(ExpectedConditions.urlContains("/clerk/login.xhtml"));
-        type(By.id("clerkLogin:username"), clerk);
-        type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
-        click(By.id("clerkLogin:submit"));
+        browser.type(By.id("clerkLogin:username"), clerk);
+        browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
+        browser.click(By.id("clerkLogin:submit"));
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
-        assertThat(text(By.id("clerkBar:who"))).isEqualTo("测试科员（国家税务总局南昌市东湖区税务局）");
+        assertThat(browser.text(By.id("clerkBar:who"))).isEqualTo("测试科员（国家税务总局南昌市东湖区税务局）");
 
-        click(By.id("clerkBar:registerLink"));
+        browser.click(By.id("clerkBar:registerLink"));
         wait.until(ExpectedConditions.urlContains("/clerk/register.xhtml"));
-        type(By.id("reg:creditCode"), code);
-        type(By.id("reg:name"), "浏览器登记企业" + code.substring(10));
-        type(By.id("reg:legalName"), legal.name());
-        type(By.id("reg:legalIdNumber"), legal.idNumber());
-        type(By.id("reg:financeName"), finance.name());
-        type(By.id("reg:financeIdNumber"), finance.idNumber());
-        click(By.id("reg:submit"));
+        browser.type(By.id("reg:creditCode"), code);
+        browser.type(By.id("reg:name"), "浏览器登记企业" + code.substring(10));
+        browser.type(By.id("reg:legalName"), legal.name());
+        browser.type(By.id("reg:legalIdNumber"), legal.idNumber());
+        browser.type(By.id("reg:financeName"), finance.name());
+        browser.type(By.id("reg:financeIdNumber"), finance.idNumber());
+        browser.click(By.id("reg:submit"));
 
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console:messages"),
                 "纳税人" + code + "已登记，法定代表人已自动关联。"));
-        assertThat(text(By.id("console:tpCode"))).isEqualTo(code);
-        assertThat(text(By.id("console:tpAuthority"))).isEqualTo("国家税务总局南昌市东湖区税务局");
-        String staff = text(By.id("console:staff"));
+        assertThat(browser.text(By.id("console:tpCode"))).isEqualTo(code);
+        assertThat(browser.text(By.id("console:tpAuthority"))).isEqualTo("国家税务总局南昌市东湖区税务局");
+        String staff = browser.text(By.id("console:staff"));
         assertThat(staff).contains(Fixtures.maskedName(legal.name()) + " ", "法定代表人 有效 系统（税务登记）")
                 .contains("财务负责人 待确认 系统（税务登记）").doesNotContain(legal.idNumber());
 
-        type(By.id("console:staffName"), officer.name());
-        type(By.id("console:staffIdNumber"), officer.idNumber());
-        click(By.xpath("//*[@id='console:staffPermissions']//label[normalize-space(.)='申报缴税']"));
-        click(By.xpath("//*[@id='console:staffPermissions']//label[normalize-space(.)='税费查询']"));
-        click(By.id("console:addGrantSubmit"));
+        browser.type(By.id("console:staffName"), officer.name());
+        browser.type(By.id("console:staffIdNumber"), officer.idNumber());
+        browser.click(By.xpath("//*[@id='console:staffPermissions']//label[normalize-space(.)='申报缴税']"));
+        browser.click(By.xpath("//*[@id='console:staffPermissions']//label[normalize-space(.)='税费查询']"));
+        browser.click(By.id("console:addGrantSubmit"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("console:messages"),
                 "办税人员已添加，关联关系已生效。"));
-        assertThat(text(By.id("console:staff"))).contains(Fixtures.maskedName(officer.name()))
+        assertThat(browser.text(By.id("console:staff"))).contains(Fixtures.maskedName(officer.name()))
                 .contains("办税员 有效 税务机关（线下） 申报缴税、税费查询 长期");
-        assertThat(text(By.id("console:history"))).contains("有效 税务机关（线下）", "待确认 系统（税务登记）");
+        assertThat(browser.text(By.id("console:history"))).contains("有效 税务机关（线下）", "待确认 系统（税务登记）");
 
         Reply login = EnterpriseLogins.login(Api.browser(), code, officer);
         assertThat(login.string("status")).as("the offline tax officer logs in at once: %s", login)
                 .isEqualTo("LOGGED_IN");
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,15 +38,15 @@ class DeregistrationBrowserIT {
         new PersonEntryPage(driver, wait).logInBySms(p);
 
         openNoticeAndConfirm();
-        click(By.id("deregister:ways:sendCode"));
+        browser.click(By.id("deregister:ways:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deregister:messages"),
                 "验证码已发送至" + Fixtures.maskedPhone(p.phone())));
-        type(By.id("deregister:ways:smsCode"), "000000");
-        click(By.id("deregister:ways:deregisterWithSms"));
+        browser.type(By.id("deregister:ways:smsCode"), "000000");
+        browser.click(By.id("deregister:ways:deregisterWithSms"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deregister:messages"), "短信验证码错误"));
 
-        type(By.id("deregister:ways:smsCode"), Sim.latestCode(p.phone()));
-        click(By.id("deregister:ways:deregisterWithSms"));
+        browser.type(By.id("deregister:ways:smsCode"), Sim.latestCode(p.phone()));
+        browser.click(By.id("deregister:ways:deregisterWithSms"));
 
         assertDeregistered(p);
     }
@@ -59,8 +58,8 @@ class DeregistrationBrowserIT {
         new PersonEntryPage(driver, wait).logInBySms(p);
 
         openNoticeAndConfirm();
-        click(By.linkText("扫脸验证"));
-        click(By.id("deregister:ways:faceTaxApp"));
+        browser.click(By.linkText("扫脸验证"));
+        browser.click(By.id("deregister:ways:faceTaxApp"));
         String qrToken = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qrToken"))).getText().strip();
         MobileAppWindow.passFaceCheck(driver, wait, qrToken, "账户信息修改");
 
@@ -68,35 +67,21 @@ class DeregistrationBrowserIT {
     }
 
     private void openNoticeAndConfirm() {
-        click(By.id("navDeregister"));
+        browser.click(By.id("navDeregister"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#deregister h2"), "用户注销"));
-        assertThat(text(By.id("deregister:notice"))).contains("包括手机、用户名、密码等", "与企业的关联关系不会解除",
+        assertThat(browser.text(By.id("deregister:notice"))).contains("包括手机、用户名、密码等", "与企业的关联关系不会解除",
                 "关联关系及状态不变");
-        click(By.id("deregister:confirm"));
+        browser.click(By.id("deregister:confirm"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deregister:verify")));
     }
 
     private void assertDeregistered(TestPerson p) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deregistered")));
-        assertThat(text(By.id("deregistered"))).startsWith("您的个人账户已注销");
+        assertThat(browser.text(By.id("deregistered"))).startsWith("您的个人账户已注销");
         assertThat(driver.findElements(By.id("headerForm:logout"))).as("logged out").isEmpty();
         driver.get(App.uri("/account/profile.xhtml").toString());
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));
         Reply login = Api.browser().passwordStep(p.idNumber(), p.password());
         assertThat(login.code()).isEqualTo("USER_NOT_REGISTERED");
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

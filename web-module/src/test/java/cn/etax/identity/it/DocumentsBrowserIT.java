@@ -39,48 +39,40 @@ class DocumentsBrowserIT {
         TestPerson p = Fixtures.quickPerson();
         new PersonEntryPage(driver, wait).logInBySms(p);
 
-        click(By.id("navDocuments"));
+        browser.click(By.id("navDocuments"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#documents h2"), "个人证件管理"));
-        assertThat(text(By.id("documents:rows:0:type"))).isEqualTo("居民身份证");
-        assertThat(text(By.id("documents:rows:0:registeredWith"))).isEqualTo("注册证件");
+        assertThat(browser.text(By.id("documents:rows:0:type"))).isEqualTo("居民身份证");
+        assertThat(browser.text(By.id("documents:rows:0:registeredWith"))).isEqualTo("注册证件");
 
-        click(By.id("documents:add"));
+        browser.click(By.id("documents:add"));
         String number = DocumentsIT.newPassportNumber();
         String from = Sim.today().minusYears(3).toString();
         type(By.id("documents:name"), "王" + p.name());
         type(By.id("documents:idNumber"), number);
         type(By.id("documents:validFrom_input"), from);
-        click(By.cssSelector("#documents\\:longTerm .ui-chkbox-box"));
+        browser.click(By.cssSelector("#documents\\:longTerm .ui-chkbox-box"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("documents:validUntil_input")));
-        click(By.id("documents:next"));
+        browser.click(By.id("documents:next"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents:messages"),
                 "姓名与当前账户的实名信息不一致"));
 
         type(By.id("documents:name"), p.name());
-        click(By.id("documents:next"));
-        click(By.id("documents:faceTaxApp"));
-        String qrToken = text(By.id("qrToken"));
+        browser.click(By.id("documents:next"));
+        browser.click(By.id("documents:faceTaxApp"));
+        String qrToken = browser.text(By.id("qrToken"));
         MobileAppWindow.passFaceCheck(driver, wait, qrToken, "账户信息修改");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents:messages"), "证件新增完成"));
-        assertThat(text(By.id("documents:rows:1:type"))).isEqualTo("中国护照");
-        assertThat(text(By.id("documents:rows:1:number"))).isEqualTo(number.substring(0, 3) + "****"
+        assertThat(browser.text(By.id("documents:rows:1:type"))).isEqualTo("中国护照");
+        assertThat(browser.text(By.id("documents:rows:1:number"))).isEqualTo(number.substring(0, 3) + "****"
                 + number.substring(7));
-        assertThat(text(By.id("documents:rows:1:validity"))).isEqualTo(from + " 至 长期");
+        assertThat(browser.text(By.id("documents:rows:1:validity"))).isEqualTo(from + " 至 长期");
         assertThat(driver.findElements(By.id("documents:addPanel"))).as("the form is closed").isEmpty();
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     private void type(By by, String value) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
         input.clear();
         input.sendKeys(value, Keys.ESCAPE);
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

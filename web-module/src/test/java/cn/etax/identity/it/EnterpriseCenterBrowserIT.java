@@ -49,79 +49,79 @@ class EnterpriseCenterBrowserIT {
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
 
         // ENT-1: masked, the eye reveals; tax data and investors are there for the legal representative
-        String masked = text(By.id("entInfo:taxpayerName"));
+        String masked = browser.text(By.id("entInfo:taxpayerName"));
         assertThat(masked).contains("*").isNotEqualTo(companyName(e.creditCode()));
         assertThat(driver.getPageSource()).doesNotContain(companyName(e.creditCode()));
-        click(By.id("entInfo:eyeTaxpayerName"));
+        browser.click(By.id("entInfo:eyeTaxpayerName"));
         wait.until(ExpectedConditions.textToBe(By.id("entInfo:taxpayerName"), companyName(e.creditCode())));
-        assertThat(text(By.id("entInfo:taxData"))).contains("软件和信息技术服务业", "小规模纳税人");
-        assertThat(text(By.id("entInfo:investors"))).contains("江西赣江****有限公司").doesNotContain(COMPANY_INVESTOR);
-        assertThat(text(By.id("identities"))).isEqualTo("法定代表人");
+        assertThat(browser.text(By.id("entInfo:taxData"))).contains("软件和信息技术服务业", "小规模纳税人");
+        assertThat(browser.text(By.id("entInfo:investors"))).contains("江西赣江****有限公司").doesNotContain(COMPANY_INVESTOR);
+        assertThat(browser.text(By.id("identities"))).isEqualTo("法定代表人");
         assertThat(driver.findElement(By.cssSelector("#identities .identity-current")).getText()).isEqualTo("法定代表人");
 
         // ENT-2: template, risk warning, send
-        click(By.id("navStaffAdd"));
+        browser.click(By.id("navStaffAdd"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-add.xhtml"));
-        type(By.id("staffAdd:name"), officer.name());
-        type(By.id("staffAdd:idNumber"), officer.idNumber());
+        browser.type(By.id("staffAdd:name"), officer.name());
+        browser.type(By.id("staffAdd:idNumber"), officer.idNumber());
         chooseTemplate("申报缴税");
         wait.until(d -> checkedPermissions().contains("TAX_FILING_AND_PAYMENT"));
         assertThat(checkedPermissions()).contains("TAX_FILING_AND_PAYMENT", "CERTIFICATE_ISSUE", "TAX_QUERY")
                 .doesNotContain("INVOICE_ISSUE");
-        assertThat(text(By.id("staffAdd:permissions"))).contains("申报缴税", "证明开具", "税费查询", "发票开具");
+        assertThat(browser.text(By.id("staffAdd:permissions"))).contains("申报缴税", "证明开具", "税费查询", "发票开具");
 
         // ENT-2 权限身份: the ticked permissions saved under a name, offered in the drop-down, applied, deleted
         String ticked = checkedPermissions();
-        type(By.id("staffAdd:templateName"), "申报团队");
-        click(By.id("staffAdd:saveTemplate"));
+        browser.type(By.id("staffAdd:templateName"), "申报团队");
+        browser.click(By.id("staffAdd:saveTemplate"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
                 "权限身份“申报团队”已保存"));
-        assertThat(text(By.id("staffAdd:savedTemplates"))).contains("申报团队", "证明开具");
+        assertThat(browser.text(By.id("staffAdd:savedTemplates"))).contains("申报团队", "证明开具");
         chooseTemplate("仅查询");
         wait.until(d -> checkedPermissions().equals("TAX_QUERY,TAX_INFO_QUERY"));
         chooseTemplate("申报团队");
         wait.until(d -> checkedPermissions().equals(ticked));
-        click(By.cssSelector("[id$=':deleteTemplate']"));
-        click(By.id("staffAdd:confirmYes"));
+        browser.click(By.cssSelector("[id$=':deleteTemplate']"));
+        browser.click(By.id("staffAdd:confirmYes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
                 "权限身份“申报团队”已删除"));
-        assertThat(text(By.id("staffAdd:savedTemplates"))).contains("暂无自定义权限身份");
+        assertThat(browser.text(By.id("staffAdd:savedTemplates"))).contains("暂无自定义权限身份");
         assertThat(checkedPermissions()).as("the ticks stay").isEqualTo(ticked);
 
-        click(By.id("staffAdd:submit"));
+        browser.click(By.id("staffAdd:submit"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
-        assertThat(text(By.id("riskText"))).startsWith("为了避免办税人员个人身份信息被盗用");
-        click(By.id("staffAdd:riskConfirm"));
+        assertThat(browser.text(By.id("riskText"))).startsWith("为了避免办税人员个人身份信息被盗用");
+        browser.click(By.id("staffAdd:riskConfirm"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
                 "请阅读风险提示并勾选“我已阅读并知晓上述风险”后再提交"));
 
-        click(By.id("staffAdd:submit"));
+        browser.click(By.id("staffAdd:submit"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
-        click(By.cssSelector("#staffAdd\\:riskAcknowledged .ui-chkbox-box"));
-        click(By.id("staffAdd:riskConfirm"));
+        browser.click(By.cssSelector("#staffAdd\\:riskAcknowledged .ui-chkbox-box"));
+        browser.click(By.id("staffAdd:riskConfirm"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
                 "成功添加办税人员，等待该办税人员确认授权"));
 
         // ENT-3: pending, withdraw
-        click(By.id("staffAdd:toPending"));
+        browser.click(By.id("staffAdd:toPending"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-pending.xhtml"));
-        String row = text(By.id("pending:grants"));
+        String row = browser.text(By.id("pending:grants"));
         assertThat(row).contains(Fixtures.maskedName(officer.name()), "办税员", "企业发起", "申报缴税", "长期");
-        click(By.xpath(rowOf(officer) + "//button[contains(@id, ':withdraw')]"));
-        click(By.id("pending:confirmYes"));
+        browser.click(By.xpath(rowOf(officer) + "//button[contains(@id, ':withdraw')]"));
+        browser.click(By.id("pending:confirmYes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"), "已撤回授权"));
         assertThat(driver.findElements(By.cssSelector("[id$=':withdraw']"))).as("the only own offer is gone").isEmpty();
 
         // ENT-5: history
-        click(By.id("navStaffHistory"));
+        browser.click(By.id("navStaffHistory"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-history.xhtml"));
-        assertThat(text(By.id("history:grants"))).contains(Fixtures.maskedName(officer.name()), "已撤回");
+        assertThat(browser.text(By.id("history:grants"))).contains(Fixtures.maskedName(officer.name()), "已撤回");
 
         // ENT-4: the legal representative is listed without manage, freeze or delete, with the seeds' sentence
-        click(By.id("navStaff"));
+        browser.click(By.id("navStaff"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff.xhtml"));
         String legal = rowOf(e.legal());
-        assertThat(text(By.xpath(legal))).contains("企业法定代表人和财务负责人无法被删除。", "有效");
+        assertThat(browser.text(By.xpath(legal))).contains("企业法定代表人和财务负责人无法被删除。", "有效");
         assertThat(driver.findElements(By.xpath(legal + "//button"))).isEmpty();
     }
 
@@ -139,9 +139,9 @@ class EnterpriseCenterBrowserIT {
         }
 
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
-        click(By.id("navStaffPending"));
+        browser.click(By.id("navStaffPending"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-pending.xhtml"));
-        assertThat(text(By.id("pending:grants"))).contains("个人申请", "系统绑定", "等待本人确认");
+        assertThat(browser.text(By.id("pending:grants"))).contains("个人申请", "系统绑定", "等待本人确认");
         // tick both; a tick that lands before the table's script is ready is repeated until the table's own
         // selection field, which the form submits, holds both rows
         List<By> rows = List.of(
@@ -161,35 +161,35 @@ class EnterpriseCenterBrowserIT {
             }
             return false;
         });
-        click(By.id("pending:confirmSelected"));
+        browser.click(By.id("pending:confirmSelected"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"),
                 "已确认 2 条授权申请"));
         assertThat(driver.findElements(By.xpath("//*[@id='pending:grants']" + rowOf(first)))).isEmpty();
         assertThat(driver.findElements(By.xpath("//*[@id='pending:grants']" + rowOf(second)))).isEmpty();
 
-        click(By.id("navStaff"));
+        browser.click(By.id("navStaff"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff.xhtml"));
         String row = rowOf(first);
-        boolean issuing = text(By.xpath(row)).contains("发票开具");
-        click(By.xpath(row + "//button[contains(@id, ':manage')]"));
+        boolean issuing = browser.text(By.xpath(row)).contains("发票开具");
+        browser.click(By.xpath(row + "//button[contains(@id, ':manage')]"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff:savePermissions")));
-        click(By.xpath("//div[@id='staff:permissions']//input[@value='INVOICE_ISSUE']"
+        browser.click(By.xpath("//div[@id='staff:permissions']//input[@value='INVOICE_ISSUE']"
                 + "/ancestor::div[contains(@class, 'ui-chkbox')][1]/div[contains(@class, 'ui-chkbox-box')]"));
         if (issuing) {
-            click(By.xpath("//div[@id='staff:permissions']//input[@value='TAX_QUERY']"
+            browser.click(By.xpath("//div[@id='staff:permissions']//input[@value='TAX_QUERY']"
                     + "/ancestor::div[contains(@class, 'ui-chkbox')][1]/div[contains(@class, 'ui-chkbox-box')]"));
         }
-        click(By.id("staff:savePermissions"));
+        browser.click(By.id("staff:savePermissions"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"), "人员权限已修改"));
         if (issuing) {
-            assertThat(text(By.xpath(row))).doesNotContain("发票开具");
+            assertThat(browser.text(By.xpath(row))).doesNotContain("发票开具");
         } else {
-            assertThat(text(By.xpath(row))).contains("发票开具");
+            assertThat(browser.text(By.xpath(row))).contains("发票开具");
         }
 
-        click(By.xpath(row + "//button[contains(@id, ':freeze')]"));
+        browser.click(By.xpath(row + "//button[contains(@id, ':freeze')]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"), "已冻结该办税人员"));
-        assertThat(text(By.xpath(row))).contains("冻结");
+        assertThat(browser.text(By.xpath(row))).contains("冻结");
     }
 
     @Test
@@ -202,15 +202,15 @@ class EnterpriseCenterBrowserIT {
 
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), officer);
 
-        assertThat(text(By.id("entInfo:keyPersons"))).contains("法定代表人", Fixtures.maskedName(e.legal().name()));
-        assertThat(text(By.id("basic"))).isNotEmpty();
+        assertThat(browser.text(By.id("entInfo:keyPersons"))).contains("法定代表人", Fixtures.maskedName(e.legal().name()));
+        assertThat(browser.text(By.id("basic"))).isNotEmpty();
         assertThat(driver.findElements(By.id("entInfo:taxData"))).isEmpty();
         assertThat(driver.findElements(By.id("entInfo:investors"))).isEmpty();
-        assertThat(text(By.id("identities"))).isEqualTo("办税员");
-        assertThat(text(By.id("permissions"))).contains("申报缴税", "税费查询");
+        assertThat(browser.text(By.id("identities"))).isEqualTo("办税员");
+        assertThat(browser.text(By.id("permissions"))).contains("申报缴税", "税费查询");
         assertThat(driver.findElements(By.id("navStaffAdd"))).isEmpty();
         assertThat(driver.findElements(By.id("navStaff"))).isEmpty();
-        assertThat(text(By.id("accountNav"))).contains("企业基本信息", "个人基本信息", "登录日志").doesNotContain("人员权限管理");
+        assertThat(browser.text(By.id("accountNav"))).contains("企业基本信息", "个人基本信息", "登录日志").doesNotContain("人员权限管理");
 
         driver.get(App.uri("/account/enterprise/staff.xhtml").toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"),
@@ -256,19 +256,5 @@ class EnterpriseCenterBrowserIT {
                 + "\"[id='staffAdd:permissions'] input[type=checkbox]\")).filter(i => i.checked).map(i => i.value)"
                 + ".join(',');");
         return String.valueOf(values);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

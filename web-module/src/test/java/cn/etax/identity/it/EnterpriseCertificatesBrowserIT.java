@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,37 +45,37 @@ class EnterpriseCertificatesBrowserIT {
         EnterpriseCertificatesIT.issueKey(other, "SM2", Duration.ofDays(-1), Duration.ofDays(700));
 
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
-        assertThat(text(By.id("accountNav"))).contains("数字证书管理", "税务数字证书");
-        click(By.id("navCertificates"));
+        assertThat(browser.text(By.id("accountNav"))).contains("数字证书管理", "税务数字证书");
+        browser.click(By.id("navCertificates"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/certificates.xhtml"));
 
-        assertThat(text(By.id("certs:expiryWarning"))).isEqualTo("您有1张数字证书已过期或将在30天内过期，请及时到主管税务机关办理证书更新");
-        String national = text(By.id("certs:national"));
+        assertThat(browser.text(By.id("certs:expiryWarning"))).isEqualTo("您有1张数字证书已过期或将在30天内过期，请及时到主管税务机关办理证书更新");
+        String national = browser.text(By.id("certs:national"));
         assertThat(national).contains(companyName(e.creditCode()), "税务数字证书测试CA（SM2）", "SM2", "有效");
-        String international = text(By.id("certs:international"));
+        String international = browser.text(By.id("certs:international"));
         assertThat(international).contains(companyName(e.creditCode()), "RSA").containsPattern("证书即将过期（剩余(9|10)天）");
         assertThat(driver.getPageSource()).doesNotContain(companyName(other.creditCode()));
 
-        click(By.id("certs:nationalRows:0:changePin"));
+        browser.click(By.id("certs:nationalRows:0:changePin"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("certs:pinPanel")));
-        assertThat(text(By.id("certs:pinHolder"))).contains(companyName(e.creditCode()), "SM2");
+        assertThat(browser.text(By.id("certs:pinHolder"))).contains(companyName(e.creditCode()), "SM2");
 
-        type(By.id("certs:oldPin"), "11112222");
-        type(By.id("certs:newPin"), "Tax2026key");
-        type(By.id("certs:confirmPin"), "Tax2026key");
-        click(By.id("certs:confirm"));
+        browser.type(By.id("certs:oldPin"), "11112222");
+        browser.type(By.id("certs:newPin"), "Tax2026key");
+        browser.type(By.id("certs:confirmPin"), "Tax2026key");
+        browser.click(By.id("certs:confirm"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("certs:messages"), "证书密码错误，还可尝试9次"));
 
-        type(By.id("certs:oldPin"), EnterpriseCertificatesIT.PIN);
-        type(By.id("certs:newPin"), "Tax2026key");
-        type(By.id("certs:confirmPin"), "Tax2026kez");
-        click(By.id("certs:confirm"));
+        browser.type(By.id("certs:oldPin"), EnterpriseCertificatesIT.PIN);
+        browser.type(By.id("certs:newPin"), "Tax2026key");
+        browser.type(By.id("certs:confirmPin"), "Tax2026kez");
+        browser.click(By.id("certs:confirm"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("certs:messages"), "两次输入的新密码不一致"));
 
-        type(By.id("certs:oldPin"), EnterpriseCertificatesIT.PIN);
-        type(By.id("certs:newPin"), "Tax2026key");
-        type(By.id("certs:confirmPin"), "Tax2026key");
-        click(By.id("certs:confirm"));
+        browser.type(By.id("certs:oldPin"), EnterpriseCertificatesIT.PIN);
+        browser.type(By.id("certs:newPin"), "Tax2026key");
+        browser.type(By.id("certs:confirmPin"), "Tax2026key");
+        browser.click(By.id("certs:confirm"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("certs:messages"), "修改成功"));
         assertThat(driver.findElements(By.id("certs:pinPanel"))).isEmpty();
 
@@ -84,19 +83,5 @@ class EnterpriseCertificatesBrowserIT {
         assertThat(EnterpriseCertificatesIT.sign(sm2, "sm2", EnterpriseCertificatesIT.PIN).code())
                 .isEqualTo("CERTIFICATE_PIN_INCORRECT");
         assertThat(EnterpriseCertificatesIT.sign(sm2, "sm2", "Tax2026key").status()).isEqualTo(200);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

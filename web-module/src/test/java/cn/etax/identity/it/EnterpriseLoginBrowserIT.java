@@ -43,7 +43,7 @@ class EnterpriseLoginBrowserIT {
         passwordAndSmsSteps(e.creditCode(), e.legal());
 
         enterpriseAccountCenterThenProfile();
-        assertThat(text(By.id("currentEnterprise")))
+        assertThat(browser.text(By.id("currentEnterprise")))
                 .startsWith("当前企业身份").endsWith(maskedCompany(e.creditCode()) + "（法定代表人）");
         assertThat(driver.getPageSource()).as("the company's name is not in clear")
                 .doesNotContain(companyName(e.creditCode()));
@@ -66,15 +66,15 @@ class EnterpriseLoginBrowserIT {
         passwordAndSmsSteps(e.creditCode(), both);
 
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "选择登录身份"));
-        String choices = text(By.id("entLogin:identity"));
+        String choices = browser.text(By.id("entLogin:identity"));
         assertThat(choices).contains("办税员（权限：", "开票员（权限：").doesNotContain("已锁定");
-        click(By.xpath("//div[@id='entLogin:identity']//label[starts-with(normalize-space(.), '开票员')]"));
+        browser.click(By.xpath("//div[@id='entLogin:identity']//label[starts-with(normalize-space(.), '开票员')]"));
         wait.until(ExpectedConditions.elementSelectionStateToBe(
                 By.cssSelector("#entLogin\\:identity input[value='" + invoicer + "']"), true));
-        click(By.id("entLogin:chooseIdentity"));
+        browser.click(By.id("entLogin:chooseIdentity"));
 
         enterpriseAccountCenterThenProfile();
-        assertThat(text(By.id("currentEnterprise")))
+        assertThat(browser.text(By.id("currentEnterprise")))
                 .startsWith("当前企业身份").endsWith(maskedCompany(e.creditCode()) + "（开票员）");
     }
 
@@ -88,21 +88,21 @@ class EnterpriseLoginBrowserIT {
         passwordAndSmsSteps(e.creditCode(), e.finance());
 
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLogin h2"), "确认企业身份"));
-        assertThat(text(By.id("confirmQuestion"))).isEqualTo("是否确认成为该企业的财务负责人");
-        assertThat(text(By.id("entLogin:offer"))).startsWith("财务负责人");
-        click(By.id("entLogin:confirmTaxApp"));
-        String qrToken = text(By.id("qrToken"));
+        assertThat(browser.text(By.id("confirmQuestion"))).isEqualTo("是否确认成为该企业的财务负责人");
+        assertThat(browser.text(By.id("entLogin:offer"))).startsWith("财务负责人");
+        browser.click(By.id("entLogin:confirmTaxApp"));
+        String qrToken = browser.text(By.id("qrToken"));
         MobileAppWindow.passFaceCheck(driver, wait, qrToken, "确认企业授权");
 
         enterpriseAccountCenterThenProfile();
-        assertThat(text(By.id("currentEnterprise")))
+        assertThat(browser.text(By.id("currentEnterprise")))
                 .startsWith("当前企业身份").endsWith(maskedCompany(e.creditCode()) + "（财务负责人）");
     }
 
     /** The enterprise login lands on the enterprise account center (ENT-1); the profile is one click away. */
     private void enterpriseAccountCenterThenProfile() {
         wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
-        click(By.id("navProfile"));
+        browser.click(By.id("navProfile"));
         wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
     }
 
@@ -127,13 +127,5 @@ class EnterpriseLoginBrowserIT {
     private static String maskedCompany(String creditCode) {
         String name = companyName(creditCode);
         return name.substring(0, 4) + "*".repeat(name.length() - 8) + name.substring(name.length() - 4);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

@@ -53,7 +53,7 @@ class IdentitySwitchBrowserIT {
         List<String> offered = driver.findElements(By.cssSelector("#identityMenu a.identity-option")).stream()
                 .map(WebElement::getText).toList();
         assertThat(offered).containsExactlyInAnyOrder(companyA + " · 开票员", companyB + " · 办税员", "个人办税");
-        click(By.cssSelector("#identityMenu a.identity-option[data-grant='" + t.officerB() + "']"));
+        browser.click(By.cssSelector("#identityMenu a.identity-option[data-grant='" + t.officerB() + "']"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("currentEnterprise"), companyB));
         assertThat(driver.findElement(By.id("currentEnterprise")).getText()).endsWith(companyB + "（办税员）");
@@ -61,7 +61,7 @@ class IdentitySwitchBrowserIT {
         assertThat(api.get(SwitchFixtures.IDENTITY).status()).as("the old session id is void").isEqualTo(401);
 
         driver.findElement(By.cssSelector("#identityMenu summary")).click();
-        click(By.cssSelector("#identityMenu a.identity-option[data-kind='PERSONAL']"));
+        browser.click(By.cssSelector("#identityMenu a.identity-option[data-kind='PERSONAL']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("headerForm:currentIdentity"), "个人办税"));
         assertThat(driver.findElements(By.id("identityMenu"))).as("no way back to an enterprise").isEmpty();
         assertThat(driver.findElements(By.id("currentEnterprise"))).isEmpty();
@@ -77,10 +77,6 @@ class IdentitySwitchBrowserIT {
     private List<String> grey() {
         return driver.findElements(By.cssSelector("#identityList li.other")).stream()
                 .map(li -> li.getText().strip()).toList();
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
     /** RULE-MASK of the name GrantFixtures.registerEnterprise gives: first and last four characters kept. */

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,30 +40,30 @@ class NonResidentBrowserIT {
         String name = "Pearl River Shipping " + ThreadLocalRandom.current().nextInt(100_000) + " Ltd";
 
         new PersonEntryPage(driver, wait).logInBySms(applicant);
-        click(By.id("navNonResident"));
+        browser.click(By.id("navNonResident"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#nonResident h2"), "非居民企业身份信息采集"));
-        type(By.id("nonResident:enterpriseName"), name);
-        type(By.id("nonResident:country"), "hkg");
-        type(By.id("nonResident:registrationNumber"), "CR-7788990");
-        type(By.id("nonResident:address"), "8 Finance Street, Central, Hong Kong");
-        click(By.id("nonResident:submit"));
+        browser.type(By.id("nonResident:enterpriseName"), name);
+        browser.type(By.id("nonResident:country"), "hkg");
+        browser.type(By.id("nonResident:registrationNumber"), "CR-7788990");
+        browser.type(By.id("nonResident:address"), "8 Finance Street, Central, Hong Kong");
+        browser.click(By.id("nonResident:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nonResident:messages"),
                 "已提交，请等待税务机关审核"));
-        assertThat(text(By.id("nonResident:applications"))).contains(name, "HKG", "待审核");
+        assertThat(browser.text(By.id("nonResident:applications"))).contains(name, "HKG", "待审核");
         driver.manage().deleteAllCookies();
 
         driver.get(App.uri("/clerk/non-residents.xhtml").toString());
         wait.until(ExpectedConditions.urlContains("/clerk/login.xhtml"));
-        type(By.id("clerkLogin:username"), ClerkFixtures.newClerk("CLERK_REGISTRATION"));
-        type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
-        click(By.id("clerkLogin:submit"));
+        browser.type(By.id("clerkLogin:username"), ClerkFixtures.newClerk("CLERK_REGISTRATION"));
+        browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
+        browser.click(By.id("clerkLogin:submit"));
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
-        click(By.id("clerkBar:nonResidentsLink"));
+        browser.click(By.id("clerkBar:nonResidentsLink"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nonResidents:applications"), name));
-        click(By.xpath("//span[contains(@id,'enterpriseName') and text()='" + name
+        browser.click(By.xpath("//span[contains(@id,'enterpriseName') and text()='" + name
                 + "']/ancestor::tr//button[contains(@id,':approve')]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nonResidents:messages"), "已审核通过"));
-        String code = text(By.id("nonResidents:messages")).replaceAll(".*非居民企业身份码\\s*", "").strip();
+        String code = browser.text(By.id("nonResidents:messages")).replaceAll(".*非居民企业身份码\\s*", "").strip();
         assertThat(code).hasSize(18).startsWith("Y1");
         driver.manage().deleteAllCookies();
 
@@ -73,20 +72,6 @@ class NonResidentBrowserIT {
         assertThat(driver.findElements(By.id("entLogin:certificateLogin"))).as("no certificate login here").isEmpty();
         entry.passwordAndSmsSteps(code, applicant);
         wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
-        assertThat(text(By.id("creditCode"))).isEqualTo(code);
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+        assertThat(browser.text(By.id("creditCode"))).isEqualTo(code);
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,18 +45,18 @@ class PersonAuthorisationsBrowserIT {
         logInBySms(p);
 
         // PER-3: 本省 pending authorisations, the enterprise's offer with 确认 / 拒绝
-        click(By.id("navAuthPending"));
+        browser.click(By.id("navAuthPending"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#pending h2"), "待确认授权"));
-        assertThat(text(By.id("pending:rows:0:creditCode"))).isEqualTo(e.creditCode());
-        assertThat(text(By.id("pending:rows:0:identityType"))).isEqualTo("办税员");
-        assertThat(text(By.id("pending:rows"))).contains("企业发起", "申报缴税", "长期")
+        assertThat(browser.text(By.id("pending:rows:0:creditCode"))).isEqualTo(e.creditCode());
+        assertThat(browser.text(By.id("pending:rows:0:identityType"))).isEqualTo("办税员");
+        assertThat(browser.text(By.id("pending:rows"))).contains("企业发起", "申报缴税", "长期")
                 .doesNotContain(companyName(e.creditCode()));
 
-        click(By.id("pending:rows:0:confirm"));
+        browser.click(By.id("pending:rows:0:confirm"));
         wait.until(ExpectedConditions.textToBe(By.id("confirmTitle"), "信息确认"));
-        assertThat(text(By.id("pending:confirming"))).contains(e.creditCode(), "办税员");
-        click(By.id("pending:faceTaxApp"));
-        String qrToken = text(By.id("qrToken"));
+        assertThat(browser.text(By.id("pending:confirming"))).contains(e.creditCode(), "办税员");
+        browser.click(By.id("pending:faceTaxApp"));
+        String qrToken = browser.text(By.id("qrToken"));
         passFaceCheckInSimulatedApp(qrToken);
         // the page learns of the passed face check through its 2-second poll, then confirms
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"),
@@ -65,30 +64,30 @@ class PersonAuthorisationsBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:rows"), "暂无待确认授权信息"));
 
         // PER-4: the enterprise among the authorised ones; 同步数据 records when
-        click(By.id("navAuthAuthorised"));
+        browser.click(By.id("navAuthAuthorised"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#authorised h2"), "已授权企业"));
-        assertThat(text(By.id("authorised:rows:0:creditCode"))).isEqualTo(e.creditCode());
-        assertThat(text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
-        assertThat(text(By.id("authorised:rows:0:identityType"))).isEqualTo("办税员");
+        assertThat(browser.text(By.id("authorised:rows:0:creditCode"))).isEqualTo(e.creditCode());
+        assertThat(browser.text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
+        assertThat(browser.text(By.id("authorised:rows:0:identityType"))).isEqualTo("办税员");
         assertThat(driver.findElement(By.id("authorised:rows:0:syncedAt")).getText()).isBlank();
-        click(By.id("authorised:rows:0:sync"));
+        browser.click(By.id("authorised:rows:0:sync"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorised:messages"),
                 "已同步与企业（" + e.creditCode() + "）的关联关系"));
-        assertThat(text(By.id("authorised:rows:0:syncedAt"))).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(browser.text(By.id("authorised:rows:0:syncedAt"))).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 
-        click(By.id("authorised:rows:0:delete"));
-        click(By.cssSelector(".ui-confirmdialog-yes"));
+        browser.click(By.id("authorised:rows:0:delete"));
+        browser.click(By.cssSelector(".ui-confirmdialog-yes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorised:messages"),
                 "已解除与企业（" + e.creditCode() + "）的关联关系"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("authorised:rows"), "暂无已授权企业信息"));
 
         // PER-5: the history row, then 清除记录 hides it
-        click(By.id("navAuthHistory"));
+        browser.click(By.id("navAuthHistory"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#history h2"), "历史管理信息"));
-        assertThat(text(By.id("history:rows:0:creditCode"))).isEqualTo(e.creditCode());
-        assertThat(text(By.id("history:rows:0:state"))).isEqualTo("已删除");
-        click(By.id("history:rows:0:clear"));
-        click(By.cssSelector(".ui-confirmdialog-yes"));
+        assertThat(browser.text(By.id("history:rows:0:creditCode"))).isEqualTo(e.creditCode());
+        assertThat(browser.text(By.id("history:rows:0:state"))).isEqualTo("已删除");
+        browser.click(By.id("history:rows:0:clear"));
+        browser.click(By.cssSelector(".ui-confirmdialog-yes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history:messages"), "记录已清除"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history:rows"), "暂无历史管理信息"));
 
@@ -105,38 +104,38 @@ class PersonAuthorisationsBrowserIT {
         Enterprise e = GrantFixtures.registerEnterprise();
 
         logInBySms(e.legal());
-        click(By.id("navAuthApply"));
+        browser.click(By.id("navAuthApply"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#apply h2"), "申请企业授权"));
-        type(By.id("apply:creditCode"), "91360100M000100Y4X");
-        click(By.id("apply:submit"));
+        browser.type(By.id("apply:creditCode"), "91360100M000100Y4X");
+        browser.click(By.id("apply:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("apply:messages"),
                 "统一社会信用代码（纳税人识别号）格式不正确，请核对后重新输入"));
 
         Enterprise other = GrantFixtures.registerEnterprise();
-        type(By.id("apply:creditCode"), other.creditCode());
-        click(By.id("apply:submit"));
+        browser.type(By.id("apply:creditCode"), other.creditCode());
+        browser.click(By.id("apply:submit"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("apply:applied")));
-        assertThat(text(By.id("apply:applied"))).contains(other.creditCode(), "办税员", "【待确认办税人员】");
+        assertThat(browser.text(By.id("apply:applied"))).contains(other.creditCode(), "办税员", "【待确认办税人员】");
 
-        click(By.id("apply:toPending"));
+        browser.click(By.id("apply:toPending"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#pending h2"), "待确认授权"));
-        assertThat(text(By.id("pending:rows:0:creditCode"))).isEqualTo(other.creditCode());
-        assertThat(text(By.id("pending:rows:0:waiting"))).isEqualTo("等待企业确认");
+        assertThat(browser.text(By.id("pending:rows:0:creditCode"))).isEqualTo(other.creditCode());
+        assertThat(browser.text(By.id("pending:rows:0:waiting"))).isEqualTo("等待企业确认");
         assertThat(driver.findElements(By.id("pending:rows:0:confirm"))).as("he cannot answer his own application")
                 .isEmpty();
 
-        click(By.id("navAuthAuthorised"));
+        browser.click(By.id("navAuthAuthorised"));
         wait.until(ExpectedConditions.textToBe(By.id("authorised:rows:0:identityType"), "法定代表人"));
         // the legal representative's relationship has no delete button, only the note (the EJB refuses it too:
         // GrantRefusalIT)
         assertThat(driver.findElements(By.id("authorised:rows:0:delete"))).isEmpty();
-        assertThat(text(By.id("authorised:rows:0:notDeletable"))).isEqualTo("法定代表人不能删除");
-        assertThat(text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
+        assertThat(browser.text(By.id("authorised:rows:0:notDeletable"))).isEqualTo("法定代表人不能删除");
+        assertThat(browser.text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
 
-        click(By.id("headerForm:langEn"));
+        browser.click(By.id("headerForm:langEn"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#authorised h2"), "Authorised enterprises"));
-        assertThat(text(By.id("authorised:rows:0:identityType"))).isEqualTo("Legal representative");
-        assertThat(text(By.id("accountNav"))).contains("Pending authorisations", "History");
+        assertThat(browser.text(By.id("authorised:rows:0:identityType"))).isEqualTo("Legal representative");
+        assertThat(browser.text(By.id("accountNav"))).contains("Pending authorisations", "History");
     }
 
     private void logInBySms(TestPerson p) {
@@ -152,19 +151,5 @@ class PersonAuthorisationsBrowserIT {
     /** The name GrantFixtures.registerEnterprise gives the taxpayer (shown masked, RULE-MASK). */
     private static String companyName(String creditCode) {
         return "授权测试企业" + creditCode.substring(10);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

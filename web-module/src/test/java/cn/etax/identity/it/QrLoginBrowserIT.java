@@ -44,14 +44,14 @@ class QrLoginBrowserIT {
         driver.get(App.uri("/").toString());
         click(By.id("qrLogin"));
         String token = shownToken();
-        assertThat(text(By.id("qrState"))).isEqualTo("等待扫码");
+        assertThat(browser.text(By.id("qrState"))).isEqualTo("等待扫码");
         assertThat(driver.findElement(By.id("qrImage")).getAttribute("src")).endsWith("/qr.png?t=" + token);
 
         String portal = driver.getWindowHandle();
         String phone = scanOnPhone(token, p, null);
-        assertThat(text(By.id("loginBusiness"))).isEqualTo("个人业务");
-        assertThat(text(By.id("loginOrigin"))).startsWith("127.0.0.1");
-        assertThat(text(By.id("loginPerson"))).isEqualTo(Fixtures.maskedName(p.name()));
+        assertThat(browser.text(By.id("loginBusiness"))).isEqualTo("个人业务");
+        assertThat(browser.text(By.id("loginOrigin"))).startsWith("127.0.0.1");
+        assertThat(browser.text(By.id("loginPerson"))).isEqualTo(Fixtures.maskedName(p.name()));
 
         driver.switchTo().window(portal);
         wait.until(ExpectedConditions.textToBe(By.id("qrState"), "扫码成功，请在手机上确认登录"));
@@ -77,7 +77,7 @@ class QrLoginBrowserIT {
 
         String portal = driver.getWindowHandle();
         scanOnPhone(first, e.legal(), e.creditCode());
-        assertThat(text(By.id("loginBusiness"))).contains("法定代表人");
+        assertThat(browser.text(By.id("loginBusiness"))).contains("法定代表人");
         click(By.id("app:cancelLogin"));
         wait.until(ExpectedConditions.textToBe(By.id("loginResult"), "已取消登录"));
         driver.close();
@@ -93,7 +93,7 @@ class QrLoginBrowserIT {
         driver.close();
         driver.switchTo().window(portal);
         wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
-        assertThat(text(By.id("creditCode"))).isEqualTo(e.creditCode());
+        assertThat(browser.text(By.id("creditCode"))).isEqualTo(e.creditCode());
     }
 
     /** The token under the QR code, once the page shows one. */
@@ -131,9 +131,5 @@ class QrLoginBrowserIT {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
         element.click();
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

@@ -36,24 +36,16 @@ class RealNameLevelBrowserIT {
     void raise_level_on_the_profile() {
         TestPerson p = RealNameLevelIT.levelThreePerson();
         new PersonEntryPage(driver, wait).logInBySms(p);
-        assertThat(text(By.id("realNameLevel"))).startsWith("当前实名等级：三级");
+        assertThat(browser.text(By.id("realNameLevel"))).startsWith("当前实名等级：三级");
 
-        click(By.id("profile:raiseLevel"));
-        click(By.id("profile:raiseTaxApp"));
-        String qrToken = text(By.id("qrToken"));
+        browser.click(By.id("profile:raiseLevel"));
+        browser.click(By.id("profile:raiseTaxApp"));
+        String qrToken = browser.text(By.id("qrToken"));
         MobileAppWindow.passFaceCheck(driver, wait, qrToken, "账户信息修改");
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("profile:messages"), "实名等级已提升至四级"));
-        assertThat(text(By.id("realNameLevel"))).startsWith("当前实名等级：四级");
-        assertThat(text(By.id("profile:noRaise"))).isEqualTo("当前实名等级已为四级，暂无需提升等级。");
+        assertThat(browser.text(By.id("realNameLevel"))).startsWith("当前实名等级：四级");
+        assertThat(browser.text(By.id("profile:noRaise"))).isEqualTo("当前实名等级已为四级，暂无需提升等级。");
         assertThat(driver.findElements(By.id("profile:raiseLevel"))).isEmpty();
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

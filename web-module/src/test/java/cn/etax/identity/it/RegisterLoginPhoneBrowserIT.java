@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -55,38 +54,38 @@ class RegisterLoginPhoneBrowserIT {
 
     private void register(String name, String idNumber, String phone, String password) {
         driver.get(App.uri("/").toString());
-        click(By.linkText("用户注册"));
+        browser.click(By.linkText("用户注册"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#register h2"), "用户注册"));
 
-        click(By.cssSelector("#register\\:agree .ui-chkbox-box"));
-        type(By.id("register:name"), name);
-        type(By.id("register:idNumber"), idNumber);
-        click(By.id("register:checkIdentity"));
+        browser.click(By.cssSelector("#register\\:agree .ui-chkbox-box"));
+        browser.type(By.id("register:name"), name);
+        browser.type(By.id("register:idNumber"), idNumber);
+        browser.click(By.id("register:checkIdentity"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:detailsStep"), "身份信息校验通过"));
-        assertThat(text(By.id("derivedName"))).isEqualTo("韩**");
-        type(By.id("register:password"), password);
-        type(By.id("register:password2"), password);
-        type(By.id("register:phone"), phone);
-        click(By.id("register:sendCode"));
+        assertThat(browser.text(By.id("derivedName"))).isEqualTo("韩**");
+        browser.type(By.id("register:password"), password);
+        browser.type(By.id("register:password2"), password);
+        browser.type(By.id("register:phone"), phone);
+        browser.click(By.id("register:sendCode"));
         // RULE-MASK: the confirmation names the number masked, like the login page does
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:messages"),
                 "验证码已发送至" + masked(phone) + "，5分钟内有效"));
-        type(By.id("register:smsCode"), Sim.latestCode(phone));
-        click(By.id("register:submitDetails"));
+        browser.type(By.id("register:smsCode"), Sim.latestCode(phone));
+        browser.click(By.id("register:submitDetails"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:faceTaxApp")));
-        click(By.id("register:faceTaxApp"));
+        browser.click(By.id("register:faceTaxApp"));
         String qrToken = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qrToken"))).getText().strip();
-        assertThat(text(By.id("faceScanned"))).isEqualTo("请使用手机App扫描二维码…");
+        assertThat(browser.text(By.id("faceScanned"))).isEqualTo("请使用手机App扫描二维码…");
         confirmFaceInSimulatedApp(qrToken, "用户注册");
         // the page learns of the confirmation through its 2-second poll
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#register\\:facePassed strong"),
                 "人脸识别验证成功，请点击“完成注册”"));
-        click(By.id("register:complete"));
+        browser.click(By.id("register:complete"));
 
         wait.until(ExpectedConditions.textToBe(By.id("doneTitle"), "注册完成"));
-        assertThat(text(By.id("doneText"))).startsWith("您已成功注册电子税务局自然人用户，实名认证等级为四级。");
+        assertThat(browser.text(By.id("doneText"))).startsWith("您已成功注册电子税务局自然人用户，实名认证等级为四级。");
     }
 
     /** The tax app in a second window: scan the code shown on the page, check the request, pass the face check. */
@@ -94,11 +93,11 @@ class RegisterLoginPhoneBrowserIT {
         String portal = driver.getWindowHandle();
         driver.switchTo().newWindow(WindowType.WINDOW);
         driver.get(App.uri("/sim/app.xhtml").toString());
-        type(By.id("app:qrToken"), qrToken);
-        click(By.id("app:scan"));
+        browser.type(By.id("app:qrToken"), qrToken);
+        browser.click(By.id("app:scan"));
         wait.until(ExpectedConditions.textToBe(By.id("scanPurpose"), purpose));
-        assertThat(text(By.id("scanApp"))).isEqualTo("税务App扫码（刷脸）");
-        click(By.id("app:facePass"));
+        assertThat(browser.text(By.id("scanApp"))).isEqualTo("税务App扫码（刷脸）");
+        browser.click(By.id("app:facePass"));
         wait.until(ExpectedConditions.textToBe(By.id("result"), "认证成功，请返回电脑端继续操作"));
         driver.close();
         driver.switchTo().window(portal);
@@ -108,22 +107,22 @@ class RegisterLoginPhoneBrowserIT {
 
     private void logIn(String phone, String password) {
         if (!driver.findElements(By.id("headerForm:logout")).isEmpty()) {
-            click(By.id("headerForm:logout"));
+            browser.click(By.id("headerForm:logout"));
         }
-        click(By.id("register:goLogin"));
+        browser.click(By.id("register:goLogin"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "自然人业务登录"));
-        type(By.id("login:account"), phone);
-        type(By.id("login:password"), password);
+        browser.type(By.id("login:account"), phone);
+        browser.type(By.id("login:password"), password);
         SliderDrag.ontoGap(driver, "login");
-        click(By.id("login:submitPassword"));
+        browser.click(By.id("login:submitPassword"));
 
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "身份验证"));
-        assertThat(text(By.id("login:factors:phoneMasked"))).isEqualTo(masked(phone));
-        click(By.id("login:factors:sendCode"));
+        assertThat(browser.text(By.id("login:factors:phoneMasked"))).isEqualTo(masked(phone));
+        browser.click(By.id("login:factors:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"),
                 "验证码已发送至" + masked(phone)));
-        type(By.id("login:factors:smsCode"), Sim.latestCode(phone));
-        click(By.id("login:factors:submitCode"));
+        browser.type(By.id("login:factors:smsCode"), Sim.latestCode(phone));
+        browser.click(By.id("login:factors:submitCode"));
         wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
     }
 
@@ -131,33 +130,33 @@ class RegisterLoginPhoneBrowserIT {
 
     private void seeMaskedProfile(String idNumber, String phone) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("profile:idNumber")));
-        assertThat(text(By.id("profile:name"))).isEqualTo("韩**");
-        assertThat(text(By.id("profile:idNumber")))
+        assertThat(browser.text(By.id("profile:name"))).isEqualTo("韩**");
+        assertThat(browser.text(By.id("profile:idNumber")))
                 .isEqualTo(idNumber.substring(0, 3) + "*".repeat(13) + idNumber.substring(16));
-        assertThat(text(By.cssSelector(".phone-line"))).contains(masked(phone), "默认");
+        assertThat(browser.text(By.cssSelector(".phone-line"))).contains(masked(phone), "默认");
         assertThat(driver.getPageSource()).as("nothing in clear in the page").doesNotContain(idNumber, phone);
     }
 
     private void changePhone(String phone, String newPhone) {
-        click(By.linkText("手机号码修改"));
+        browser.click(By.linkText("手机号码修改"));
         wait.until(ExpectedConditions.textToBe(By.id("phones:list:0:number"), masked(phone)));
-        click(By.id("phones:list:0:modify"));
+        browser.click(By.id("phones:list:0:modify"));
 
         wait.until(ExpectedConditions.textToBe(By.id("dialogTitle"), "修改手机号码"));
-        assertThat(text(By.id("phoneDialogForm:currentPhone"))).isEqualTo(masked(phone));
-        click(By.id("phoneDialogForm:sendCurrent"));
+        assertThat(browser.text(By.id("phoneDialogForm:currentPhone"))).isEqualTo(masked(phone));
+        browser.click(By.id("phoneDialogForm:sendCurrent"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phoneDialogForm:dialogMessages"),
                 "验证码已发送至" + masked(phone)));
-        type(By.id("phoneDialogForm:currentCode"), Sim.latestCode(phone));
-        click(By.id("phoneDialogForm:next"));
+        browser.type(By.id("phoneDialogForm:currentCode"), Sim.latestCode(phone));
+        browser.click(By.id("phoneDialogForm:next"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phoneDialogForm:newPhone")));
-        type(By.id("phoneDialogForm:newPhone"), newPhone);
-        click(By.id("phoneDialogForm:sendNew"));
+        browser.type(By.id("phoneDialogForm:newPhone"), newPhone);
+        browser.click(By.id("phoneDialogForm:sendNew"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phoneDialogForm:dialogMessages"),
                 "验证码已发送至新手机号码"));
-        type(By.id("phoneDialogForm:newCode"), Sim.latestCode(newPhone));
-        click(By.id("phoneDialogForm:confirmTwo"));
+        browser.type(By.id("phoneDialogForm:newCode"), Sim.latestCode(newPhone));
+        browser.click(By.id("phoneDialogForm:confirmTwo"));
 
         wait.until(ExpectedConditions.textToBe(By.id("phones:list:0:number"), masked(newPhone)));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("phoneDialog")));
@@ -172,20 +171,6 @@ class RegisterLoginPhoneBrowserIT {
         Reply r = Api.browser().post("/api/sim/citizens", Json.createObjectBuilder().add("name", name)
                 .add("idType", "RESIDENT_ID_CARD").add("idNumber", idNumber).add("nationality", "CHN").build());
         assertThat(r.status()).as("add citizen to the simulated registry: %s", r).isIn(200, 204);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 
     private static String masked(String phone) {

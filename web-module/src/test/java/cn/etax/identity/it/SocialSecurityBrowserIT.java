@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,68 +40,54 @@ class SocialSecurityBrowserIT {
         String username = SocialSecurityLoginIT.newUsername();
 
         driver.get(App.uri("/").toString());
-        click(By.id("socialSecurityLogin"));
+        browser.click(By.id("socialSecurityLogin"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#ssLogin h2"), "社保费登录"));
-        click(By.id("ssLogin:register"));
+        browser.click(By.id("ssLogin:register"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#ssAccount h2"), "社保费用户注册/找回密码"));
-        type(By.id("ssAccount:payerNumber"), unit.number());
-        type(By.id("ssAccount:name"), unit.name() + "有限");
+        browser.type(By.id("ssAccount:payerNumber"), unit.number());
+        browser.type(By.id("ssAccount:name"), unit.name() + "有限");
         SliderDrag.ontoGap(driver, "ssAccount");
-        click(By.id("ssAccount:identify"));
+        browser.click(By.id("ssAccount:identify"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ssAccount:messages"),
                 "未查到该缴费人的社保费登记信息"));
-        type(By.id("ssAccount:name"), unit.name());
+        browser.type(By.id("ssAccount:name"), unit.name());
         SliderDrag.ontoGap(driver, "ssAccount");
-        click(By.id("ssAccount:identify"));
+        browser.click(By.id("ssAccount:identify"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("accountIntro"),
                 "尚未注册社保费用户"));
-        assertThat(text(By.id("ssAccount:phoneMasked"))).isEqualTo(Fixtures.maskedPhone(unit.phone()));
-        click(By.id("ssAccount:sendCode"));
+        assertThat(browser.text(By.id("ssAccount:phoneMasked"))).isEqualTo(Fixtures.maskedPhone(unit.phone()));
+        browser.click(By.id("ssAccount:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ssAccount:messages"), "验证码已发送至"));
-        type(By.id("ssAccount:smsCode"), Sim.latestCode(unit.phone()));
-        type(By.id("ssAccount:username"), username);
-        type(By.id("ssAccount:newPassword"), Fixtures.PASSWORD);
-        type(By.id("ssAccount:newPassword2"), Fixtures.PASSWORD);
-        click(By.id("ssAccount:complete"));
+        browser.type(By.id("ssAccount:smsCode"), Sim.latestCode(unit.phone()));
+        browser.type(By.id("ssAccount:username"), username);
+        browser.type(By.id("ssAccount:newPassword"), Fixtures.PASSWORD);
+        browser.type(By.id("ssAccount:newPassword2"), Fixtures.PASSWORD);
+        browser.click(By.id("ssAccount:complete"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("doneText"), username));
 
-        click(By.id("ssAccount:goLogin"));
+        browser.click(By.id("ssAccount:goLogin"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#ssLogin h2"), "社保费登录"));
-        type(By.id("ssLogin:username"), username);
-        type(By.id("ssLogin:password"), Fixtures.PASSWORD);
+        browser.type(By.id("ssLogin:username"), username);
+        browser.type(By.id("ssLogin:password"), Fixtures.PASSWORD);
         SliderDrag.ontoGap(driver, "ssLogin");
-        click(By.id("ssLogin:submitPassword"));
+        browser.click(By.id("ssLogin:submitPassword"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#ssLogin h2"), "身份验证"));
-        assertThat(text(By.id("ssLogin:phoneMasked"))).isEqualTo(Fixtures.maskedPhone(unit.phone()));
-        click(By.id("ssLogin:sendCode"));
+        assertThat(browser.text(By.id("ssLogin:phoneMasked"))).isEqualTo(Fixtures.maskedPhone(unit.phone()));
+        browser.click(By.id("ssLogin:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ssLogin:messages"), "验证码已发送至"));
-        type(By.id("ssLogin:smsCode"), Sim.latestCode(unit.phone()));
-        click(By.id("ssLogin:submitCode"));
+        browser.type(By.id("ssLogin:smsCode"), Sim.latestCode(unit.phone()));
+        browser.click(By.id("ssLogin:submitCode"));
 
         wait.until(ExpectedConditions.urlContains("/socialsecurity/index.xhtml"));
-        assertThat(text(By.id("payerName"))).isEqualTo(unit.name());
-        assertThat(text(By.id("payerNumber"))).isEqualTo(unit.number());
-        assertThat(text(By.id("kind"))).isEqualTo("单位缴费人");
-        assertThat(text(By.id("methods"))).isEqualTo("密码+短信验证码");
+        assertThat(browser.text(By.id("payerName"))).isEqualTo(unit.name());
+        assertThat(browser.text(By.id("payerNumber"))).isEqualTo(unit.number());
+        assertThat(browser.text(By.id("kind"))).isEqualTo("单位缴费人");
+        assertThat(browser.text(By.id("methods"))).isEqualTo("密码+短信验证码");
         assertThat(driver.findElements(By.id("headerForm:accountLink"))).as("no person's account center").isEmpty();
 
-        click(By.id("ssHome:logout"));
+        browser.click(By.id("ssHome:logout"));
         wait.until(ExpectedConditions.urlContains("/social-security-login.xhtml"));
         driver.get(App.uri("/socialsecurity/index.xhtml").toString());
         wait.until(ExpectedConditions.urlContains("/social-security-login.xhtml"));
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

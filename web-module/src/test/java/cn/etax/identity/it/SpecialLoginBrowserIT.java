@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,28 +45,28 @@ class SpecialLoginBrowserIT {
         entry.open();
         entry.passwordAndSmsSteps(e.creditCode(), e.legal());
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#specialLogin h2"), "报验信息查询"));
-        assertThat(text(By.id("specialLogin:subjects"))).contains(first, second, "江西省九江市濂溪区");
+        assertThat(browser.text(By.id("specialLogin:subjects"))).contains(first, second, "江西省九江市濂溪区");
 
-        type(By.id("specialLogin:number"), first.substring(first.length() - 6));
-        click(By.id("specialLogin:search"));
+        browser.type(By.id("specialLogin:number"), first.substring(first.length() - 6));
+        browser.click(By.id("specialLogin:search"));
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("specialLogin:subjects"), second)));
-        assertThat(text(By.id("specialLogin:subjects"))).contains(first);
-        click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + first
+        assertThat(browser.text(By.id("specialLogin:subjects"))).contains(first);
+        browser.click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + first
                 + "']/ancestor::tr//button[contains(@id,':enter')]"));
 
         wait.until(ExpectedConditions.urlContains("/account/crossregion/info.xhtml"));
-        assertThat(text(By.id("number"))).isEqualTo(first);
-        assertThat(text(By.id("creditCode"))).isEqualTo(e.creditCode());
-        assertThat(text(By.id("taxpayerName"))).contains("*");
-        assertThat(text(By.id("role"))).startsWith("主身份");
-        assertThat(text(By.id("headerForm:currentCrossRegion"))).contains(first);
+        assertThat(browser.text(By.id("number"))).isEqualTo(first);
+        assertThat(browser.text(By.id("creditCode"))).isEqualTo(e.creditCode());
+        assertThat(browser.text(By.id("taxpayerName"))).contains("*");
+        assertThat(browser.text(By.id("role"))).startsWith("主身份");
+        assertThat(browser.text(By.id("headerForm:currentCrossRegion"))).contains(first);
         assertThat(driver.findElements(By.id("navStaffAdd"))).as("特定主体无账户中心").isEmpty();
 
-        click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + second
+        browser.click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + second
                 + "']/ancestor::tr//button[contains(@id,':switch')]"));
         wait.until(ExpectedConditions.textToBe(By.id("number"), second));
-        assertThat(text(By.id("crossRegion:messages"))).contains("已切换到" + second);
+        assertThat(browser.text(By.id("crossRegion:messages"))).contains("已切换到" + second);
     }
 
     @Test
@@ -78,18 +77,18 @@ class SpecialLoginBrowserIT {
         String number = SpecialLoginIT.pushed("INSPECTION", e.creditCode(), Fixtures.quickPerson());
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
 
-        click(By.id("navCrossRegion"));
+        browser.click(By.id("navCrossRegion"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#entCrossRegion h2"), "身份切换-跨区域办税"));
-        type(By.id("entCrossRegion:region"), "九江");
-        click(By.id("entCrossRegion:search"));
-        click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + number
+        browser.type(By.id("entCrossRegion:region"), "九江");
+        browser.click(By.id("entCrossRegion:search"));
+        browser.click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + number
                 + "']/ancestor::tr//button[contains(@id,':switch')]"));
 
         wait.until(ExpectedConditions.urlContains("/account/crossregion/info.xhtml"));
-        assertThat(text(By.id("number"))).isEqualTo(number);
-        click(By.id("crossRegion:toEnterprise"));
+        assertThat(browser.text(By.id("number"))).isEqualTo(number);
+        browser.click(By.id("crossRegion:toEnterprise"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
-        assertThat(text(By.id("creditCode"))).isEqualTo(e.creditCode());
+        assertThat(browser.text(By.id("creditCode"))).isEqualTo(e.creditCode());
     }
 
     @Test
@@ -104,23 +103,9 @@ class SpecialLoginBrowserIT {
         entry.open();
         entry.passwordAndSmsSteps(e.creditCode(), stranger);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#specialLogin h2"), "无法登录特定主体"));
-        assertThat(text(By.id("specialLogin:messages")))
+        assertThat(browser.text(By.id("specialLogin:messages")))
                 .contains("你的信息与《跨区域涉税事项报告表》经办人信息不符，身份校验未通过，请前往办税服务大厅办理相关业务。");
-        click(By.id("specialLogin:restart"));
+        browser.click(By.id("specialLogin:restart"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#specialLogin h2"), "特定主体登录"));
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }

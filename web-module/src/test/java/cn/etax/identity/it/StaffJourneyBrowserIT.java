@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,55 +42,41 @@ class StaffJourneyBrowserIT {
 
         // ENT-2: the legal representative offers the tax officer's role with the 申报缴税 template
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), e.legal());
-        click(By.id("navStaffAdd"));
+        browser.click(By.id("navStaffAdd"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-add.xhtml"));
-        type(By.id("staffAdd:name"), officer.name());
-        type(By.id("staffAdd:idNumber"), officer.idNumber());
+        browser.type(By.id("staffAdd:name"), officer.name());
+        browser.type(By.id("staffAdd:idNumber"), officer.idNumber());
         StaffAddForm.chooseTemplate(driver, wait, "申报缴税");
-        click(By.id("staffAdd:submit"));
+        browser.click(By.id("staffAdd:submit"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
-        click(By.cssSelector("#staffAdd\\:riskAcknowledged .ui-chkbox-box"));
-        click(By.id("staffAdd:riskConfirm"));
+        browser.click(By.cssSelector("#staffAdd\\:riskAcknowledged .ui-chkbox-box"));
+        browser.click(By.id("staffAdd:riskConfirm"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staffAdd:messages"),
                 "成功添加办税人员，等待该办税人员确认授权"));
         browser.logOut();
 
         // PER-3: the officer, logged in by SMS, confirms the offer with a face check in the tax app
         new PersonEntryPage(driver, wait).logInBySms(officer);
-        click(By.id("navAuthPending"));
+        browser.click(By.id("navAuthPending"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#pending h2"), "待确认授权"));
-        assertThat(text(By.id("pending:rows:0:creditCode"))).isEqualTo(e.creditCode());
-        assertThat(text(By.id("pending:rows:0:identityType"))).isEqualTo("办税员");
-        assertThat(text(By.id("pending:rows"))).contains("企业发起", "申报缴税");
-        click(By.id("pending:rows:0:confirm"));
+        assertThat(browser.text(By.id("pending:rows:0:creditCode"))).isEqualTo(e.creditCode());
+        assertThat(browser.text(By.id("pending:rows:0:identityType"))).isEqualTo("办税员");
+        assertThat(browser.text(By.id("pending:rows"))).contains("企业发起", "申报缴税");
+        browser.click(By.id("pending:rows:0:confirm"));
         wait.until(ExpectedConditions.textToBe(By.id("confirmTitle"), "信息确认"));
-        click(By.id("pending:faceTaxApp"));
-        MobileAppWindow.passFaceCheck(driver, wait, text(By.id("qrToken")), "确认企业授权");
+        browser.click(By.id("pending:faceTaxApp"));
+        MobileAppWindow.passFaceCheck(driver, wait, browser.text(By.id("qrToken")), "确认企业授权");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"),
                 "已确认1条授权信息"));
         browser.logOut();
 
         // LOGIN-2 → ENT-1: he acts for the enterprise as tax officer, with the template's permissions only
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), officer);
-        assertThat(text(By.id("identities"))).isEqualTo("办税员");
-        assertThat(text(By.id("permissions"))).contains("申报缴税", "证明开具", "税费查询")
+        assertThat(browser.text(By.id("identities"))).isEqualTo("办税员");
+        assertThat(browser.text(By.id("permissions"))).contains("申报缴税", "证明开具", "税费查询")
                 .doesNotContain("发票开具", "发票使用", "退抵税", "账户管理", "代理关系管理");
         assertThat(driver.findElements(By.id("navStaffAdd"))).isEmpty();
         assertThat(driver.findElements(By.id("navStaff"))).isEmpty();
         assertThat(driver.findElements(By.id("entInfo:taxData"))).as("tax data is for the managers").isEmpty();
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
     }
 }
