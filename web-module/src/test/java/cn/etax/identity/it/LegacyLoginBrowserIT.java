@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,29 +40,29 @@ class LegacyLoginBrowserIT {
         String password = LegacyLoginIT.migrated(e);
 
         driver.get(App.uri("/").toString());
-        click(By.id("legacyLogin"));
+        browser.click(By.id("legacyLogin"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "旧版登录"));
-        assertThat(text(By.id("legacyIntro"))).contains("双轨运行", PayaraMicro.LEGACY_LAST_DAY.toString());
+        assertThat(browser.text(By.id("legacyIntro"))).contains("双轨运行", PayaraMicro.LEGACY_LAST_DAY.toString());
         enterPassword(e, password);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "选择人员"));
-        assertThat(text(By.id("legacyLogin:staff"))).contains(Fixtures.maskedName(e.legal().name()), "法定代表人");
-        click(By.id("legacyLogin:chooseStaff"));
+        assertThat(browser.text(By.id("legacyLogin:staff"))).contains(Fixtures.maskedName(e.legal().name()), "法定代表人");
+        browser.click(By.id("legacyLogin:chooseStaff"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "身份验证"));
-        click(By.id("legacyLogin:factors:sendCode"));
+        browser.click(By.id("legacyLogin:factors:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legacyLogin:messages"),
                 "验证码已发送至" + Fixtures.maskedPhone(e.legal().phone())));
-        type(By.id("legacyLogin:factors:smsCode"), Sim.latestCode(e.legal().phone()));
-        click(By.id("legacyLogin:factors:submitCode"));
+        browser.type(By.id("legacyLogin:factors:smsCode"), Sim.latestCode(e.legal().phone()));
+        browser.click(By.id("legacyLogin:factors:submitCode"));
         wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
 
-        click(By.id("navLegacy"));
+        browser.click(By.id("navLegacy"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#entLegacy h2"), "旧版登录（双轨运行）"));
-        assertThat(text(By.id("state"))).isEqualTo("可用于旧版登录");
-        click(By.id("entLegacy:stop"));
-        click(By.id("entLegacy:confirmYes"));
+        assertThat(browser.text(By.id("state"))).isEqualTo("可用于旧版登录");
+        browser.click(By.id("entLegacy:stop"));
+        browser.click(By.id("entLegacy:confirmYes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("entLegacy:messages"),
                 "已停用旧版登录，企业密码已清除"));
-        assertThat(text(By.id("state"))).isEqualTo("本企业已停用旧版登录");
+        assertThat(browser.text(By.id("state"))).isEqualTo("本企业已停用旧版登录");
 
         browser.logOut();
         driver.get(App.uri("/legacy-login.xhtml").toString());
@@ -73,7 +72,8 @@ class LegacyLoginBrowserIT {
     }
 
     @Test
-    @DisplayName("旧版代理登录: the agency's code and old password, its agent, his SMS code, then the client")
+    @DisplayName("旧版代理登录: the agency's code and old password, its agent, his SMS code, then the client; the "
+            + "language switch keeps the entry and the step")
     void old_agent_login_enters_a_client() {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
         Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
@@ -81,40 +81,39 @@ class LegacyLoginBrowserIT {
         String password = LegacyLoginIT.migrated(agencyFirm);
 
         driver.get(App.uri("/").toString());
-        click(By.id("legacyAgentLogin"));
+        browser.click(By.id("legacyAgentLogin"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "旧版代理登录"));
+        // the language switch keeps the entry: in the page, in the address, and when that address is opened again
+        browser.click(By.id("headerForm:langEn"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "Old agent login"));
+        assertThat(driver.getCurrentUrl()).contains("entry=agent");
+        driver.get(driver.getCurrentUrl());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "Old agent login"));
+        browser.click(By.id("headerForm:langZh"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "旧版代理登录"));
         enterPassword(agencyFirm, password);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "选择代理人员"));
-        click(By.id("legacyLogin:chooseStaff"));
+        // and in the middle of the login it keeps the step reached
+        browser.click(By.id("headerForm:langEn"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "Choose the agent"));
+        browser.click(By.id("headerForm:langZh"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "选择代理人员"));
+        browser.click(By.id("legacyLogin:chooseStaff"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#legacyLogin h2"), "身份验证"));
-        click(By.id("legacyLogin:factors:sendCode"));
+        browser.click(By.id("legacyLogin:factors:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legacyLogin:messages"), "验证码已发送至"));
-        type(By.id("legacyLogin:factors:smsCode"), Sim.latestCode(agencyFirm.legal().phone()));
-        click(By.id("legacyLogin:factors:submitCode"));
+        browser.type(By.id("legacyLogin:factors:smsCode"), Sim.latestCode(agencyFirm.legal().phone()));
+        browser.click(By.id("legacyLogin:factors:submitCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("legacyLogin:clients"),
                 client.creditCode()));
-        click(By.id("legacyLogin:clients:0:enter"));
+        browser.click(By.id("legacyLogin:clients:0:enter"));
         wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
     }
 
     private void enterPassword(Enterprise e, String password) {
-        type(By.id("legacyLogin:creditCode"), e.creditCode());
-        type(By.id("legacyLogin:password"), password);
+        browser.type(By.id("legacyLogin:creditCode"), e.creditCode());
+        browser.type(By.id("legacyLogin:password"), password);
         SliderDrag.ontoGap(driver, "legacyLogin");
-        click(By.id("legacyLogin:submitPassword"));
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private String text(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();
+        browser.click(By.id("legacyLogin:submitPassword"));
     }
 }

@@ -14,7 +14,6 @@ import cn.etax.identity.web.faces.FaceCheckPoll;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -68,14 +67,21 @@ public class EnterpriseLoginBacking extends CertificateSteps {
     private String confirmQrToken;
     private Long confirmingGrantId;
 
-    /** LOGIN-5: the page opened as the non-resident entry (非居民企业登录, {@code ?entry=nonresident}). */
+    /** LOGIN-5: the page opened as the non-resident entry (非居民企业登录, view parameter {@code ?entry=nonresident}). */
     private boolean nonResident;
 
     @PostConstruct
     void init() {
-        nonResident = "nonresident".equals(FacesContext.getCurrentInstance().getExternalContext()
-                .getRequestParameterMap().get("entry"));
         slider.renew(humanCheck);
+    }
+
+    public String getEntry() { return nonResident ? "nonresident" : null; }
+
+    /** The entry is the page's until a flow has begun; a postback cannot turn one flow into the other's page. */
+    public void setEntry(String entry) {
+        if (flowToken == null) {
+            nonResident = "nonresident".equals(entry);
+        }
     }
 
     public void submitPassword() {

@@ -16,7 +16,6 @@ import cn.etax.identity.transition.application.LegacyLoginService;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
@@ -58,14 +57,21 @@ public class LegacyLoginBacking extends SecondFactorSteps {
     private Long staffGrantId;
     private List<ClientOption> clients = List.of();
 
-    /** The old agent entry (旧版代理登录, {@code ?entry=agent}). */
+    /** The old agent entry (旧版代理登录, view parameter {@code ?entry=agent}). */
     private boolean agentEntry;
 
     @PostConstruct
     void init() {
-        agentEntry = "agent".equals(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
-                .get("entry"));
         slider.renew(humanCheck);
+    }
+
+    public String getEntry() { return agentEntry ? "agent" : null; }
+
+    /** The entry is the page's until a flow has begun; a postback cannot turn one flow into the other's page. */
+    public void setEntry(String entry) {
+        if (flowToken == null) {
+            agentEntry = "agent".equals(entry);
+        }
     }
 
     public void submitPassword() {
