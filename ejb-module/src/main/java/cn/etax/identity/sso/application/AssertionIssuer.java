@@ -86,9 +86,11 @@ public class AssertionIssuer {
     }
 
     private Assertion sign(BiFunction<Instant, Instant, JsonObject> claimsFor) {
+        // the key first: reading it from the token may take a while the first time, and that wait must not come
+        // out of the assertion's short life
+        SigningKey key = signer.current();
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(lifeSeconds);
-        SigningKey key = signer.current();
         JsonObject header = JsonBuilders.object().add("alg", key.algorithm()).add("typ", "JWT")
                 .add("kid", key.keyId()).build();
         JsonObject claims = claimsFor.apply(now, expires);

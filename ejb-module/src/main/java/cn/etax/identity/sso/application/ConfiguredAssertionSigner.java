@@ -2,8 +2,6 @@ package cn.etax.identity.sso.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -11,8 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -45,19 +41,6 @@ public class ConfiguredAssertionSigner implements AssertionSigner {
             default -> throw new IllegalStateException("identity.sso.signer must be memory or token, not " + choice);
         };
         LOG.info(() -> "single-sign-on assertions are signed by the " + choice.strip() + " signer");
-    }
-
-    /**
-     * The in-memory keys are generated while the application starts, in the background: otherwise the first request
-     * that needs a signature would wait for two RSA keys (up to a second here), and every request behind it too.
-     */
-    void generateKeysEarly(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (choice.strip().equalsIgnoreCase("memory")) {
-            CompletableFuture.runAsync(chosen::current).exceptionally(e -> {
-                LOG.log(Level.WARNING, "in-memory signing keys not generated at start: {0}", e.toString());
-                return null;
-            });
-        }
     }
 
     @Override
