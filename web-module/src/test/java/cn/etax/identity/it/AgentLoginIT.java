@@ -138,7 +138,8 @@ class AgentLoginIT {
     }
 
     @Test
-    @DisplayName("AGT-4: a client that cancels the mandate stops the agent at his next call; entering it is refused")
+    @DisplayName("AGT-4, API-2: a client that cancels the mandate stops the agent at his next call, assertions "
+            + "included; entering it is refused")
     void cancelled_mandate_stops_the_agent() {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
         Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
@@ -149,6 +150,7 @@ class AgentLoginIT {
         SecondFactor choose = secondFactor(agent, agencyFirm.creditCode(), agencyFirm.legal());
         assertThat(enter(agent, choose, mandates[0]).string("status")).isEqualTo("LOGGED_IN");
         assertThat(agent.get(AGENT).status()).isEqualTo(200);
+        assertThat(agent.get("/api/v1/me/assertion").status()).as("API-2 while the mandate stands").isEqualTo(200);
 
         // AGT-4: the client's managers find the agent's login in their enterprise login log
         Api boss = enterpriseLoggedIn(client.creditCode(), client.legal());
@@ -163,6 +165,12 @@ class AgentLoginIT {
         Reply refused = agent.get(AGENT);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
+        // API-2: nor does he get an assertion of it for downstream applications, nor is it shown as his identity
+        for (String path : List.of("/api/v1/me/assertion", "/api/v1/me/identity")) {
+            Reply stated = agent.get(path);
+            assertThat(stated.status()).as("%s %s", path, stated).isEqualTo(403);
+            assertThat(stated.code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
+        }
         Reply back = agent.post(AGENT + "/switch", Json.createObjectBuilder().add("mandateId", mandates[0]).build());
         assertThat(back.status()).isEqualTo(403);
 

@@ -176,6 +176,42 @@ class SingleSignOnIT {
     }
 
     @Test
+    @DisplayName("API-2: an assertion states the identity as it stands: narrowed permissions as they are now; a grant "
+            + "frozen since the login gets none, and its identity is no longer shown")
+    void assertion_follows_the_grant_as_it_stands() {
+        GrantFixtures.Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
+        TestPerson officer = Fixtures.quickPerson();
+        long grant = EnterpriseCenterFixtures.confirmedTaxOfficer(boss, e, officer);
+        Api staff = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), officer);
+        Reply first = staff.get(ASSERTION);
+        assertThat(first.status()).as("%s", first).isEqualTo(200);
+        assertThat(strings(part(first.string("assertion"), 1), "permissions")).hasSizeGreaterThan(1);
+
+        Reply narrowed = boss.send("PUT", EnterpriseCenterFixtures.STAFF + "/" + grant + "/permissions",
+                Json.createObjectBuilder().add("permissions", Json.createArrayBuilder().add("TAX_QUERY")).build(),
+                Map.of());
+        assertThat(narrowed.status()).as("%s", narrowed).isEqualTo(200);
+        Reply second = staff.get(ASSERTION);
+        assertThat(second.status()).as("%s", second).isEqualTo(200);
+        assertThat(second.string("assertion")).as("not the kept one").isNotEqualTo(first.string("assertion"));
+        assertThat(strings(part(second.string("assertion"), 1), "permissions"))
+                .containsExactly("TAX_QUERY");
+        assertThat(strings(staff.get("/api/v1/me/identity").json(), "permissions"))
+                .containsExactly("TAX_QUERY");
+
+        Reply frozen = boss.post(EnterpriseCenterFixtures.STAFF + "/" + grant + "/freeze",
+                Json.createObjectBuilder().build());
+        assertThat(frozen.status()).as("%s", frozen).isEqualTo(200);
+        for (String path : java.util.List.of(ASSERTION, "/api/v1/me/identity")) {
+            Reply refused = staff.get(path);
+            assertThat(refused.status()).as("%s %s", path, refused).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
+            assertThat(refused.message()).isEqualTo("您当前的企业身份已失效（已被冻结、删除或已过期），请重新登录");
+        }
+    }
+
+    @Test
     @DisplayName("API-2: a wrong signature or a changed claim is rejected; no assertion is no access")
     void forged_assertions_are_rejected() throws GeneralSecurityException {
         Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.invoicerA());

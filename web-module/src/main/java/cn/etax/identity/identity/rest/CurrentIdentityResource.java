@@ -8,8 +8,11 @@ import cn.etax.identity.grant.application.AgentIdentity;
 import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.identity.application.CurrentIdentityCheck;
 import cn.etax.identity.shared.Masking;
+import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,6 +33,9 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "identity", description = "Current identity (LOGIN-2)")
 public class CurrentIdentityResource {
+
+    @EJB
+    CurrentIdentityCheck identities;
 
     @Inject
     Sessions sessions;
@@ -61,13 +67,14 @@ public class CurrentIdentityResource {
     }
 
     @GET
-    @Operation(summary = "The person, and after the enterprise login the taxpayer, identity type and permissions")
+    @Operation(summary = "The person, and after the enterprise login the taxpayer, identity type and permissions as they "
+            + "stand now; 403 CURRENT_IDENTITY_UNAVAILABLE once the grant, mandate or subject no longer lets the person act")
     public CurrentIdentity identity() {
         AuthenticatedPerson person = sessions.current(request);
         if (person == null) {
             throw new NotAuthorizedException("session");
         }
-        return view(person);
+        return view(identities.asOfNow(person, Clients.of(request)));
     }
 
     /**

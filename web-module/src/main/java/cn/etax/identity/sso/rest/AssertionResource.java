@@ -1,9 +1,12 @@
 package cn.etax.identity.sso.rest;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.identity.application.CurrentIdentityCheck;
 import cn.etax.identity.sso.application.Assertion;
+import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import cn.etax.identity.web.security.SingleSignOn;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +38,9 @@ public class AssertionResource {
     @Inject
     SingleSignOn sso;
 
+    @EJB
+    CurrentIdentityCheck identities;
+
     @Context
     HttpServletRequest request;
 
@@ -42,13 +48,15 @@ public class AssertionResource {
     }
 
     @GET
-    @Operation(summary = "The current identity as a signed JWT (short-lived: ask again before expiresAt for a new one)")
+    @Operation(summary = "The current identity as a signed JWT (short-lived: ask again before expiresAt for a new one); "
+            + "403 CURRENT_IDENTITY_UNAVAILABLE once the grant, mandate or subject no longer lets the person act")
     public IssuedAssertion assertion() {
         AuthenticatedPerson person = sessions.current(request);
         if (person == null) {
             throw new NotAuthorizedException("session");
         }
-        Assertion a = sso.current(request, person);
+        // the identity as it stands now: a grant frozen or a mandate cancelled since the login gets no assertion
+        Assertion a = sso.current(request, identities.asOfNow(person, Clients.of(request)));
         return new IssuedAssertion(a.token(), "Bearer", a.keyId(), a.expiresAt());
     }
 }
