@@ -74,6 +74,34 @@ class LockoutIT {
     }
 
     @Test
+    @DisplayName("RULE-LOCK: an empty password or SMS code is asked for again and spends none of the day's attempts")
+    void emptyAnswersSpendNoAttempt() {
+        Api browser = Api.browser();
+        for (String empty : new String[] {"", "   "}) {
+            Reply r = browser.passwordStep(ZHANG_SAN.idNumber(), empty);
+            assertThat(r.status()).as("%s", r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("PASSWORD_REQUIRED");
+            assertThat(r.message()).isEqualTo("请输入密码");
+        }
+        Reply noAccount = browser.passwordStep("  ", WRONG);
+        assertThat(noAccount.status()).as("%s", noAccount).isEqualTo(400);
+        assertThat(noAccount.message()).isEqualTo("请输入证件号码、手机号码或用户名");
+        assertThat(browser.passwordStep(ZHANG_SAN.idNumber(), WRONG).message())
+                .isEqualTo("账号或密码错误，今日还可尝试4次");
+
+        Api.CodedFlow flow = browser.startLoginWithCode(ZHANG_SAN.idNumber(), ZHANG_SAN.password(),
+                ZHANG_SAN.phone());
+        for (String empty : new String[] {"", " "}) {
+            Reply r = browser.smsStep(flow.flowToken(), empty);
+            assertThat(r.status()).as("%s", r).isEqualTo(400);
+            assertThat(r.message()).isEqualTo("请输入短信验证码");
+        }
+        String wrong = flow.code().equals("000000") ? "111111" : "000000";
+        assertThat(browser.smsStep(flow.flowToken(), wrong).message()).isEqualTo("短信验证码错误，今日还可尝试4次");
+        assertThat(browser.smsStep(flow.flowToken(), flow.code()).string("status")).isEqualTo("LOGGED_IN");
+    }
+
+    @Test
     @DisplayName("RULE-LOCK: the lock ends at midnight; then the right password and SMS code log in")
     void lockEndsAtMidnight() {
         Api browser = Api.browser();

@@ -69,6 +69,7 @@ public class LoginService {
     public PasswordAccepted password(String account, String password, String humanToken, Integer humanAnswer,
                                      ClientContext client) {
         throttle.attempt(client);
+        requireCredentials(account, password);
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
@@ -84,6 +85,7 @@ public class LoginService {
     public PasswordAccepted enterprisePassword(String creditCode, String account, String password, String humanToken,
                                                Integer humanAnswer, ClientContext client) {
         throttle.attempt(client);
+        requireCredentials(account, password);
         CreditCode code = CreditCode.of(creditCode);
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
@@ -102,6 +104,7 @@ public class LoginService {
     public PasswordAccepted agentPassword(String agencyCreditCode, String account, String password, String humanToken,
                                           Integer humanAnswer, ClientContext client) {
         throttle.attempt(client);
+        requireCredentials(account, password);
         CreditCode code = CreditCode.of(agencyCreditCode);
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
@@ -121,6 +124,7 @@ public class LoginService {
     public PasswordAccepted specialPassword(CrossRegionKind kind, String creditCode, String account, String password,
                                             String humanToken, Integer humanAnswer, ClientContext client) {
         throttle.attempt(client);
+        requireCredentials(account, password);
         if (kind == null) {
             throw new InvalidInputException("CROSS_REGION_KIND_REQUIRED");
         }
@@ -151,6 +155,7 @@ public class LoginService {
     public PasswordAccepted nonResidentPassword(String identityCode, String account, String password,
                                                 String humanToken, Integer humanAnswer, ClientContext client) {
         throttle.attempt(client);
+        requireCredentials(account, password);
         CreditCode code = CreditCode.of(identityCode);
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
@@ -192,6 +197,19 @@ public class LoginService {
     public cn.etax.identity.authentication.domain.QrState confirmationFaceCheckState(String flowToken,
                                                                                       String proofToken) {
         return steps.confirmationFaceCheckState(flowToken, proofToken);
+    }
+
+    /**
+     * An empty account or password is a form sent too early, answered before the slider and the account are looked
+     * at: it tells nothing and spends none of the day's attempts.
+     */
+    private static void requireCredentials(String account, String password) {
+        if (account == null || account.isBlank()) {
+            throw new InvalidInputException("ACCOUNT_REQUIRED");
+        }
+        if (password == null || password.isBlank()) {
+            throw new InvalidInputException("PASSWORD_REQUIRED");
+        }
     }
 
     private static long requireGrant(Long grantId) {

@@ -9,6 +9,7 @@ import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.shared.application.Secrets;
+import cn.etax.identity.shared.InvalidInputException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -91,6 +92,10 @@ public class SmsCodeService {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public OneTimeSecret.Outcome check(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
+        if (code == null || code.isBlank()) {
+            // a form sent without the code is not a wrong code: no attempt of the day is spent on it
+            throw new InvalidInputException("SMS_CODE_REQUIRED");
+        }
         OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED_LOCKED, OneTimeSecret.class)
                 .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
                 .setParameter("target", target(purpose, phoneDigest))
