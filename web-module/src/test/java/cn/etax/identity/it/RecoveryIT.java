@@ -70,6 +70,42 @@ class RecoveryIT {
     }
 
     @Test
+    @DisplayName("REG-5, RULE-LOCK: wrong reset codes count as the login's do, across new reset flows: the fifth locks "
+            + "and the right code is refused then; the face check still resets and lifts the lock")
+    void wrongResetCodesLock() {
+        TestPerson p = Fixtures.quickPerson();
+        Api browser = Api.browser();
+        int left = 4;
+        for (int round = 0; round < 2; round++) {
+            String flow = startReset(browser, p.idNumber()).string("flowToken");
+            assertThat(browser.post(RECOVERY + "/password-reset/sms-code", flowBody(flow).build()).status())
+                    .isEqualTo(204);
+            String wrong = Sim.latestCode(p.phone()).equals("000000") ? "111111" : "000000";
+            for (int i = 0; i < 3 && left > 0; i++, left--) {
+                Reply r = complete(browser, flow, wrong);
+                assertThat(r.status()).as("%s", r).isEqualTo(401);
+                assertThat(r.message()).isEqualTo("短信验证码错误，今日还可尝试" + left + "次");
+            }
+        }
+        String flow = startReset(browser, p.idNumber()).string("flowToken");
+        browser.post(RECOVERY + "/password-reset/sms-code", flowBody(flow).build());
+        String code = Sim.latestCode(p.phone());
+        Reply fifth = complete(browser, flow, code.equals("000000") ? "111111" : "000000");
+        assertThat(fifth.status()).as("%s", fifth).isEqualTo(423);
+        assertThat(fifth.message()).contains("将于" + Sim.today().plusDays(1) + " 00:00自动解锁");
+        assertThat(complete(browser, flow, code).code()).as("the right code, too late").isEqualTo("ACCOUNT_LOCKED");
+        assertThat(Api.browser().passwordStep(p.idNumber(), p.password()).code()).isEqualTo("ACCOUNT_LOCKED");
+
+        String byFace = startReset(browser, p.idNumber()).string("flowToken");
+        Reply qr = browser.post(RECOVERY + "/password-reset/face-check", flowBody(byFace).add("app", "TAX_APP").build());
+        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
+        Reply reset = browser.post(RECOVERY + "/password-reset/complete", flowBody(byFace)
+                .add("password", NEW_PASSWORD).add("confirmation", NEW_PASSWORD).build());
+        assertThat(reset.status()).as("reset %s", reset).isEqualTo(204);
+        assertThat(Api.browser().login(p.idNumber(), NEW_PASSWORD, p.phone()).string("status")).isEqualTo("LOGGED_IN");
+    }
+
+    @Test
     @DisplayName("REG-5, LOGIN-8: an unknown ID number → 401 该用户未注册")
     void unknownPerson() {
         Reply r = startReset(Api.browser(), Fixtures.newIdNumber());
@@ -187,6 +223,11 @@ class RecoveryIT {
         return browser.post(RECOVERY + "/phone-retrieval", Json.createObjectBuilder()
                 .add("idType", "RESIDENT_ID_CARD").add("idNumber", idNumber).add("password", password)
                 .add("sliderToken", s.token()).add("sliderPosition", s.gap()).build());
+    }
+
+    private static Reply complete(Api browser, String flow, String code) {
+        return browser.post(RECOVERY + "/password-reset/complete", flowBody(flow).add("code", code)
+                .add("password", NEW_PASSWORD).add("confirmation", NEW_PASSWORD).build());
     }
 
     private static JsonObjectBuilder flowBody(String flowToken) {

@@ -211,7 +211,9 @@ class SocialSecurityLoginIT {
         String code = Sim.latestCode(unit.phone());
         String wrong = code.equals("000000") ? "111111" : "000000";
         String username = newUsername();
-        assertThat(complete(browser, flow, wrong, username, Fixtures.PASSWORD).code()).isEqualTo("SMS_CODE_INCORRECT");
+        Reply wrongCode = complete(browser, flow, wrong, username, Fixtures.PASSWORD);
+        assertThat(wrongCode.code()).isEqualTo("SMS_CODE_WRONG");
+        assertThat(wrongCode.message()).isEqualTo("短信验证码错误，今日还可尝试4次");
         assertThat(complete(browser, flow, code, username, "short").code()).isEqualTo("PASSWORD_LENGTH");
         assertThat(complete(browser, flow, code, "9bad", Fixtures.PASSWORD).code()).isEqualTo("USERNAME_INVALID");
         assertThat(passwordStep(Api.browser(), username, Fixtures.PASSWORD).code()).as("nothing written")
@@ -259,6 +261,34 @@ class SocialSecurityLoginIT {
         assertThat(reset.string("username")).isEqualTo(username);
         assertThat(passwordStep(Api.browser(), username, Fixtures.PASSWORD).code()).isEqualTo("PASSWORD_WRONG");
         assertThat(login(Api.browser(), unit, username, newPassword).string("status")).isEqualTo("LOGGED_IN");
+    }
+
+    @Test
+    @DisplayName("RULE-LOCK on 找回密码: wrong codes count across new flows, the fifth locks and the right code is "
+            + "refused then")
+    void wrong_reset_codes_lock() {
+        Payer unit = synced(newUnit(), false);
+        String username = newUsername();
+        assertThat(setAccount(unit, username, Fixtures.PASSWORD).status()).isEqualTo(200);
+        Api browser = Api.browser();
+        Reply last = null;
+        String flow = null;
+        String code = null;
+        for (int i = 0; i < 5; i++) {
+            if (i % 3 == 0) {
+                flow = identify(browser, unit.identity()).string("flowToken");
+                browser.post(BASE + "/accounts/sms-code", Json.createObjectBuilder().add("flowToken", flow).build());
+                code = Sim.latestCode(unit.phone());
+            }
+            last = complete(browser, flow, code.equals("000000") ? "111111" : "000000", null, "Fresh#2027fee");
+            if (i < 4) {
+                assertThat(last.message()).isEqualTo("短信验证码错误，今日还可尝试" + (4 - i) + "次");
+            }
+        }
+        assertThat(last.status()).as("%s", last).isEqualTo(423);
+        assertThat(last.message()).contains("自动解锁");
+        assertThat(complete(browser, flow, code, null, "Fresh#2027fee").code()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(passwordStep(Api.browser(), username, Fixtures.PASSWORD).code()).isEqualTo("ACCOUNT_LOCKED");
     }
 
     /** {@code n} wrong passwords sent at the same moment, each with its own slider answered in a person's time. */

@@ -1,6 +1,7 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.ConsecutiveFailures;
 import cn.etax.identity.authentication.domain.LoginGuard;
 import cn.etax.identity.shared.application.BusinessClock;
 import jakarta.ejb.Stateless;
@@ -103,6 +104,28 @@ public class LoginGuardService {
             guard.succeeded(method);
         }
         return new Checked<>(outcome, LoginGuard.MAX_CONSECUTIVE_FAILURES);
+    }
+
+    /**
+     * REG-5: a check on the way that lifts a lock (忘记密码's SMS code), counted as the login's codes are: refused once
+     * the method's own failures reached the limit today (ACCOUNT_LOCKED with the unlock time; the face check stays
+     * open), a failure counted, a pass clearing the method's count. Unlike {@link #check}, a lock by another method
+     * (wrong passwords) does not stop it: this is how that lock is lifted.
+     */
+    public <T> Checked<T> checkRecovery(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
+        return onRecovery(guard(personId), method, clock.now(), clock.zone(), check, passed);
+    }
+
+    /** {@link #checkRecovery} on any account's counters, held locked by the caller's transaction. */
+    public static <T> Checked<T> onRecovery(ConsecutiveFailures guard, AuthMethod method, Instant now, ZoneId zone,
+                                            Supplier<T> check, Predicate<T> passed) {
+        guard.ensureMethodOpen(method, now, zone);
+        T outcome = check.get();
+        if (!passed.test(outcome)) {
+            return new Checked<>(outcome, guard.failedOnRecovery(method, now, zone));
+        }
+        guard.succeeded(method);
+        return new Checked<>(outcome, ConsecutiveFailures.MAX_CONSECUTIVE_FAILURES);
     }
 
     /** Attempts left for the method today (shown after a wrong password). */

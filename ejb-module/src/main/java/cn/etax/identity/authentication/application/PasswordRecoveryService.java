@@ -122,10 +122,18 @@ public class PasswordRecoveryService {
                 person.username());
         if (code != null && !code.isBlank()) {
             PersonPhone phone = person.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
-            OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), FlowKind.PASSWORD_RESET, phone.digest(),
-                    code);
-            if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
-                throw SmsCodeService.rejected(outcome);
+            // RULE-LOCK: wrong codes count as the login's do, or new reset flows would let codes be guessed without end
+            LoginGuardService.Checked<OneTimeSecret.Outcome> checked = guard.checkRecovery(person.id(),
+                    AuthMethod.SMS_CODE, () -> sms.check(flow.tokenDigest(), FlowKind.PASSWORD_RESET, phone.digest(),
+                            code), outcome -> outcome == OneTimeSecret.Outcome.ACCEPTED);
+            if (checked.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
+                log.recordSeparately(person.id(), AuthMethod.SMS_CODE, LoginOutcome.FAILURE, "SMS_CODE_WRONG", client);
+                if (checked.left() == 0) {
+                    guard.ensureUnlocked(person.id()); // the day's fifth failure: ACCOUNT_LOCKED with the unlock time
+                }
+                throw checked.outcome() == OneTimeSecret.Outcome.WRONG
+                        ? new AuthenticationFailedException("SMS_CODE_WRONG", checked.left())
+                        : SmsCodeService.rejected(checked.outcome());
             }
         } else {
             qr.consumeConfirmed(flow.tokenDigest());

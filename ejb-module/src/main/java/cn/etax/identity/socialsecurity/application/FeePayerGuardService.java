@@ -1,5 +1,6 @@
 package cn.etax.identity.socialsecurity.application;
 
+import cn.etax.identity.authentication.application.LoginGuardService;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.socialsecurity.domain.FeePayerLoginGuard;
@@ -10,6 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * RULE-LOCK for fee payers' accounts (LOGIN-10), as for persons and clerks: each call is its own short transaction
@@ -37,6 +41,16 @@ public class FeePayerGuardService {
 
     public void ensureUnlocked(long accountId) {
         guard(accountId).ensureUnlocked(clock.now(), clock.zone());
+    }
+
+    /**
+     * The reset's SMS code (找回密码), checked and counted in this transaction as {@link
+     * LoginGuardService#checkRecovery} does for a person: open while wrong passwords lock the account, closed for the
+     * day after five wrong codes.
+     */
+    public <T> LoginGuardService.Checked<T> checkRecovery(long accountId, AuthMethod method, Supplier<T> check,
+                                                        Predicate<T> passed) {
+        return LoginGuardService.onRecovery(guard(accountId), method, clock.now(), clock.zone(), check, passed);
     }
 
     /** 找回密码 lifts the lock at once, in the caller's transaction. */

@@ -5,9 +5,11 @@ import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.AddressThrottle;
 import cn.etax.identity.authentication.application.FlowService;
 import cn.etax.identity.authentication.application.HumanCheckService;
+import cn.etax.identity.authentication.application.LoginGuardService;
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.application.SmsCodeService;
 import cn.etax.identity.authentication.domain.AuthFlow;
+import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
@@ -137,9 +139,17 @@ public class SocialSecurityAccountService {
             throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
         }
         new PasswordPolicy(passwordCategories).check(password, chosen);
-        OneTimeSecret.Outcome outcome = sms.verify(flow.tokenDigest(), ACCOUNT, account.phoneDigest(), code);
-        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
-            throw SmsCodeService.rejected(outcome);
+        // RULE-LOCK: wrong codes count on the account's own counters, or new flows would let codes be guessed without end
+        LoginGuardService.Checked<OneTimeSecret.Outcome> checked = guard.checkRecovery(account.id(),
+                AuthMethod.SMS_CODE, () -> sms.check(flow.tokenDigest(), ACCOUNT, account.phoneDigest(), code),
+                outcome -> outcome == OneTimeSecret.Outcome.ACCEPTED);
+        if (checked.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
+            if (checked.left() == 0) {
+                guard.ensureUnlocked(account.id()); // the day's fifth failure: ACCOUNT_LOCKED with the unlock time
+            }
+            throw checked.outcome() == OneTimeSecret.Outcome.WRONG
+                    ? new AuthenticationFailedException("SMS_CODE_WRONG", checked.left())
+                    : SmsCodeService.rejected(checked.outcome());
         }
         if (first && !em.createNamedQuery(FeePayerAccount.BY_USERNAME, FeePayerAccount.class)
                 .setParameter("username", chosen).getResultList().isEmpty()) {

@@ -62,9 +62,35 @@ public abstract class ConsecutiveFailures {
     public void ensureUnlocked(Instant now, ZoneId zone) {
         rollOver(now, zone);
         if (isLocked()) {
-            throw new AccountLockedException("ACCOUNT_LOCKED", unlockAt(zone).atZone(zone).toLocalDateTime()
-                    .toString().replace('T', ' '));
+            throw locked(zone);
         }
+    }
+
+    /**
+     * On the way that lifts a lock (REG-5 忘记密码, the fee payer's reset): open while another method's failures lock
+     * the account, but {@code ACCOUNT_LOCKED} once {@code method}'s own failures reached the limit today, so that the
+     * way cannot be used to guess without end.
+     */
+    public void ensureMethodOpen(AuthMethod method, Instant now, ZoneId zone) {
+        rollOver(now, zone);
+        if (remaining(method) == 0) {
+            throw locked(zone);
+        }
+    }
+
+    /**
+     * A failure of {@code method} on the way that lifts a lock ({@link #ensureMethodOpen}), counted as any other;
+     * answers the failures still allowed today (0: this one locked the account).
+     */
+    public int failedOnRecovery(AuthMethod method, Instant now, ZoneId zone) {
+        rollOver(now, zone);
+        set(method, count(method) + 1);
+        return remaining(method);
+    }
+
+    private AccountLockedException locked(ZoneId zone) {
+        return new AccountLockedException("ACCOUNT_LOCKED", unlockAt(zone).atZone(zone).toLocalDateTime()
+                .toString().replace('T', ' '));
     }
 
     public boolean isLocked(Instant now, ZoneId zone) {

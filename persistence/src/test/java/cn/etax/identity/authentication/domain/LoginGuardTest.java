@@ -34,6 +34,29 @@ class LoginGuardTest {
     }
 
     @Test
+    @DisplayName("REG-5: the way that lifts a lock stays open under another method's lock, and closes after five "
+            + "failures of its own")
+    void recovery_way_counts_its_own_failures() {
+        for (int i = 0; i < 5; i++) {
+            guard.beginAttempt(AuthMethod.PASSWORD, morning, SHANGHAI);
+        }
+        assertThat(guard.isLocked(morning, SHANGHAI)).isTrue();
+        assertThatCode(() -> guard.ensureMethodOpen(AuthMethod.SMS_CODE, morning, SHANGHAI)).doesNotThrowAnyException();
+        for (int left = 4; left >= 0; left--) {
+            guard.ensureMethodOpen(AuthMethod.SMS_CODE, morning, SHANGHAI);
+            assertThat(guard.failedOnRecovery(AuthMethod.SMS_CODE, morning, SHANGHAI)).isEqualTo(left);
+        }
+        assertThatThrownBy(() -> guard.ensureMethodOpen(AuthMethod.SMS_CODE, morning, SHANGHAI))
+                .isInstanceOf(AccountLockedException.class)
+                .satisfies(e -> assertThat(((AccountLockedException) e).arguments()).containsExactly("2026-11-24 00:00"));
+        // the next day both ways are open again
+        Instant tomorrow = morning.plusSeconds(24 * 3600);
+        assertThatCode(() -> guard.ensureMethodOpen(AuthMethod.SMS_CODE, tomorrow, SHANGHAI))
+                .doesNotThrowAnyException();
+        assertThat(guard.isLocked(tomorrow, SHANGHAI)).isFalse();
+    }
+
+    @Test
     void success_resets_the_consecutive_count() {
         for (int i = 0; i < 4; i++) {
             guard.beginAttempt(AuthMethod.PASSWORD, morning, SHANGHAI);
