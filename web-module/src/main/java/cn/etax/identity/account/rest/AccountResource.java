@@ -267,8 +267,7 @@ public class AccountResource {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("LOGIN_LOG_FROM_INVALID");
         }
-        Locale locale = headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
-                : Texts.supported(headers.getAcceptableLanguages().get(0));
+        Locale locale = Texts.forAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return account.loginLog(since).stream().map(r -> LoginLogEntry.of(r, clock.zone(), locale)).toList();
     }
 

@@ -161,8 +161,7 @@ public class EnterpriseCenterResource {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("LOGIN_LOG_FROM_INVALID");
         }
-        Locale locale = headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
-                : Texts.supported(headers.getAcceptableLanguages().get(0));
+        Locale locale = Texts.forAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return center.loginLog(current.require(), since, "all".equals(scope), Clients.of(request)).stream()
                 .map(l -> new EnterpriseLoginEntry(LoginLogEntry.of(l.record(), clock.zone(), locale),
                         l.personNameMasked(), l.own()))

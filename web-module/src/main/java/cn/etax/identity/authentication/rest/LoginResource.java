@@ -394,8 +394,7 @@ public class LoginResource {
     }
 
     private Locale locale() {
-        return headers == null || headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
-                : headers.getAcceptableLanguages().get(0);
+        return Texts.forAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static <T> T require(T body) {

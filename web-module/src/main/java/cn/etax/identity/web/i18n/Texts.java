@@ -36,6 +36,23 @@ public final class Texts {
         return text(locale, e.messageKey(), e.arguments());
     }
 
+    /**
+     * The language of an {@code Accept-Language} header: the first of its ranges, by weight, that a supported
+     * language matches; Chinese when none does, when the header is absent, or when it is malformed (a client's bad
+     * header must not turn an answer into an error).
+     */
+    public static Locale forAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return DEFAULT;
+        }
+        try {
+            List<Locale> matched = Locale.filter(Locale.LanguageRange.parse(header), SUPPORTED);
+            return matched.isEmpty() ? DEFAULT : matched.get(0);
+        } catch (IllegalArgumentException e) {
+            return DEFAULT;
+        }
+    }
+
     /** The supported locale nearest to the one asked for. */
     public static Locale supported(Locale requested) {
         if (requested != null && "en".equals(requested.getLanguage())) {

@@ -18,8 +18,7 @@ public class AccessDeniedMapper implements ExceptionMapper<EJBAccessException> {
 
     @Override
     public Response toResponse(EJBAccessException e) {
-        var locale = headers == null || headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
-                : headers.getAcceptableLanguages().get(0);
+        var locale = Texts.forAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(new ErrorBody("NOT_LOGGED_IN", Texts.text(locale, "error.not_logged_in"))).build();
     }

@@ -33,8 +33,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     @Override
     public Response toResponse(DomainException e) {
-        Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
-                : headers.getAcceptableLanguages().get(0);
+        Locale locale = Texts.forAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         Response.ResponseBuilder builder = Response.status(status(e))
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(new ErrorBody(e.code(), Texts.error(locale, e)));

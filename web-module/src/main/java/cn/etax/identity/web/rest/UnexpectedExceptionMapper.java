@@ -31,8 +31,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
     @Override
     public Response toResponse(RuntimeException e) {
-        var locale = headers == null || headers.getAcceptableLanguages().isEmpty() ? Texts.DEFAULT
-                : headers.getAcceptableLanguages().get(0);
+        var locale = Texts.forAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         if (e instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             if (web.getResponse().hasEntity() || status >= 500) {

@@ -1,0 +1,60 @@
+package cn.etax.identity.it;
+
+import cn.etax.identity.it.SocialSecurityLoginIT.Payer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the container itself refuses reaches integrators as the API's JSON error and people as the site's own page,
+ * never as the server's error report; a malformed Accept-Language header changes nothing but the language.
+ */
+@DisplayName("API-1: the container's refusals in the API's shape; bad Accept-Language headers")
+class ErrorRepliesIT {
+
+    @Test
+    @DisplayName("a session whose role may not use an address gets 403 ACCESS_DENIED as JSON, in its language; a page "
+            + "gets the site's page")
+    void wrong_role_is_answered_in_the_apis_shape() {
+        Payer unit = SocialSecurityLoginIT.synced(SocialSecurityLoginIT.newUnit(), false);
+        String username = SocialSecurityLoginIT.newUsername();
+        assertThat(SocialSecurityLoginIT.setAccount(unit, username, Fixtures.PASSWORD).status()).isEqualTo(200);
+        Api payer = Api.browser();
+        assertThat(SocialSecurityLoginIT.login(payer, unit, username, Fixtures.PASSWORD).string("status"))
+                .isEqualTo("LOGGED_IN");
+
+        Reply zh = payer.get("/api/v1/me/profile");
+        assertThat(zh.status()).as("%s", zh).isEqualTo(403);
+        assertThat(zh.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(zh.code()).isEqualTo("ACCESS_DENIED");
+        assertThat(zh.message()).isEqualTo("当前身份无权使用该功能，请以有权限的身份登录后再试");
+        Reply en = payer.send("GET", "/api/v1/me/profile", null, Map.of("Accept-Language", "fr-FR,en;q=0.5"));
+        assertThat(en.status()).isEqualTo(403);
+        assertThat(en.message()).isEqualTo("The current identity may not use this function. Log in with an identity "
+                + "that may, then try again");
+
+        Reply page = payer.get("/account/profile.xhtml");
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.body()).contains("无权访问", "您当前登录的身份无权访问该页面").doesNotContain("Payara");
+
+        Api person = AccountFixtures.loggedIn(Fixtures.quickPerson());
+        Reply feeOnly = person.get("/api/v1/social-security/me");
+        assertThat(feeOnly.status()).as("%s", feeOnly).isEqualTo(403);
+        assertThat(feeOnly.code()).isEqualTo("ACCESS_DENIED");
+    }
+
+    @Test
+    @DisplayName("a malformed Accept-Language header still gets the JSON answer, in Chinese")
+    void malformed_accept_language() {
+        for (String header : new String[] {"en;q=abc", "xx-invalid-;;", ";", "en-"}) {
+            Reply r = Api.browser().send("POST", "/api/v1/login/password", jakarta.json.Json.createObjectBuilder()
+                    .build(), Map.of("Accept-Language", header));
+            assertThat(r.status()).as("%s: %s", header, r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("ACCOUNT_REQUIRED");
+            assertThat(r.message()).isEqualTo("请输入证件号码、手机号码或用户名");
+        }
+    }
+}
