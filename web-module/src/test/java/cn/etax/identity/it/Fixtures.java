@@ -181,6 +181,11 @@ public final class Fixtures {
             return browser.post(REGISTRATIONS + "/details", form(phone, null).build());
         }
 
+        /** The details check with the SMS code, as the page sends it: a wrong code is told here. */
+        public Reply details(String phone, String code) {
+            return browser.post(REGISTRATIONS + "/details", form(phone, code).build());
+        }
+
         /** Starts the QR face check in the tax app; answers the QR token. */
         public String startFaceCheck() {
             Reply r = browser.post(REGISTRATIONS + "/face-check",

@@ -71,7 +71,15 @@ class RegisterLoginPhoneBrowserIT {
         // RULE-MASK: the confirmation names the number masked, like the login page does
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:messages"),
                 "验证码已发送至" + masked(phone) + "，5分钟内有效"));
-        browser.type(By.id("register:smsCode"), Sim.latestCode(phone));
+        // a wrong code is told at this step, before the face check
+        String code = Sim.latestCode(phone);
+        browser.type(By.id("register:smsCode"), code.equals("000000") ? "111111" : "000000");
+        browser.click(By.id("register:submitDetails"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:messages"), "短信验证码错误"));
+        assertThat(driver.findElements(By.id("register:faceTaxApp"))).isEmpty();
+        browser.type(By.id("register:password"), password);
+        browser.type(By.id("register:password2"), password);
+        browser.type(By.id("register:smsCode"), code);
         browser.click(By.id("register:submitDetails"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register:faceTaxApp")));
@@ -147,7 +155,14 @@ class RegisterLoginPhoneBrowserIT {
         browser.click(By.id("phoneDialogForm:sendCurrent"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phoneDialogForm:dialogMessages"),
                 "验证码已发送至" + masked(phone)));
-        browser.type(By.id("phoneDialogForm:currentCode"), Sim.latestCode(phone));
+        // a wrong code to the current phone is told at once, before the new number is asked for
+        String currentCode = Sim.latestCode(phone);
+        browser.type(By.id("phoneDialogForm:currentCode"), currentCode.equals("000000") ? "111111" : "000000");
+        browser.click(By.id("phoneDialogForm:next"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phoneDialogForm:dialogMessages"),
+                "短信验证码错误"));
+        assertThat(driver.findElements(By.id("phoneDialogForm:newPhone"))).isEmpty();
+        browser.type(By.id("phoneDialogForm:currentCode"), currentCode);
         browser.click(By.id("phoneDialogForm:next"));
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("phoneDialogForm:newPhone")));
@@ -155,7 +170,13 @@ class RegisterLoginPhoneBrowserIT {
         browser.click(By.id("phoneDialogForm:sendNew"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phoneDialogForm:dialogMessages"),
                 "验证码已发送至新手机号码"));
-        browser.type(By.id("phoneDialogForm:newCode"), Sim.latestCode(newPhone));
+        // a wrong code from the new number asks for that one again only
+        String newCode = Sim.latestCode(newPhone);
+        browser.type(By.id("phoneDialogForm:newCode"), newCode.equals("000000") ? "111111" : "000000");
+        browser.click(By.id("phoneDialogForm:confirmTwo"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phoneDialogForm:dialogMessages"),
+                "短信验证码错误"));
+        browser.type(By.id("phoneDialogForm:newCode"), newCode);
         browser.click(By.id("phoneDialogForm:confirmTwo"));
 
         wait.until(ExpectedConditions.textToBe(By.id("phones:list:0:number"), masked(newPhone)));

@@ -42,11 +42,15 @@ class RegistrationIT {
         Registration reg = Registration.start(browser, p);
         assertThat(reg.identityChecked().string("nameMasked")).isEqualTo(Fixtures.maskedName(p.name()));
         reg.sendCode(p.phone());
-        Reply details = reg.details(p.phone());
+        String code = Sim.latestCode(p.phone());
+        Reply wrong = reg.details(p.phone(), code.equals("000000") ? "111111" : "000000");
+        assertThat(wrong.status()).as("details %s", wrong).isEqualTo(401);
+        assertThat(wrong.message()).as("told before the face check").isEqualTo("短信验证码错误");
+        Reply details = reg.details(p.phone(), code);
         assertThat(details.status()).as("details %s", details).isEqualTo(200);
         assertThat(details.json().getBoolean("faceCheckRequired")).isTrue();
         reg.passFaceCheck();
-        Reply done = reg.complete(p.phone(), Sim.latestCode(p.phone()));
+        Reply done = reg.complete(p.phone(), code);
 
         assertThat(done.status()).as("completion %s", done).isEqualTo(201);
         assertThat(done.json().getInt("realNameLevel")).isEqualTo(4);

@@ -86,7 +86,7 @@ class RegistrationRefusalIT {
     }
 
     @Test
-    @DisplayName("REG-1: an ID already registered → 409 该证件已注册，请直接登录…")
+    @DisplayName("REG-1, LOGIN-8: an ID already registered → 409 该证件已注册，请直接登录…, but only with the holder's name")
     void alreadyRegistered() {
         TestPerson p = Fixtures.quickPerson();
 
@@ -95,6 +95,12 @@ class RegistrationRefusalIT {
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.code()).isEqualTo("ALREADY_REGISTERED");
         assertThat(r.message()).isEqualTo("该证件已注册，请直接登录；如忘记密码，请使用“忘记密码”找回");
+
+        // LOGIN-8: without the holder's name the number alone tells nothing
+        Reply wrongName = Registration.identityCheck(Api.browser(), p.name() + "某", "RESIDENT_ID_CARD", p.idNumber(),
+                false);
+        assertThat(wrongName.status()).isEqualTo(401);
+        assertThat(wrongName.code()).isEqualTo("ID_CHECK_FAILED");
     }
 
     @ParameterizedTest(name = "RULE-PWD: \"{0}\" → {1} {2}; nothing written")

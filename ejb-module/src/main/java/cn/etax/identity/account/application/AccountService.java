@@ -146,6 +146,24 @@ public class AccountService {
         return phone.masked();
     }
 
+    /**
+     * The code to one of the caller's own phones (the default one when {@code phoneId} is null), checked at the step
+     * before the new number is asked for, so a wrong one is told at once; it counts as a wrong code at the final step
+     * does (RULE-LOCK), and the right one stays for that step.
+     */
+    public void confirmOwnPhoneCode(String flowToken, Long phoneId, String code) {
+        Person p = me();
+        AuthFlow flow = myFlow(flowToken, p);
+        PersonPhone phone = phoneId == null ? p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"))
+                : p.phone(phoneId);
+        OneTimeSecret.Outcome outcome = guard.check(flow.personId(), AuthMethod.SMS_CODE,
+                () -> sms.confirmWithin(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phone.digest(), code),
+                checked -> checked == OneTimeSecret.Outcome.ACCEPTED).outcome();
+        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
+            throw SmsCodeService.rejected(outcome);
+        }
+    }
+
     /** Code to a number the caller wants to add or switch to. */
     public void sendCodeToNewPhone(String flowToken, String rawPhone) {
         Person p = me();
@@ -209,8 +227,9 @@ public class AccountService {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
         MobileNumber phone = MobileNumber.parse(rawPhone);
-        p.defaultPhone().ifPresent(current -> requireCode(flow, current.digest(), currentCode));
+        // the new number's code first: a wrong one leaves the code to the current phone for the next try
         requireCode(flow, sms.phoneDigest(phone), newCode);
+        p.defaultPhone().ifPresent(current -> requireCode(flow, current.digest(), currentCode));
         ProtectedValue value = phones.release(phone, p.id(), client);
         p.addPhone(value, clock.now());
         flow.complete();
@@ -223,8 +242,8 @@ public class AccountService {
         AuthFlow flow = myFlow(flowToken, p);
         PersonPhone current = p.phone(phoneId);
         MobileNumber phone = MobileNumber.parse(rawPhone);
-        requireCode(flow, current.digest(), currentCode);
         requireCode(flow, sms.phoneDigest(phone), newCode);
+        requireCode(flow, current.digest(), currentCode);
         String before = current.masked();
         ProtectedValue value = phones.release(phone, p.id(), client);
         p.replacePhone(phoneId, value, clock.now());

@@ -92,19 +92,40 @@ public class SmsCodeService {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public OneTimeSecret.Outcome check(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
+        OneTimeSecret secret = unused(flowDigest, purpose, phoneDigest, code);
+        return secret == null ? OneTimeSecret.Outcome.USED : secret.present(digest(code), clock.now());
+    }
+
+    /**
+     * A code checked at a step before the one that uses it (registration's details, so that a wrong code is told
+     * before the face check): a wrong one counts a guess on the code, in a transaction of its own; the right one
+     * stays for the step that consumes it.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public OneTimeSecret.Outcome confirm(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
+        return confirmWithin(flowDigest, purpose, phoneDigest, code);
+    }
+
+    /** {@link #confirm} in the caller's transaction, for a caller that counts the attempt in it. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public OneTimeSecret.Outcome confirmWithin(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
+        OneTimeSecret secret = unused(flowDigest, purpose, phoneDigest, code);
+        return secret == null ? OneTimeSecret.Outcome.USED : secret.confirm(digest(code), clock.now());
+    }
+
+    private OneTimeSecret unused(String flowDigest, FlowKind purpose, String phoneDigest, String code) {
         if (code == null || code.isBlank()) {
             // a form sent without the code is not a wrong code: no attempt of the day is spent on it
             throw new InvalidInputException("SMS_CODE_REQUIRED");
         }
-        OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED_LOCKED, OneTimeSecret.class)
+        return em.createNamedQuery(OneTimeSecret.UNUSED_LOCKED, OneTimeSecret.class)
                 .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
                 .setParameter("target", target(purpose, phoneDigest))
                 .getResultList().stream().findFirst().orElse(null);
-        if (secret == null) {
-            return OneTimeSecret.Outcome.USED;
-        }
-        String presented = code == null ? "" : code.strip();
-        return secret.present(protector.digest("sms", presented), clock.now());
+    }
+
+    private String digest(String code) {
+        return protector.digest("sms", code.strip());
     }
 
     /** The failure to answer when a code was not accepted (no attempt count: that is the login's business). */

@@ -99,7 +99,7 @@ public class RegistrationService {
 
     /**
      * Step 1: agreement, name and document. Refuses an offline-only document without a tax-office collection
-     * (REG-3), a document already registered, and a name the registry does not confirm.
+     * (REG-3), a name the registry does not confirm, and then a document already registered.
      */
     public IdentityChecked checkIdentity(boolean overseas, boolean agreementAccepted, String name, IdType type,
                                          String number, String nationality, ClientContext client) {
@@ -112,9 +112,6 @@ public class RegistrationService {
         }
         IdDocument document = IdDocument.of(type, number);
         String digest = directory.documentDigest(document);
-        if (directory.documentHeld(document)) {
-            throw new ConflictException("ALREADY_REGISTERED");
-        }
         Optional<OfflineCollection> collection = em.createNamedQuery(OfflineCollection.BY_DOCUMENT,
                 OfflineCollection.class).setParameter("digest", digest).getResultStream().findFirst();
         if (!type.registersOnline() && collection.isEmpty()) {
@@ -126,6 +123,10 @@ public class RegistrationService {
             }
         } else if (registry.check(cleanName, document) != IdentityRegistry.Verdict.MATCH) {
             throw new AuthenticationFailedException("ID_CHECK_FAILED");
+        }
+        // told only to someone who knows the holder's name as well (LOGIN-8: a number alone learns nothing here)
+        if (directory.documentHeld(document)) {
+            throw new ConflictException("ALREADY_REGISTERED");
         }
         String resolvedNationality = type.impliedNationality() != null ? type.impliedNationality()
                 : collection.map(OfflineCollection::nationality).orElseGet(() -> checkNationality(nationality));
@@ -162,12 +163,21 @@ public class RegistrationService {
     }
 
     /**
-     * Step 2 checked before the face check, so a person learns of a weak password or a taken username before
-     * scanning (the SMS code is only consumed by {@link #complete}). Returns whether the face check is needed.
+     * Step 2 checked before the face check, so a person learns of a weak password, a taken username or a wrong SMS
+     * code before scanning (a wrong code counts a guess on it; the right one is consumed only by {@link #complete};
+     * without a code, only the rest is checked). Returns whether the face check is needed.
      */
     public boolean checkDetails(String flowToken, RegistrationForm form) {
         AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
         checkForm(flow, form);
+        if (form.smsCode() != null) {
+            // the page always sends the field (empty: SMS_CODE_REQUIRED); a REST client may ask before any code
+            OneTimeSecret.Outcome outcome = sms.confirm(flow.tokenDigest(), FlowKind.REGISTRATION,
+                    sms.phoneDigest(MobileNumber.parse(form.phone())), form.smsCode());
+            if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
+                throw SmsCodeService.rejected(outcome);
+            }
+        }
         return !collectedWithPhone(flow, form.phone());
     }
 
@@ -236,7 +246,10 @@ public class RegistrationService {
 
     /** Password, username and phone of step 2, and the document still free; returns the username or null. */
     private String checkForm(AuthFlow flow, RegistrationForm form) {
-        if (form == null || form.password() == null || !form.password().equals(form.passwordConfirmation())) {
+        if (form == null || form.password() == null || form.password().isEmpty()) {
+            throw new InvalidInputException("PASSWORD_REQUIRED");
+        }
+        if (!form.password().equals(form.passwordConfirmation())) {
             throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
         }
         String username = form.username() == null || form.username().isBlank() ? null : form.username().strip();

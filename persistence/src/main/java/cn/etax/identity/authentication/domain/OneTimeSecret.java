@@ -87,6 +87,18 @@ public class OneTimeSecret {
 
     /** Checks a presented digest; a match consumes the secret, a miss counts a guess. */
     public Outcome present(String presentedDigest, Instant now) {
+        Outcome outcome = confirm(presentedDigest, now);
+        if (outcome == Outcome.ACCEPTED) {
+            consumedAt = now;
+        }
+        return outcome;
+    }
+
+    /**
+     * Checks a presented digest for a step before the one that uses the secret (registration's details, before the
+     * face check): a miss counts a guess as {@link #present} does, a match leaves the secret for that later step.
+     */
+    public Outcome confirm(String presentedDigest, Instant now) {
         if (consumedAt != null || guesses >= MAX_GUESSES) {
             return Outcome.USED;
         }
@@ -98,7 +110,6 @@ public class OneTimeSecret {
             guesses++;
             return Outcome.WRONG;
         }
-        consumedAt = now;
         return Outcome.ACCEPTED;
     }
 

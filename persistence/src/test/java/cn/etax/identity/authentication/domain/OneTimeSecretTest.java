@@ -28,6 +28,23 @@ class OneTimeSecretTest {
     }
 
     @Test
+    @DisplayName("a code confirmed at an earlier step stays for the step that uses it; wrong guesses there count")
+    void confirmed_without_being_spent() {
+        OneTimeSecret s = secret();
+        assertThat(s.confirm("right", now)).isEqualTo(ACCEPTED);
+        for (int i = 0; i < OneTimeSecret.MAX_GUESSES - 1; i++) {
+            assertThat(s.confirm("wrong", now)).isEqualTo(WRONG);
+        }
+        assertThat(s.present("right", now)).isEqualTo(ACCEPTED);
+        assertThat(s.confirm("right", now)).isEqualTo(USED);
+        OneTimeSecret guessed = secret();
+        for (int i = 0; i < OneTimeSecret.MAX_GUESSES; i++) {
+            guessed.confirm("wrong", now);
+        }
+        assertThat(guessed.present("right", now)).as("five guesses, confirmed or presented, kill it").isEqualTo(USED);
+    }
+
+    @Test
     void expired_after_its_life() {
         assertThat(secret().present("right", now.plusSeconds(300))).isEqualTo(EXPIRED);
     }

@@ -68,9 +68,17 @@ public class PhonesBacking implements Serializable {
         }
     }
 
-    /** Step 1 → 2 of add and modify; the codes are checked together when the change is confirmed. */
+    /**
+     * Step 1 → 2 of add and modify: the code to the current phone is checked now (not spent: the change spends it
+     * when it is confirmed), so a wrong one is told before the new number is asked for.
+     */
     public void next() {
-        step = 2;
+        try {
+            account.confirmOwnPhoneCode(flowToken, mode == Mode.MODIFY ? phoneId : null, currentCode);
+            step = 2;
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
     }
 
     public void sendNewCode() {
@@ -98,13 +106,18 @@ public class PhonesBacking implements Serializable {
             PrimeFaces.current().ajax().update("phones");
         } catch (DomainException e) {
             FacesSupport.error(e);
-            if (isTwoNumbers() && getDefaultPhone() != null) {
-                // the service checks both codes at once and an accepted code is spent: ask for both again
-                step = 1;
-                FacesSupport.info("account.phones.codesAgain");
+            boolean twoCodes = isTwoNumbers() && getDefaultPhone() != null;
+            boolean newCodeWrong = "SMS_CODE_INCORRECT".equals(e.code()) || "SMS_CODE_REQUIRED".equals(e.code());
+            // the current phone's code was accepted at step 1, so a wrong code here is the new number's and the
+            // current one stays for the next try; any other refusal (a code expired meanwhile) asks for both again
+            if (!(twoCodes && newCodeWrong)) {
+                currentCode = null;
+                if (twoCodes) {
+                    step = 1;
+                    FacesSupport.info("account.phones.codesAgain");
+                }
             }
         } finally {
-            currentCode = null;
             newCode = null;
         }
     }

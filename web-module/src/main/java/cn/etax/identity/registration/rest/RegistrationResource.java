@@ -89,8 +89,9 @@ public class RegistrationResource {
 
     @POST
     @Path("details")
-    @Operation(summary = "Optional: check password, username and phone before the face check; answers whether a "
-            + "face check is needed (false for a person collected offline with this phone, REG-2)")
+    @Operation(summary = "Optional: check password, username, phone and, when given, the SMS code (not spent) before "
+            + "the face check; answers whether a face check is needed (false for a person collected offline with this "
+            + "phone, REG-2)")
     public FaceCheckNeed details(Details details) {
         Details d = require(details);
         return new FaceCheckNeed(registration.checkDetails(d.flowToken(), d.form()));

@@ -81,7 +81,11 @@ public class RegistrationBacking implements Serializable {
 
     public void submitDetails() {
         try {
-            faceCheckRequired = registration.checkDetails(flowToken(), form());
+            RegistrationForm details = form();
+            // the page always has the code field: an empty one is asked for, not skipped
+            faceCheckRequired = registration.checkDetails(flowToken(), new RegistrationForm(details.password(),
+                    details.passwordConfirmation(), details.phone(), smsCode == null ? "" : smsCode,
+                    details.username()));
             faceState = faceCheckRequired ? registration.faceCheckState(flowToken()) : null;
             step = Step.FACE;
         } catch (DomainException e) {
