@@ -84,6 +84,14 @@ public final class Api {
         return send(builder.build());
     }
 
+    /** A request with a body of any type, as an HTML form on another site would send it. */
+    public Reply sendRaw(String method, String path, String contentType, String body, Map<String, String> extraHeaders) {
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body,
+                StandardCharsets.UTF_8)).header("Content-Type", contentType);
+        extraHeaders.forEach(builder::header);
+        return join(send(builder.build()));
+    }
+
     private CompletableFuture<Reply> getAsync(String path, String sessionId) {
         HttpRequest.Builder builder = request(path).GET();
         if (sessionId != null) {

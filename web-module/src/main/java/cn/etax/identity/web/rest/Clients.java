@@ -26,7 +26,8 @@ public final class Clients {
         return new ClientContext(address, request.getHeader("User-Agent"));
     }
 
-    private static List<String> trustedProxies() {
+    /** {@code identity.trusted-proxies}: the addresses whose forwarding headers are believed. */
+    static List<String> trustedProxies() {
         return ConfigProvider.getConfig().getOptionalValues("identity.trusted-proxies", String.class)
                 .orElse(List.of());
     }

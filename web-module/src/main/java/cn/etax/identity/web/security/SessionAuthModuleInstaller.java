@@ -9,13 +9,21 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Registers {@link SessionAuthModule} as this web application's authentication module, and removes it at the end. */
+/**
+ * Registers {@link SessionAuthModule} as this web application's authentication module, and removes it at the end; sets
+ * the session cookie's Secure flag ({@code identity.session.secure-cookie}) while the application starts.
+ */
 @WebListener
 public class SessionAuthModuleInstaller implements ServletContextListener {
 
     @Inject
     @ConfigProperty(name = "identity.session.idle-minutes", defaultValue = "30")
     int idleMinutes;
+
+    /** LOGIN-9: the session cookie only over HTTPS; set it where TLS ends at or before this server. */
+    @Inject
+    @ConfigProperty(name = "identity.session.secure-cookie", defaultValue = "false")
+    boolean secureCookie;
 
     @Inject
     BusinessClock clock;
@@ -25,6 +33,7 @@ public class SessionAuthModuleInstaller implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        event.getServletContext().getSessionCookieConfig().setSecure(secureCookie);
         AuthConfigFactory.getFactory().registerServerAuthModule(new SessionAuthModule(clock, endedAccounts, idleMinutes),
                 event.getServletContext());
     }
