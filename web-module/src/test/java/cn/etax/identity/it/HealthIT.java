@@ -32,4 +32,31 @@ class HealthIT {
         assertThat(paths.keySet()).contains("/api/v1/login/password", "/api/v1/login/sms", "/api/v1/login/logout");
         assertThat(paths.getJsonObject("/api/v1/login/password").keySet()).containsExactly("post");
     }
+
+    @Test
+    @DisplayName("API-1: a client can be generated from /openapi: operationIds and tags unique, each body its own "
+            + "schema even where several resources name their records alike")
+    void openApiFitForClientGenerators() {
+        JsonObject api = Api.browser().get("/openapi").json();
+        JsonObject paths = api.getJsonObject("paths");
+        java.util.List<String> ids = paths.values().stream().flatMap(item -> item.asJsonObject().values().stream())
+                .filter(op -> op.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT)
+                .map(op -> op.asJsonObject().getString("operationId", "")).toList();
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain("");
+        assertThat(api.getJsonArray("tags").getValuesAs(JsonObject.class).stream().map(t -> t.getString("name")))
+                .doesNotHaveDuplicates();
+        JsonObject schemas = api.getJsonObject("components").getJsonObject("schemas");
+        java.util.Map<String, String> bodyHas = java.util.Map.of(
+                "/api/v1/login/password", "account", "/api/v1/login/legacy/password", "creditCode",
+                "/api/v1/social-security/login/password", "username",
+                "/api/v1/recovery/password-reset/complete", "code", "/api/v1/registrations/identity-check", "idNumber",
+                "/api/v1/me/enterprise/reveal", "investorId");
+        bodyHas.forEach((path, property) -> {
+            String ref = paths.getJsonObject(path).getJsonObject("post").getJsonObject("requestBody")
+                    .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
+                    .getString("$ref");
+            assertThat(schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1)).getJsonObject("properties")
+                    .keySet()).as(path).contains(property);
+        });
+    }
 }

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -65,9 +66,11 @@ public class AccountResource {
     @Context
     HttpHeaders headers;
 
+    @Schema(name = "AccountRevealRequest")
     public record RevealRequest(RevealableField field, Long phoneId) {
     }
 
+    @Schema(name = "AccountRevealed")
     public record Revealed(RevealableField field, String value) {
     }
 
@@ -80,9 +83,11 @@ public class AccountResource {
     public record NewPhone(String phone) {
     }
 
+    @Schema(name = "AccountQrStarted")
     public record QrStarted(String qrToken, String qrImage) {
     }
 
+    @Schema(name = "AccountQrStatus")
     public record QrStatus(String state) {
     }
 

@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -68,6 +69,7 @@ public class EnterpriseCenterResource {
     @Context
     HttpHeaders headers;
 
+    @Schema(name = "EnterpriseCenterRevealRequest")
     public record RevealRequest(EnterpriseField field, Long investorId) {
     }
 
@@ -75,6 +77,7 @@ public class EnterpriseCenterResource {
     public record TemplateRequest(String name, Set<Permission> permissions) {
     }
 
+    @Schema(name = "EnterpriseCenterRevealed")
     public record Revealed(EnterpriseField field, String value) {
     }
 

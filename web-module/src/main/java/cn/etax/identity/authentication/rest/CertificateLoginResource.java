@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -46,6 +47,7 @@ public class CertificateLoginResource {
     HttpServletRequest request;
 
     /** {@code challenge}: Base64 of the exact bytes the key signs; sign before {@code expiresAt}, once. */
+    @Schema(name = "CertificateLoginChallenge")
     public record Challenge(String flowToken, String challenge, String expiresAt) {
     }
 
@@ -66,6 +68,7 @@ public class CertificateLoginResource {
                             String algorithm, List<Staff> staff) {
     }
 
+    @Schema(name = "CertificateLoginStaffStep")
     public record StaffStep(String flowToken, Long grantId) {
     }
 

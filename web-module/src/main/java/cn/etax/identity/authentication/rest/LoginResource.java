@@ -37,6 +37,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -80,9 +81,11 @@ public class LoginResource {
     @Context
     HttpHeaders headers;
 
+    @Schema(name = "LoginSliderChallenge")
     public record SliderChallenge(String token, int gapPosition) {
     }
 
+    @Schema(name = "LoginPasswordStep")
     public record PasswordStep(String account, String password, String sliderToken, Integer sliderPosition) {
     }
 
@@ -90,27 +93,34 @@ public class LoginResource {
                                          Integer sliderPosition) {
     }
 
+    @Schema(name = "LoginIdentityStep")
     public record IdentityStep(String flowToken, Long grantId) {
     }
 
+    @Schema(name = "LoginCodeStep")
     public record CodeStep(String flowToken, String code) {
     }
 
+    @Schema(name = "LoginFlowStep")
     public record FlowStep(String flowToken) {
     }
 
     public record QrStart(String flowToken, QrApp app) {
     }
 
+    @Schema(name = "LoginNewPassword")
     public record NewPassword(String flowToken, String password, String confirmation) {
     }
 
+    @Schema(name = "LoginStarted")
     public record Started(String flowToken, String phone, String name, boolean smsAvailable) {
     }
 
+    @Schema(name = "LoginQrStarted")
     public record QrStarted(String qrToken, String qrImage) {
     }
 
+    @Schema(name = "LoginQrStatus")
     public record QrStatus(String state) {
     }
 

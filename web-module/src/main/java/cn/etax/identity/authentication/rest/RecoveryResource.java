@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,6 +42,7 @@ public class RecoveryResource {
     @Context
     HttpServletRequest request;
 
+    @Schema(name = "RecoverySliderChallenge")
     public record SliderChallenge(String token, int gapPosition) {
     }
 
@@ -51,6 +53,7 @@ public class RecoveryResource {
                                  Integer sliderPosition) {
     }
 
+    @Schema(name = "RecoveryStarted")
     public record Started(String flowToken, String phone, String name) {
 
         static Started of(Recovery r) {
@@ -58,21 +61,27 @@ public class RecoveryResource {
         }
     }
 
+    @Schema(name = "RecoveryFlowStep")
     public record FlowStep(String flowToken) {
     }
 
+    @Schema(name = "RecoveryFaceCheckStart")
     public record FaceCheckStart(String flowToken, QrApp app) {
     }
 
+    @Schema(name = "RecoveryFaceCheckStarted")
     public record FaceCheckStarted(String qrToken, String qrImage) {
     }
 
+    @Schema(name = "RecoveryFaceCheckStatus")
     public record FaceCheckStatus(String state) {
     }
 
+    @Schema(name = "RecoveryNewPassword")
     public record NewPassword(String flowToken, String code, String password, String confirmation) {
     }
 
+    @Schema(name = "RecoveryPhoneStep")
     public record PhoneStep(String flowToken, String phone) {
     }
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -45,6 +46,7 @@ public class EnterpriseCertificateResource {
     public record Listing(int warningDays, List<EnterpriseCertificate> certificates) {
     }
 
+    @Schema(name = "EnterpriseCertificatePinChange")
     public record PinChange(String oldPin, String newPin, String confirmPin) {
     }
 

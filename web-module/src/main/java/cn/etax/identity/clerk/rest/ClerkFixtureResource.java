@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.Set;
 
 /**
@@ -29,6 +31,7 @@ public class ClerkFixtureResource {
                            String taxOfficeName, Set<ClerkRole> roles) {
     }
 
+    @Schema(name = "ClerkFixtureCreated")
     public record Created(long id) {
     }
 

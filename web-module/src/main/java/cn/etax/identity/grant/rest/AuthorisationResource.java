@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -66,9 +67,11 @@ public class AuthorisationResource {
     public record ProofStarted(String flowToken, boolean faceCheckRequired) {
     }
 
+    @Schema(name = "AuthorisationQrStarted")
     public record QrStarted(String qrToken, String imageUrl) {
     }
 
+    @Schema(name = "AuthorisationQrStatus")
     public record QrStatus(String state) {
     }
 

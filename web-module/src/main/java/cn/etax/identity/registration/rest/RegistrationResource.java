@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,13 +40,16 @@ public class RegistrationResource {
     @Context
     HttpServletRequest request;
 
+    @Schema(name = "RegistrationIdentityStep")
     public record IdentityStep(boolean overseas, boolean agreementAccepted, String name, IdType idType,
                                String idNumber, String nationality) {
     }
 
+    @Schema(name = "RegistrationPhoneStep")
     public record PhoneStep(String flowToken, String phone) {
     }
 
+    @Schema(name = "RegistrationFaceCheckStart")
     public record FaceCheckStart(String flowToken, QrApp app) {
     }
 
@@ -60,9 +64,11 @@ public class RegistrationResource {
     public record FaceCheckNeed(boolean faceCheckRequired) {
     }
 
+    @Schema(name = "RegistrationFaceCheckStarted")
     public record FaceCheckStarted(String qrToken, String qrImage) {
     }
 
+    @Schema(name = "RegistrationFaceCheckStatus")
     public record FaceCheckStatus(String state) {
     }
 

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -42,6 +43,7 @@ public class CertificateHelperResource {
     public record Signature(String signature, String certificate) {
     }
 
+    @Schema(name = "CertificateHelperPinChange")
     public record PinChange(String oldPin, String newPin) {
     }
 

@@ -32,6 +32,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.lang.management.ManagementFactory;
@@ -84,9 +85,11 @@ public class SimulatorResource {
                             boolean migrated, boolean overseas) {
     }
 
+    @Schema(name = "SimulatorCreated")
     public record Created(long personId) {
     }
 
+    @Schema(name = "SimulatorScan")
     public record Scan(String app, String purpose, String person, String origin, String expiresAt) {
     }
 

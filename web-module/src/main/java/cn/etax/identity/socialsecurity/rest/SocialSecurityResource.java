@@ -24,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -58,6 +59,7 @@ public class SocialSecurityResource {
     @Context
     HttpServletResponse response;
 
+    @Schema(name = "SocialSecurityPasswordStep")
     public record PasswordStep(String username, String password, String sliderToken, Integer sliderPosition) {
     }
 
@@ -65,9 +67,11 @@ public class SocialSecurityResource {
     public record LoginAnswer(String status, String flowToken, String phone, FeePayerView payer) {
     }
 
+    @Schema(name = "SocialSecurityFlowStep")
     public record FlowStep(String flowToken) {
     }
 
+    @Schema(name = "SocialSecurityCodeStep")
     public record CodeStep(String flowToken, String code) {
     }
 
@@ -88,6 +92,7 @@ public class SocialSecurityResource {
      * {@code registered} false: no account yet, {@code accounts/complete} registers one with the username sent; true:
      * it sets a new password (the username comes back from {@code complete}).
      */
+    @Schema(name = "SocialSecurityIdentified")
     public record Identified(String flowToken, String phone, boolean registered) {
     }
 
@@ -142,6 +147,7 @@ public class SocialSecurityResource {
     }
 
     /** API-2 for LOGIN-10: the fee payer's identity assertion, as {@code /api/v1/me/assertion} is a person's. */
+    @Schema(name = "SocialSecurityIssuedAssertion")
     public record IssuedAssertion(String assertion, String tokenType, String keyId, Instant expiresAt) {
     }
 

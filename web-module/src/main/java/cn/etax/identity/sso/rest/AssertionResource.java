@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -44,6 +45,7 @@ public class AssertionResource {
     @Context
     HttpServletRequest request;
 
+    @Schema(name = "AssertionIssuedAssertion")
     public record IssuedAssertion(String assertion, String tokenType, String keyId, Instant expiresAt) {
     }
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -47,13 +48,16 @@ public class LegacyLoginResource {
     @Context
     HttpServletRequest request;
 
+    @Schema(name = "LegacyLoginPasswordStep")
     public record PasswordStep(String creditCode, String password, String sliderToken, Integer sliderPosition) {
     }
 
+    @Schema(name = "LegacyLoginStaffStep")
     public record StaffStep(String flowToken, Long grantId) {
     }
 
     /** Whether the old entry takes logins today, and its last day (null: there is none). */
+    @Schema(name = "LegacyLoginEntry")
     public record Entry(boolean open, LocalDate lastDay) {
     }
 
