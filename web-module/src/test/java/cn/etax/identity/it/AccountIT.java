@@ -374,6 +374,9 @@ class AccountIT {
                             tuple("SMS_CODE", "短信验证码", "SUCCESS", "登录成功", ""));
             assertThat(r.jsonArray()).allSatisfy(v -> assertThat(v.asJsonObject().getString("address"))
                     .isEqualTo("127.0.0.1"));
+            // RFC 3339 as every client parses it: the business zone's offset, no zone name
+            assertThat(r.jsonArray()).allSatisfy(v -> assertThat(java.time.OffsetDateTime.parse(
+                    v.asJsonObject().getString("time")).getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(8)));
         }
 
         @Test

@@ -148,6 +148,8 @@ class AgentLoginIT {
 
         Api agent = Api.browser();
         SecondFactor choose = secondFactor(agent, agencyFirm.creditCode(), agencyFirm.legal());
+        assertThat(choose.reply().json().containsKey("realNameLevel")).as("nothing said of the person before the end")
+                .isFalse();
         assertThat(enter(agent, choose, mandates[0]).string("status")).isEqualTo("LOGGED_IN");
         assertThat(agent.get(AGENT).status()).isEqualTo(200);
         assertThat(agent.get("/api/v1/me/assertion").status()).as("API-2 while the mandate stands").isEqualTo(200);

@@ -47,6 +47,17 @@ class ErrorRepliesIT {
     }
 
     @Test
+    @DisplayName("a query value the API cannot read is 400 PARAMETER_INVALID, not a missing address")
+    void unreadable_query_value() {
+        Api person = AccountFixtures.loggedIn(Fixtures.quickPerson());
+        Reply r = person.get("/api/v1/me/grants/pending?identityType=FOO");
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("PARAMETER_INVALID");
+        assertThat(r.message()).isEqualTo("请求参数不正确，请核对后重试");
+        assertThat(person.get("/api/v1/me/no-such-thing").code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     @DisplayName("a malformed Accept-Language header still gets the JSON answer, in Chinese")
     void malformed_accept_language() {
         for (String header : new String[] {"en;q=abc", "xx-invalid-;;", ";", "en-"}) {

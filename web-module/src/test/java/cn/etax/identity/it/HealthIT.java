@@ -45,6 +45,8 @@ class HealthIT {
         assertThat(ids).doesNotHaveDuplicates().doesNotContain("");
         assertThat(api.getJsonArray("tags").getValuesAs(JsonObject.class).stream().map(t -> t.getString("name")))
                 .doesNotHaveDuplicates();
+        assertThat(Api.browser().get("/api/application.wadl").status()).as("no second, generated description")
+                .isEqualTo(404);
         JsonObject schemas = api.getJsonObject("components").getJsonObject("schemas");
         java.util.Map<String, String> bodyHas = java.util.Map.of(
                 "/api/v1/login/password", "account", "/api/v1/login/legacy/password", "creditCode",

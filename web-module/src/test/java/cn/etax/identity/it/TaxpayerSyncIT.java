@@ -184,6 +184,19 @@ class TaxpayerSyncIT {
     }
 
     @Test
+    @DisplayName("API-3: an empty entry among the investors is refused as malformed, nothing registered")
+    void an_empty_investor_is_refused() {
+        String code = newCreditCode();
+        JsonObject message = Json.createObjectBuilder(registration("reg-inv-" + code, code, Fixtures.quickPerson(),
+                null)).add("investors", Json.createArrayBuilder().addNull()).build();
+        Reply r = post(REGISTRATIONS, message);
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("INVESTOR_INVALID");
+        assertThat(core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, TOKEN).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     @DisplayName("RULE-ID: a credit code with a wrong check character is refused with the page's message")
     void a_bad_credit_code_is_refused() {
         String code = newCreditCode();

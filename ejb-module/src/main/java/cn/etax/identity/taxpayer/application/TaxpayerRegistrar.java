@@ -75,10 +75,8 @@ public class TaxpayerRegistrar {
         IdDocument finance = m.financeOfficer() == null ? null : document(m.financeOfficer(), "KEY_PERSON_INVALID");
         Instant since = m.occurredAt() != null ? m.occurredAt()
                 : m.registeredOn() == null ? null : m.registeredOn().atStartOfDay(clock.zone()).toInstant();
-        List<InvestorShare> investors = m.investors() == null ? List.of() : m.investors().stream()
-                .map(i -> new InvestorShare(i.name(), i.documentType(),
-                        i.documentNumber() == null ? null : Masking.idNumber(IdDocument.normalise(i.documentNumber())),
-                        i.sharePercent())).toList();
+        List<InvestorShare> investors = m.investors() == null ? List.of()
+                : m.investors().stream().map(TaxpayerRegistrar::investor).toList();
         Taxpayer taxpayer = Taxpayer.registered(code, m.name(), m.kind(), m.taxAuthorityCode(), m.taxAuthorityName(),
                 new Region(m.provinceCode(), m.provinceName()),
                 new BasicTaxData(m.registrationType(), m.industry(), m.vatQualification(), m.businessAddress(),
@@ -316,5 +314,15 @@ public class TaxpayerRegistrar {
     private KeyPerson keyPerson(SyncPerson person, IdDocument document, Instant since) {
         return new KeyPerson(person.name().strip(), document.type(), directory.documentDigest(document),
                 document.masked(), since);
+    }
+
+    /** An investor of the message, its document masked; an empty entry is malformed. */
+    private static InvestorShare investor(SyncInvestor i) {
+        if (i == null) {
+            throw new InvalidInputException("INVESTOR_INVALID");
+        }
+        return new InvestorShare(i.name(), i.documentType(),
+                i.documentNumber() == null ? null : Masking.idNumber(IdDocument.normalise(i.documentNumber())),
+                i.sharePercent());
     }
 }

@@ -5,7 +5,7 @@ import cn.etax.identity.web.i18n.Texts;
 
 import java.io.Serializable;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -13,9 +13,9 @@ import java.util.Locale;
  * One login-log row as people and integrators read it (PER-8): codes plus their texts in the reader's language.
  * A failure reason is an error code; its text is the error message the person saw, or — where that message counts
  * remaining attempts or names an unlock time — the shorter {@code loginLog.reason.*} wording. {@code entry}: PERSON
- * or ENTERPRISE (LOGIN-1 / LOGIN-2).
+ * or ENTERPRISE (LOGIN-1 / LOGIN-2). {@code time} in the business zone with its offset (RFC 3339, no zone name).
  */
-public record LoginLogEntry(ZonedDateTime time, String method, String methodText, String outcome, String outcomeText,
+public record LoginLogEntry(OffsetDateTime time, String method, String methodText, String outcome, String outcomeText,
                             String reason, String reasonText, String address, String entry)
         implements Serializable {
 
@@ -24,7 +24,7 @@ public record LoginLogEntry(ZonedDateTime time, String method, String methodText
     public static LoginLogEntry of(LoginRecord r, ZoneId zone, Locale locale) {
         String method = r.method() == null ? null : r.method().name();
         String reason = r.reason();
-        return new LoginLogEntry(r.occurredAt().atZone(zone), method,
+        return new LoginLogEntry(r.occurredAt().atZone(zone).toOffsetDateTime(), method,
                 method == null ? "" : Texts.text(locale, "loginLog.method." + method),
                 r.outcome().name(), Texts.text(locale, "loginLog.outcome." + r.outcome().name()),
                 reason, reasonText(reason, locale), r.clientAddress(), r.entry());

@@ -125,10 +125,11 @@ public class LoginResource {
     }
 
     /**
-     * The step's answer. {@code identity}: the enterprise identity logged in with (LOGIN-2); {@code identities}: the
-     * identities to choose from (CHOOSE_IDENTITY) or to confirm (CONFIRM_PENDING, with the {@code question}).
+     * The step's answer. {@code personId}, {@code name} and {@code realNameLevel} once LOGGED_IN (absent before);
+     * {@code identity}: the enterprise identity logged in with (LOGIN-2); {@code identities}: the identities to choose
+     * from (CHOOSE_IDENTITY) or to confirm (CONFIRM_PENDING, with the {@code question}).
      */
-    public record Outcome(String status, Long personId, String name, int realNameLevel, EnterpriseIdentity identity,
+    public record Outcome(String status, Long personId, String name, Integer realNameLevel, EnterpriseIdentity identity,
                           List<IdentityOption> identities, String question, Boolean faceCheckRequired,
                           AgentIdentity agent, List<ClientOption> clients, CrossRegionIdentity crossRegion,
                           List<SubjectOption> subjects) {
@@ -395,7 +396,7 @@ public class LoginResource {
                     result.person().agent(), null, result.person().crossRegion(), null);
         }
         boolean confirming = result.status() == LoginResult.Status.CONFIRM_PENDING;
-        return new Outcome(result.status().name(), null, null, 0, null,
+        return new Outcome(result.status().name(), null, null, null, null,
                 result.options().isEmpty() ? null : result.options(),
                 confirming ? Texts.text(locale(), ConfirmQuestion.key(result.options())) : null,
                 confirming ? result.faceCheckRequired() : null, null,

@@ -37,6 +37,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
             if (web.getResponse().hasEntity() || status >= 500) {
                 return web.getResponse();
             }
+            if (status == 404 && web.getCause() != null) {
+                // a query or path value the resource could not read (an unknown enum name, a word for a number):
+                // JAX-RS calls that 404, but the address exists and the value is the caller's mistake
+                return json(400, "PARAMETER_INVALID", Texts.text(locale, "error.parameter_invalid"));
+            }
             String code = switch (status) {
                 case 400 -> "REQUEST_BODY_INVALID";
                 case 404 -> "NOT_FOUND";
