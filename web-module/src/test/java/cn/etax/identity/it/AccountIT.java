@@ -144,6 +144,44 @@ class AccountIT {
         }
 
         @Test
+        @DisplayName("ENT-6: the current password again is refused (PASSWORD_UNCHANGED), told only after the old "
+                + "password proved the person")
+        void unchanged() {
+            TestPerson p = newPerson("周同密");
+            Api browser = loggedIn(p);
+
+            Reply same = put(browser, "/password", json("oldPassword", PASSWORD, "password", PASSWORD,
+                    "confirmation", PASSWORD));
+            assertThat(same.status()).as("%s", same).isEqualTo(400);
+            assertThat(same.code()).isEqualTo("PASSWORD_UNCHANGED");
+            assertThat(same.message()).isEqualTo("新密码不能与原密码相同");
+            Reply unproven = put(browser, "/password", json("oldPassword", "Wrong@2026x", "password", PASSWORD,
+                    "confirmation", PASSWORD));
+            assertThat(unproven.code()).as("no oracle of the current password").isEqualTo("OLD_PASSWORD_WRONG");
+        }
+
+        @Test
+        @DisplayName("RULE-LOCK: wrong old passwords count as the login's do, empty ones do not; the fifth locks")
+        void wrongOldPasswordsLock() {
+            TestPerson p = newPerson("周锁密");
+            Api browser = loggedIn(p);
+            for (int i = 0; i < 2; i++) {
+                Reply empty = put(browser, "/password", json("oldPassword", "", "password", NEW, "confirmation", NEW));
+                assertThat(empty.status()).as("asked for, not counted: %s", empty).isEqualTo(400);
+                assertThat(empty.code()).isEqualTo("OLD_PASSWORD_REQUIRED");
+            }
+            for (int i = 0; i < 4; i++) {
+                assertThat(put(browser, "/password", json("oldPassword", "Wrong@2026x" + i, "password", NEW,
+                        "confirmation", NEW)).code()).isEqualTo("OLD_PASSWORD_WRONG");
+            }
+            Reply fifth = put(browser, "/password", json("oldPassword", "Wrong@2026y", "password", NEW,
+                    "confirmation", NEW));
+            assertThat(fifth.status()).as("%s", fifth).isEqualTo(423);
+            assertThat(fifth.code()).isEqualTo("ACCOUNT_LOCKED");
+            assertThat(Api.browser().passwordStep(p.phone(), PASSWORD).code()).isEqualTo("ACCOUNT_LOCKED");
+        }
+
+        @Test
         @DisplayName("RULE-PWD: a 7-character password answers 密码长度为8-16位 (PASSWORD_LENGTH)")
         void tooShort() {
             Api browser = loggedIn(newPerson("周短密"));

@@ -70,9 +70,9 @@ class RecoveryIT {
     }
 
     @Test
-    @DisplayName("REG-5, RULE-LOCK: wrong reset codes count as the login's do, across new reset flows: the fifth locks "
-            + "and the right code is refused then; the face check still resets and lifts the lock")
-    void wrongResetCodesLock() {
+    @DisplayName("REG-5, RULE-LOCK: wrong reset codes count across new reset flows: the fifth closes the SMS way for "
+            + "the day and the right code is refused then; the account is not locked, and the face check still resets")
+    void wrongResetCodesCloseTheSmsWay() {
         TestPerson p = Fixtures.quickPerson();
         Api browser = Api.browser();
         int left = 4;
@@ -91,10 +91,14 @@ class RecoveryIT {
         browser.post(RECOVERY + "/password-reset/sms-code", flowBody(flow).build());
         String code = Sim.latestCode(p.phone());
         Reply fifth = complete(browser, flow, code.equals("000000") ? "111111" : "000000");
+        String until = Sim.today().plusDays(1) + " 00:00";
         assertThat(fifth.status()).as("%s", fifth).isEqualTo(423);
-        assertThat(fifth.message()).contains("将于" + Sim.today().plusDays(1) + " 00:00自动解锁");
-        assertThat(complete(browser, flow, code).code()).as("the right code, too late").isEqualTo("ACCOUNT_LOCKED");
-        assertThat(Api.browser().passwordStep(p.idNumber(), p.password()).code()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(fifth.code()).isEqualTo("RECOVERY_CODE_LOCKED");
+        assertThat(fifth.message()).isEqualTo("短信验证码连续错误5次，今日已不能通过短信验证码找回密码，将于" + until + "恢复");
+        assertThat(complete(browser, flow, code).code()).as("the right code, too late")
+                .isEqualTo("RECOVERY_CODE_LOCKED");
+        assertThat(Api.browser().login(p).string("status")).as("RULE-LOCK: the owner is not locked out")
+                .isEqualTo("LOGGED_IN");
 
         String byFace = startReset(browser, p.idNumber()).string("flowToken");
         Reply qr = browser.post(RECOVERY + "/password-reset/face-check", flowBody(byFace).add("app", "TAX_APP").build());
@@ -103,6 +107,19 @@ class RecoveryIT {
                 .add("password", NEW_PASSWORD).add("confirmation", NEW_PASSWORD).build());
         assertThat(reset.status()).as("reset %s", reset).isEqualTo(204);
         assertThat(Api.browser().login(p.idNumber(), NEW_PASSWORD, p.phone()).string("status")).isEqualTo("LOGGED_IN");
+    }
+
+    @Test
+    @DisplayName("REG-5, RULE-LOCK: without a code sent there is nothing to guess and nothing is counted")
+    void noCodeNoCount() {
+        TestPerson p = Fixtures.quickPerson();
+        Api browser = Api.browser();
+        String flow = startReset(browser, p.idNumber()).string("flowToken");
+        for (int i = 0; i < 6; i++) {
+            assertThat(complete(browser, flow, "123456").code()).isEqualTo("SMS_CODE_USED");
+        }
+        browser.post(RECOVERY + "/password-reset/sms-code", flowBody(flow).build());
+        assertThat(complete(browser, flow, Sim.latestCode(p.phone())).status()).isEqualTo(204);
     }
 
     @Test

@@ -14,6 +14,7 @@ import cn.etax.identity.authentication.application.SmsCodeService;
 import cn.etax.identity.authentication.domain.AuthFlow;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.authentication.domain.LoginRecord;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
@@ -156,12 +157,7 @@ public class AccountService {
         AuthFlow flow = myFlow(flowToken, p);
         PersonPhone phone = phoneId == null ? p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"))
                 : p.phone(phoneId);
-        OneTimeSecret.Outcome outcome = guard.check(flow.personId(), AuthMethod.SMS_CODE,
-                () -> sms.confirmWithin(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phone.digest(), code),
-                checked -> checked == OneTimeSecret.Outcome.ACCEPTED).outcome();
-        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
-            throw SmsCodeService.rejected(outcome);
-        }
+        confirmCode(flow, phone.digest(), code);
     }
 
     /** Code to a number the caller wants to add or switch to. */
@@ -192,8 +188,22 @@ public class AccountService {
                                       ClientContext client) {
         Person p = me();
         checkNewPassword(p, newPassword, confirmation);
-        if (oldPassword == null || !hasher.verify(oldPassword, p.passwordHash())) {
+        if (oldPassword == null || oldPassword.isEmpty()) {
+            throw new InvalidInputException("OLD_PASSWORD_REQUIRED"); // asked for, not counted
+        }
+        // RULE-LOCK: the old password is a password attempt like the login's, or a session's holder could guess it
+        int left = guard.begin(p.id(), AuthMethod.PASSWORD);
+        if (!hasher.verify(oldPassword, p.passwordHash())) {
+            loginLog.recordSeparately(p.id(), AuthMethod.PASSWORD, left == 0 ? LoginOutcome.LOCKED
+                    : LoginOutcome.FAILURE, "OLD_PASSWORD_WRONG", client);
+            if (left == 0) {
+                guard.ensureUnlocked(p.id()); // the day's fifth failure: ACCOUNT_LOCKED with the unlock time
+            }
             throw new AuthenticationFailedException("OLD_PASSWORD_WRONG");
+        }
+        guard.succeeded(p.id(), AuthMethod.PASSWORD);
+        if (oldPassword.equals(newPassword)) {
+            throw new InvalidInputException("PASSWORD_UNCHANGED");
         }
         setPassword(p, newPassword, "old password", client);
     }
@@ -204,6 +214,10 @@ public class AccountService {
         AuthFlow flow = myFlow(flowToken, p);
         checkNewPassword(p, newPassword, confirmation);
         PersonPhone phone = p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
+        // the code proven first but spent only once the new password is known to differ: retyping the current
+        // password must not cost the person a code
+        confirmCode(flow, phone.digest(), code);
+        requireDifferent(p, newPassword);
         requireCode(flow, phone.digest(), code);
         flow.complete();
         setPassword(p, newPassword, "SMS code", client);
@@ -215,6 +229,7 @@ public class AccountService {
         AuthFlow flow = myFlow(flowToken, p);
         checkNewPassword(p, newPassword, confirmation);
         qr.consumeConfirmed(flow.tokenDigest());
+        requireDifferent(p, newPassword);
         flow.complete();
         p.passFaceCheck();
         setPassword(p, newPassword, "face check", client);
@@ -452,6 +467,19 @@ public class AccountService {
         return flow;
     }
 
+    /**
+     * A code checked and counted in a transaction of the guard's own but not spent, for a later step to spend: a
+     * right one does not clear the day's count of wrong codes.
+     */
+    private void confirmCode(AuthFlow flow, String phoneDigest, String code) {
+        OneTimeSecret.Outcome outcome = guard.confirm(flow.personId(), AuthMethod.SMS_CODE,
+                () -> sms.confirmWithin(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phoneDigest, code),
+                checked -> checked == OneTimeSecret.Outcome.ACCEPTED).outcome();
+        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
+            throw SmsCodeService.rejected(outcome);
+        }
+    }
+
     /** Checked and counted in a transaction of the guard's own, so a step may check two codes one after the other. */
     private void requireCode(AuthFlow flow, String phoneDigest, String code) {
         OneTimeSecret.Outcome outcome = guard.check(flow.personId(), AuthMethod.SMS_CODE,
@@ -467,6 +495,16 @@ public class AccountService {
             throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
         }
         new PasswordPolicy(passwordCategories).check(newPassword, protector.decrypt(p.idCipher()), p.username());
+    }
+
+    /**
+     * The new password is not the current one. Asked only once the person has proven himself for this change (old
+     * password, SMS code, face check): before that, the answer would tell a session's holder what the password is.
+     */
+    private void requireDifferent(Person p, String newPassword) {
+        if (p.passwordHash() != null && hasher.verify(newPassword, p.passwordHash())) {
+            throw new InvalidInputException("PASSWORD_UNCHANGED");
+        }
     }
 
     private void setPassword(Person p, String newPassword, String how, ClientContext client) {

@@ -3,6 +3,7 @@ package cn.etax.identity.authentication.application;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.ConsecutiveFailures;
 import cn.etax.identity.authentication.domain.LoginGuard;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.shared.application.BusinessClock;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -78,7 +79,16 @@ public class LoginGuardService {
      * answer (the count would roll back with it).
      */
     public <T> Checked<T> check(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
-        return checkHolding(personId, method, check, passed);
+        return checkHolding(personId, method, check, passed, true);
+    }
+
+    /**
+     * {@link #check} for an answer confirmed at one step and spent at a later one (the account center's code to the
+     * current phone): a wrong one counts, a right one leaves the count as it is — else confirming a code one holds
+     * would wipe the failures of another code guessed in the same change.
+     */
+    public <T> Checked<T> confirm(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
+        return checkHolding(personId, method, check, passed, false);
     }
 
     /**
@@ -88,10 +98,11 @@ public class LoginGuardService {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public <T> Checked<T> checkWithin(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
-        return checkHolding(personId, method, check, passed);
+        return checkHolding(personId, method, check, passed, true);
     }
 
-    private <T> Checked<T> checkHolding(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
+    private <T> Checked<T> checkHolding(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed,
+                                        boolean clearOnPass) {
         LoginGuard guard = guard(personId);
         Instant now = clock.now();
         ZoneId zone = clock.zone();
@@ -100,32 +111,37 @@ public class LoginGuardService {
         if (!passed.test(outcome)) {
             return new Checked<>(outcome, guard.beginAttempt(method, now, zone));
         }
-        if (guard.remaining(method) < LoginGuard.MAX_CONSECUTIVE_FAILURES) {
+        if (clearOnPass && guard.remaining(method) < LoginGuard.MAX_CONSECUTIVE_FAILURES) {
             guard.succeeded(method);
         }
         return new Checked<>(outcome, LoginGuard.MAX_CONSECUTIVE_FAILURES);
     }
 
     /**
-     * REG-5: a check on the way that lifts a lock (忘记密码's SMS code), counted as the login's codes are: refused once
-     * the method's own failures reached the limit today (ACCOUNT_LOCKED with the unlock time; the face check stays
-     * open), a failure counted, a pass clearing the method's count. Unlike {@link #check}, a lock by another method
-     * (wrong passwords) does not stop it: this is how that lock is lifted.
+     * REG-5: the SMS code of 忘记密码, checked while this transaction holds the person's guard row: refused once five
+     * wrong reset codes closed that way today ({@code RECOVERY_CODE_LOCKED} with the time it opens again), a wrong one
+     * counted on the recovery counter. That counter never locks the account, and a lock by wrong passwords does not
+     * close this way: it is how that lock is lifted.
      */
-    public <T> Checked<T> checkRecovery(long personId, AuthMethod method, Supplier<T> check, Predicate<T> passed) {
-        return onRecovery(guard(personId), method, clock.now(), clock.zone(), check, passed);
+    public Checked<OneTimeSecret.Outcome> checkRecoveryCode(long personId, Supplier<OneTimeSecret.Outcome> check) {
+        return onRecovery(guard(personId), clock.now(), clock.zone(), check);
     }
 
-    /** {@link #checkRecovery} on any account's counters, held locked by the caller's transaction. */
-    public static <T> Checked<T> onRecovery(ConsecutiveFailures guard, AuthMethod method, Instant now, ZoneId zone,
-                                            Supplier<T> check, Predicate<T> passed) {
-        guard.ensureMethodOpen(method, now, zone);
-        T outcome = check.get();
-        if (!passed.test(outcome)) {
-            return new Checked<>(outcome, guard.failedOnRecovery(method, now, zone));
-        }
-        guard.succeeded(method);
-        return new Checked<>(outcome, ConsecutiveFailures.MAX_CONSECUTIVE_FAILURES);
+    /** {@link #checkRecoveryCode} on any account's counters, held locked by the caller's transaction. */
+    public static Checked<OneTimeSecret.Outcome> onRecovery(ConsecutiveFailures guard, Instant now, ZoneId zone,
+                                                            Supplier<OneTimeSecret.Outcome> check) {
+        guard.ensureRecoveryOpen(now, zone);
+        OneTimeSecret.Outcome outcome = check.get();
+        // only a wrong guess at a live code counts: without a code sent there is nothing to guess
+        int left = outcome == OneTimeSecret.Outcome.WRONG ? guard.recoveryFailed(now, zone)
+                : ConsecutiveFailures.MAX_CONSECUTIVE_FAILURES;
+        return new Checked<>(outcome, left);
+    }
+
+    /** Throws {@code RECOVERY_CODE_LOCKED} with the time it opens again when the SMS reset way is closed today. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void ensureRecoveryOpen(long personId) {
+        guard(personId).ensureRecoveryOpen(clock.now(), clock.zone());
     }
 
     /** Attempts left for the method today (shown after a wrong password). */

@@ -122,14 +122,17 @@ public class PasswordRecoveryService {
                 person.username());
         if (code != null && !code.isBlank()) {
             PersonPhone phone = person.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
-            // RULE-LOCK: wrong codes count as the login's do, or new reset flows would let codes be guessed without end
-            LoginGuardService.Checked<OneTimeSecret.Outcome> checked = guard.checkRecovery(person.id(),
-                    AuthMethod.SMS_CODE, () -> sms.check(flow.tokenDigest(), FlowKind.PASSWORD_RESET, phone.digest(),
-                            code), outcome -> outcome == OneTimeSecret.Outcome.ACCEPTED);
+            // RULE-LOCK: wrong codes count on the recovery counter, or new reset flows would let codes be guessed
+            // without end; five close this way (not the account) for the day
+            LoginGuardService.Checked<OneTimeSecret.Outcome> checked = guard.checkRecoveryCode(person.id(),
+                    () -> sms.check(flow.tokenDigest(), FlowKind.PASSWORD_RESET, phone.digest(), code));
             if (checked.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
-                log.recordSeparately(person.id(), AuthMethod.SMS_CODE, LoginOutcome.FAILURE, "SMS_CODE_WRONG", client);
-                if (checked.left() == 0) {
-                    guard.ensureUnlocked(person.id()); // the day's fifth failure: ACCOUNT_LOCKED with the unlock time
+                if (checked.outcome() == OneTimeSecret.Outcome.WRONG) {
+                    log.recordSeparately(person.id(), AuthMethod.SMS_CODE, LoginOutcome.FAILURE, "SMS_CODE_WRONG",
+                            client);
+                }
+                if (checked.outcome() == OneTimeSecret.Outcome.WRONG && checked.left() == 0) {
+                    guard.ensureRecoveryOpen(person.id()); // the fifth: RECOVERY_CODE_LOCKED with the time
                 }
                 throw checked.outcome() == OneTimeSecret.Outcome.WRONG
                         ? new AuthenticationFailedException("SMS_CODE_WRONG", checked.left())

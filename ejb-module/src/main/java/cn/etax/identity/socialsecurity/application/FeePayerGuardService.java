@@ -2,6 +2,7 @@ package cn.etax.identity.socialsecurity.application;
 
 import cn.etax.identity.authentication.application.LoginGuardService;
 import cn.etax.identity.authentication.domain.AuthMethod;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.socialsecurity.domain.FeePayerLoginGuard;
 import jakarta.ejb.Stateless;
@@ -12,7 +13,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -44,13 +44,19 @@ public class FeePayerGuardService {
     }
 
     /**
-     * The reset's SMS code (找回密码), checked and counted in this transaction as {@link
-     * LoginGuardService#checkRecovery} does for a person: open while wrong passwords lock the account, closed for the
-     * day after five wrong codes.
+     * The code of 找回密码 (and of the first registration), checked and counted in this transaction as {@link
+     * LoginGuardService#checkRecoveryCode} does for a person: open while wrong passwords lock the account, closed
+     * for the day after five wrong codes, never locking the account.
      */
-    public <T> LoginGuardService.Checked<T> checkRecovery(long accountId, AuthMethod method, Supplier<T> check,
-                                                        Predicate<T> passed) {
-        return LoginGuardService.onRecovery(guard(accountId), method, clock.now(), clock.zone(), check, passed);
+    public LoginGuardService.Checked<OneTimeSecret.Outcome> checkRecoveryCode(long accountId,
+                                                                       Supplier<OneTimeSecret.Outcome> check) {
+        return LoginGuardService.onRecovery(guard(accountId), clock.now(), clock.zone(), check);
+    }
+
+    /** Throws {@code RECOVERY_CODE_LOCKED} with the time it opens again when that way is closed today. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void ensureRecoveryOpen(long accountId) {
+        guard(accountId).ensureRecoveryOpen(clock.now(), clock.zone());
     }
 
     /** 找回密码 lifts the lock at once, in the caller's transaction. */

@@ -9,7 +9,6 @@ import cn.etax.identity.authentication.application.LoginGuardService;
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.application.SmsCodeService;
 import cn.etax.identity.authentication.domain.AuthFlow;
-import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
@@ -139,13 +138,13 @@ public class SocialSecurityAccountService {
             throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
         }
         new PasswordPolicy(passwordCategories).check(password, chosen);
-        // RULE-LOCK: wrong codes count on the account's own counters, or new flows would let codes be guessed without end
-        LoginGuardService.Checked<OneTimeSecret.Outcome> checked = guard.checkRecovery(account.id(),
-                AuthMethod.SMS_CODE, () -> sms.check(flow.tokenDigest(), ACCOUNT, account.phoneDigest(), code),
-                outcome -> outcome == OneTimeSecret.Outcome.ACCEPTED);
+        // RULE-LOCK: wrong codes count on the account's recovery counter, or new flows would let codes be guessed
+        // without end; five close this way (not the account) for the day
+        LoginGuardService.Checked<OneTimeSecret.Outcome> checked = guard.checkRecoveryCode(account.id(),
+                () -> sms.check(flow.tokenDigest(), ACCOUNT, account.phoneDigest(), code));
         if (checked.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
-            if (checked.left() == 0) {
-                guard.ensureUnlocked(account.id()); // the day's fifth failure: ACCOUNT_LOCKED with the unlock time
+            if (checked.outcome() == OneTimeSecret.Outcome.WRONG && checked.left() == 0) {
+                guard.ensureRecoveryOpen(account.id()); // the fifth: RECOVERY_CODE_LOCKED with the time
             }
             throw checked.outcome() == OneTimeSecret.Outcome.WRONG
                     ? new AuthenticationFailedException("SMS_CODE_WRONG", checked.left())

@@ -35,6 +35,14 @@ public abstract class ConsecutiveFailures {
     @Column(name = "certificate_failures", nullable = false)
     private int certificateFailures;
 
+    /**
+     * Wrong codes on the way that lifts a lock (REG-5 忘记密码 by SMS, the fee payer's 找回密码): a counter of its own,
+     * which closes that way for the day and never locks the account — else anyone knowing an ID number could lock
+     * its owner out (RULE-LOCK).
+     */
+    @Column(name = "recovery_failures", nullable = false)
+    private int recoveryFailures;
+
     protected ConsecutiveFailures() {
     }
 
@@ -67,30 +75,30 @@ public abstract class ConsecutiveFailures {
     }
 
     /**
-     * On the way that lifts a lock (REG-5 忘记密码, the fee payer's reset): open while another method's failures lock
-     * the account, but {@code ACCOUNT_LOCKED} once {@code method}'s own failures reached the limit today, so that the
-     * way cannot be used to guess without end.
+     * The way that lifts a lock by an SMS code (REG-5 忘记密码, the fee payer's 找回密码) is open while other methods'
+     * failures lock the account — it is how that lock is lifted — and closed for the rest of the day after five wrong
+     * codes of its own ({@code RECOVERY_CODE_LOCKED} with the time it opens again).
      */
-    public void ensureMethodOpen(AuthMethod method, Instant now, ZoneId zone) {
+    public void ensureRecoveryOpen(Instant now, ZoneId zone) {
         rollOver(now, zone);
-        if (remaining(method) == 0) {
-            throw locked(zone);
+        if (recoveryFailures >= MAX_CONSECUTIVE_FAILURES) {
+            throw new AccountLockedException("RECOVERY_CODE_LOCKED", unlockText(zone));
         }
     }
 
-    /**
-     * A failure of {@code method} on the way that lifts a lock ({@link #ensureMethodOpen}), counted as any other;
-     * answers the failures still allowed today (0: this one locked the account).
-     */
-    public int failedOnRecovery(AuthMethod method, Instant now, ZoneId zone) {
+    /** A wrong code on that way; answers the wrong codes still allowed today (0: the way is now closed). */
+    public int recoveryFailed(Instant now, ZoneId zone) {
         rollOver(now, zone);
-        set(method, count(method) + 1);
-        return remaining(method);
+        recoveryFailures++;
+        return Math.max(0, MAX_CONSECUTIVE_FAILURES - recoveryFailures);
     }
 
     private AccountLockedException locked(ZoneId zone) {
-        return new AccountLockedException("ACCOUNT_LOCKED", unlockAt(zone).atZone(zone).toLocalDateTime()
-                .toString().replace('T', ' '));
+        return new AccountLockedException("ACCOUNT_LOCKED", unlockText(zone));
+    }
+
+    private String unlockText(ZoneId zone) {
+        return unlockAt(zone).atZone(zone).toLocalDateTime().toString().replace('T', ' ');
     }
 
     public boolean isLocked(Instant now, ZoneId zone) {
@@ -109,6 +117,7 @@ public abstract class ConsecutiveFailures {
         smsFailures = 0;
         faceFailures = 0;
         certificateFailures = 0;
+        recoveryFailures = 0;
     }
 
     public Instant unlockAt(ZoneId zone) {
