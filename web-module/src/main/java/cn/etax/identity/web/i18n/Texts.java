@@ -45,12 +45,26 @@ public final class Texts {
         if (header == null || header.isBlank()) {
             return DEFAULT;
         }
+        List<Locale.LanguageRange> ranges;
         try {
-            List<Locale> matched = Locale.filter(Locale.LanguageRange.parse(header), SUPPORTED);
-            return matched.isEmpty() ? DEFAULT : matched.get(0);
+            ranges = Locale.LanguageRange.parse(header); // by weight, highest first
         } catch (IllegalArgumentException e) {
             return DEFAULT;
         }
+        for (Locale.LanguageRange range : ranges) {
+            if (range.getWeight() <= 0) {
+                continue;
+            }
+            // the language alone decides: en-US and en-GB read English, zh-TW and zh-HK the Chinese pages
+            String language = range.getRange().split("-", 2)[0];
+            if (language.equals("*") || language.equals("zh")) {
+                return DEFAULT;
+            }
+            if (language.equals("en")) {
+                return Locale.ENGLISH;
+            }
+        }
+        return DEFAULT;
     }
 
     /** The supported locale nearest to the one asked for. */

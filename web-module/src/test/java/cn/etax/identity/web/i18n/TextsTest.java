@@ -13,6 +13,10 @@ class TextsTest {
     @Test
     void picks_the_first_supported_language_by_weight() {
         assertThat(Texts.forAcceptLanguage("en")).isEqualTo(Locale.ENGLISH);
+        assertThat(Texts.forAcceptLanguage("en-US")).isEqualTo(Locale.ENGLISH);
+        assertThat(Texts.forAcceptLanguage("en-GB,en-US;q=0.8")).isEqualTo(Locale.ENGLISH);
+        assertThat(Texts.forAcceptLanguage("zh-TW,en;q=0.8")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+        assertThat(Texts.forAcceptLanguage("en;q=0,zh;q=0.1")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         assertThat(Texts.forAcceptLanguage("en-US,en;q=0.9")).isEqualTo(Locale.ENGLISH);
         assertThat(Texts.forAcceptLanguage("fr-FR,en;q=0.5")).isEqualTo(Locale.ENGLISH);
         assertThat(Texts.forAcceptLanguage("zh-CN,zh;q=0.9,en;q=0.8")).isEqualTo(Locale.SIMPLIFIED_CHINESE);
