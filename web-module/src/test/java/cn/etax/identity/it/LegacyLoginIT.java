@@ -191,6 +191,17 @@ class LegacyLoginIT {
         assertThat(locked.message()).contains("自动解锁").contains("请使用新版登录");
         assertThat(EnterpriseLogins.login(Api.browser(), e.creditCode(), e.legal()).string("status"))
                 .as("the person's own login is not affected").isEqualTo("LOGGED_IN");
+
+        // ENT-10: the managers see the attempts on the enterprise's shared password in its login log
+        List<JsonObject> log = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal())
+                .get("/api/v1/me/enterprise/login-log?scope=all").jsonArray().getValuesAs(JsonObject.class);
+        List<JsonObject> shared = log.stream().map(entry -> entry.getJsonObject("login"))
+                .filter(l -> "ENTERPRISE_PASSWORD".equals(l.getString("method", ""))).toList();
+        assertThat(shared).as("%s", log).hasSize(n + 1);
+        assertThat(shared).filteredOn(l -> l.getString("outcome").equals("FAILURE")).hasSize(4)
+                .allSatisfy(l -> assertThat(l.getString("reasonText")).isEqualTo("企业密码错误"));
+        assertThat(shared).filteredOn(l -> l.getString("outcome").equals("LOCKED")).hasSize(5)
+                .allSatisfy(l -> assertThat(l.getString("reasonText")).isEqualTo("企业密码连续错误5次，旧版登录已锁定"));
     }
 
     @Test

@@ -4,9 +4,12 @@ import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.AddressThrottle;
 import cn.etax.identity.authentication.application.CertificateLoginSteps;
 import cn.etax.identity.authentication.application.HumanCheckService;
+import cn.etax.identity.authentication.application.LoginLogService;
 import cn.etax.identity.authentication.application.PasswordAccepted;
 import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.domain.LoginOutcome;
 import cn.etax.identity.grant.application.AgentService;
 import cn.etax.identity.grant.application.EnterpriseIdentityService;
 import cn.etax.identity.shared.AccountLockedException;
@@ -60,6 +63,9 @@ public class LegacyLoginService {
     @EJB
     AuditService audit;
 
+    @EJB
+    LoginLogService loginLog;
+
     @Inject
     PasswordHasher hasher;
 
@@ -101,11 +107,18 @@ public class LegacyLoginService {
             attempt = steps.begin(taxpayerId);
         } catch (AccountLockedException e) {
             audit.recordSeparately(null, "LEGACY_LOGIN_LOCKED", target, "old entry locked", client);
+            // ENT-10: the enterprise's managers see what happens to its shared password; no person is named
+            loginLog.recordEnterpriseSeparately(taxpayerId, null, AuthMethod.ENTERPRISE_PASSWORD, LoginOutcome.LOCKED,
+                    e.code(), client);
             throw e;
         }
         if (!LegacyPasswordDigest.matches(password, attempt.digest(), hasher)) {
             audit.recordSeparately(null, "LEGACY_LOGIN_FAILED", target, "wrong enterprise password", client);
-            throw failed(taxpayerId, attempt.left());
+            DomainException refusal = failed(taxpayerId, attempt.left());
+            loginLog.recordEnterpriseSeparately(taxpayerId, null, AuthMethod.ENTERPRISE_PASSWORD,
+                    refusal instanceof AccountLockedException ? LoginOutcome.LOCKED : LoginOutcome.FAILURE,
+                    refusal.code(), client);
+            throw refusal;
         }
         return steps.accepted(taxpayerId, agentEntry ? FlowKind.LEGACY_AGENT : FlowKind.LEGACY_LOGIN, client);
     }
