@@ -53,6 +53,14 @@ class HealthIT {
                 "/api/v1/social-security/login/password", "username",
                 "/api/v1/recovery/password-reset/complete", "code", "/api/v1/registrations/identity-check", "idNumber",
                 "/api/v1/me/enterprise/reveal", "investorId");
+        assertThat(schemas.getJsonObject("ErrorBody").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("code", "message");
+        JsonObject login = paths.getJsonObject("/api/v1/login/password").getJsonObject("post");
+        assertThat(login.getJsonObject("responses").getJsonObject("4XX").toString()).contains("ErrorBody");
+        assertThat(paths.getJsonObject("/api/v1/sync/taxpayer-registrations").getJsonObject("post")
+                .getJsonArray("security").toString()).contains("syncToken");
+        assertThat(paths.getJsonObject("/api/v1/me/profile").getJsonObject("get").getJsonArray("security").toString())
+                .contains("session");
         bodyHas.forEach((path, property) -> {
             String ref = paths.getJsonObject(path).getJsonObject("post").getJsonObject("requestBody")
                     .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
