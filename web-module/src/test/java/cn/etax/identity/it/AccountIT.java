@@ -261,6 +261,29 @@ class AccountIT {
         }
 
         @Test
+        @DisplayName("RULE-LOCK: the right code of one's own new number does not wipe the count of wrong codes of "
+                + "the current phone: the fifth locks")
+        void currentCodeGuessedBehindARightNewCode() {
+            TestPerson p = newPerson("吴猜码");
+            Api browser = loggedIn(p);
+            String second = newPhone();
+            Reply last = null;
+            for (int i = 0; i < 5; i++) {
+                String flow = beginChange(browser);
+                String current = codeToOwnPhone(browser, flow, null, p.phone());
+                String fresh = AccountFixtures.codeToNewPhone(browser, flow, second);
+                last = browser.post(ME + "/phones", json("flowToken", flow, "phone", second,
+                        "currentCode", current.equals("000000") ? "111111" : "000000", "newCode", fresh));
+                if (i < 4) {
+                    assertThat(last.code()).as("%s", last).isEqualTo("SMS_CODE_INCORRECT");
+                }
+            }
+            assertThat(last.status()).as("%s", last).isEqualTo(423);
+            assertThat(last.code()).isEqualTo("ACCOUNT_LOCKED");
+            assertThat(profile(browser).getJsonArray("phones")).hasSize(1);
+        }
+
+        @Test
         @DisplayName("ENT-6: make the added phone the default, delete the old one; deleting the default is refused (409)")
         void defaultAndDelete() {
             TestPerson p = newPerson("吴默认");

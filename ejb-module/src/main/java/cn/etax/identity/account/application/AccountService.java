@@ -242,9 +242,8 @@ public class AccountService {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
         MobileNumber phone = MobileNumber.parse(rawPhone);
-        // the new number's code first: a wrong one leaves the code to the current phone for the next try
-        requireCode(flow, sms.phoneDigest(phone), newCode);
-        p.defaultPhone().ifPresent(current -> requireCode(flow, current.digest(), currentCode));
+        requireBothCodes(flow, sms.phoneDigest(phone), newCode, p.defaultPhone().map(PersonPhone::digest).orElse(null),
+                currentCode);
         ProtectedValue value = phones.release(phone, p.id(), client);
         p.addPhone(value, clock.now());
         flow.complete();
@@ -257,8 +256,7 @@ public class AccountService {
         AuthFlow flow = myFlow(flowToken, p);
         PersonPhone current = p.phone(phoneId);
         MobileNumber phone = MobileNumber.parse(rawPhone);
-        requireCode(flow, sms.phoneDigest(phone), newCode);
-        requireCode(flow, current.digest(), currentCode);
+        requireBothCodes(flow, sms.phoneDigest(phone), newCode, current.digest(), currentCode);
         String before = current.masked();
         ProtectedValue value = phones.release(phone, p.id(), client);
         p.replacePhone(phoneId, value, clock.now());
@@ -472,21 +470,40 @@ public class AccountService {
      * right one does not clear the day's count of wrong codes.
      */
     private void confirmCode(AuthFlow flow, String phoneDigest, String code) {
-        OneTimeSecret.Outcome outcome = guard.confirm(flow.personId(), AuthMethod.SMS_CODE,
+        refuseUnlessAccepted(flow, guard.confirm(flow.personId(), AuthMethod.SMS_CODE,
                 () -> sms.confirmWithin(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phoneDigest, code),
-                checked -> checked == OneTimeSecret.Outcome.ACCEPTED).outcome();
-        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
-            throw SmsCodeService.rejected(outcome);
+                checked -> checked == OneTimeSecret.Outcome.ACCEPTED));
+    }
+
+    /**
+     * The codes of a phone change: the new number's first, confirmed and counted but neither spent nor clearing the
+     * day's count — a wrong one leaves the current phone's code for the next try, and a right one (the caller's own
+     * number) cannot wipe the failures of a current-phone code being guessed; then the current phone's (when there is
+     * one), then the new number's spent.
+     */
+    private void requireBothCodes(AuthFlow flow, String newDigest, String newCode, String currentDigest,
+                                  String currentCode) {
+        confirmCode(flow, newDigest, newCode);
+        if (currentDigest != null) {
+            requireCode(flow, currentDigest, currentCode);
         }
+        requireCode(flow, newDigest, newCode);
     }
 
     /** Checked and counted in a transaction of the guard's own, so a step may check two codes one after the other. */
     private void requireCode(AuthFlow flow, String phoneDigest, String code) {
-        OneTimeSecret.Outcome outcome = guard.check(flow.personId(), AuthMethod.SMS_CODE,
+        refuseUnlessAccepted(flow, guard.check(flow.personId(), AuthMethod.SMS_CODE,
                 () -> sms.check(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phoneDigest, code),
-                checked -> checked == OneTimeSecret.Outcome.ACCEPTED).outcome();
-        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
-            throw SmsCodeService.rejected(outcome);
+                checked -> checked == OneTimeSecret.Outcome.ACCEPTED));
+    }
+
+    /** A code not accepted: its refusal, or at the day's fifth failure ACCOUNT_LOCKED with the unlock time. */
+    private void refuseUnlessAccepted(AuthFlow flow, LoginGuardService.Checked<OneTimeSecret.Outcome> checked) {
+        if (checked.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
+            if (checked.left() == 0) {
+                guard.ensureUnlocked(flow.personId());
+            }
+            throw SmsCodeService.rejected(checked.outcome());
         }
     }
 
