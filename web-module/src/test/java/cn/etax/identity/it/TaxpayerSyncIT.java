@@ -184,6 +184,18 @@ class TaxpayerSyncIT {
     }
 
     @Test
+    @DisplayName("API-3: a name longer than the register holds is told as too long, not as missing")
+    void a_too_long_name_is_told_as_such() {
+        String code = newCreditCode();
+        JsonObject message = Json.createObjectBuilder(registration("reg-long-" + code, code, Fixtures.quickPerson(),
+                null)).add("name", "长".repeat(100_000)).build();
+        Reply r = post(REGISTRATIONS, message);
+        assertThat(r.status()).as("%s", r).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("TEXT_TOO_LONG");
+        assertThat(r.message()).isEqualTo("输入内容过长，最多200个字符");
+    }
+
+    @Test
     @DisplayName("API-3: an empty entry among the investors is refused as malformed, nothing registered")
     void an_empty_investor_is_refused() {
         String code = newCreditCode();

@@ -15,6 +15,7 @@ import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,10 +54,7 @@ public class OfflineGrantService {
         if (!StaffService.STAFF_TYPES.contains(staff.identityType())) {
             throw new InvalidInputException("STAFF_IDENTITY_TYPE_INVALID");
         }
-        String name = staff.name() == null ? "" : staff.name().strip();
-        if (name.isEmpty() || name.length() > 100) {
-            throw new InvalidInputException("NAME_REQUIRED");
-        }
+        String name = RequiredText.of(staff.name(), 100, "NAME_REQUIRED");
         IdDocument document = IdDocument.of(staff.idType(), staff.idNumber());
         Person registered = directory.byDocument(document).orElse(null);
         if (registered != null && !registered.name().equals(name)) {

@@ -26,6 +26,7 @@ import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.account.domain.UsernamePolicy;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
@@ -106,10 +107,7 @@ public class RegistrationService {
         if (!agreementAccepted) {
             throw new InvalidInputException("AGREEMENT_REQUIRED");
         }
-        String cleanName = name == null ? "" : name.strip();
-        if (cleanName.isEmpty() || cleanName.length() > 100) {
-            throw new InvalidInputException("NAME_REQUIRED");
-        }
+        String cleanName = RequiredText.of(name, 100, "NAME_REQUIRED");
         IdDocument document = IdDocument.of(type, number);
         String digest = directory.documentDigest(document);
         Optional<OfflineCollection> collection = em.createNamedQuery(OfflineCollection.BY_DOCUMENT,

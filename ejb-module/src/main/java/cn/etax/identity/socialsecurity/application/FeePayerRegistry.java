@@ -8,6 +8,7 @@ import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
@@ -58,10 +59,7 @@ public class FeePayerRegistry {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
         }
         PayerKey key = key(m.kind(), m.idType(), m.payerNumber());
-        String name = m.name() == null ? "" : m.name().strip();
-        if (name.isEmpty() || name.length() > 100) {
-            throw new InvalidInputException("SOCIAL_SECURITY_PAYER_NAME_REQUIRED");
-        }
+        String name = RequiredText.of(m.name(), 100, "SOCIAL_SECURITY_PAYER_NAME_REQUIRED");
         MobileNumber phone = MobileNumber.parse(m.phone());
         FeePayerAccount account = find(m.kind(), key.value(), true).orElse(null);
         boolean created = account == null;

@@ -13,6 +13,7 @@ import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
@@ -245,11 +246,7 @@ public class TaxpayerRegistrar {
     }
 
     private static String text(String raw, int max, String missingCode) {
-        String value = raw == null ? "" : raw.strip();
-        if (value.isEmpty() || value.length() > max) {
-            throw new InvalidInputException(missingCode);
-        }
-        return value;
+        return RequiredText.of(raw, max, missingCode);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -5,6 +5,7 @@ import cn.etax.identity.shared.Gender;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.NotFoundException;
+import cn.etax.identity.shared.RequiredText;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -165,11 +166,7 @@ public class Person {
     }
 
     private static String requireName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw new InvalidInputException("NAME_REQUIRED");
-        }
-        return trimmed;
+        return RequiredText.of(name, 100, "NAME_REQUIRED");
     }
 
     // ---- phones (RULE-PHONE)

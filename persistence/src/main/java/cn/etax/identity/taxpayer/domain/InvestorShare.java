@@ -1,6 +1,7 @@
 package cn.etax.identity.taxpayer.domain;
 
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.RequiredText;
 
 import java.math.BigDecimal;
 
@@ -8,10 +9,7 @@ import java.math.BigDecimal;
 public record InvestorShare(String name, String documentType, String documentMasked, BigDecimal sharePercent) {
 
     public InvestorShare {
-        name = name == null ? "" : name.strip();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new InvalidInputException("INVESTOR_INVALID");
-        }
+        name = RequiredText.of(name, 200, "INVESTOR_INVALID");
         if (sharePercent != null && (sharePercent.signum() < 0 || sharePercent.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw new InvalidInputException("INVESTOR_INVALID");
         }

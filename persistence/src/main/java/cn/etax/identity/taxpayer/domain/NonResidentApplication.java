@@ -2,6 +2,7 @@ package cn.etax.identity.taxpayer.domain;
 
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.RequiredText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -134,11 +135,7 @@ public class NonResidentApplication {
     }
 
     private static String required(String raw, int max, String code) {
-        String v = raw == null ? "" : raw.strip();
-        if (v.isEmpty() || v.length() > max) {
-            throw new InvalidInputException(code);
-        }
-        return v;
+        return RequiredText.of(raw, max, code);
     }
 
     public Long id() { return id; }

@@ -2,6 +2,7 @@ package cn.etax.identity.taxpayer.domain;
 
 import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.RequiredText;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -149,11 +150,7 @@ public class Taxpayer {
     }
 
     private static String required(String value, int max, String code) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty() || v.length() > max) {
-            throw new InvalidInputException(code);
-        }
-        return v;
+        return RequiredText.of(value, max, code);
     }
 
     /**
