@@ -58,6 +58,15 @@ class ErrorRepliesIT {
     }
 
     @Test
+    @DisplayName("a request the server cannot parse (a malformed Content-Type) is 400 in the API's shape")
+    void malformed_content_type() {
+        Reply r = Api.browser().sendRaw("POST", "/api/v1/login/password", "text/plain;a=\"b", "{}", Map.of());
+        assertThat(r.status()).as("%s", r).isIn(400, 415);
+        assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.code()).isNotBlank();
+    }
+
+    @Test
     @DisplayName("a malformed Accept-Language header still gets the JSON answer, in Chinese")
     void malformed_accept_language() {
         for (String header : new String[] {"en;q=abc", "xx-invalid-;;", ";", "en-"}) {

@@ -42,6 +42,7 @@ public class ErrorReplyServlet extends HttpServlet {
     private static void replyJson(HttpServletRequest request, HttpServletResponse response, int status)
             throws IOException {
         String code = switch (status) {
+            case HttpServletResponse.SC_BAD_REQUEST -> "REQUEST_INVALID";
             case HttpServletResponse.SC_UNAUTHORIZED -> "NOT_LOGGED_IN";
             case HttpServletResponse.SC_FORBIDDEN -> "ACCESS_DENIED";
             case HttpServletResponse.SC_NOT_FOUND -> "NOT_FOUND";
