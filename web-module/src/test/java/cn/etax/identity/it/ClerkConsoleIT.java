@@ -211,6 +211,33 @@ class ClerkConsoleIT {
     }
 
     @Test
+    @DisplayName("§8: a clerk serves the taxpayers of his own province (全省通办): another province's taxpayer is "
+            + "neither shown, given staff, nor registered at his counter")
+    void own_province_only() {
+        Enterprise elsewhere = GrantFixtures.registerEnterprise("43");
+        Api clerk = ClerkFixtures.loggedIn(ClerkFixtures.newClerk("CLERK_GRANTS", "CLERK_REGISTRATION"));
+
+        Reply shown = clerk.get(CLERK + "/taxpayers/" + elsewhere.creditCode());
+        assertThat(shown.status()).as("%s", shown).isEqualTo(403);
+        assertThat(shown.code()).isEqualTo("TAXPAYER_OUTSIDE_JURISDICTION");
+        assertThat(shown.message()).isEqualTo("该纳税人不属于本省税务机关管辖，请到其主管税务机关所在省份的办税服务厅办理");
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(elsewhere.creditCode(), elsewhere.legal());
+        String staffBefore = boss.get(elsewhere.staff()).body();
+        Reply added = ClerkFixtures.addOffline(clerk, elsewhere.creditCode(), Fixtures.quickPerson(), "TAX_OFFICER",
+                "TAX_QUERY");
+        assertThat(added.code()).as("%s", added).isEqualTo("TAXPAYER_OUTSIDE_JURISDICTION");
+        assertThat(boss.get(elsewhere.staff()).body()).as("nothing added").isEqualTo(staffBefore);
+
+        String code = TaxpayerSyncIT.newCreditCode();
+        JsonObject registration = Json.createObjectBuilder(ClerkFixtures.registration(code, Fixtures.quickPerson(),
+                null)).add("provinceCode", "44").add("provinceName", "广东省").build();
+        Reply registered = clerk.post(CLERK + "/taxpayers", registration);
+        assertThat(registered.code()).as("%s", registered).isEqualTo("TAXPAYER_OUTSIDE_JURISDICTION");
+        assertThat(clerk.get(CLERK + "/taxpayers/" + code).code()).as("nothing registered")
+                .isEqualTo("TAXPAYER_NOT_FOUND");
+    }
+
+    @Test
     @DisplayName("two clerks end the same grant at once: one wins, the other gets a clear message, the history "
             + "shows one transition")
     void two_clerks_race() {

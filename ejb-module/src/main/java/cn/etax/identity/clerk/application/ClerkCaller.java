@@ -2,7 +2,9 @@ package cn.etax.identity.clerk.application;
 
 import cn.etax.identity.clerk.domain.Clerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
+import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.ForbiddenException;
+import cn.etax.identity.taxpayer.domain.Taxpayer;
 import jakarta.ejb.SessionContext;
 import jakarta.persistence.EntityManager;
 
@@ -35,5 +37,24 @@ final class ClerkCaller {
             throw new ForbiddenException("CLERK_LOGIN_REQUIRED");
         }
         return clerk;
+    }
+
+    /**
+     * §8: a clerk serves the taxpayers of his own province (全省通办), nowhere else:
+     * {@code TAXPAYER_OUTSIDE_JURISDICTION} (403) for a registered taxpayer of another province. An unknown credit
+     * code passes, for the service to answer as it does.
+     */
+    static void requireJurisdiction(Clerk clerk, EntityManager em, String rawCreditCode) {
+        String code = CreditCode.of(rawCreditCode).value();
+        em.createNamedQuery(Taxpayer.BY_CREDIT_CODE, Taxpayer.class).setParameter("code", code).getResultStream()
+                .findFirst().ifPresent(t -> requireProvince(clerk, t.region().provinceCode()));
+    }
+
+    /** §8: {@code TAXPAYER_OUTSIDE_JURISDICTION} unless the province is the clerk's own. */
+    static void requireProvince(Clerk clerk, String provinceCode) {
+        if (clerk.provinceCode() == null || !clerk.provinceCode().equals(provinceCode == null ? null
+                : provinceCode.strip())) {
+            throw new ForbiddenException("TAXPAYER_OUTSIDE_JURISDICTION");
+        }
     }
 }

@@ -44,6 +44,7 @@ public class ClerkGrantService {
     public GrantView add(String creditCode, NewStaff staff, ClientContext client) {
         Clerk clerk = ClerkCaller.of(context, em);
         return ClerkRefusals.audited(audit, clerk, ClerkTaxpayerService.target(creditCode), client, () -> {
+            ClerkCaller.requireJurisdiction(clerk, em, creditCode);
             GrantView g = offline.add(creditCode, staff, GrantActor.taxOffice(clerk.id()));
             audit.record(null, "CLERK_GRANT_ADDED", "grant:" + g.id(), clerk.describe() + ": "
                     + CreditCode.of(creditCode).value() + " " + describe(g), client);
@@ -54,6 +55,7 @@ public class ClerkGrantService {
     public GrantView remove(String creditCode, long grantId, ClientContext client) {
         Clerk clerk = ClerkCaller.of(context, em);
         return ClerkRefusals.audited(audit, clerk, "grant:" + grantId, client, () -> {
+            ClerkCaller.requireJurisdiction(clerk, em, creditCode);
             GrantView g = offline.remove(creditCode, grantId, GrantActor.taxOffice(clerk.id()));
             audit.record(null, "CLERK_GRANT_REMOVED", "grant:" + g.id(), clerk.describe() + ": "
                     + CreditCode.of(creditCode).value() + " " + describe(g), client);

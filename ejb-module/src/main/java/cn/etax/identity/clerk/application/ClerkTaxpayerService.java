@@ -59,6 +59,7 @@ public class ClerkTaxpayerService {
     public TaxpayerGrants lookUp(String creditCode, ClientContext client) {
         Clerk clerk = ClerkCaller.of(context, em);
         return ClerkRefusals.audited(audit, clerk, target(creditCode), client, () -> {
+            ClerkCaller.requireJurisdiction(clerk, em, creditCode);
             TaxpayerGrants view = registrar.grantsOf(creditCode);
             audit.record(null, "CLERK_TAXPAYER_VIEWED", "taxpayer:" + view.creditCode(), clerk.describe(), client);
             return view;
@@ -77,6 +78,7 @@ public class ClerkTaxpayerService {
                 throw new InvalidInputException("REQUEST_BODY_REQUIRED");
             }
             String code = CreditCode.of(form.creditCode()).value();
+            ClerkCaller.requireProvince(clerk, form.provinceCode());
             boolean ownOffice = blank(form.taxAuthorityCode());
             TaxpayerRegistration m = new TaxpayerRegistration(messageId(), code, form.name(), form.kind(),
                     ownOffice ? clerk.taxOfficeCode() : form.taxAuthorityCode().strip(),
@@ -100,6 +102,7 @@ public class ClerkTaxpayerService {
     public TaxpayerGrants changeKeyPerson(String creditCode, KeyRole role, SyncPerson person, ClientContext client) {
         Clerk clerk = ClerkCaller.of(context, em);
         return ClerkRefusals.audited(audit, clerk, target(creditCode), client, () -> {
+            ClerkCaller.requireJurisdiction(clerk, em, creditCode);
             String code = CreditCode.of(creditCode).value();
             SyncAnswer answer = registrar.changeKeyPersonnel(new KeyPersonnelChange(messageId(), code, role, person,
                     clock.now()), client);

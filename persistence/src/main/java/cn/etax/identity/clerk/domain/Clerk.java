@@ -104,6 +104,14 @@ public class Clerk {
     public String name() { return name; }
     public String passwordHash() { return passwordHash; }
     public String taxOfficeCode() { return taxOfficeCode; }
+
+    /**
+     * The province the clerk's office belongs to: digits 2–3 of the eleven-digit tax authority code (1, province,
+     * city, county, ...: 13601020000 is Jiangxi's 36); null for a code of another form, which then serves no taxpayer.
+     */
+    public String provinceCode() {
+        return taxOfficeCode != null && taxOfficeCode.matches("1\\d{10}") ? taxOfficeCode.substring(1, 3) : null;
+    }
     public String taxOfficeName() { return taxOfficeName; }
     public boolean active() { return active; }
     public Set<ClerkRole> roles() { return roles.isEmpty() ? EnumSet.noneOf(ClerkRole.class) : EnumSet.copyOf(roles); }
