@@ -38,8 +38,10 @@ class NonResidentApplicationTest {
                 .hasMessageContaining("NON_RESIDENT_NAME_REQUIRED");
         assertThatThrownBy(() -> new NonResidentApplication(7, "X", "USA", "", "a", now))
                 .hasMessageContaining("NON_RESIDENT_REGISTRATION_NUMBER_REQUIRED");
-        assertThatThrownBy(() -> new NonResidentApplication(7, "X", "USA", "1", "a".repeat(201), now))
+        assertThatThrownBy(() -> new NonResidentApplication(7, "X", "USA", "1", " ", now))
                 .hasMessageContaining("NON_RESIDENT_ADDRESS_REQUIRED");
+        assertThatThrownBy(() -> new NonResidentApplication(7, "X", "USA", "1", "a".repeat(201), now))
+                .as("too long is told as such").hasMessageContaining("TEXT_TOO_LONG");
     }
 
     @Test
