@@ -238,6 +238,28 @@ class ClerkConsoleIT {
     }
 
     @Test
+    @DisplayName("REG-8 at the counter: a key person named for a registered account under another name is refused, at "
+            + "registration and at a key-personnel change")
+    void key_person_under_another_name() {
+        Api clerk = ClerkFixtures.loggedIn(ClerkFixtures.newClerk("CLERK_REGISTRATION"));
+        TestPerson legal = Fixtures.quickPerson();
+        String code = TaxpayerSyncIT.newCreditCode();
+        JsonObject wrongName = Json.createObjectBuilder(ClerkFixtures.registration(code, legal, null))
+                .add("legalRepresentative", ClerkFixtures.person(legal).add("name", "完全不同")).build();
+        Reply refused = clerk.post(CLERK + "/taxpayers", wrongName);
+        assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("STAFF_NAME_MISMATCH");
+        assertThat(clerk.get(CLERK + "/taxpayers/" + code).code()).as("nothing registered")
+                .isEqualTo("TAXPAYER_NOT_FOUND");
+
+        assertThat(ClerkFixtures.register(clerk, code, legal, null).status()).isEqualTo(200);
+        TestPerson finance = Fixtures.quickPerson();
+        Reply change = clerk.post(CLERK + "/taxpayers/" + code + "/key-personnel", ClerkFixtures.person(finance)
+                .add("role", "FINANCE_OFFICER").add("name", "错名字").build());
+        assertThat(change.code()).as("%s", change).isEqualTo("STAFF_NAME_MISMATCH");
+    }
+
+    @Test
     @DisplayName("two clerks end the same grant at once: one wins, the other gets a clear message, the history "
             + "shows one transition")
     void two_clerks_race() {

@@ -1,10 +1,12 @@
 package cn.etax.identity.clerk.application;
 
+import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.clerk.domain.Clerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.CreditCode;
+import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.application.BusinessClock;
@@ -52,6 +54,9 @@ public class ClerkTaxpayerService {
     @EJB
     AuditService audit;
 
+    @EJB
+    PersonDirectory directory;
+
     @Inject
     BusinessClock clock;
 
@@ -79,6 +84,8 @@ public class ClerkTaxpayerService {
             }
             String code = CreditCode.of(form.creditCode()).value();
             ClerkCaller.requireProvince(clerk, form.provinceCode());
+            requireOwnName(form.legalRepresentative());
+            requireOwnName(form.financeOfficer());
             boolean ownOffice = blank(form.taxAuthorityCode());
             TaxpayerRegistration m = new TaxpayerRegistration(messageId(), code, form.name(), form.kind(),
                     ownOffice ? clerk.taxOfficeCode() : form.taxAuthorityCode().strip(),
@@ -103,6 +110,7 @@ public class ClerkTaxpayerService {
         Clerk clerk = ClerkCaller.of(context, em);
         return ClerkRefusals.audited(audit, clerk, target(creditCode), client, () -> {
             ClerkCaller.requireJurisdiction(clerk, em, creditCode);
+            requireOwnName(person);
             String code = CreditCode.of(creditCode).value();
             SyncAnswer answer = registrar.changeKeyPersonnel(new KeyPersonnelChange(messageId(), code, role, person,
                     clock.now()), client);
@@ -112,6 +120,21 @@ public class ClerkTaxpayerService {
             audit.record(null, "CLERK_KEY_PERSON_CHANGED", "taxpayer:" + code, clerk.describe() + ": " + role
                     + " -> " + Masking.name(person.name().strip()), client);
             return registrar.grantsOf(code);
+        });
+    }
+
+    /**
+     * At the counter a key person named for a registered account must carry that account's name, as an offline staff
+     * member must ({@code STAFF_NAME_MISMATCH}): else a clerk's typing error binds someone under another name.
+     */
+    private void requireOwnName(SyncPerson person) {
+        if (person == null || person.idType() == null || person.idNumber() == null || person.name() == null) {
+            return; // the registrar answers what is missing
+        }
+        directory.byDocument(IdDocument.of(person.idType(), person.idNumber())).ifPresent(registered -> {
+            if (!registered.name().equals(person.name().strip())) {
+                throw new InvalidInputException("STAFF_NAME_MISMATCH");
+            }
         });
     }
 
