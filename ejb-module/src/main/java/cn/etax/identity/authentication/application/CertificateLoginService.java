@@ -113,11 +113,12 @@ public class CertificateLoginService {
     public CertificateAccepted signWithKey(String token, String alias, char[] pin, boolean agentEntry,
                                            ClientContext client) {
         try {
-            if (pin == null || pin.length == 0) {
-                throw new InvalidInputException("CERTIFICATE_PIN_REQUIRED");
-            }
+            // the certificate first: without one chosen, asking for its PIN would say the wrong thing
             if (token == null || alias == null) {
                 throw new InvalidInputException("CERTIFICATE_REQUIRED");
+            }
+            if (pin == null || pin.length == 0) {
+                throw new InvalidInputException("CERTIFICATE_PIN_REQUIRED");
             }
             CertificateHelper helper = services.certificateHelper();
             CertificateChallenge challenge = challenge(agentEntry, client);
