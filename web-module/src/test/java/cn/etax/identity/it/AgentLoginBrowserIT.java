@@ -56,6 +56,12 @@ class AgentLoginBrowserIT {
         assertThat(browser.text(By.id("agency"))).contains(agencyFirm.creditCode());
         assertThat(browser.text(By.id("headerForm:currentAgentIdentity"))).contains("代理人员");
         assertThat(driver.findElements(By.id("navStaffAdd"))).as("no enterprise staff management").isEmpty();
+        // the enterprise account center's pages typed in: why not, and no form under it
+        driver.get(App.uri("/account/enterprise/staff-add.xhtml").toString());
+        wait.until(ExpectedConditions.textToBe(By.id("areaRefusal"), "请通过企业业务入口登录后办理"));
+        assertThat(driver.findElements(By.id("staffAdd"))).isEmpty();
+        browser.click(By.id("areaAccount"));
+        wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
 
         // AGT-2
         browser.click(By.id("navAgentPermissions"));

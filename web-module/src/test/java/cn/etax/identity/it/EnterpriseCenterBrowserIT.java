@@ -213,9 +213,10 @@ class EnterpriseCenterBrowserIT {
         assertThat(browser.text(By.id("accountNav"))).contains("企业基本信息", "个人基本信息", "登录日志").doesNotContain("人员权限管理");
 
         driver.get(App.uri("/account/enterprise/staff.xhtml").toString());
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"),
+        wait.until(ExpectedConditions.textToBe(By.id("areaRefusal"),
                 "仅法定代表人、财务负责人有权限通过账户中心管理本企业办税人员"));
-        assertThat(driver.findElements(By.cssSelector("[id$=':freeze']"))).isEmpty();
+        assertThat(driver.findElements(By.id("staff"))).as("only the refusal, no staff table or filter").isEmpty();
+        assertThat(browser.text(By.id("accountNav"))).contains("企业基本信息");
     }
 
     // ----

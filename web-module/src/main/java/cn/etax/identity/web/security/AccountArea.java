@@ -1,0 +1,61 @@
+package cn.etax.identity.web.security;
+
+import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Which account center a page belongs to, for the layout: a page of the enterprise, agent or special-subject account
+ * center opened in a session of another kind shows only why it is not available, not its forms under the refusal.
+ * A page names its area with {@code <ui:param name="area" .../>}; pages without one are open to every person. The
+ * services refuse such calls on their own (ENTERPRISE_LOGIN_REQUIRED, ...): this only decides what the page shows.
+ */
+@Named
+@RequestScoped
+public class AccountArea {
+
+    /** Any enterprise identity (ENT-1, ENT-5, ENT-7, ENT-10, LOGIN-11). */
+    public static final String ENTERPRISE = "enterprise";
+    /** Legal representative or finance officer of the enterprise (ENT-2..ENT-4, ENT-8). */
+    public static final String MANAGER = "manager";
+    /** The agent entry's session (AGT-1..AGT-3). */
+    public static final String AGENT = "agent";
+    /** A cross-region special subject's session (LOGIN-4). */
+    public static final String CROSS_REGION = "crossregion";
+
+    @Inject
+    CurrentEnterprise enterprise;
+
+    @Inject
+    CurrentAgent agent;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    HttpServletRequest request;
+
+    /**
+     * The message key telling why the area is not open in this session, or null when it is (or the page names no
+     * area, or nobody is logged in: the login redirect answers that).
+     */
+    public String refusal(String area) {
+        if (area == null || area.isEmpty()) {
+            return null;
+        }
+        AuthenticatedPerson person = sessions.current(request);
+        if (person == null) {
+            return null;
+        }
+        return switch (area) {
+            case ENTERPRISE -> enterprise.isPresent() ? null : "error.enterprise_login_required";
+            case MANAGER -> !enterprise.isPresent() ? "error.enterprise_login_required"
+                    : enterprise.isManager() ? null : "error.enterprise_manager_required";
+            case AGENT -> agent.isPresent() ? null : "error.agent_login_required";
+            case CROSS_REGION -> person.crossRegion() != null ? null : "error.cross_region_login_required";
+            default -> throw new IllegalArgumentException("unknown account area " + area);
+        };
+    }
+}
