@@ -70,6 +70,30 @@ final class ChromiumBrowser implements BeforeEachCallback, AfterTestExecutionCal
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /**
+     * Picks an item of a PrimeFaces drop-down ({@code p:selectOneMenu} of client id {@code menuId}) as a person does:
+     * open it, click the item. A click that lands while the panel is still sliding open is lost, so the menu's label
+     * is checked and the pick repeated until it shows.
+     */
+    void choose(String menuId, String label) {
+        By menuLabel = By.id(menuId + "_label");
+        wait.until(d -> {
+            if (label.equals(d.findElement(menuLabel).getText().strip())) {
+                return true;
+            }
+            WebElement panel = d.findElement(By.id(menuId + "_panel"));
+            if (!panel.isDisplayed()) {
+                d.findElement(By.id(menuId)).click();
+                return false;
+            }
+            WebElement item = panel.findElement(By.cssSelector("li[data-label='" + label + "']"));
+            if (item.isDisplayed()) {
+                item.click();
+            }
+            return false;
+        });
+    }
+
     /** The visible text of an element, stripped. */
     String text(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by)).getText().strip();

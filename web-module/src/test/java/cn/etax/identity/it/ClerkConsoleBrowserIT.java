@@ -83,4 +83,44 @@ class ClerkConsoleBrowserIT {
         assertThat(login.string("status")).as("the offline tax officer logs in at once: %s", login)
                 .isEqualTo("LOGGED_IN");
     }
+
+    @Test
+    @DisplayName("自然人业务: a clerk collects a foreign passport (then it registers online) and unlocks a locked login")
+    void clerk_collects_and_unlocks() {
+        String clerk = ClerkFixtures.newClerk("CLERK_REGISTRATION");
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        TestPerson locked = Fixtures.quickPerson();
+        Api person = Api.browser();
+        for (int i = 0; i < 5; i++) {
+            person.passwordStep(locked.idNumber(), "Wrong@2026x");
+        }
+
+        driver.get(App.uri("/clerk/login.xhtml").toString());
+        browser.type(By.id("clerkLogin:username"), clerk);
+        browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
+        browser.click(By.id("clerkLogin:submit"));
+        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
+        browser.click(By.id("clerkBar:personsLink"));
+        wait.until(ExpectedConditions.urlContains("/clerk/persons.xhtml"));
+
+        browser.type(By.id("persons:name"), "Anna Berg");
+        browser.choose("persons:idType", "外国护照");
+        browser.choose("persons:nationality", "英国");
+        browser.type(By.id("persons:idNumber"), passport);
+        browser.type(By.id("persons:phone"), Fixtures.newPhone());
+        browser.click(By.id("persons:collect"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persons:messages"), "的实名采集"));
+        assertThat(browser.text(By.id("persons:messages"))).startsWith("已完成A********（").doesNotContain(passport);
+        assertThat(driver.findElement(By.id("persons:name")).getAttribute("value")).as("form cleared").isEmpty();
+        assertThat(Fixtures.Registration.identityCheck(Api.browser(), "Anna Berg", "FOREIGN_PASSPORT", passport, true)
+                .status()).as("registers online now").isEqualTo(200);
+
+        browser.type(By.id("persons:unlockName"), locked.name());
+        browser.type(By.id("persons:unlockIdNumber"), locked.idNumber());
+        browser.click(By.id("persons:unlock"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("persons:messages"),
+                Fixtures.maskedName(locked.name()) + "（"));
+        assertThat(browser.text(By.id("persons:messages"))).endsWith("的账号已解锁，可立即登录");
+        assertThat(person.passwordStep(locked.idNumber(), locked.password()).status()).isEqualTo(200);
+    }
 }

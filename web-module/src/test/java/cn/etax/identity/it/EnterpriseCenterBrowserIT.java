@@ -248,7 +248,7 @@ class EnterpriseCenterBrowserIT {
     }
 
     private void chooseTemplate(String label) {
-        StaffAddForm.chooseTemplate(driver, wait, label);
+        browser.choose("staffAdd:template", label);
     }
 
     /** The ticked permissions' values (the catalogue's names), read in one step so an Ajax update cannot interfere. */

@@ -46,7 +46,7 @@ class StaffJourneyBrowserIT {
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-add.xhtml"));
         browser.type(By.id("staffAdd:name"), officer.name());
         browser.type(By.id("staffAdd:idNumber"), officer.idNumber());
-        StaffAddForm.chooseTemplate(driver, wait, "申报缴税");
+        browser.choose("staffAdd:template", "申报缴税");
         browser.click(By.id("staffAdd:submit"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("riskText")));
         browser.click(By.cssSelector("#staffAdd\\:riskAcknowledged .ui-chkbox-box"));

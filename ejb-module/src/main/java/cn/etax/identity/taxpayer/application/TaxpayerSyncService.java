@@ -1,5 +1,8 @@
 package cn.etax.identity.taxpayer.application;
 
+import cn.etax.identity.registration.application.RealNameCollected;
+import cn.etax.identity.registration.application.RealNameCollection;
+import cn.etax.identity.registration.application.RealNameCollectionService;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.InvalidInputException;
@@ -43,6 +46,9 @@ public class TaxpayerSyncService {
     @EJB
     TransitionService transition;
 
+    @EJB
+    RealNameCollectionService collections;
+
     @Inject
     @ConfigProperty(name = "identity.sync.token")
     Optional<String> configuredToken;
@@ -80,6 +86,16 @@ public class TaxpayerSyncService {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
         }
         return once(message.messageId(), () -> registrar.recordCrossRegionSubject(message, client));
+    }
+
+    /**
+     * API-3 实名采集: a person's identity collected at a tax office of the core tax system; a later collection of the
+     * same document replaces it, the same one again changes nothing, an older one is STALE.
+     */
+    public RealNameCollected realNameCollection(String presentedToken, RealNameCollection message,
+                                                ClientContext client) {
+        authenticate(presentedToken, client);
+        return collections.record(message, "sync", client);
     }
 
     /** LOGIN-10: a social-security fee payer as the fee collection system registered it; the same message twice is one. */

@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A real-name collection done at a tax office (线下实名采集): it lets the four offline-only document types register
@@ -67,6 +68,38 @@ public class OfflineCollection {
         this.collectedAt = collectedAt;
     }
 
+    /** What a collection message did to the record of its document (API-3, §8). */
+    public enum Outcome {
+        /** First collection of the document, or a later one that changed what was collected. */
+        APPLIED,
+        /** The same collection again (or a later one collecting the same): nothing changed. */
+        UNCHANGED,
+        /** Older than the collection on record: ignored. */
+        STALE
+    }
+
+    /**
+     * A new collection of the same document (at a counter, or from the core tax system): a later one replaces what
+     * was collected, one as old or older changes nothing; the same content again is UNCHANGED either way.
+     */
+    public Outcome recollect(String newName, String newPhoneDigest, String newNationality, String newTaxOffice,
+                             Instant at) {
+        boolean same = name.equals(newName) && Objects.equals(phoneDigest, newPhoneDigest)
+                && Objects.equals(nationality, newNationality);
+        if (!at.isAfter(collectedAt)) {
+            return same ? Outcome.UNCHANGED : Outcome.STALE;
+        }
+        if (same) {
+            return Outcome.UNCHANGED;
+        }
+        name = newName;
+        phoneDigest = newPhoneDigest;
+        nationality = newNationality;
+        taxOffice = newTaxOffice;
+        collectedAt = at;
+        return Outcome.APPLIED;
+    }
+
     public boolean matchesName(String candidate) {
         return name.equals(candidate == null ? null : candidate.strip());
     }
@@ -80,4 +113,5 @@ public class OfflineCollection {
     public IdType idType() { return idType; }
     public String nationality() { return nationality; }
     public String taxOffice() { return taxOffice; }
+    public Instant collectedAt() { return collectedAt; }
 }

@@ -1,5 +1,8 @@
 package cn.etax.identity.clerk.rest;
 
+import cn.etax.identity.clerk.application.ClerkPersonService;
+import cn.etax.identity.registration.application.RealNameCollected;
+import cn.etax.identity.registration.application.RealNameCollection;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.application.ClerkGrantService;
 import cn.etax.identity.clerk.application.ClerkLoginService;
@@ -52,7 +55,8 @@ import java.util.function.Supplier;
 @Path("v1/clerk")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "clerk", description = "Tax-office staff console (§8): registration, key personnel, offline grants")
+@Tag(name = "clerk", description = "Tax-office staff console (§8): registration, key personnel, offline grants, real-name "
+        + "collection, unlock")
 public class ClerkResource {
 
     @EJB
@@ -66,6 +70,9 @@ public class ClerkResource {
 
     @EJB
     ClerkGrantService grants;
+
+    @EJB
+    ClerkPersonService persons;
 
     @Inject
     Sessions sessions;
@@ -197,6 +204,35 @@ public class ClerkResource {
     public NonResidentView rejectNonResident(@PathParam("id") long id, Rejection body) {
         Rejection b = require(body);
         return duty(ClerkRole.REGISTRATION, () -> nonResidents.reject(id, b.reason(), Clients.of(request)));
+    }
+
+    /** §8 实名采集 at the counter: the person's document as the clerk saw it (the office and time are the clerk's). */
+    public record CollectionBody(String name, IdType idType, String idNumber, String nationality, String phone) {
+    }
+
+    @POST
+    @Path("real-name-collections")
+    @Operation(summary = "§8 实名采集: the document seen at the counter (any type, the four offline-only ones included; "
+            + "nationality unless implied; phone optional) lets its holder register online, without a face check "
+            + "when registering with the collected phone; a later collection of the same document replaces it")
+    public RealNameCollected collect(CollectionBody body) {
+        CollectionBody b = require(body);
+        return duty(ClerkRole.REGISTRATION, () -> persons.collect(new RealNameCollection(b.name(), b.idType(),
+                b.idNumber(), b.nationality(), b.phone(), null, null), Clients.of(request)));
+    }
+
+    /** §8 人工解锁: the person whose document the clerk checked. */
+    public record UnlockBody(String name, IdType idType, String idNumber) {
+    }
+
+    @POST
+    @Path("unlocks")
+    @Operation(summary = "§8 人工解锁 (RULE-LOCK): the account of the document checked at the counter, name and number "
+            + "matching, may log in again at once; answers whether it was locked")
+    public ClerkPersonService.PersonUnlocked unlock(UnlockBody body) {
+        UnlockBody b = require(body);
+        return duty(ClerkRole.REGISTRATION, () -> persons.unlock(b.name(), b.idType(), b.idNumber(),
+                Clients.of(request)));
     }
 
     /**

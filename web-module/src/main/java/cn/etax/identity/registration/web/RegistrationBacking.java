@@ -8,6 +8,7 @@ import cn.etax.identity.registration.application.RegistrationService;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.IdType;
+import cn.etax.identity.web.faces.Countries;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -29,9 +30,6 @@ public class RegistrationBacking implements Serializable {
     public enum Step { IDENTITY, DETAILS, FACE, DONE }
 
     /** Nationalities offered for documents that do not imply one (ISO 3166 alpha-3; labels in the bundle). */
-    private static final List<String> COUNTRIES = List.of("USA", "GBR", "CAN", "AUS", "NZL", "DEU", "FRA", "ITA",
-            "ESP", "NLD", "RUS", "JPN", "KOR", "SGP", "MYS", "THA", "VNM", "PHL", "IDN", "IND", "PAK", "KAZ", "BRA");
-
     @EJB
     RegistrationService registration;
 
@@ -171,16 +169,12 @@ public class RegistrationBacking implements Serializable {
     public int getStepIndex() { return step.ordinal(); }
     public boolean isNationalityAsked() { return idType != null && idType.impliedNationality() == null; }
     public IdType[] getIdTypes() { return IdType.values(); }
-    public List<String> getCountries() { return COUNTRIES; }
+    public List<String> getCountries() { return Countries.CODES; }
     public boolean isFaceConfirmed() { return faceState == QrState.CONFIRMED; }
 
     /** A country's label, or its code when the bundle has none. */
     public String countryLabel(String code) {
-        if (code == null) {
-            return "";
-        }
-        String label = FacesSupport.text("register.country." + code);
-        return label.startsWith("register.country.") ? code : label;
+        return Countries.label(code);
     }
 
     public Step getStep() { return step; }

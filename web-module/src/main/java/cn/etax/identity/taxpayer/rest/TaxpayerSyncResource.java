@@ -1,5 +1,7 @@
 package cn.etax.identity.taxpayer.rest;
 
+import cn.etax.identity.registration.application.RealNameCollected;
+import cn.etax.identity.registration.application.RealNameCollection;
 import cn.etax.identity.socialsecurity.application.FeePayerMessage;
 import cn.etax.identity.socialsecurity.application.FeePayerRegistry;
 import cn.etax.identity.taxpayer.application.AgencyAgreement;
@@ -80,6 +82,17 @@ public class TaxpayerSyncResource {
     public SyncAnswer crossRegionSubject(@HeaderParam(TOKEN_HEADER) String token,
                                          CrossRegionSubjectMessage message) {
         return sync.crossRegionSubject(token, message, Clients.of(request));
+    }
+
+    @POST
+    @Path("real-name-collections")
+    @Operation(summary = "API-3 实名采集: a person's identity collected at a tax office — name, idType (the four "
+            + "offline-only types included), idNumber, nationality (ISO alpha-3 unless implied by the type), phone "
+            + "(optional: registering with it needs no face check), taxOffice, collectedAt; lets the offline-only "
+            + "types register online. APPLIED, UNCHANGED (the same again) or STALE (older than the one on record)")
+    public RealNameCollected realNameCollection(@HeaderParam(TOKEN_HEADER) String token,
+                                                RealNameCollection message) {
+        return sync.realNameCollection(token, message, Clients.of(request));
     }
 
     @POST

@@ -1,0 +1,94 @@
+package cn.etax.identity.registration.application;
+
+import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.registration.domain.OfflineCollection;
+import cn.etax.identity.shared.ConflictException;
+import cn.etax.identity.shared.IdDocument;
+import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.Masking;
+import cn.etax.identity.shared.MobileNumber;
+import cn.etax.identity.shared.RequiredText;
+import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.util.Locale;
+
+/**
+ * Real-name collections (实名采集, §8, API-3): what lets the four offline-only document types register online
+ * (REG-3) and spares the face check of a registrant using the collected phone (REG-2). Recorded by a clerk at the
+ * counter or by the core tax system's sync; one record per document, a later collection replacing an earlier one,
+ * so the same message twice changes nothing. Only digests of the document and phone are kept.
+ */
+@Stateless
+public class RealNameCollectionService {
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @EJB
+    PersonDirectory directory;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    PersonalDataProtector protector;
+
+    /** Records the collection; {@code actor} names who recorded it in the audit trail (a clerk, the sync). */
+    public RealNameCollected record(RealNameCollection c, String actor, ClientContext client) {
+        if (c == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        String name = RequiredText.of(c.name(), 100, "NAME_REQUIRED");
+        IdDocument document = IdDocument.of(c.idType(), c.idNumber());
+        String nationality = nationality(c);
+        String phoneDigest = c.phone() == null || c.phone().isBlank() ? null
+                : protector.digest("phone", MobileNumber.parse(c.phone()).value());
+        String office = RequiredText.of(c.taxOffice(), 100, "TAX_OFFICE_REQUIRED");
+        if (c.collectedAt() == null) {
+            throw new InvalidInputException("COLLECTED_AT_REQUIRED");
+        }
+        String digest = directory.documentDigest(document);
+        OfflineCollection existing = em.createNamedQuery(OfflineCollection.BY_DOCUMENT, OfflineCollection.class)
+                .setParameter("digest", digest).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .findFirst().orElse(null);
+        OfflineCollection.Outcome outcome;
+        if (existing == null) {
+            em.persist(new OfflineCollection(name, document.type(), digest, phoneDigest, nationality, office,
+                    c.collectedAt()));
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                // the same document collected twice at the same moment: the other insert won
+                throw new ConflictException("REAL_NAME_COLLECTION_CONFLICT");
+            }
+            outcome = OfflineCollection.Outcome.APPLIED;
+        } else {
+            outcome = existing.recollect(name, phoneDigest, nationality, office, c.collectedAt());
+        }
+        audit.record(null, "REAL_NAME_COLLECTED", "document:" + document.masked(), actor + ": "
+                + document.type() + " " + Masking.name(name) + ", " + office + (phoneDigest == null ? "" : ", phone")
+                + ": " + outcome, client);
+        return new RealNameCollected(outcome.name(), Masking.name(name), document.masked(), document.type().name(),
+                directory.documentHeld(document));
+    }
+
+    private static String nationality(RealNameCollection c) {
+        if (c.idType().impliedNationality() != null) {
+            return c.idType().impliedNationality();
+        }
+        String n = c.nationality() == null ? "" : c.nationality().strip().toUpperCase(Locale.ROOT);
+        if (!n.matches("[A-Z]{3}")) {
+            throw new InvalidInputException("NATIONALITY_REQUIRED");
+        }
+        return n;
+    }
+}
