@@ -2,7 +2,8 @@ package cn.etax.identity.shared;
 
 /**
  * A text a form or message must carry: stripped, then refused with the field's own code when empty and with
- * {@code TEXT_TOO_LONG} (its limit as the argument) when longer than the column holds — not as "missing".
+ * {@code TEXT_TOO_LONG} (its limit as the argument) when longer than the column holds — not as "missing" — or
+ * {@code TEXT_INVALID} when it holds control characters.
  */
 public final class RequiredText {
 
@@ -10,12 +11,28 @@ public final class RequiredText {
     }
 
     public static String of(String raw, int max, String missingCode) {
+        String value = optional(raw, max);
+        if (value == null) {
+            throw new InvalidInputException(missingCode);
+        }
+        return value;
+    }
+
+    /**
+     * A text a message may leave out: stripped, null when empty, {@code TEXT_TOO_LONG} over the limit — never cut
+     * short behind the sender's back — and {@code TEXT_INVALID} when it holds control characters (a line break or
+     * a NUL in a name or an address is a sender's error, not data).
+     */
+    public static String optional(String raw, int max) {
         String value = raw == null ? "" : raw.strip();
         if (value.isEmpty()) {
-            throw new InvalidInputException(missingCode);
+            return null;
         }
         if (value.length() > max) {
             throw new InvalidInputException("TEXT_TOO_LONG", max);
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("TEXT_INVALID");
         }
         return value;
     }

@@ -27,4 +27,20 @@ class RequiredTextTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("TEXT_TOO_LONG"))
                 .satisfies(e -> assertThat(((InvalidInputException) e).arguments()).containsExactly(10));
     }
+
+    @Test
+    @DisplayName("an optional text: empty is null, too long is never cut short, control characters are refused")
+    void optional_text() {
+        assertThat(RequiredText.optional("  ", 10)).isNull();
+        assertThat(RequiredText.optional(null, 10)).isNull();
+        assertThat(RequiredText.optional(" 南昌市 ", 10)).isEqualTo("南昌市");
+        assertThatThrownBy(() -> RequiredText.optional("址".repeat(11), 10))
+                .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("TEXT_TOO_LONG"));
+        for (String control : new String[] {"张\u0000三", "软件\n业", "a\tb"}) {
+            assertThatThrownBy(() -> RequiredText.optional(control, 10))
+                    .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("TEXT_INVALID"));
+            assertThatThrownBy(() -> RequiredText.of(control, 10, "NAME_REQUIRED"))
+                    .satisfies(e -> assertThat(((InvalidInputException) e).code()).isEqualTo("TEXT_INVALID"));
+        }
+    }
 }

@@ -91,7 +91,7 @@ class TaxpayerSyncIT {
         TestPerson old = Fixtures.quickPerson();
         TestPerson successor = Fixtures.quickPerson();
         String code = newCreditCode();
-        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.DAYS);
         post(REGISTRATIONS, registration("reg-" + code, code, old, null, registered));
 
         Reply changed = post(CHANGES, change("chg-" + code, code, "LEGAL_REPRESENTATIVE", successor,
@@ -115,7 +115,7 @@ class TaxpayerSyncIT {
     @DisplayName("a new finance officer: the old pending offer is withdrawn, the new one is pending")
     void a_new_finance_officer_replaces_a_pending_offer() {
         String code = newCreditCode();
-        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
         TestPerson successor = Fixtures.quickPerson();
         post(REGISTRATIONS, registration("reg-" + code, code, Fixtures.quickPerson(), Fixtures.quickPerson(),
                 registered));
@@ -130,13 +130,67 @@ class TaxpayerSyncIT {
     }
 
     @Test
+    @DisplayName("a registration with a field too long, shares over 100 % or a future date: told what is wrong, "
+            + "nothing registered, and the corrected message under the same id applies")
+    void bad_registration_data_is_refused_before_anything_is_written() {
+        TestPerson legal = Fixtures.quickPerson();
+        String code = newCreditCode();
+        JsonObject good = registration("reg-" + code, code, legal, null);
+        JsonObject longInvestorDocument = Json.createObjectBuilder(good).add("investors", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "某投资方").add("documentType", "其他")
+                        .add("documentNumber", "9".repeat(60)).add("sharePercent", 10))).build();
+        JsonObject longAddress = Json.createObjectBuilder(good).add("businessAddress", "址".repeat(300)).build();
+        JsonObject overWhole = Json.createObjectBuilder(good).add("investors", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "甲").add("sharePercent", 80))
+                .add(Json.createObjectBuilder().add("name", "乙").add("sharePercent", 70))).build();
+        JsonObject controlCharacters = Json.createObjectBuilder(good).add("industry", "软件\n业").build();
+        JsonObject future = Json.createObjectBuilder(good).add("registeredOn", "2999-01-01")
+                .add("occurredAt", "2999-01-01T00:00:00Z").build();
+
+        for (JsonObject bad : java.util.List.of(longInvestorDocument, longAddress)) {
+            Reply r = post(REGISTRATIONS, bad);
+            assertThat(r.status()).as("%s", r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("TEXT_TOO_LONG");
+        }
+        assertThat(post(REGISTRATIONS, longAddress).message()).isEqualTo("输入内容过长，最多200个字符");
+        assertThat(post(REGISTRATIONS, overWhole).code()).isEqualTo("INVESTOR_SHARES_OVER_100");
+        assertThat(post(REGISTRATIONS, controlCharacters).code()).isEqualTo("TEXT_INVALID");
+        assertThat(post(REGISTRATIONS, future).code()).isEqualTo("SYNC_TIME_IN_FUTURE");
+        assertThat(core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, TOKEN).status())
+                .as("nothing registered").isEqualTo(404);
+
+        Reply applied = post(REGISTRATIONS, good);
+        assertThat(applied.status()).as("%s", applied).isEqualTo(200);
+        assertThat(applied.string("outcome")).isEqualTo("APPLIED");
+    }
+
+    @Test
+    @DisplayName("a key-personnel change dated in the future is refused and does not block the real ones")
+    void a_change_dated_in_the_future_is_refused() {
+        TestPerson first = Fixtures.quickPerson();
+        TestPerson successor = Fixtures.quickPerson();
+        String code = newCreditCode();
+        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
+        post(REGISTRATIONS, registration("reg-" + code, code, first, null, registered));
+
+        Reply future = post(CHANGES, change("chgf-" + code, code, "LEGAL_REPRESENTATIVE", successor,
+                Instant.parse("2099-01-01T00:00:00Z")));
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.code()).isEqualTo("SYNC_TIME_IN_FUTURE");
+        Reply real = post(CHANGES, change("chg-" + code, code, "LEGAL_REPRESENTATIVE", successor,
+                registered.plusSeconds(60)));
+        assertThat(real.string("outcome")).isEqualTo("APPLIED");
+        assertThat(grants(code).string("legalRepresentative")).isEqualTo(Fixtures.maskedName(successor.name()));
+    }
+
+    @Test
     @DisplayName("key-personnel changes arriving twice or out of order change nothing")
     void duplicate_and_reordered_changes_change_nothing() {
         TestPerson first = Fixtures.quickPerson();
         TestPerson newer = Fixtures.quickPerson();
         TestPerson older = Fixtures.quickPerson();
         String code = newCreditCode();
-        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant registered = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(3, ChronoUnit.HOURS);
         post(REGISTRATIONS, registration("reg-" + code, code, first, null, registered));
 
         JsonObject later = change("chg2-" + code, code, "LEGAL_REPRESENTATIVE", newer, registered.plusSeconds(7200));

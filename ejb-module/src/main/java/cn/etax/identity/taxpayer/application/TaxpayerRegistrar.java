@@ -35,6 +35,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,6 +50,9 @@ import java.util.logging.Logger;
 public class TaxpayerRegistrar {
 
     private static final Logger LOG = Logger.getLogger(TaxpayerRegistrar.class.getName());
+
+    /** How far a sender's clock may run ahead of this one's. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;
@@ -74,8 +78,11 @@ public class TaxpayerRegistrar {
         CreditCode code = CreditCode.of(m.creditCode());
         IdDocument legal = document(m.legalRepresentative(), "LEGAL_REPRESENTATIVE_REQUIRED");
         IdDocument finance = m.financeOfficer() == null ? null : document(m.financeOfficer(), "KEY_PERSON_INVALID");
-        Instant since = m.occurredAt() != null ? m.occurredAt()
-                : m.registeredOn() == null ? null : m.registeredOn().atStartOfDay(clock.zone()).toInstant();
+        Instant since = notLater(m.occurredAt() != null ? m.occurredAt()
+                : m.registeredOn() == null ? null : m.registeredOn().atStartOfDay(clock.zone()).toInstant());
+        if (m.registeredOn() != null && m.registeredOn().isAfter(clock.today())) {
+            throw new InvalidInputException("SYNC_TIME_IN_FUTURE");
+        }
         List<InvestorShare> investors = m.investors() == null ? List.of()
                 : m.investors().stream().map(TaxpayerRegistrar::investor).toList();
         Taxpayer taxpayer = Taxpayer.registered(code, m.name(), m.kind(), m.taxAuthorityCode(), m.taxAuthorityName(),
@@ -123,6 +130,7 @@ public class TaxpayerRegistrar {
         if (m.effectiveAt() == null) {
             throw new InvalidInputException("SYNC_EFFECTIVE_TIME_REQUIRED");
         }
+        notLater(m.effectiveAt());
         IdDocument document = document(m.person(), "KEY_PERSON_INVALID");
         KeyPerson person = keyPerson(m.person(), document, m.effectiveAt());
 
@@ -288,6 +296,17 @@ public class TaxpayerRegistrar {
     private Optional<Long> taxpayerId(CreditCode code) {
         return em.createNamedQuery(Taxpayer.ID_BY_CREDIT_CODE, Long.class).setParameter("code", code.value())
                 .getResultStream().findFirst();
+    }
+
+    /**
+     * A registration or change dated in the future would be applied at once and make every real change before that
+     * date STALE: refused ({@code SYNC_TIME_IN_FUTURE}), a few minutes of clock difference allowed.
+     */
+    private Instant notLater(Instant at) {
+        if (at != null && at.isAfter(clock.now().plus(CLOCK_SKEW))) {
+            throw new InvalidInputException("SYNC_TIME_IN_FUTURE");
+        }
+        return at;
     }
 
     private static String messageId(String raw) {

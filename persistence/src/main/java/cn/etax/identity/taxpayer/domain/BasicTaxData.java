@@ -1,5 +1,6 @@
 package cn.etax.identity.taxpayer.domain;
 
+import cn.etax.identity.shared.RequiredText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -43,12 +44,9 @@ public class BasicTaxData {
         this.registeredOn = registeredOn;
     }
 
+    /** Optional, but never cut short: a longer text is the sender's to fix ({@code TEXT_TOO_LONG}). */
     private static String cut(String s, int max) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        String t = s.strip();
-        return t.length() <= max ? t : t.substring(0, max);
+        return RequiredText.optional(s, max);
     }
 
     public String registrationType() { return registrationType; }

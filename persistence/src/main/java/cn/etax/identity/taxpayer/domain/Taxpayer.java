@@ -141,6 +141,7 @@ public class Taxpayer {
         t.legalRepresentative = legalRepresentative;
         t.financeOfficer = financeOfficer;
         if (investors != null) {
+            InvestorShare.requireWhole(investors);
             investors.forEach(i -> t.investors.add(new Investor(t, i.name(), i.documentType(), i.documentMasked(),
                     i.sharePercent())));
         }
