@@ -47,6 +47,38 @@ class ErrorRepliesIT {
     }
 
     @Test
+    @DisplayName("a number out of range, a fraction for an id or a word for true/false is 400 REQUEST_BODY_INVALID, "
+            + "never read as another value")
+    void json_values_are_read_as_written() {
+        Api person = AccountFixtures.loggedIn(Fixtures.quickPerson());
+        for (String grantId : new String[] {"18446744073709551674", "58.7", "\"58\""}) {
+            Reply r = person.sendRaw("POST", "/api/v1/me/identity/switch", "application/json",
+                    "{\"kind\":\"ENTERPRISE\",\"grantId\":" + grantId + "}", Map.of());
+            assertThat(r.status()).as("grantId %s: %s", grantId, r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("REQUEST_BODY_INVALID");
+        }
+        Reply slider = Api.browser().sendRaw("POST", "/api/v1/login/password", "application/json",
+                "{\"account\":\"13800000001\",\"password\":\"x\",\"sliderToken\":\"t\","
+                        + "\"sliderPosition\":99999999999999999999}", Map.of());
+        assertThat(slider.code()).as("%s", slider).isEqualTo("REQUEST_BODY_INVALID");
+
+        TestPerson p = Fixtures.newCitizen();
+        String step = "{\"overseas\":false,\"agreementAccepted\":%s,\"name\":\"" + p.name()
+                + "\",\"idType\":\"RESIDENT_ID_CARD\",\"idNumber\":\"" + p.idNumber() + "\"}";
+        Reply yes = Api.browser().sendRaw("POST", "/api/v1/registrations/identity-check", "application/json",
+                step.formatted("\"yes\""), Map.of());
+        assertThat(yes.status()).as("%s", yes).isEqualTo(400);
+        assertThat(yes.code()).isEqualTo("REQUEST_BODY_INVALID");
+        Reply missing = Api.browser().sendRaw("POST", "/api/v1/registrations/identity-check", "application/json",
+                "{\"name\":\"" + p.name() + "\",\"idType\":\"RESIDENT_ID_CARD\",\"idNumber\":\""
+                        + p.idNumber() + "\"}", Map.of());
+        assertThat(missing.code()).as("left out is not accepted").isEqualTo("AGREEMENT_REQUIRED");
+        Reply accepted = Api.browser().sendRaw("POST", "/api/v1/registrations/identity-check", "application/json",
+                step.formatted("true"), Map.of());
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("a query value the API cannot read is 400 PARAMETER_INVALID, not a missing address")
     void unreadable_query_value() {
         Api person = AccountFixtures.loggedIn(Fixtures.quickPerson());

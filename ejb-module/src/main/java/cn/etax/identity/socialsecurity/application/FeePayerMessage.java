@@ -12,5 +12,11 @@ import java.io.Serializable;
  * the same message again changes nothing.
  */
 public record FeePayerMessage(FeePayerKind kind, IdType idType, String payerNumber, String name, String phone,
-                              boolean purePayer, boolean active) implements Serializable {
+                              Boolean purePayer, Boolean active) implements Serializable {
+
+    /** Left out: not a pure payer, and not active (a message must say a payer is active). */
+    public FeePayerMessage {
+        purePayer = Boolean.TRUE.equals(purePayer);
+        active = Boolean.TRUE.equals(active);
+    }
 }

@@ -14,5 +14,10 @@ import java.time.LocalDate;
 public record CrossRegionSubjectMessage(String messageId, CrossRegionKind kind, String number, String creditCode,
                                         String province, String city, String district, String taxAuthority,
                                         String handlerName, String handlerPhone, LocalDate validFrom,
-                                        LocalDate validUntil, boolean closed) {
+                                        LocalDate validUntil, Boolean closed) {
+
+    /** Left out: not closed. */
+    public CrossRegionSubjectMessage {
+        closed = Boolean.TRUE.equals(closed);
+    }
 }

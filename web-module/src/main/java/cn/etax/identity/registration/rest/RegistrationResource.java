@@ -41,8 +41,12 @@ public class RegistrationResource {
     HttpServletRequest request;
 
     @Schema(name = "RegistrationIdentityStep")
-    public record IdentityStep(boolean overseas, boolean agreementAccepted, String name, IdType idType,
+    public record IdentityStep(Boolean overseas, Boolean agreementAccepted, String name, IdType idType,
                                String idNumber, String nationality) {
+        public IdentityStep {
+            overseas = Boolean.TRUE.equals(overseas);
+            agreementAccepted = Boolean.TRUE.equals(agreementAccepted);
+        }
     }
 
     @Schema(name = "RegistrationPhoneStep")

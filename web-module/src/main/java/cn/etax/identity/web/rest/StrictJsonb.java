@@ -1,0 +1,83 @@
+package cn.etax.identity.web.rest;
+
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+import java.lang.reflect.Type;
+import java.math.BigInteger;
+
+/**
+ * JSON-B for the REST API with numbers and truth values read as they are written (API-1): by default a grant id of
+ * 2^64 + 58 wraps round to 58, 58.7 is cut to 58 and {@code "closed": "yes"} reads false — each silently naming
+ * something else than the caller sent. Here a whole number out of range, a fraction where a whole number belongs,
+ * and anything but {@code true}/{@code false} for a truth value are refused (400 {@code REQUEST_BODY_INVALID}).
+ * Request bodies use the boxed types for this; primitives keep JSON-B's own reading.
+ */
+@Provider
+public class StrictJsonb implements ContextResolver<Jsonb> {
+
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(
+            new WholeLong(), new WholeInteger(), new StrictBoolean()));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return JSONB;
+    }
+
+    static BigInteger whole(JsonParser parser, BigInteger min, BigInteger max) {
+        JsonValue value = parser.getValue();
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            BigInteger b = n.bigIntegerValue();
+            if (b.compareTo(min) >= 0 && b.compareTo(max) <= 0) {
+                return b;
+            }
+        }
+        throw new JsonbException("not a whole number in range: " + value.getValueType());
+    }
+
+    /** A whole number within {@code Long}'s range. */
+    public static final class WholeLong implements JsonbDeserializer<Long> {
+        private static final BigInteger MIN = BigInteger.valueOf(Long.MIN_VALUE);
+        private static final BigInteger MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+        @Override
+        public Long deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            return whole(parser, MIN, MAX).longValueExact();
+        }
+    }
+
+    /** A whole number within {@code Integer}'s range. */
+    public static final class WholeInteger implements JsonbDeserializer<Integer> {
+        private static final BigInteger MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+        private static final BigInteger MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            return whole(parser, MIN, MAX).intValueExact();
+        }
+    }
+
+    /** {@code true} or {@code false}, not a string or number that JSON-B would read as one. */
+    public static final class StrictBoolean implements JsonbDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.TRUE) {
+                return Boolean.TRUE;
+            }
+            if (value == JsonValue.FALSE) {
+                return Boolean.FALSE;
+            }
+            throw new JsonbException("not a truth value: " + value.getValueType());
+        }
+    }
+}
