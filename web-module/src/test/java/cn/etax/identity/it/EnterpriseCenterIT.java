@@ -103,14 +103,19 @@ class EnterpriseCenterIT {
                 clerk.post(STAFF, GrantFixtures.addBody(someone, "INVOICER", null, "TAX_QUERY")),
                 clerk.post(STAFF + "/" + grant + "/freeze", Json.createObjectBuilder().build()),
                 GrantFixtures.delete(clerk, STAFF + "/" + grant),
-                clerk.get(CENTER + "/permission-templates?identityType=TAX_OFFICER"),
-                clerk.get(CENTER + "/login-log?scope=all"));
+                clerk.get(CENTER + "/permission-templates?identityType=TAX_OFFICER"));
         for (Reply r : refused) {
             assertThat(r.status()).as("%s", r).isEqualTo(403);
             assertThat(r.code()).isEqualTo("ENTERPRISE_MANAGER_REQUIRED");
             assertThat(r.message()).isEqualTo("仅法定代表人、财务负责人有权限通过账户中心管理本企业办税人员");
         }
-        assertThat(AccountIT.auditActions(officerId, "GRANT_ACTION_REFUSED")).hasSize(grantRefusals + refused.size());
+        Reply everyonesLogins = clerk.get(CENTER + "/login-log?scope=all");
+        assertThat(everyonesLogins.status()).isEqualTo(403);
+        assertThat(everyonesLogins.message()).as("says what only a manager may see")
+                .isEqualTo("仅法定代表人、财务负责人可以查看本企业全部办税人员的登录日志");
+        assertThat(clerk.get(CENTER + "/login-log?scope=everyone").code()).isEqualTo("PARAMETER_INVALID");
+        assertThat(AccountIT.auditActions(officerId, "GRANT_ACTION_REFUSED"))
+                .hasSize(grantRefusals + refused.size() + 1);
         JsonObject still = GrantFixtures.staffMember(boss, e, grant);
         assertThat(still.getString("state")).isEqualTo("ACTIVE");
         assertThat(boss.get(e.staff() + "/pending").jsonArray()).as("nothing added").hasSize(pendingBefore);

@@ -87,6 +87,8 @@ class ErrorRepliesIT {
         assertThat(r.code()).isEqualTo("PARAMETER_INVALID");
         assertThat(r.message()).isEqualTo("请求参数不正确，请核对后重试");
         assertThat(person.get("/api/v1/me/no-such-thing").code()).isEqualTo("NOT_FOUND");
+        assertThat(person.get("/api/v1/me/grants/pending?scope=zzz").code()).isEqualTo("PARAMETER_INVALID");
+        assertThat(person.get("/api/v1/me/grants/pending?scope=nationwide").status()).isEqualTo(200);
     }
 
     @Test

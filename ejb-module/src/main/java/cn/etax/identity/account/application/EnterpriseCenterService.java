@@ -212,13 +212,13 @@ public class EnterpriseCenterService {
     /**
      * ENT-10: logins through the enterprise entry for this taxpayer since {@code from} (default a month back). The
      * viewer's own by default; {@code allStaff} — every staff member's — only for a legal representative or finance
-     * officer ({@code ENTERPRISE_MANAGER_REQUIRED} otherwise, audited).
+     * officer ({@code LOGIN_LOG_ALL_STAFF_FORBIDDEN} otherwise, audited).
      */
     public List<EnterpriseLogin> loginLog(EnterpriseIdentity current, LocalDate from, boolean allStaff,
                                           ClientContext client) {
         ActingIdentity acting = acting(current, client);
         if (allStaff) {
-            authority.requireManager(acting, client);
+            authority.requireManager(acting, "LOGIN_LOG_ALL_STAFF_FORBIDDEN", client);
         }
         LocalDate since = from == null ? clock.today().minusMonths(1) : from;
         List<LoginRecord> records = loginLog.ofTaxpayer(acting.taxpayerId(), allStaff ? null : acting.personId(),

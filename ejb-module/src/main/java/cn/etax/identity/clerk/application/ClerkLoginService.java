@@ -65,7 +65,7 @@ public class ClerkLoginService {
             left = guard.begin(clerk.id());
         } catch (AccountLockedException e) {
             audit.recordSeparately(null, "CLERK_LOGIN_LOCKED", target(clerk), clerk.describe(), client);
-            throw e;
+            throw forClerks(e);
         }
         if (!hasher.verify(password, clerk.passwordHash())) {
             audit.recordSeparately(null, "CLERK_LOGIN_FAILED", target(clerk), clerk.describe() + ": wrong password",
@@ -90,10 +90,17 @@ public class ClerkLoginService {
             try {
                 guard.ensureUnlocked(clerk.id());
             } catch (AccountLockedException locked) {
-                return locked;
+                return forClerks(locked);
             }
         }
         return new AuthenticationFailedException("CLERK_LOGIN_FAILED");
+    }
+
+    /** A clerk has no 忘记密码: his lock message names only the time it ends. */
+    private static AccountLockedException forClerks(AccountLockedException e) {
+        Object[] arguments = e.arguments();
+        return new AccountLockedException("CLERK_ACCOUNT_LOCKED",
+                java.util.Arrays.copyOf(arguments, arguments.length, java.io.Serializable[].class));
     }
 
     private String unknownUserHash() {

@@ -104,10 +104,15 @@ public class GrantAuthority {
 
     /** {@code ENTERPRISE_MANAGER_REQUIRED} (403, audited) unless the identity is a manager's. */
     public void requireManager(ActingIdentity acting, ClientContext client) {
+        requireManager(acting, "ENTERPRISE_MANAGER_REQUIRED", client);
+    }
+
+    /** {@link #requireManager} refused with the code that names what only a manager may do. */
+    public void requireManager(ActingIdentity acting, String refusal, ClientContext client) {
         if (!acting.isManager()) {
             audit.recordSeparately(acting.personId(), "GRANT_ACTION_REFUSED", "taxpayer:" + acting.creditCode(),
-                    "ENTERPRISE_MANAGER_REQUIRED", client);
-            throw new ForbiddenException("ENTERPRISE_MANAGER_REQUIRED");
+                    refusal, client);
+            throw new ForbiddenException(refusal);
         }
     }
 

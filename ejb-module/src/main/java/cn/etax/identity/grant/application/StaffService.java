@@ -102,8 +102,14 @@ public class StaffService {
 
     private GrantView add(EnterpriseActor actor, NewStaff staff, boolean riskAcknowledged, ClientContext client) {
         return GrantRefusals.audited(audit, em, actor.personId(), "taxpayer:" + actor.creditCode(), client, () -> {
-            if (staff == null || staff.identityType() == null || staff.idType() == null) {
+            if (staff == null) {
                 throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+            }
+            if (staff.identityType() == null) {
+                throw new InvalidInputException("STAFF_IDENTITY_TYPE_REQUIRED");
+            }
+            if (staff.idType() == null) {
+                throw new InvalidInputException("ID_TYPE_REQUIRED");
             }
             if (!riskAcknowledged) {
                 throw new InvalidInputException("RISK_NOT_ACKNOWLEDGED");

@@ -164,6 +164,9 @@ public class EnterpriseCenterResource {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("LOGIN_LOG_FROM_INVALID");
         }
+        if (scope != null && !scope.isBlank() && !"all".equals(scope) && !"own".equals(scope)) {
+            throw new InvalidInputException("PARAMETER_INVALID");
+        }
         Locale locale = Texts.forAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         return center.loginLog(current.require(), since, "all".equals(scope), Clients.of(request)).stream()
                 .map(l -> new EnterpriseLoginEntry(LoginLogEntry.of(l.record(), clock.zone(), locale),

@@ -1,5 +1,6 @@
 package cn.etax.identity.grant.rest;
 
+import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.grant.application.AuthorisationFilter;
 import cn.etax.identity.grant.application.AuthorisationService;
@@ -84,29 +85,29 @@ public class AuthorisationResource {
 
     @GET
     @Path("pending")
-    @Operation(summary = "Pending authorisations (PER-3); ?scope=PROVINCE|NATIONWIDE (default), creditCode, name, "
-            + "identityType")
+    @Operation(summary = "Pending authorisations (PER-3); ?scope=PROVINCE (default, 本省, as the page)|NATIONWIDE, "
+            + "creditCode, name, identityType")
     public List<AuthorisationView> pending(@QueryParam("scope") String scope, @QueryParam("creditCode") String code,
                                            @QueryParam("name") String name,
                                            @QueryParam("identityType") IdentityType type) {
-        return grants.pending(filter(scope, code, name, type));
+        return grants.pending(filter(scope, Scope.PROVINCE, code, name, type));
     }
 
     @GET
-    @Operation(summary = "Authorised enterprises (PER-4); same filters as pending")
+    @Operation(summary = "Authorised enterprises (PER-4); same filters as pending (scope PROVINCE by default)")
     public List<AuthorisationView> authorised(@QueryParam("scope") String scope,
                                               @QueryParam("creditCode") String code, @QueryParam("name") String name,
                                               @QueryParam("identityType") IdentityType type) {
-        return grants.authorised(filter(scope, code, name, type));
+        return grants.authorised(filter(scope, Scope.PROVINCE, code, name, type));
     }
 
     @GET
     @Path("history")
-    @Operation(summary = "History (PER-5): deleted, withdrawn, rejected, not cleared")
+    @Operation(summary = "History (PER-5): deleted, withdrawn, rejected, not cleared; scope NATIONWIDE by default")
     public List<AuthorisationView> history(@QueryParam("scope") String scope, @QueryParam("creditCode") String code,
                                            @QueryParam("name") String name,
                                            @QueryParam("identityType") IdentityType type) {
-        return grants.history(filter(scope, code, name, type));
+        return grants.history(filter(scope, Scope.NATIONWIDE, code, name, type));
     }
 
     @POST
@@ -176,7 +177,21 @@ public class AuthorisationResource {
         grants.clearRecord(id, Clients.of(request));
     }
 
-    private static AuthorisationFilter filter(String scope, String code, String name, IdentityType type) {
-        return new AuthorisationFilter(!"PROVINCE".equalsIgnoreCase(scope), code, name, type);
+    /** 本省 (the deployment's province) or 全国. */
+    public enum Scope {
+        PROVINCE, NATIONWIDE
+    }
+
+    /** The pages' defaults: 本省 for pending and authorised, 全国 for history; an unknown scope is 400. */
+    private static AuthorisationFilter filter(String scope, Scope byDefault, String code, String name,
+                                              IdentityType type) {
+        Scope chosen;
+        try {
+            chosen = scope == null || scope.isBlank() ? byDefault
+                    : Scope.valueOf(scope.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("PARAMETER_INVALID");
+        }
+        return new AuthorisationFilter(chosen == Scope.NATIONWIDE, code, name, type);
     }
 }
