@@ -137,7 +137,7 @@ class AccountIT {
 
             Reply r = put(browser, "/password", json("oldPassword", "Wrong@2026x", "password", NEW, "confirmation", NEW));
 
-            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.status()).isEqualTo(403);
             assertThat(r.code()).isEqualTo("OLD_PASSWORD_WRONG");
             assertThat(r.message()).isEqualTo("原密码不正确");
             assertThat(Api.browser().login(p).string("status")).as("old password still valid").isEqualTo("LOGGED_IN");
@@ -213,7 +213,7 @@ class AccountIT {
             assertThat(Api.browser().login(p.withPassword(NEW)).string("status")).isEqualTo("LOGGED_IN");
             Reply again = put(browser, "/password", json("flowToken", flow, "code", code, "password", "Dritt#2026x",
                     "confirmation", "Dritt#2026x"));
-            assertThat(again.status()).isEqualTo(401);
+            assertThat(again.status()).isEqualTo(403);
             assertThat(again.code()).isIn("FLOW_INVALID", "SMS_CODE_USED");
         }
     }
@@ -254,7 +254,7 @@ class AccountIT {
             Reply r = browser.post(ME + "/phones",
                     json("flowToken", flow, "phone", second, "currentCode", current, "newCode", wrong));
 
-            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.status()).isEqualTo(403);
             assertThat(r.code()).isEqualTo("SMS_CODE_INCORRECT");
             assertThat(r.message()).isEqualTo("短信验证码错误");
             assertThat(profile(browser).getJsonArray("phones")).hasSize(1);

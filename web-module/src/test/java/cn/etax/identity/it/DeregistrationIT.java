@@ -84,12 +84,12 @@ class DeregistrationIT {
         codeToOwnPhone(browser, flow, null, p.phone());
 
         Reply wrong = browser.post(DEREGISTRATION, json("flowToken", flow, "code", "000000"));
-        assertThat(wrong.status()).as("%s", wrong).isEqualTo(401);
+        assertThat(wrong.status()).as("%s", wrong).isEqualTo(403);
         assertThat(wrong.code()).startsWith("SMS_CODE_");
 
         String faceFlow = beginChange(browser);
         Reply noFace = browser.post(DEREGISTRATION, json("flowToken", faceFlow));
-        assertThat(noFace.status()).as("%s", noFace).isEqualTo(401);
+        assertThat(noFace.status()).as("%s", noFace).isEqualTo(403);
         assertThat(noFace.code()).isEqualTo("QR_NOT_CONFIRMED");
         Reply noFlow = browser.post(DEREGISTRATION, json());
         assertThat(noFlow.code()).as("%s", noFlow).isEqualTo("FLOW_INVALID");

@@ -56,7 +56,7 @@ class DocumentsIT {
 
         String flow = beginChange(browser);
         Reply unproven = browser.post(DOCUMENTS, withFlow(form, flow));
-        assertThat(unproven.status()).as("%s", unproven).isEqualTo(401);
+        assertThat(unproven.status()).as("%s", unproven).isEqualTo(403);
         assertThat(unproven.code()).isEqualTo("QR_NOT_CONFIRMED");
 
         Reply qr = browser.post(ME + "/changes/" + flow + "/face-check?app=TAX_APP", Json.createObjectBuilder().build());

@@ -148,7 +148,7 @@ class EnterpriseCertificatesIT {
         Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
 
         Reply first = changePin(boss, key, "11223344", "20261123", "20261123");
-        assertRefused(first, 401, "CERTIFICATE_PIN_INCORRECT", "证书密码错误，还可尝试9次");
+        assertRefused(first, 403, "CERTIFICATE_PIN_INCORRECT", "证书密码错误，还可尝试9次");
         Reply english = boss.send("POST", CERTIFICATES + "/" + key + "/pin", pinBody("11223345", "20261123", "20261123"),
                 Map.of("Accept-Language", "en"));
         assertThat(english.code()).isEqualTo("CERTIFICATE_PIN_INCORRECT");

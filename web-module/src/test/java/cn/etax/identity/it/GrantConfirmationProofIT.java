@@ -39,7 +39,7 @@ class GrantConfirmationProofIT {
         long id = offer(boss, e, p, null);
 
         Reply none = confirm(me, null, id);
-        assertThat(none.status()).as("%s", none).isEqualTo(401);
+        assertThat(none.status()).as("%s", none).isEqualTo(403);
         assertThat(none.code()).isEqualTo("GRANT_FACE_CHECK_REQUIRED");
         assertThat(none.message()).isEqualTo("确认授权需完成扫码刷脸验证（通过人脸认证方式登录的无需重复刷脸确认）");
 
@@ -50,7 +50,7 @@ class GrantConfirmationProofIT {
         Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), false);
         assertThat(me.get(GRANTS + "/confirmations/" + flow + "/face-check").string("state")).isEqualTo("FAILED");
         Reply failed = confirm(me, flow, id);
-        assertThat(failed.status()).as("%s", failed).isEqualTo(401);
+        assertThat(failed.status()).as("%s", failed).isEqualTo(403);
         assertThat(failed.code()).isEqualTo("QR_NOT_CONFIRMED");
 
         // a face check passed for a password or phone change proves nothing about an authorisation
@@ -59,7 +59,7 @@ class GrantConfirmationProofIT {
                 Json.createObjectBuilder().build());
         Fixtures.TaxApp.scanAndDecide(changeQr.string("qrToken"), true);
         Reply otherKind = confirm(me, change, id);
-        assertThat(otherKind.status()).as("%s", otherKind).isEqualTo(401);
+        assertThat(otherKind.status()).as("%s", otherKind).isEqualTo(403);
         assertThat(otherKind.code()).isEqualTo("FLOW_INVALID");
 
         assertThat(find(me.get(GRANTS + "/pending"), id).orElseThrow().getString("state")).isEqualTo("PENDING");
@@ -92,7 +92,7 @@ class GrantConfirmationProofIT {
         assertThat(accepted.jsonArray().getJsonObject(0).getString("state")).isEqualTo("ACTIVE");
 
         Reply replay = confirm(me, proof, first);
-        assertThat(replay.status()).as("%s", replay).isEqualTo(401);
+        assertThat(replay.status()).as("%s", replay).isEqualTo(403);
         assertThat(replay.code()).isEqualTo("FLOW_INVALID");
         Reply replayForOther = confirm(me, proof, second);
         assertThat(replayForOther.status()).isIn(401, 403);

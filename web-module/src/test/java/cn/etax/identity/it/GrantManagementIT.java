@@ -46,7 +46,7 @@ class GrantManagementIT {
         assertThat(mine.getString("initiator")).isEqualTo("ENTERPRISE");
 
         Reply withoutFace = confirm(staff, GrantFixtures.beginConfirmation(staff, id).string("flowToken"), id);
-        assertThat(withoutFace.status()).as("%s", withoutFace).isEqualTo(401);
+        assertThat(withoutFace.status()).as("%s", withoutFace).isEqualTo(403);
         assertThat(withoutFace.code()).isEqualTo("QR_NOT_CONFIRMED");
 
         Reply confirmed = confirmWithFace(staff, id);

@@ -43,7 +43,7 @@ class RealNameLevelIT {
         String flow = beginChange(browser);
 
         Reply unproven = browser.post(RAISE, json("flowToken", flow));
-        assertThat(unproven.status()).as("%s", unproven).isEqualTo(401);
+        assertThat(unproven.status()).as("%s", unproven).isEqualTo(403);
         assertThat(unproven.code()).isEqualTo("QR_NOT_CONFIRMED");
         assertThat(profile(browser).getInt("realNameLevel")).isEqualTo(3);
 
@@ -67,6 +67,25 @@ class RealNameLevelIT {
     }
 
     @Test
+    @DisplayName("RULE-RN: the face check of a risky operation (confirming an authorisation) raises level 3 to 4 too")
+    void risky_operation_face_check_raises_the_level() {
+        TestPerson p = levelThreePerson();
+        GrantFixtures.Enterprise e = GrantFixtures.registerEnterprise();
+        long grant = GrantFixtures.offer(AccountFixtures.loggedIn(e.legal()), e, p, null);
+        Api browser = loggedIn(p);
+        assertThat(profile(browser).getInt("realNameLevel")).isEqualTo(3);
+
+        String flow = GrantFixtures.beginConfirmation(browser, grant).string("flowToken");
+        Reply qr = browser.post(GrantFixtures.GRANTS + "/confirmations/" + flow + "/face-check",
+                Json.createObjectBuilder().build());
+        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
+        Reply confirmed = GrantFixtures.confirm(browser, flow, grant);
+
+        assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
+        assertThat(profile(browser).getInt("realNameLevel")).isEqualTo(4);
+    }
+
+    @Test
     @DisplayName("PER-6: a failed face check raises nothing and the proof cannot be used")
     void failed_face_check_raises_nothing() {
         TestPerson p = levelThreePerson();
@@ -77,7 +96,7 @@ class RealNameLevelIT {
 
         Reply refused = browser.post(RAISE, json("flowToken", flow));
 
-        assertThat(refused.status()).as("%s", refused).isEqualTo(401);
+        assertThat(refused.status()).as("%s", refused).isEqualTo(403);
         assertThat(profile(browser).getInt("realNameLevel")).isEqualTo(3);
     }
 }

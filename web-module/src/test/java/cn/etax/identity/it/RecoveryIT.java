@@ -167,6 +167,9 @@ class RecoveryIT {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.code()).isEqualTo("INITIAL_PASSWORD_NOT_ACCEPTED");
         assertThat(r.message()).isEqualTo("初始密码不能用于找回手机号码，请使用您设置的个人密码；如忘记密码，请使用“忘记密码”");
+
+        Reply wrong = startRetrieval(Api.browser(), migrated.idNumber(), "Guess@2026x");
+        assertThat(wrong.code()).as("another password learns nothing of the initial one").isEqualTo("PASSWORD_WRONG");
     }
 
     @Test

@@ -149,16 +149,13 @@ public class PasswordRecoveryService {
                 client);
     }
 
-    /** REG-6 step 1: document + personal password. The initial password is refused. */
+    /** REG-6 step 1: document + personal password. The initial password is refused once it was typed. */
     public Recovery startPhoneRetrieval(IdType type, String number, String password, String humanToken,
                                         Integer humanAnswer, ClientContext client) {
         throttle.attempt(client);
         Person person = personFor(type, number, humanToken, humanAnswer);
         if (person.passwordHash() == null) {
             throw new AuthenticationFailedException("PASSWORD_NOT_SET");
-        }
-        if (person.passwordInitial()) {
-            throw new AuthenticationFailedException("INITIAL_PASSWORD_NOT_ACCEPTED");
         }
         int left = guard.begin(person.id(), AuthMethod.PASSWORD);
         if (password == null || !hasher.verify(password, person.passwordHash())) {
@@ -168,6 +165,11 @@ public class PasswordRecoveryService {
                 guard.ensureUnlocked(person.id());
             }
             throw new AuthenticationFailedException("PASSWORD_WRONG", left);
+        }
+        if (person.passwordInitial()) {
+            // told only to someone who typed it (LOGIN-8): before the check it told anyone the account still has
+            // the initial password; it proves too little to clear the count (RULE-2FA)
+            throw new AuthenticationFailedException("INITIAL_PASSWORD_NOT_ACCEPTED");
         }
         guard.succeeded(person.id(), AuthMethod.PASSWORD);
         FlowService.Started started = flows.start(FlowKind.PHONE_RETRIEVAL, client);

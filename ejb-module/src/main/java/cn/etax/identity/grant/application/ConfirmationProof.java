@@ -1,5 +1,6 @@
 package cn.etax.identity.grant.application;
 
+import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.application.FlowService;
@@ -39,6 +40,9 @@ public class ConfirmationProof {
 
     @EJB
     QrCheckService qr;
+
+    @EJB
+    PersonDirectory directory;
 
     @Inject
     PersonalDataProtector protector;
@@ -87,6 +91,7 @@ public class ConfirmationProof {
         }
         QrApp app = qr.consumeConfirmed(flow.tokenDigest());
         flow.complete();
+        directory.get(personId).passFaceCheck(); // RULE-RN: the risky operation's face check raises level 3 to 4
         return "QR face check in " + app;
     }
 

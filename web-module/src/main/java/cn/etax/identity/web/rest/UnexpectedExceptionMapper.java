@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -28,6 +29,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
     @Context
     HttpHeaders headers;
+
+    @Context
+    SecurityContext security;
 
     @Override
     public Response toResponse(RuntimeException e) {
@@ -59,7 +63,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
                 return json(400, "REQUEST_BODY_INVALID", Texts.text(locale, "error.request_body_invalid"));
             }
             if (cause instanceof DomainException domain) {
-                return new DomainExceptionMapper().withHeaders(headers).toResponse(domain);
+                return new DomainExceptionMapper().withContext(headers, security).toResponse(domain);
             }
             if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
                 return json(409, "CONCURRENT_CHANGE", Texts.text(locale, "error.concurrent_change"));
