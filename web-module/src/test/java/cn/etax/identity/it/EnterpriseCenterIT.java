@@ -317,7 +317,7 @@ class EnterpriseCenterIT {
         Reply frozen = clerk.get(CENTER);
         assertThat(frozen.status()).as("%s", frozen).isEqualTo(403);
         assertThat(frozen.code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
-        assertThat(frozen.message()).isEqualTo("您当前的企业身份已失效（已被冻结、删除或已过期），请重新登录");
+        assertThat(frozen.message()).isEqualTo("您当前的身份已失效（授权或代理委托已被冻结、删除、取消或已过期），请重新登录");
 
         // every call of the enterprise account center asks again, reads and writes alike, and changes nothing
         int pendingBefore = personEntry.get(e.staff() + "/pending").jsonArray().size();

@@ -188,7 +188,7 @@ class EnterpriseCertificatesIT {
         Reply frozen = GrantFixtures.act(boss, e, grant, "freeze");
         assertThat(frozen.status()).as("freeze: %s", frozen).isIn(200, 204);
         assertRefused(changePin(clerk, key, "20261123", "Tax2026key", "Tax2026key"), 403, "CURRENT_IDENTITY_UNAVAILABLE",
-                "您当前的企业身份已失效（已被冻结、删除或已过期），请重新登录");
+                "您当前的身份已失效（授权或代理委托已被冻结、删除、取消或已过期），请重新登录");
         assertThat(clerk.get(CERTIFICATES).code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
         assertThat(sign(key, "rsa", "20261123").status()).isEqualTo(200);
     }

@@ -110,5 +110,8 @@ class ErrorRepliesIT {
             assertThat(r.code()).isEqualTo("ACCOUNT_REQUIRED");
             assertThat(r.message()).isEqualTo("请输入证件号码、手机号码或用户名");
         }
+        Reply enterprise = Api.browser().post("/api/v1/login/enterprise/password",
+                jakarta.json.Json.createObjectBuilder().build());
+        assertThat(enterprise.code()).as("the form's first field first").isEqualTo("CREDIT_CODE_REQUIRED");
     }
 }

@@ -55,6 +55,10 @@ class IdentitySwitchBrowserIT {
         assertThat(offered).containsExactlyInAnyOrder(companyA + " · 开票员", companyB + " · 办税员", "个人办税");
         browser.click(By.cssSelector("#identityMenu a.identity-option[data-grant='" + t.officerB() + "']"));
 
+        // the new enterprise's own account center, as after an enterprise login (ENT-9)
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
+        assertThat(browser.text(By.cssSelector("#identityMenu summary"))).isEqualTo(companyB + " · 办税员");
+        driver.get(App.uri("/account/profile.xhtml").toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("currentEnterprise"), companyB));
         assertThat(driver.findElement(By.id("currentEnterprise")).getText()).endsWith(companyB + "（办税员）");
         assertThat(bold()).containsExactly(companyB + " · 办税员 · 当前身份");

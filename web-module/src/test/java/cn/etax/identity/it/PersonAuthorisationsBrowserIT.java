@@ -136,6 +136,11 @@ class PersonAuthorisationsBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#authorised h2"), "Authorised enterprises"));
         assertThat(browser.text(By.id("authorised:rows:0:identityType"))).isEqualTo("Legal representative");
         assertThat(browser.text(By.id("accountNav"))).contains("Pending authorisations", "History");
+
+        // the language chosen outlives the session: after 退出 the portal is still in English
+        browser.logOut();
+        wait.until(ExpectedConditions.urlContains("/index.xhtml"));
+        assertThat(driver.findElement(By.id("headerForm:langEn")).getAttribute("class")).contains("active");
     }
 
     private void logInBySms(TestPerson p) {

@@ -34,8 +34,21 @@ class RecoveryIT {
         assertThat(started.string("name")).isEqualTo(Fixtures.maskedName(p.name()));
         String flow = started.string("flowToken");
         assertThat(browser.post(RECOVERY + "/password-reset/sms-code", flowBody(flow).build()).status()).isEqualTo(204);
+        String code = Sim.latestCode(p.phone());
+        // 身份验证: the code is checked where it is asked for, a wrong or missing one told there
+        Reply empty = browser.post(RECOVERY + "/password-reset/sms-code/check", flowBody(flow).build());
+        assertThat(empty.code()).as("%s", empty).isEqualTo("SMS_CODE_REQUIRED");
+        Reply wrong = browser.post(RECOVERY + "/password-reset/sms-code/check", flowBody(flow)
+                .add("code", code.equals("000000") ? "111111" : "000000").build());
+        assertThat(wrong.code()).isEqualTo("SMS_CODE_WRONG");
+        assertThat(wrong.message()).isEqualTo("短信验证码错误，今日还可尝试4次");
+        assertThat(browser.post(RECOVERY + "/password-reset/sms-code/check", flowBody(flow).add("code", code)
+                .build()).status()).isEqualTo(204);
+        Reply emptyPassword = browser.post(RECOVERY + "/password-reset/complete", flowBody(flow).add("code", code)
+                .add("password", "").add("confirmation", "").build());
+        assertThat(emptyPassword.code()).as("asked for, not 'the two differ'").isEqualTo("PASSWORD_REQUIRED");
         Reply reset = browser.post(RECOVERY + "/password-reset/complete", flowBody(flow)
-                .add("code", Sim.latestCode(p.phone())).add("password", NEW_PASSWORD)
+                .add("code", code).add("password", NEW_PASSWORD)
                 .add("confirmation", NEW_PASSWORD).build());
 
         assertThat(reset.status()).as("reset %s", reset).isEqualTo(204);
@@ -116,7 +129,7 @@ class RecoveryIT {
         Api browser = Api.browser();
         String flow = startReset(browser, p.idNumber()).string("flowToken");
         for (int i = 0; i < 6; i++) {
-            assertThat(complete(browser, flow, "123456").code()).isEqualTo("SMS_CODE_USED");
+            assertThat(complete(browser, flow, "123456").code()).isEqualTo("SMS_CODE_NOT_SENT");
         }
         browser.post(RECOVERY + "/password-reset/sms-code", flowBody(flow).build());
         assertThat(complete(browser, flow, Sim.latestCode(p.phone())).status()).isEqualTo(204);

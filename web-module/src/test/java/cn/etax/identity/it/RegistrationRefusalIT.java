@@ -163,9 +163,10 @@ class RegistrationRefusalIT {
         Reply replay = b.complete(first.phone(), code);
         Reply sameFlow = a.complete(first.phone(), code);
 
-        assertThat(replay.status()).isEqualTo(401);
-        assertThat(replay.code()).isEqualTo("SMS_CODE_USED");
-        assertThat(replay.message()).isEqualTo("短信验证码已失效，请重新获取");
+        // the code belongs to the other registration: this one never sent a code, and is asked to get one
+        assertThat(replay.status()).isEqualTo(400);
+        assertThat(replay.code()).isEqualTo("SMS_CODE_NOT_SENT");
+        assertThat(replay.message()).isEqualTo("请先获取短信验证码");
         assertThat(sameFlow.status()).as("the finished flow again: %s", sameFlow).isEqualTo(401);
         assertThat(sameFlow.code()).isEqualTo("FLOW_INVALID");
         assertNotRegistered(second);

@@ -207,7 +207,7 @@ class SingleSignOnIT {
             Reply refused = staff.get(path);
             assertThat(refused.status()).as("%s %s", path, refused).isEqualTo(403);
             assertThat(refused.code()).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
-            assertThat(refused.message()).isEqualTo("您当前的企业身份已失效（已被冻结、删除或已过期），请重新登录");
+            assertThat(refused.message()).isEqualTo("您当前的身份已失效（授权或代理委托已被冻结、删除、取消或已过期），请重新登录");
         }
     }
 

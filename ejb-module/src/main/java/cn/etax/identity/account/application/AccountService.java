@@ -509,9 +509,7 @@ public class AccountService {
     }
 
     private void checkNewPassword(Person p, String newPassword, String confirmation) {
-        if (newPassword == null || !newPassword.equals(confirmation)) {
-            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
-        }
+        PasswordPolicy.requireConfirmed(newPassword, confirmation);
         new PasswordPolicy(passwordCategories).check(newPassword, protector.decrypt(p.idCipher()), p.username());
     }
 

@@ -85,8 +85,8 @@ public class LoginService {
     public PasswordAccepted enterprisePassword(String creditCode, String account, String password, String humanToken,
                                                Integer humanAnswer, ClientContext client) {
         throttle.attempt(client);
+        CreditCode code = CreditCode.of(creditCode); // the form's first field, asked for first
         requireCredentials(account, password);
-        CreditCode code = CreditCode.of(creditCode);
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
@@ -104,8 +104,8 @@ public class LoginService {
     public PasswordAccepted agentPassword(String agencyCreditCode, String account, String password, String humanToken,
                                           Integer humanAnswer, ClientContext client) {
         throttle.attempt(client);
-        requireCredentials(account, password);
         CreditCode code = CreditCode.of(agencyCreditCode);
+        requireCredentials(account, password);
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
@@ -124,11 +124,11 @@ public class LoginService {
     public PasswordAccepted specialPassword(CrossRegionKind kind, String creditCode, String account, String password,
                                             String humanToken, Integer humanAnswer, ClientContext client) {
         throttle.attempt(client);
-        requireCredentials(account, password);
         if (kind == null) {
             throw new InvalidInputException("CROSS_REGION_KIND_REQUIRED");
         }
         CreditCode code = CreditCode.of(creditCode);
+        requireCredentials(account, password);
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }

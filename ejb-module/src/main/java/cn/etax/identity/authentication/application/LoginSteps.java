@@ -280,9 +280,7 @@ public class LoginSteps {
         if (!person.passwordInitial()) {
             throw new ConflictException("FLOW_INVALID");
         }
-        if (newPassword == null || !newPassword.equals(confirmation)) {
-            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
-        }
+        PasswordPolicy.requireConfirmed(newPassword, confirmation);
         new PasswordPolicy(passwordCategories).check(newPassword, person.username());
         person.changePassword(hasher.hash(newPassword));
         flow.complete();

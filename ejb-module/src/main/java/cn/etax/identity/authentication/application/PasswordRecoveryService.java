@@ -110,34 +110,48 @@ public class PasswordRecoveryService {
         return qr.stateOfFlow(flow.tokenDigest());
     }
 
+    /**
+     * REG-5 身份验证 by SMS: the code checked at the step that asks for it, so that a wrong one is told there and not
+     * after the new password was typed; the right one stays for {@link #resetPassword}, a wrong one counts.
+     */
+    public void confirmResetCode(String flowToken, String code, ClientContext client) {
+        AuthFlow flow = flows.find(flowToken, FlowKind.PASSWORD_RESET);
+        checkResetCode(flow, directory.get(flow.personId()), code, false, client);
+    }
+
+    /**
+     * RULE-LOCK: wrong codes count on the recovery counter, or new reset flows would let codes be guessed without
+     * end; five close this way (not the account) for the day. {@code spend}: the code is used up when right.
+     */
+    private void checkResetCode(AuthFlow flow, Person person, String code, boolean spend, ClientContext client) {
+        PersonPhone phone = person.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
+        LoginGuardService.Checked<OneTimeSecret.Outcome> checked = guard.checkRecoveryCode(person.id(),
+                () -> spend ? sms.check(flow.tokenDigest(), FlowKind.PASSWORD_RESET, phone.digest(), code)
+                        : sms.confirmWithin(flow.tokenDigest(), FlowKind.PASSWORD_RESET, phone.digest(), code));
+        if (checked.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
+            if (checked.outcome() == OneTimeSecret.Outcome.WRONG) {
+                log.recordSeparately(person.id(), AuthMethod.SMS_CODE, LoginOutcome.FAILURE, "SMS_CODE_WRONG",
+                        client);
+            }
+            if (checked.outcome() == OneTimeSecret.Outcome.WRONG && checked.left() == 0) {
+                guard.ensureRecoveryOpen(person.id()); // the fifth: RECOVERY_CODE_LOCKED with the time
+            }
+            throw checked.outcome() == OneTimeSecret.Outcome.WRONG
+                    ? new AuthenticationFailedException("SMS_CODE_WRONG", checked.left())
+                    : SmsCodeService.rejected(checked.outcome());
+        }
+    }
+
     /** REG-5 step 2: proven by the SMS code ({@code code} given) or by the confirmed face check (code null). */
     public void resetPassword(String flowToken, String code, String newPassword, String confirmation,
                               ClientContext client) {
         AuthFlow flow = flows.find(flowToken, FlowKind.PASSWORD_RESET);
         Person person = directory.get(flow.personId());
-        if (newPassword == null || !newPassword.equals(confirmation)) {
-            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
-        }
+        PasswordPolicy.requireConfirmed(newPassword, confirmation);
         new PasswordPolicy(passwordCategories).check(newPassword, protector.decrypt(person.idCipher()),
                 person.username());
         if (code != null && !code.isBlank()) {
-            PersonPhone phone = person.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
-            // RULE-LOCK: wrong codes count on the recovery counter, or new reset flows would let codes be guessed
-            // without end; five close this way (not the account) for the day
-            LoginGuardService.Checked<OneTimeSecret.Outcome> checked = guard.checkRecoveryCode(person.id(),
-                    () -> sms.check(flow.tokenDigest(), FlowKind.PASSWORD_RESET, phone.digest(), code));
-            if (checked.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
-                if (checked.outcome() == OneTimeSecret.Outcome.WRONG) {
-                    log.recordSeparately(person.id(), AuthMethod.SMS_CODE, LoginOutcome.FAILURE, "SMS_CODE_WRONG",
-                            client);
-                }
-                if (checked.outcome() == OneTimeSecret.Outcome.WRONG && checked.left() == 0) {
-                    guard.ensureRecoveryOpen(person.id()); // the fifth: RECOVERY_CODE_LOCKED with the time
-                }
-                throw checked.outcome() == OneTimeSecret.Outcome.WRONG
-                        ? new AuthenticationFailedException("SMS_CODE_WRONG", checked.left())
-                        : SmsCodeService.rejected(checked.outcome());
-            }
+            checkResetCode(flow, person, code, true, client);
         } else {
             qr.consumeConfirmed(flow.tokenDigest());
             person.passFaceCheck();

@@ -118,10 +118,17 @@ public class SmsCodeService {
             // a form sent without the code is not a wrong code: no attempt of the day is spent on it
             throw new InvalidInputException("SMS_CODE_REQUIRED");
         }
-        return em.createNamedQuery(OneTimeSecret.UNUSED_LOCKED, OneTimeSecret.class)
+        OneTimeSecret secret = em.createNamedQuery(OneTimeSecret.UNUSED_LOCKED, OneTimeSecret.class)
                 .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
                 .setParameter("target", target(purpose, phoneDigest))
                 .getResultList().stream().findFirst().orElse(null);
+        if (secret == null && em.createNamedQuery(OneTimeSecret.ANY, Long.class)
+                .setParameter("kind", SecretKind.SMS_CODE).setParameter("flow", flowDigest)
+                .setParameter("target", target(purpose, phoneDigest)).getSingleResult() == 0) {
+            // no code was ever sent to this phone in this flow: nothing to guess, nothing expired — ask for one
+            throw new InvalidInputException("SMS_CODE_NOT_SENT");
+        }
+        return secret;
     }
 
     private String digest(String code) {

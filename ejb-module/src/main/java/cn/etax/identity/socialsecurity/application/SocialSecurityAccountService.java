@@ -134,9 +134,7 @@ public class SocialSecurityAccountService {
         boolean first = !account.registered();
         String chosen = first ? UsernamePolicy.check(username == null ? null : username.strip())
                 : account.username();
-        if (password == null || !password.equals(confirmation)) {
-            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
-        }
+        PasswordPolicy.requireConfirmed(password, confirmation);
         new PasswordPolicy(passwordCategories).check(password, chosen);
         // RULE-LOCK: wrong codes count on the account's recovery counter, or new flows would let codes be guessed
         // without end; five close this way (not the account) for the day

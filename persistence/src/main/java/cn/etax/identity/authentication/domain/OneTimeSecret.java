@@ -25,6 +25,8 @@ import java.time.Instant;
 @NamedQuery(name = OneTimeSecret.UNUSED, query = OneTimeSecret.UNUSED_JPQL)
 @NamedQuery(name = OneTimeSecret.UNUSED_LOCKED, query = OneTimeSecret.UNUSED_JPQL,
         hints = @QueryHint(name = RowLock.HINT, value = RowLock.FOR_UPDATE))
+@NamedQuery(name = OneTimeSecret.ANY, query = "select count(s) from OneTimeSecret s where s.kind = :kind "
+        + "and s.flowDigest = :flow and s.target = :target")
 public class OneTimeSecret {
 
     /**
@@ -33,6 +35,8 @@ public class OneTimeSecret {
      * answers as a used secret does.
      */
     public static final String UNUSED = "OneTimeSecret.unused";
+    /** How many secrets a binding ever had: none means nothing was sent to answer (not "used up"). */
+    public static final String ANY = "OneTimeSecret.any";
     /** {@link #UNUSED} read with a lock ({@link RowLock}), to check an answer. */
     public static final String UNUSED_LOCKED = "OneTimeSecret.unusedLocked";
     static final String UNUSED_JPQL = "select s from OneTimeSecret s where s.kind = :kind "

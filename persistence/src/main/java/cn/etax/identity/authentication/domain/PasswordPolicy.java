@@ -38,6 +38,19 @@ public final class PasswordPolicy {
     }
 
     /**
+     * A new password typed twice: asked for when empty ({@code PASSWORD_REQUIRED}, not "the two differ"), then
+     * {@code PASSWORD_CONFIRMATION_MISMATCH} when the second differs.
+     */
+    public static void requireConfirmed(String password, String confirmation) {
+        if (password == null || password.isEmpty()) {
+            throw new InvalidInputException("PASSWORD_REQUIRED");
+        }
+        if (!password.equals(confirmation)) {
+            throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");
+        }
+    }
+
+    /**
      * Throws {@code PASSWORD_*} when the password breaks the rule. {@code personalValues} (username, ID number) must
      * not appear in it; of an ID number, its last six characters (the initial password of migrated users).
      */

@@ -113,6 +113,19 @@ public class RecoveryResource {
         recovery.sendResetCode(require(step).flowToken());
     }
 
+    /** The SMS code of 身份验证, checked before the new password is asked for. */
+    public record CodeCheck(String flowToken, String code) {
+    }
+
+    @POST
+    @Path("password-reset/sms-code/check")
+    @Operation(summary = "REG-5 身份验证: check the SMS code before asking for the new password (204); a wrong one "
+            + "counts like one at the last step, the right one stays valid for password-reset/complete")
+    public void checkResetCode(CodeCheck check) {
+        CodeCheck c = require(check);
+        recovery.confirmResetCode(c.flowToken(), c.code(), Clients.of(request));
+    }
+
     @POST
     @Path("password-reset/face-check")
     @Operation(summary = "REG-5: start a QR face check in the tax app (TAX_APP, default) or the IIT app")

@@ -72,10 +72,18 @@ public class ForgotPasswordBacking implements Serializable {
         }
     }
 
-    /** SMS chosen: the code goes with the new password (the service checks both in one step). */
+    /**
+     * SMS chosen: the code is checked here, where it was asked for — a wrong or missing one is told at this step —
+     * and used up with the new password.
+     */
     public void useSmsCode() {
-        byFace = false;
-        step = Step.NEW_PASSWORD;
+        try {
+            recovery.confirmResetCode(started.flowToken(), smsCode, FacesSupport.client());
+            byFace = false;
+            step = Step.NEW_PASSWORD;
+        } catch (DomainException e) {
+            handle(e);
+        }
     }
 
     public void startFaceCheck(String app) {

@@ -105,6 +105,11 @@ public class RetrievePhoneBacking implements Serializable {
     public String getNameMasked() { return started == null ? null : started.nameMasked(); }
     public String getPhoneMasked() { return started == null ? null : started.phoneMasked(); }
     public String getPhone() { return phone; }
+
+    /** The new number as the pages show phones (RULE-MASK), for the final step. */
+    public String getNewPhoneMasked() {
+        return phone != null && MobileNumber.looksLikeMobile(phone) ? MobileNumber.parse(phone).masked() : null;
+    }
     public void setPhone(String phone) { this.phone = phone; }
     public String getSmsCode() { return smsCode; }
     public void setSmsCode(String smsCode) { this.smsCode = smsCode; }

@@ -101,7 +101,7 @@ public class IdentitySwitchBacking {
 
     /**
      * Switches to the target named by the request parameters {@code kind} and {@code grantId} (the service accepts
-     * only the caller's own grants) and reloads the account center in the new identity; a refusal stays on the page
+     * only the caller's own grants) and opens the new identity's account center; a refusal stays on the page
      * with its message; a session that has ended goes to the login page.
      */
     public String switchTo() {
@@ -120,8 +120,11 @@ public class IdentitySwitchBacking {
         try {
             AuthenticatedPerson next = switches.switchTo(p, target, FacesSupport.client());
             identities = null;
-            return SwitchedPage.to(sessions, next, "/account/profile?faces-redirect=true", "identitySwitch.done",
-                    this::getCurrentLabel);
+            // the account center of the identity now held: the enterprise's after a switch to an enterprise (as after
+            // an enterprise login), the personal one after 个人办税
+            String home = next.enterprise() != null ? "/account/enterprise/info?faces-redirect=true"
+                    : "/account/profile?faces-redirect=true";
+            return SwitchedPage.to(sessions, next, home, "identitySwitch.done", this::getCurrentLabel);
         } catch (DomainException e) {
             FacesSupport.error(e);
             return null;
