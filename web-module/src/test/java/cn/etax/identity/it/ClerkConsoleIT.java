@@ -161,9 +161,9 @@ class ClerkConsoleIT {
     }
 
     @Test
-    @DisplayName("ENT-3: an offline grant is effective at once, its origin is the tax office, and neither the "
-            + "enterprise nor the person can withdraw or delete it online; the clerk can end it")
-    void offline_grant_is_not_ended_online() {
+    @DisplayName("ENT-3: an offline grant waits for the person's confirmation, cannot be withdrawn online but at the "
+            + "counter; confirmed, the enterprise deletes it like any staff")
+    void offline_grant_waits_for_the_person() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
         Api clerk = ClerkFixtures.loggedIn("shouquan01");
@@ -171,27 +171,14 @@ class ClerkConsoleIT {
         Reply added = ClerkFixtures.addOffline(clerk, e.creditCode(), officer, "TAX_OFFICER",
                 "TAX_FILING_AND_PAYMENT", "TAX_QUERY");
         assertThat(added.status()).as("%s", added).isEqualTo(200);
-        assertThat(added.string("state")).isEqualTo("ACTIVE");
+        assertThat(added.string("state")).isEqualTo("PENDING");
         assertThat(added.string("initiator")).isEqualTo("TAX_OFFICE");
         long id = added.json().getJsonNumber("id").longValue();
 
-        Reply login = EnterpriseLogins.login(Api.browser(), e.creditCode(), officer);
-        assertThat(login.string("status")).as("%s", login).isEqualTo("LOGGED_IN");
-        assertThat(login.json().getJsonObject("identity").getString("identityType")).isEqualTo("TAX_OFFICER");
-
         Api boss = AccountFixtures.loggedIn(e.legal());
-        Reply bossDelete = GrantFixtures.delete(boss, e.staff() + "/" + id);
-        assertThat(bossDelete.status()).as("%s", bossDelete).isEqualTo(403);
-        assertThat(bossDelete.code()).isEqualTo("GRANT_DELETE_OFFLINE_ONLY");
-        assertThat(bossDelete.message()).isEqualTo("线下添加的办税人员无法线上删除，如需修改，需前往大厅办理。");
         Reply bossWithdraw = GrantFixtures.act(boss, e, id, "withdraw");
+        assertThat(bossWithdraw.status()).isEqualTo(403);
         assertThat(bossWithdraw.code()).isEqualTo("GRANT_WITHDRAW_OFFLINE_ONLY");
-        Api self = AccountFixtures.loggedIn(officer);
-        Reply selfDelete = GrantFixtures.delete(self, GrantFixtures.GRANTS + "/" + id);
-        assertThat(selfDelete.status()).isEqualTo(403);
-        assertThat(selfDelete.code()).isEqualTo("GRANT_DELETE_OFFLINE_ONLY");
-        assertThat(GrantFixtures.staffMember(boss, e, id).getString("state")).isEqualTo("ACTIVE");
-
         Reply twice = ClerkFixtures.addOffline(clerk, e.creditCode(), officer, "TAX_OFFICER", "TAX_QUERY");
         assertThat(twice.code()).isEqualTo("GRANT_DUPLICATE");
         Reply keyPerson = ClerkFixtures.remove(clerk, e.creditCode(),
@@ -199,14 +186,29 @@ class ClerkConsoleIT {
                         "ACTIVE").getJsonNumber("id").longValue());
         assertThat(keyPerson.code()).isEqualTo("GRANT_KEY_PERSON_BY_PERSONNEL_CHANGE");
 
-        Reply removed = ClerkFixtures.remove(clerk, e.creditCode(), id);
-        assertThat(removed.status()).as("%s", removed).isEqualTo(200);
-        assertThat(removed.string("state")).isEqualTo("DELETED");
-        assertThat(GrantFixtures.transitions(removed.json())).containsExactly("->ACTIVE", "ACTIVE>DELETED");
+        // withdrawn at the counter; a second offline addition is confirmed by the person and is then ordinary staff
+        Reply withdrawn = ClerkFixtures.remove(clerk, e.creditCode(), id);
+        assertThat(withdrawn.string("state")).as("%s", withdrawn).isEqualTo("WITHDRAWN");
+        long again = ClerkFixtures.addOffline(clerk, e.creditCode(), officer, "TAX_OFFICER", "TAX_QUERY").json()
+                .getJsonNumber("id").longValue();
+        Api self = AccountFixtures.loggedIn(officer);
+        String flow = GrantFixtures.beginConfirmation(self, again).string("flowToken");
+        Reply qr = self.post(GrantFixtures.GRANTS + "/confirmations/" + flow + "/face-check",
+                Json.createObjectBuilder().build());
+        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
+        assertThat(GrantFixtures.confirm(self, flow, again).status()).isEqualTo(200);
+        Reply login = EnterpriseLogins.login(Api.browser(), e.creditCode(), officer);
+        assertThat(login.string("status")).as("%s", login).isEqualTo("LOGGED_IN");
+
+        Reply bossDelete = GrantFixtures.delete(boss, e.staff() + "/" + again);
+        assertThat(bossDelete.status()).as("a departed staff member is deleted online: %s", bossDelete)
+                .isEqualTo(200);
+        assertThat(GrantFixtures.transitions(bossDelete.json()))
+                .containsExactly("->PENDING", "PENDING>ACTIVE", "ACTIVE>DELETED");
         assertThat(ClerkFixtures.audit("grant:" + id))
                 .anyMatch(a -> a.startsWith("CLERK_GRANT_ADDED|" + OFFICE.formatted("shouquan01") + ": "
                         + e.creditCode() + " TAX_OFFICER " + Fixtures.maskedName(officer.name())))
-                .anyMatch(a -> a.startsWith("GRANT_ACTION_REFUSED|GRANT_DELETE_OFFLINE_ONLY"))
+                .anyMatch(a -> a.startsWith("GRANT_ACTION_REFUSED|GRANT_WITHDRAW_OFFLINE_ONLY"))
                 .anyMatch(a -> a.startsWith("CLERK_GRANT_REMOVED|" + OFFICE.formatted("shouquan01")));
     }
 
@@ -279,11 +281,11 @@ class ClerkConsoleIT {
 
             assertThat(replies).extracting(Reply::status).as("round %d: %s", round, replies).containsExactlyInAnyOrder(200, 409);
             Reply loser = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
-            assertThat(loser.code()).isIn("CONCURRENT_CHANGE", "GRANT_NOT_ACTIVE");
-            assertThat(loser.message()).isIn("该信息刚被其他操作修改，请刷新后重试", "该授权当前不是有效状态，请刷新后查看");
+            assertThat(loser.code()).isIn("CONCURRENT_CHANGE", "GRANT_NOT_PENDING");
+            assertThat(loser.message()).isIn("该信息刚被其他操作修改，请刷新后重试", "该授权已不是待确认状态，请刷新后查看");
             JsonObject grant = ClerkFixtures.grant(first.get(CLERK + "/taxpayers/" + e.creditCode()), id);
-            assertThat(grant.getString("state")).isEqualTo("DELETED");
-            assertThat(GrantFixtures.transitions(grant)).containsExactly("->ACTIVE", "ACTIVE>DELETED");
+            assertThat(grant.getString("state")).isEqualTo("WITHDRAWN");
+            assertThat(GrantFixtures.transitions(grant)).containsExactly("->PENDING", "PENDING>WITHDRAWN");
             assertThat(ClerkFixtures.audit("grant:" + id)).filteredOn(x -> x.startsWith("CLERK_GRANT_REMOVED|"))
                     .hasSize(1);
         }

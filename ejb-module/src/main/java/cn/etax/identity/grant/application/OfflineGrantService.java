@@ -29,9 +29,9 @@ import jakarta.persistence.PersistenceException;
 
 /**
  * Staff relationships added or ended at a tax office (线下办理, §8, ENT-3), for the clerk console, which names the
- * clerk and audits. An offline grant is effective at once and keeps its origin; only a tax office ends it
- * ({@link Grant#delete}, {@link Grant#withdraw} refuse the account centers). The holder need not be registered yet:
- * the clerk has seen his papers, and the grant is attached to his account when he registers.
+ * clerk and audits. An offline grant waits for the person's confirmation like any offer and keeps its origin; while
+ * pending only a tax office withdraws it ({@link Grant#withdraw} refuses the account centers). The holder need not be
+ * registered yet: the clerk has seen his papers, and the grant is attached to his account when he registers.
  */
 @Stateless
 @RolesAllowed(ClerkRole.GRANTS)
@@ -48,8 +48,14 @@ public class OfflineGrantService {
 
     public GrantView add(String creditCode, NewStaff staff, GrantActor clerk) {
         long taxpayerId = taxpayerId(creditCode);
-        if (staff == null || staff.identityType() == null || staff.idType() == null) {
+        if (staff == null) {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        if (staff.identityType() == null) {
+            throw new InvalidInputException("STAFF_IDENTITY_TYPE_REQUIRED");
+        }
+        if (staff.idType() == null) {
+            throw new InvalidInputException("ID_TYPE_REQUIRED");
         }
         if (!StaffService.STAFF_TYPES.contains(staff.identityType())) {
             throw new InvalidInputException("STAFF_IDENTITY_TYPE_INVALID");

@@ -157,9 +157,9 @@ public class Grant {
     }
 
     /**
-     * §8 / ENT-3: a staff relationship added at a tax office (线下办理). The clerk has seen the person and his papers,
-     * so the grant is effective at once; its origin stays {@link GrantParty#TAX_OFFICE}, and the account centers can
-     * neither withdraw nor delete it.
+     * §8 / ENT-3: a staff relationship added at a tax office (线下添加). Like the enterprise's own offers it waits in
+     * 待确认办税人员 until the person confirms it (PER-3); unlike them the enterprise cannot withdraw it online (待确认办税人员
+     * 如果是线下添加，无法线上撤回，如需修改，需前往大厅办理). Once confirmed it is staff like any other.
      */
     public static Grant grantOffline(long taxpayerId, GrantHolder holder, Long personId, IdentityType type,
                                      Set<Permission> permissions, LocalDate validUntil, GrantActor clerk, Instant at,
@@ -172,12 +172,11 @@ public class Grant {
         }
         Grant g = new Grant(taxpayerId, holder, personId, type, checked(type, permissions), validUntil,
                 GrantParty.TAX_OFFICE, at);
-        g.state = GrantState.ACTIVE;
-        g.record(null, GrantState.ACTIVE, clerk, "offline", at);
+        g.record(null, GrantState.PENDING, clerk, "offline", at);
         return g;
     }
 
-    /** Added at a tax office: only a tax office (or the system) ends it (ENT-3). */
+    /** Added at a tax office: while pending, only a tax office (or the system) withdraws it (ENT-3). */
     public boolean isOffline() {
         return initiator == GrantParty.TAX_OFFICE;
     }
@@ -272,15 +271,12 @@ public class Grant {
 
     /**
      * Ends the relationship. The enterprise cannot delete key personnel (企业法定代表人和财务负责人无法被删除); a person
-     * can end his own relationships except that of legal representative (PER-4); neither can end one a tax office
-     * added (ENT-3: 线下添加的须到办税服务厅办理); system and tax office can end any,
+     * can end his own relationships except that of legal representative (PER-4) — one a tax office added included,
+     * once it is in force (ENT-4: a departed staff member is deleted online); system and tax office can end any,
      * an expired one included (a change of key personnel). An expired grant can still be deleted by either side:
      * it is the one way to take it off the lists.
      */
     public void delete(GrantActor by, Instant at, LocalDate today) {
-        if (isOffline() && !by.side().isAuthority()) {
-            throw new ForbiddenException("GRANT_DELETE_OFFLINE_ONLY");
-        }
         if (state != GrantState.ACTIVE && state != GrantState.FROZEN) {
             throw new ConflictException("GRANT_NOT_ACTIVE");
         }

@@ -323,31 +323,39 @@ class GrantTest {
         }
 
         @Test
-        @DisplayName("effective at once, origin tax office, one history row naming the clerk")
-        void effective_at_once() {
+        @DisplayName("pending until the person confirms, origin tax office, one history row naming the clerk")
+        void pending_until_confirmed() {
             Grant g = offline();
-            assertThat(g.isEffective(TODAY)).isTrue();
+            assertThat(g.storedState()).isEqualTo(PENDING);
+            assertThat(g.isEffective(TODAY)).isFalse();
             assertThat(g.initiator()).isEqualTo(GrantParty.TAX_OFFICE);
             assertThat(g.isOffline()).isTrue();
             assertThat(g.history()).singleElement().satisfies(h -> {
-                assertThat(h.toState()).isEqualTo(ACTIVE);
+                assertThat(h.toState()).isEqualTo(PENDING);
                 assertThat(h.side()).isEqualTo(GrantParty.TAX_OFFICE);
                 assertThat(h.actorId()).isEqualTo(900L);
             });
+            refused(() -> g.confirm(BOSS, AT, TODAY), ForbiddenException.class, "GRANT_OTHER_SIDE_ANSWERS");
+            g.confirm(STAFF, AT, TODAY);
+            assertThat(g.isEffective(TODAY)).isTrue();
         }
 
         @Test
-        @DisplayName("neither the enterprise nor the person withdraws or deletes it online")
-        void not_ended_online() {
+        @DisplayName("while pending nobody withdraws it online, only a tax office; in force, it is deleted like any staff")
+        void withdrawn_only_at_the_office_deleted_online() {
             Grant g = offline();
-            refused(() -> g.delete(BOSS, AT, TODAY), ForbiddenException.class, "GRANT_DELETE_OFFLINE_ONLY");
-            refused(() -> g.delete(STAFF, AT, TODAY), ForbiddenException.class, "GRANT_DELETE_OFFLINE_ONLY");
             refused(() -> g.withdraw(BOSS, AT, TODAY), ForbiddenException.class, "GRANT_WITHDRAW_OFFLINE_ONLY");
             refused(() -> g.withdraw(STAFF, AT, TODAY), ForbiddenException.class, "GRANT_WITHDRAW_OFFLINE_ONLY");
-            assertThat(g.storedState()).isEqualTo(ACTIVE);
-            g.delete(CLERK, AT, TODAY);
-            assertThat(g.storedState()).isEqualTo(DELETED);
-            assertThat(g.history()).extracting(GrantHistory::toState).containsExactly(ACTIVE, DELETED);
+            assertThat(g.storedState()).isEqualTo(PENDING);
+            g.withdraw(CLERK, AT, TODAY);
+            assertThat(g.storedState()).isEqualTo(WITHDRAWN);
+
+            Grant confirmed = offline();
+            confirmed.confirm(STAFF, AT, TODAY);
+            confirmed.delete(BOSS, AT, TODAY);
+            assertThat(confirmed.storedState()).isEqualTo(DELETED);
+            assertThat(confirmed.history()).extracting(GrantHistory::toState)
+                    .containsExactly(PENDING, ACTIVE, DELETED);
         }
 
         @Test

@@ -162,8 +162,8 @@ public class ClerkResource {
 
     @POST
     @Path("taxpayers/{creditCode}/grants")
-    @Operation(summary = "Add a tax officer or invoicer offline: effective at once, origin TAX_OFFICE, not "
-            + "withdrawable or deletable online")
+    @Operation(summary = "Add a tax officer or invoicer offline (ENT-3): pending until the person confirms, origin "
+            + "TAX_OFFICE, not withdrawable online")
     public GrantView addGrant(@PathParam("creditCode") String creditCode, OfflineGrantBody body) {
         OfflineGrantBody b = require(body);
         return duty(ClerkRole.GRANTS, () -> grants.add(creditCode, new NewStaff(b.name(), b.idType(), b.idNumber(), b.identityType(),
