@@ -76,6 +76,10 @@ class ClerkPersonsIT {
         Reply noOffice = sync(collection("Max Muster", passport).add("nationality", "DEU")
                 .add("collectedAt", "2026-11-03T03:00:00Z").build());
         assertThat(noOffice.code()).isEqualTo("TAX_OFFICE_REQUIRED");
+        Reply future = sync(collection("Max Muster", passport).add("nationality", "DEU")
+                .add("taxOffice", "国家税务总局深圳市南山区税务局").add("collectedAt", "2099-01-01T00:00:00Z").build());
+        assertThat(future.code()).as("would make every real collection after it STALE")
+                .isEqualTo("SYNC_TIME_IN_FUTURE");
 
         assertThat(Registration.identityCheck(Api.browser(), "Max Muster", "FOREIGN_PASSPORT", passport, true)
                 .status()).isEqualTo(200);
@@ -117,8 +121,10 @@ class ClerkPersonsIT {
         assertThat(login.string("phone")).as("on to the second factor").isEqualTo(Fixtures.maskedPhone(p.phone()));
         Reply again = clerk.post(CLERK + "/unlocks", unlock(p.name(), p.idNumber()));
         assertThat(again.json().getBoolean("wasLocked")).isFalse();
-        assertThat(ClerkFixtures.auditOfClerk("dengji01")).anyMatch(a -> a.startsWith("CLERK_PERSON_UNLOCKED|")
-                && a.endsWith(" locked"));
+        String masked = unlocked.string("documentMasked");
+        assertThat(ClerkFixtures.auditOfClerk("dengji01")).filteredOn(a -> a.startsWith("CLERK_PERSON_UNLOCKED|")
+                && a.contains(masked)).extracting(a -> a.substring(a.lastIndexOf(masked) + masked.length()))
+                .containsExactly(" locked", " not locked");
     }
 
     private static Reply sync(JsonObject body) {

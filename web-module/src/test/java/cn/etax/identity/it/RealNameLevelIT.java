@@ -83,6 +83,8 @@ class RealNameLevelIT {
 
         assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
         assertThat(profile(browser).getInt("realNameLevel")).isEqualTo(4);
+        assertThat(browser.get("/api/v1/me/identity").json().getInt("realNameLevel"))
+                .as("the session and its assertions carry it at once").isEqualTo(4);
     }
 
     @Test

@@ -103,6 +103,11 @@ public class AccountService {
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
     int passwordCategories;
 
+    /** RULE-RN: the caller's real-name level as it stands (a risky operation's face check may have raised it). */
+    public int realNameLevel() {
+        return me().realNameLevel();
+    }
+
     public ProfileView profile() {
         Person p = me();
         var nextChange = p.usernameChangedAt() == null ? null

@@ -180,12 +180,14 @@ public class PasswordRecoveryService {
             }
             throw new AuthenticationFailedException("PASSWORD_WRONG", left);
         }
+        guard.succeeded(person.id(), AuthMethod.PASSWORD); // the right password, the initial one too: no failure
         if (person.passwordInitial()) {
             // told only to someone who typed it (LOGIN-8): before the check it told anyone the account still has
-            // the initial password; it proves too little to clear the count (RULE-2FA)
+            // the initial password
+            log.recordSeparately(person.id(), AuthMethod.PASSWORD, LoginOutcome.FAILURE,
+                    "INITIAL_PASSWORD_NOT_ACCEPTED", client);
             throw new AuthenticationFailedException("INITIAL_PASSWORD_NOT_ACCEPTED");
         }
-        guard.succeeded(person.id(), AuthMethod.PASSWORD);
         FlowService.Started started = flows.start(FlowKind.PHONE_RETRIEVAL, client);
         started.flow().bindPerson(person.id());
         return new Recovery(started.token(), person.defaultPhone().map(PersonPhone::masked).orElse(""),

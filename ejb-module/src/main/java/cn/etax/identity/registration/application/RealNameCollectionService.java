@@ -9,8 +9,10 @@ import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.RequiredText;
+import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
+import cn.etax.identity.shared.application.UniqueViolation;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -42,6 +45,12 @@ public class RealNameCollectionService {
     @Inject
     PersonalDataProtector protector;
 
+    @Inject
+    BusinessClock clock;
+
+    /** How far a sender's clock may run ahead of this one's. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     /** Records the collection; {@code actor} names who recorded it in the audit trail (a clerk, the sync). */
     public RealNameCollected record(RealNameCollection c, String actor, ClientContext client) {
         if (c == null) {
@@ -56,6 +65,10 @@ public class RealNameCollectionService {
         if (c.collectedAt() == null) {
             throw new InvalidInputException("COLLECTED_AT_REQUIRED");
         }
+        if (c.collectedAt().isAfter(clock.now().plus(CLOCK_SKEW))) {
+            // a collection dated ahead would make every real one after it STALE
+            throw new InvalidInputException("SYNC_TIME_IN_FUTURE");
+        }
         String digest = directory.documentDigest(document);
         OfflineCollection existing = em.createNamedQuery(OfflineCollection.BY_DOCUMENT, OfflineCollection.class)
                 .setParameter("digest", digest).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
@@ -67,6 +80,9 @@ public class RealNameCollectionService {
             try {
                 em.flush();
             } catch (PersistenceException e) {
+                if (!UniqueViolation.in(e)) {
+                    throw e;
+                }
                 // the same document collected twice at the same moment: the other insert won
                 throw new ConflictException("REAL_NAME_COLLECTION_CONFLICT");
             }

@@ -297,7 +297,9 @@ public class AccountResource {
             + "the documents")
     public List<DocumentView> addDocument(DocumentAddition body) {
         DocumentAddition b = require(body);
-        return account.addDocument(b.flowToken(), b.form(), Clients.of(request));
+        List<DocumentView> documents = account.addDocument(b.flowToken(), b.form(), Clients.of(request));
+        sessions.realNameLevelMayHaveRisen(request);
+        return documents;
     }
 
     @POST

@@ -8,6 +8,7 @@ import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ public class DocumentsBacking implements Serializable {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    Sessions sessions;
 
     private List<DocumentView> documents = List.of();
     private boolean adding;
@@ -90,6 +94,7 @@ public class DocumentsBacking implements Serializable {
     public void pollFaceCheck() {
         changes.poll(account, () -> {
             documents = account.addDocument(changes.current(), form(), FacesSupport.client());
+            sessions.realNameLevelMayHaveRisen(FacesSupport.request());
             changes.reset();
             adding = false;
             checked = false;

@@ -142,7 +142,10 @@ public class AuthorisationResource {
             + "opened for exactly these grants (used once), unless the login was by face")
     public List<AuthorisationView> confirm(Confirmation body) {
         Confirmation b = require(body);
-        return grants.confirm(b.grantIds(), b.flowToken(), sessions.current(request), Clients.of(request));
+        List<AuthorisationView> confirmed = grants.confirm(b.grantIds(), b.flowToken(), sessions.current(request),
+                Clients.of(request));
+        sessions.realNameLevelMayHaveRisen(request);
+        return confirmed;
     }
 
     @POST

@@ -144,6 +144,7 @@ public class PendingAuthorisationsBacking implements Serializable {
         try {
             int count = grants.confirm(ids(), proof, sessions.current(FacesSupport.request()), FacesSupport.client())
                     .size();
+            sessions.realNameLevelMayHaveRisen(FacesSupport.request());
             FacesSupport.info("authorisations.pending.confirmed", count);
             selected.clear();
             cancelConfirm();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -22,8 +23,9 @@ import java.util.Locale;
 
 /**
  * Business failures as {@code {code, message}} with a deliberate status; the message in the caller's language. A
- * failed proof is 401 only before a login — clients take 401 for "logged out" — and 403 inside a session (a wrong
- * old password, a face check not done, a spent flow of the account center): the session is still there.
+ * failed proof is 401 only before a login — clients take 401 for "logged out" — and 403 inside a session's own
+ * resources (a wrong old password, a face check not done, a spent flow of the account center): the session is still
+ * there.
  */
 @Provider
 public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
@@ -34,9 +36,13 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     @Context
     SecurityContext security;
 
-    DomainExceptionMapper withContext(HttpHeaders headers, SecurityContext security) {
+    @Context
+    UriInfo uri;
+
+    DomainExceptionMapper withContext(HttpHeaders headers, SecurityContext security, UriInfo uri) {
         this.headers = headers;
         this.security = security;
+        this.uri = uri;
         return this;
     }
 
@@ -44,7 +50,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     public Response toResponse(DomainException e) {
         Locale locale = Texts.forAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         int status = status(e);
-        if (status == 401 && loggedIn()) {
+        if (status == 401 && loggedIn() && insideSession()) {
             status = 403;
         }
         Response.ResponseBuilder builder = Response.status(status)
@@ -54,6 +60,21 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
             builder.header("Retry-After", e.arguments()[0]);
         }
         return builder.build();
+    }
+
+    /**
+     * The resources a session uses (its account centers, the clerk console past its login): a login, recovery or
+     * registration step keeps its 401 even when the browser still holds another session.
+     */
+    private boolean insideSession() {
+        try {
+            String path = uri == null ? "" : uri.getPath();
+            path = path.startsWith("/") ? path.substring(1) : path;
+            return path.startsWith("v1/me/") || path.equals("v1/me") || path.startsWith("v1/social-security/me")
+                    || path.startsWith("v1/clerk/") && !path.startsWith("v1/clerk/login");
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     private boolean loggedIn() {

@@ -33,8 +33,12 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
         return JSONB;
     }
 
+    /** Null for JSON {@code null} (the field left empty: its own check answers), else the whole number in range. */
     static BigInteger whole(JsonParser parser, BigInteger min, BigInteger max) {
         JsonValue value = parser.getValue();
+        if (value == JsonValue.NULL) {
+            return null;
+        }
         if (value instanceof JsonNumber n && n.isIntegral()) {
             BigInteger b = n.bigIntegerValue();
             if (b.compareTo(min) >= 0 && b.compareTo(max) <= 0) {
@@ -51,7 +55,8 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
 
         @Override
         public Long deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-            return whole(parser, MIN, MAX).longValueExact();
+            BigInteger b = whole(parser, MIN, MAX);
+            return b == null ? null : b.longValueExact();
         }
     }
 
@@ -62,7 +67,8 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
 
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
-            return whole(parser, MIN, MAX).intValueExact();
+            BigInteger b = whole(parser, MIN, MAX);
+            return b == null ? null : b.intValueExact();
         }
     }
 
@@ -71,6 +77,9 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
         @Override
         public Boolean deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
             JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
             if (value == JsonValue.TRUE) {
                 return Boolean.TRUE;
             }

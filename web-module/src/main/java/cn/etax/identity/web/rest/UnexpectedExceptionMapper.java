@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -32,6 +33,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
 
     @Context
     SecurityContext security;
+
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(RuntimeException e) {
@@ -63,7 +67,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
                 return json(400, "REQUEST_BODY_INVALID", Texts.text(locale, "error.request_body_invalid"));
             }
             if (cause instanceof DomainException domain) {
-                return new DomainExceptionMapper().withContext(headers, security).toResponse(domain);
+                return new DomainExceptionMapper().withContext(headers, security, uri).toResponse(domain);
             }
             if (cause instanceof OptimisticLockException || cause instanceof PessimisticLockException) {
                 return json(409, "CONCURRENT_CHANGE", Texts.text(locale, "error.concurrent_change"));

@@ -1,8 +1,10 @@
 package cn.etax.identity.web.security;
 
+import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
@@ -22,6 +24,9 @@ public class Sessions {
 
     @Inject
     SingleSignOn sso;
+
+    @EJB
+    AccountService accounts;
 
     /**
      * Makes the completed login the caller of this and later requests; the session id changes. No assertion is signed
@@ -57,6 +62,21 @@ public class Sessions {
      * PER-6: the session's caller carries the raised real-name level from now on; an assertion signed with the old
      * level is no longer handed out (the next {@code GET /api/v1/me/assertion} signs one with the new level).
      */
+    /**
+     * RULE-RN: after a step whose face check may have raised the caller's level (confirming an authorisation, adding a
+     * document), the session — and the assertions it signs — carry the level as it now stands.
+     */
+    public void realNameLevelMayHaveRisen(HttpServletRequest request) {
+        AuthenticatedPerson p = current(request);
+        if (p == null) {
+            return;
+        }
+        int level = accounts.realNameLevel();
+        if (level != p.realNameLevel()) {
+            realNameLevelRaised(request, level);
+        }
+    }
+
     public void realNameLevelRaised(HttpServletRequest request, int level) {
         HttpSession session = request.getSession(false);
         AuthenticatedPerson p = CurrentSession.person(session);
