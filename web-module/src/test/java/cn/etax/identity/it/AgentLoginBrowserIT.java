@@ -50,8 +50,14 @@ class AgentLoginBrowserIT {
         // AGT-1: the client's basic information, masked, and who the agent is
         wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
         assertThat(browser.text(By.id("creditCode"))).isEqualTo(first.creditCode());
-        assertThat(browser.text(By.id("clientName"))).contains("*");
+        assertThat(browser.text(By.id("agentInfo:clientName"))).contains("*");
         assertThat(driver.getPageSource()).doesNotContain(EnterpriseCenterFixtures.companyName(first.creditCode()));
+        // RULE-MASK: the eye shows the client's name, a second click masks it again
+        browser.click(By.id("agentInfo:eyeClientName"));
+        wait.until(ExpectedConditions.textToBe(By.id("agentInfo:clientName"),
+                EnterpriseCenterFixtures.companyName(first.creditCode())));
+        browser.click(By.id("agentInfo:eyeClientName"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agentInfo:clientName"), "*"));
         assertThat(browser.text(By.id("identity"))).isEqualTo("代理人员（本机构法定代表人）");
         assertThat(browser.text(By.id("agency"))).contains(agencyFirm.creditCode());
         assertThat(browser.text(By.id("headerForm:currentAgentIdentity"))).contains("代理人员");

@@ -153,6 +153,15 @@ class AgentLoginIT {
         assertThat(enter(agent, choose, mandates[0]).string("status")).isEqualTo("LOGGED_IN");
         assertThat(agent.get(AGENT).status()).isEqualTo(200);
         assertThat(agent.get("/api/v1/me/assertion").status()).as("API-2 while the mandate stands").isEqualTo(200);
+        // RULE-MASK: the agent's eye shows the client's name in clear, recorded; investors are not the agent's
+        Reply name = agent.post(AGENT + "/reveal", jakarta.json.Json.createObjectBuilder()
+                .add("field", "TAXPAYER_NAME").build());
+        assertThat(name.string("value")).as("%s", name).isEqualTo(EnterpriseCenterFixtures.companyName(
+                client.creditCode()));
+        assertThat(agent.post(AGENT + "/reveal", jakarta.json.Json.createObjectBuilder()
+                .add("field", "INVESTOR_NAME").build()).status()).isEqualTo(403);
+        assertThat(AccountIT.auditActions(GrantFixtures.personId(agent), "FIELD_REVEALED"))
+                .anyMatch(d -> d.startsWith("TAXPAYER_NAME as agent of " + agencyFirm.creditCode()));
 
         // AGT-4: the client's managers find the agent's login in their enterprise login log
         Api boss = enterpriseLoggedIn(client.creditCode(), client.legal());

@@ -71,6 +71,24 @@ public class AgentCenterService {
                         agent.permissions()));
     }
 
+    /**
+     * RULE-MASK in the agent account center (AGT-1): the clear value of the client's name, address or a key person's
+     * name that the page shows masked; recorded as a reveal by the agent. Investors are not shown to agents.
+     */
+    public String reveal(AuthenticatedPerson current, EnterpriseField field, ClientContext client) {
+        if (field == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        AgentIdentity agent = acting(current, client);
+        if (field == EnterpriseField.INVESTOR_NAME) {
+            throw new ForbiddenException("ENTERPRISE_INFO_FORBIDDEN");
+        }
+        String value = EnterpriseCenterService.clear(em.find(Taxpayer.class, agent.clientTaxpayerId()), field, null);
+        Reveals.record(audit, current.personId(), "taxpayer:" + agent.clientTaxpayerId(),
+                field.name() + " as agent of " + agent.agencyCreditCode(), client);
+        return value;
+    }
+
     /** AGT-3: the clients the agent may enter now, the current one among them. */
     public List<ClientOption> clients(AuthenticatedPerson current, ClientContext client) {
         AgentIdentity agent = acting(current, client);

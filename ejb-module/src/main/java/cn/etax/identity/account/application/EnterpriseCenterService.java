@@ -114,8 +114,15 @@ public class EnterpriseCenterService {
                     "ENTERPRISE_INFO_FORBIDDEN " + field, client);
             throw new ForbiddenException("ENTERPRISE_INFO_FORBIDDEN");
         }
-        Taxpayer t = em.find(Taxpayer.class, acting.taxpayerId());
-        String value = switch (field) {
+        String value = clear(em.find(Taxpayer.class, acting.taxpayerId()), field, investorId);
+        Reveals.record(audit, acting.personId(), target,
+                field == EnterpriseField.INVESTOR_NAME ? field + ":" + investorId : field.name(), client);
+        return value;
+    }
+
+    /** The clear value of a masked field of the taxpayer's information (RULE-MASK). */
+    static String clear(Taxpayer t, EnterpriseField field, Long investorId) {
+        return switch (field) {
             case TAXPAYER_NAME -> t.name();
             case BUSINESS_ADDRESS -> t.basicData() == null || t.basicData().businessAddress() == null ? ""
                     : t.basicData().businessAddress();
@@ -125,9 +132,6 @@ public class EnterpriseCenterService {
             case INVESTOR_NAME -> t.investors().stream().filter(i -> i.id().equals(investorId)).findFirst()
                     .map(Investor::name).orElseThrow(() -> new NotFoundException("INVESTOR_NOT_FOUND"));
         };
-        Reveals.record(audit, acting.personId(), target,
-                field == EnterpriseField.INVESTOR_NAME ? field + ":" + investorId : field.name(), client);
-        return value;
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.etax.identity.account.rest;
 
 import cn.etax.identity.account.application.AgentCenterService;
 import cn.etax.identity.account.application.AgentCenterView;
+import cn.etax.identity.account.application.EnterpriseField;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.grant.application.ClientOption;
 import cn.etax.identity.identity.rest.CurrentIdentityResource;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -54,6 +56,23 @@ public class AgentCenterResource {
             + "and identity, the mandate and his permissions in the client")
     public AgentCenterView info() {
         return center.info(sessions.current(request), Clients.of(request));
+    }
+
+    /** RULE-MASK: which of the client's masked fields to show in clear. */
+    @Schema(name = "AgentRevealRequest")
+    public record RevealRequest(EnterpriseField field) {
+    }
+
+    @POST
+    @Path("reveal")
+    @Operation(summary = "RULE-MASK, AGT-1: one of the client's fields in clear (TAXPAYER_NAME, BUSINESS_ADDRESS, "
+            + "LEGAL_REPRESENTATIVE_NAME, FINANCE_OFFICER_NAME); recorded as the agent's reveal")
+    public EnterpriseCenterResource.Revealed reveal(RevealRequest body) {
+        if (body == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        return new EnterpriseCenterResource.Revealed(body.field(), center.reveal(sessions.current(request),
+                body.field(), Clients.of(request)));
     }
 
     @GET

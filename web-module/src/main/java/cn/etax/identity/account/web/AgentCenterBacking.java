@@ -1,5 +1,7 @@
 package cn.etax.identity.account.web;
 
+import cn.etax.identity.account.application.EnterpriseField;
+import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.account.application.AgentCenterService;
 import cn.etax.identity.account.application.AgentCenterView;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
@@ -35,6 +37,7 @@ public class AgentCenterBacking implements Serializable {
 
     private AgentCenterView info;
     private List<ClientOption> clients = List.of();
+    private final Eye eye = new Eye();
 
     /** AGT-1 and AGT-2. */
     public void load() {
@@ -44,6 +47,30 @@ public class AgentCenterBacking implements Serializable {
             info = null;
             FacesSupport.error(e);
         }
+    }
+
+    /** RULE-MASK: the eye on the client's name, address and key persons' names; each reveal recorded. */
+    public void toggle(String key) {
+        try {
+            EnterpriseField field = EnterpriseField.valueOf(key);
+            eye.toggle(key, () -> center.reveal(current(), field, FacesSupport.client()));
+        } catch (IllegalArgumentException e) {
+            // a forged key from the page: nothing to reveal
+        }
+    }
+
+    public boolean isShown(String key) {
+        return eye.isShown(key);
+    }
+
+    public String value(String key, String masked) {
+        return eye.value(key, masked);
+    }
+
+    /** The eye key of a key person's name. */
+    public String keyField(IdentityType role) {
+        return role == IdentityType.LEGAL_REPRESENTATIVE ? EnterpriseField.LEGAL_REPRESENTATIVE_NAME.name()
+                : EnterpriseField.FINANCE_OFFICER_NAME.name();
     }
 
     /** AGT-3: the clients to switch to. */
