@@ -72,6 +72,32 @@ class IdentitySwitchBrowserIT {
         assertThat(bold()).containsExactly("个人办税 · 当前身份");
     }
 
+    @Test
+    @DisplayName("ENT-9 身份切换 in the enterprise account center: every identity listed, 切换 to another, then to "
+            + "personal business")
+    void switch_page_of_the_enterprise_account_center() {
+        TwoEnterprises t = SwitchFixtures.twoEnterprises();
+        Api api = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        driver.get(App.uri("/").toString());
+        driver.manage().addCookie(new Cookie(Api.SESSION_COOKIE, api.sessionId().orElseThrow(), "/"));
+        driver.get(App.uri("/account/enterprise/info.xhtml").toString());
+
+        browser.click(By.id("entInfo:inEnterpriseSwitch"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/switch.xhtml"));
+        String table = browser.text(By.id("entSwitch:identities"));
+        assertThat(table).contains(t.a().creditCode(), t.b().creditCode(), "办税员", "开票员", "当前");
+        browser.click(By.xpath("//tr[td[normalize-space(.)='" + t.a().creditCode() + "'] and td[normalize-space(.)="
+                + "'开票员']]//button[contains(@id,':switchTo')]"));
+        wait.until(ExpectedConditions.urlContains("/account/enterprise/info.xhtml"));
+        assertThat(browser.text(By.id("identities"))).isEqualTo("办税员 开票员");
+        assertThat(browser.text(By.cssSelector("#identityMenu summary"))).endsWith(" · 开票员");
+
+        browser.click(By.id("navEntSwitch"));
+        browser.click(By.id("entSwitch:toPersonal"));
+        wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
+        assertThat(browser.text(By.id("headerForm:currentIdentity"))).isEqualTo("个人办税");
+    }
+
     private List<String> bold() {
         return driver.findElements(By.cssSelector("#identityList li")).stream()
                 .filter(li -> Integer.parseInt(li.getCssValue("font-weight")) >= 700)

@@ -64,6 +64,11 @@ public class IdentitySwitchBacking {
         return identities;
     }
 
+    /** ENT-9 身份切换's 企业办税: every enterprise identity of the person, the current one and frozen ones included. */
+    public List<SwitchableIdentity> getEnterpriseIdentities() {
+        return getIdentities().stream().filter(i -> i.kind() == SwitchTarget.Kind.ENTERPRISE).toList();
+    }
+
     public List<SwitchableIdentity> getSwitchable() {
         return getIdentities().stream().filter(SwitchableIdentity::switchable).toList();
     }
