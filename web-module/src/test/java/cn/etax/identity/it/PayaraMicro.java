@@ -33,6 +33,9 @@ final class PayaraMicro {
     /** The core tax system's shared secret for API-3 in the test server (identity.sync.token). */
     static final String SYNC_TOKEN = "it-sync-token-7f3c9a2e";
 
+    /** The tax apps' back ends' shared secret in the test server (identity.apps.token, §11). */
+    static final String APPS_TOKEN = "it-apps-token-41d0b6c8";
+
     /** API-2: the assertion life in the test server, short so that expiry can be watched (identity.sso.assertion-seconds). */
     static final int ASSERTION_SECONDS = 4;
 
@@ -60,6 +63,7 @@ final class PayaraMicro {
                     "-Didentity.simulators.enabled=true",
                     "-Didentity.demo.enabled=true",
                     "-Didentity.sync.token=" + SYNC_TOKEN,
+                    "-Didentity.apps.token=" + APPS_TOKEN,
                     // LOGIN-11: the old entry open for the whole run (tests move the business clock forward by days)
                     "-Didentity.transition.legacy-entry-last-day=" + LEGACY_LAST_DAY,
                     "-Djava.io.tmpdir=" + settings.workDir().resolve("tmp"),

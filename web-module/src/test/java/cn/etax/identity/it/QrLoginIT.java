@@ -109,7 +109,7 @@ class QrLoginIT {
         assertThat(newest.getString("methodText")).isEqualTo("税务App扫码登录");
         assertThat(newest.getString("outcome")).isEqualTo("SUCCESS");
 
-        assertThat(complete(page, code).status()).as("the code logs in once").isEqualTo(403);
+        assertThat(complete(page, code).status()).as("the code logs in once").isEqualTo(401);
         assertThat(complete(Api.browser(), code).status()).as("nor anybody else").isEqualTo(401);
         assertThat(onPhone("confirm", code, app).code()).isEqualTo("QR_ALREADY_DECIDED");
     }

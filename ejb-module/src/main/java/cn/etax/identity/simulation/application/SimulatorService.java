@@ -2,17 +2,13 @@ package cn.etax.identity.simulation.application;
 
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.account.domain.Person;
+import cn.etax.identity.authentication.application.AppGatewayService;
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.application.QrCheckService;
 import cn.etax.identity.authentication.application.QrLoginService;
 import cn.etax.identity.authentication.domain.QrLogin;
 import cn.etax.identity.authentication.domain.QrScanner;
-import cn.etax.identity.grant.application.EnterpriseIdentityService;
-import cn.etax.identity.grant.application.IdentityOption;
-import cn.etax.identity.grant.application.IdentityResolution;
-import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.IdentityType;
-import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.authentication.domain.QrState;
@@ -75,7 +71,7 @@ public class SimulatorService {
     QrLoginService qrLogins;
 
     @EJB
-    EnterpriseIdentityService identities;
+    AppGatewayService gateway;
 
     public List<SimulatedSms> outbox(String phone, int max) {
         enabled();
@@ -159,32 +155,7 @@ public class SimulatorService {
         if (password == null || user.passwordHash() == null || !hasher.verify(password, user.passwordHash())) {
             throw new AuthenticationFailedException("APP_LOGIN_FAILED");
         }
-        boolean enterprise = scanner == QrScanner.LICENCE_APP || (creditCode != null && !creditCode.isBlank());
-        if (!enterprise) {
-            return new QrLogin.AppSession(scanner, user.id(), null, null);
-        }
-        long taxpayerId = identities.taxpayerId(CreditCode.of(creditCode));
-        IdentityResolution resolution = identities.resolve(user.id(), taxpayerId);
-        List<IdentityOption> options = resolution.identity() != null
-                ? List.of(new IdentityOption(resolution.identity().grantId(), resolution.identity().identityType(),
-                        resolution.identity().permissions(), GrantState.ACTIVE))
-                : resolution.outcome() == IdentityResolution.Outcome.CONFIRM || resolution.options() == null ? List.of()
-                : resolution.options();
-        IdentityType wanted = identityType;
-        if (wanted == null && scanner == QrScanner.LICENCE_APP && options.stream()
-                .anyMatch(o -> o.identityType() == IdentityType.LEGAL_REPRESENTATIVE)) {
-            wanted = IdentityType.LEGAL_REPRESENTATIVE; // the licence is the legal representative's
-        }
-        IdentityType type = wanted;
-        List<IdentityOption> matching = options.stream().filter(o -> type == null || o.identityType() == type)
-                .toList();
-        if (matching.isEmpty()) {
-            throw new AuthenticationFailedException("ENTERPRISE_RELATION_NOT_FOUND");
-        }
-        if (matching.size() > 1) {
-            throw new InvalidInputException("APP_IDENTITY_TYPE_REQUIRED");
-        }
-        return new QrLogin.AppSession(scanner, user.id(), taxpayerId, matching.get(0).grantId());
+        return gateway.session(scanner, user, creditCode, identityType);
     }
 
     public QrLoginService.Scan scanLogin(String qrToken, QrLogin.AppSession session) {

@@ -1,13 +1,14 @@
 package cn.etax.identity.taxpayer.application;
 
+import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.registration.application.RealNameCollected;
 import cn.etax.identity.registration.application.RealNameCollection;
 import cn.etax.identity.registration.application.RealNameCollectionService;
-import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.SharedSecret;
 import cn.etax.identity.socialsecurity.application.FeePayerMessage;
 import cn.etax.identity.socialsecurity.application.FeePayerRegistry;
 import cn.etax.identity.transition.application.LegacyPasswordMessage;
@@ -19,9 +20,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -137,19 +135,10 @@ public class TaxpayerSyncService {
         if (expected == null) {
             throw new NotFoundException("NOT_FOUND");
         }
-        if (presented == null || !MessageDigest.isEqual(sha256(presented), sha256(expected))) {
+        if (!SharedSecret.matches(presented, expected)) {
             audit.recordSeparately(null, "SYNC_REFUSED", "sync", presented == null ? "no token" : "wrong token",
                     client);
             throw new ForbiddenException("SYNC_TOKEN_INVALID");
-        }
-    }
-
-    /** Digests of equal length, so that the comparison time says nothing about the secret's length either. */
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
