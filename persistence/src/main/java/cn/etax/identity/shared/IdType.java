@@ -1,5 +1,7 @@
 package cn.etax.identity.shared;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +21,7 @@ public enum IdType {
     WORK_PERMIT_B(false, false, null),
     WORK_PERMIT_C(false, false, null);
 
+    private static final Set<String> COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);
     private static final Pattern HK_MACAO_PERMIT = Pattern.compile("[HM](\\d{8}|\\d{10})");
     private static final Pattern TAIWAN_PERMIT = Pattern.compile("\\d{8}");
     private static final Pattern CHINESE_PASSPORT_NUMBER = Pattern.compile("E[0-9A-HJ-NP-Z]\\d{7}|G\\d{8}");
@@ -48,6 +51,21 @@ public enum IdType {
     /** ISO 3166 alpha-3 nationality implied by the document, or {@code null} when the holder states it. */
     public String impliedNationality() {
         return nationality;
+    }
+
+    /**
+     * The holder's nationality: the one the document implies, else the stated one, which must be an ISO 3166 alpha-3
+     * country code and, as these are foreigners' documents, not China's ({@code NATIONALITY_REQUIRED} otherwise).
+     */
+    public String nationality(String stated) {
+        if (nationality != null) {
+            return nationality;
+        }
+        String n = stated == null ? "" : stated.strip().toUpperCase(Locale.ROOT);
+        if (!COUNTRIES.contains(n) || "CHN".equals(n)) {
+            throw new InvalidInputException("NATIONALITY_REQUIRED");
+        }
+        return n;
     }
 
     /** Whether the (already normalised) number has this document's real format, check digit included. */

@@ -132,7 +132,12 @@ class CertificateLoginIT {
         assertThat(qr.code()).isEqualTo("FLOW_NOT_VERIFIED");
         long grant = listed(certified.reply(), e.legal(), "LEGAL_REPRESENTATIVE");
         assertThat(chooseStaff(browser, certified.flowToken(), grant).status()).isEqualTo(200);
-        Reply wrong = browser.smsStep(certified.flowToken(), "000000");
+        Reply unsent = browser.smsStep(certified.flowToken(), "000000");
+        assertThat(unsent.status()).isEqualTo(400);
+        assertThat(unsent.code()).as("no code was sent to guess").isEqualTo("SMS_CODE_NOT_SENT");
+        assertThat(browser.sendCode(certified.flowToken()).status()).isEqualTo(204);
+        Reply wrong = browser.smsStep(certified.flowToken(), "000000".equals(Sim.latestCode(e.legal().phone()))
+                ? "111111" : "000000");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(browser.get(IDENTITY).status()).isEqualTo(401);
     }

@@ -119,4 +119,22 @@ class ClerkConsoleBrowserIT {
         assertThat(browser.text(By.id("persons:messages"))).endsWith("的账号已解锁，可立即登录");
         assertThat(person.passwordStep(locked.idNumber(), locked.password()).status()).isEqualTo(200);
     }
+
+    @Test
+    @DisplayName("a clerk without the registration duty opening its pages sees only why not, under his console bar")
+    void pages_of_another_duty_show_only_the_refusal() {
+        String clerk = ClerkFixtures.newClerk("CLERK_GRANTS");
+        driver.get(App.uri("/clerk/login.xhtml").toString());
+        browser.type(By.id("clerkLogin:username"), clerk);
+        browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
+        browser.click(By.id("clerkLogin:submit"));
+        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
+        for (String page : new String[] {"/clerk/persons.xhtml", "/clerk/register.xhtml"}) {
+            driver.get(App.uri(page).toString());
+            wait.until(ExpectedConditions.textToBe(By.id("areaRefusal"), "您的岗位无权办理该业务"));
+            assertThat(driver.findElements(By.id("persons"))).isEmpty();
+            assertThat(driver.findElements(By.id("reg"))).isEmpty();
+            assertThat(browser.text(By.id("clerkBar:who"))).contains("国家税务总局南昌市东湖区税务局");
+        }
+    }
 }

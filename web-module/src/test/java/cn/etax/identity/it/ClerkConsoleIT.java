@@ -213,6 +213,41 @@ class ClerkConsoleIT {
     }
 
     @Test
+    @DisplayName("§8, LOGIN-4: a cross-region matter registered at the counter lets its handler enter it as a special "
+            + "subject; registered again as closed (核销), it is gone")
+    void cross_region_matter_registered_at_the_counter() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        TestPerson handler = Fixtures.quickPerson();
+        String number = SpecialLoginIT.newNumber();
+        JsonObject form = Json.createObjectBuilder().add("kind", "INSPECTION")
+                .add("number", number).add("province", "江西省").add("city", "南昌市").add("district", "东湖区")
+                .add("handlerName", handler.name()).add("handlerPhone", handler.phone())
+                .add("validFrom", Sim.today().minusDays(1).toString()).build();
+        String path = CLERK + "/taxpayers/" + e.creditCode() + "/cross-region-subjects";
+
+        Reply notHisDuty = ClerkFixtures.loggedIn("shouquan01").post(path, form);
+        assertThat(notHisDuty.code()).isEqualTo("CLERK_DUTY_REQUIRED");
+        Api clerk = ClerkFixtures.loggedIn("dengji01");
+        Reply noHandler = clerk.post(path, Json.createObjectBuilder(form).remove("handlerName").build());
+        assertThat(noHandler.code()).isEqualTo("HANDLER_NAME_REQUIRED");
+        Reply registered = clerk.post(path, form);
+        assertThat(registered.status()).as("%s", registered).isEqualTo(200);
+        assertThat(registered.string("outcome")).isEqualTo("APPLIED");
+
+        List<jakarta.json.JsonObject> subjects = SpecialLoginIT.subjects(SpecialLoginIT.special(Api.browser(),
+                "INSPECTION", e.creditCode(), handler).reply());
+        assertThat(subjects).anyMatch(x -> x.getString("number").equals(number)
+                && x.getString("taxAuthority").equals("国家税务总局南昌市东湖区税务局"));
+
+        Reply closed = clerk.post(path, Json.createObjectBuilder(form).add("closed", true).build());
+        assertThat(closed.string("outcome")).isEqualTo("APPLIED");
+        Reply after = SpecialLoginIT.special(Api.browser(), "INSPECTION", e.creditCode(), handler).reply();
+        assertThat(after.json().toString()).doesNotContain(number);
+        assertThat(ClerkFixtures.auditOfClerk("dengji01"))
+                .anyMatch(a -> a.startsWith("CLERK_CROSS_REGION_REGISTERED|") && a.contains(number + " closed"));
+    }
+
+    @Test
     @DisplayName("§8: a clerk serves the taxpayers of his own province (全省通办): another province's taxpayer is "
             + "neither shown, given staff, nor registered at his counter")
     void own_province_only() {
@@ -281,8 +316,9 @@ class ClerkConsoleIT {
 
             assertThat(replies).extracting(Reply::status).as("round %d: %s", round, replies).containsExactlyInAnyOrder(200, 409);
             Reply loser = replies.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
-            assertThat(loser.code()).isIn("CONCURRENT_CHANGE", "GRANT_NOT_PENDING");
-            assertThat(loser.message()).isIn("该信息刚被其他操作修改，请刷新后重试", "该授权已不是待确认状态，请刷新后查看");
+            assertThat(loser.code()).isIn("CONCURRENT_CHANGE", "GRANT_NOT_PENDING", "GRANT_NOT_ACTIVE");
+            assertThat(loser.message()).isIn("该信息刚被其他操作修改，请刷新后重试", "该授权已不是待确认状态，请刷新后查看",
+                    "该授权当前不是有效状态，请刷新后查看");
             JsonObject grant = ClerkFixtures.grant(first.get(CLERK + "/taxpayers/" + e.creditCode()), id);
             assertThat(grant.getString("state")).isEqualTo("WITHDRAWN");
             assertThat(GrantFixtures.transitions(grant)).containsExactly("->PENDING", "PENDING>WITHDRAWN");

@@ -59,6 +59,32 @@ class ClerkPersonsIT {
     }
 
     @Test
+    @DisplayName("a resident ID card is collected only under the name the registry holds; a foreign passport only "
+            + "with a real, non-Chinese nationality")
+    void collections_are_checked_like_registrations() {
+        TestPerson citizen = Fixtures.newCitizen();
+        Api clerk = ClerkFixtures.loggedIn("dengji01");
+        Reply wrongName = clerk.post(CLERK + "/real-name-collections", Json.createObjectBuilder()
+                .add("name", citizen.name() + "某").add("idType", "RESIDENT_ID_CARD").add("idNumber", citizen.idNumber())
+                .add("phone", citizen.phone()).build());
+        assertThat(wrongName.status()).isEqualTo(400);
+        assertThat(wrongName.code()).isEqualTo("COLLECTION_NAME_MISMATCH");
+        assertThat(Registration.identityCheck(Api.browser(), citizen.name() + "某", "RESIDENT_ID_CARD",
+                citizen.idNumber(), false).code()).as("nothing collected under the wrong name")
+                .isEqualTo("ID_CHECK_FAILED");
+        Reply rightName = clerk.post(CLERK + "/real-name-collections", Json.createObjectBuilder()
+                .add("name", citizen.name()).add("idType", "RESIDENT_ID_CARD").add("idNumber", citizen.idNumber())
+                .add("phone", citizen.phone()).build());
+        assertThat(rightName.string("outcome")).as("%s", rightName).isEqualTo("APPLIED");
+
+        for (String nationality : new String[] {"ZZZ", "CHN", "US"}) {
+            Reply r = clerk.post(CLERK + "/real-name-collections", collection("Ann Lee", newPassport())
+                    .add("nationality", nationality).build());
+            assertThat(r.code()).as("nationality %s: %s", nationality, r).isEqualTo("NATIONALITY_REQUIRED");
+        }
+    }
+
+    @Test
     @DisplayName("the core tax system's collection: applied once, the same again UNCHANGED, an older one STALE; "
             + "no token → 403")
     void collection_by_sync_is_idempotent() {

@@ -11,6 +11,7 @@ import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.taxpayer.application.CrossRegionSubjectMessage;
 import cn.etax.identity.taxpayer.application.KeyPersonnelChange;
 import cn.etax.identity.taxpayer.application.SyncAnswer;
 import cn.etax.identity.taxpayer.application.SyncPerson;
@@ -120,6 +121,32 @@ public class ClerkTaxpayerService {
             audit.record(null, "CLERK_KEY_PERSON_CHANGED", "taxpayer:" + code, clerk.describe() + ": " + role
                     + " -> " + Masking.name(person.name().strip()), client);
             return registrar.grantsOf(code);
+        });
+    }
+
+    /**
+     * §8 跨区域涉税事项报验 registered at the counter (LOGIN-4): a matter the taxpayer reports here, or a tax-source
+     * registration, for the handler named on the report form; a later registration of the same number replaces it,
+     * {@code closed} is 核销. The place is the clerk's own office (the taxpayer usually comes from another region, so
+     * no province check), the rules those of the core system's sync.
+     */
+    @RolesAllowed(ClerkRole.REGISTRATION)
+    public SyncAnswer registerCrossRegion(String creditCode, CrossRegionSubjectMessage form, ClientContext client) {
+        Clerk clerk = ClerkCaller.of(context, em);
+        return ClerkRefusals.audited(audit, clerk, target(creditCode), client, () -> {
+            if (form == null) {
+                throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+            }
+            String code = CreditCode.of(creditCode).value();
+            SyncAnswer answer = registrar.recordCrossRegionSubject(new CrossRegionSubjectMessage(messageId(),
+                    form.kind(), form.number(), code, form.province(), form.city(), form.district(),
+                    clerk.taxOfficeName(), form.handlerName(), form.handlerPhone(),
+                    form.validFrom() == null ? clock.today() : form.validFrom(), form.validUntil(), form.closed()),
+                    client);
+            audit.record(null, "CLERK_CROSS_REGION_REGISTERED", "taxpayer:" + code, clerk.describe() + ": "
+                    + form.kind() + " " + form.number() + (Boolean.TRUE.equals(form.closed()) ? " closed" : "")
+                    + ": " + answer.outcome(), client);
+            return answer;
         });
     }
 

@@ -3,6 +3,7 @@ package cn.etax.identity.registration.application;
 import cn.etax.identity.account.application.PersonDirectory;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.registration.domain.OfflineCollection;
+import cn.etax.identity.registration.infrastructure.IdentityRegistry;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.InvalidInputException;
@@ -22,7 +23,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Real-name collections (实名采集, §8, API-3): what lets the four offline-only document types register online
@@ -46,6 +46,9 @@ public class RealNameCollectionService {
     PersonalDataProtector protector;
 
     @Inject
+    IdentityRegistry registry;
+
+    @Inject
     BusinessClock clock;
 
     /** How far a sender's clock may run ahead of this one's. */
@@ -58,7 +61,7 @@ public class RealNameCollectionService {
         }
         String name = RequiredText.of(c.name(), 100, "NAME_REQUIRED");
         IdDocument document = IdDocument.of(c.idType(), c.idNumber());
-        String nationality = nationality(c);
+        String nationality = c.idType().nationality(c.nationality());
         String phoneDigest = c.phone() == null || c.phone().isBlank() ? null
                 : protector.digest("phone", MobileNumber.parse(c.phone()).value());
         String office = RequiredText.of(c.taxOffice(), 100, "TAX_OFFICE_REQUIRED");
@@ -68,6 +71,11 @@ public class RealNameCollectionService {
         if (c.collectedAt().isAfter(clock.now().plus(CLOCK_SKEW))) {
             // a collection dated ahead would make every real one after it STALE
             throw new InvalidInputException("SYNC_TIME_IN_FUTURE");
+        }
+        if (document.type().registersOnline() && registry.check(name, document) != IdentityRegistry.Verdict.MATCH) {
+            // a document the public-security registry knows must carry its holder's name there: a typing error at
+            // the counter would otherwise keep the holder out and let the wrong name register (RULE-RN)
+            throw new InvalidInputException("COLLECTION_NAME_MISMATCH");
         }
         String digest = directory.documentDigest(document);
         OfflineCollection existing = em.createNamedQuery(OfflineCollection.BY_DOCUMENT, OfflineCollection.class)
@@ -95,16 +103,5 @@ public class RealNameCollectionService {
                 + ": " + outcome, client);
         return new RealNameCollected(outcome.name(), Masking.name(name), document.masked(), document.type().name(),
                 directory.documentHeld(document));
-    }
-
-    private static String nationality(RealNameCollection c) {
-        if (c.idType().impliedNationality() != null) {
-            return c.idType().impliedNationality();
-        }
-        String n = c.nationality() == null ? "" : c.nationality().strip().toUpperCase(Locale.ROOT);
-        if (!n.matches("[A-Z]{3}")) {
-            throw new InvalidInputException("NATIONALITY_REQUIRED");
-        }
-        return n;
     }
 }

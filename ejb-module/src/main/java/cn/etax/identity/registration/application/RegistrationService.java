@@ -38,7 +38,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -115,11 +114,12 @@ public class RegistrationService {
         if (!type.registersOnline() && collection.isEmpty()) {
             throw new InvalidInputException("OFFLINE_COLLECTION_REQUIRED");
         }
-        if (collection.isPresent()) {
-            if (!collection.get().matchesName(cleanName)) {
-                throw new AuthenticationFailedException("ID_CHECK_FAILED");
-            }
-        } else if (registry.check(cleanName, document) != IdentityRegistry.Verdict.MATCH) {
+        if (collection.isPresent() && !collection.get().matchesName(cleanName)) {
+            throw new AuthenticationFailedException("ID_CHECK_FAILED");
+        }
+        // a document the registry knows is checked there, collected or not: a collection spares the face check of
+        // the collected phone (REG-2), never the public-security check (RULE-RN level 3)
+        if (type.registersOnline() && registry.check(cleanName, document) != IdentityRegistry.Verdict.MATCH) {
             throw new AuthenticationFailedException("ID_CHECK_FAILED");
         }
         // told only to someone who knows the holder's name as well (LOGIN-8: a number alone learns nothing here)
@@ -127,7 +127,7 @@ public class RegistrationService {
             throw new ConflictException("ALREADY_REGISTERED");
         }
         String resolvedNationality = type.impliedNationality() != null ? type.impliedNationality()
-                : collection.map(OfflineCollection::nationality).orElseGet(() -> checkNationality(nationality));
+                : collection.map(OfflineCollection::nationality).orElseGet(() -> type.nationality(nationality));
 
         FlowService.Started started = flows.start(FlowKind.REGISTRATION, client);
         started.flow().identifySubject(cleanName, type, digest, protector.encrypt(document.number()),
@@ -277,11 +277,4 @@ public class RegistrationService {
                 .anyMatch(c -> c.collectedPhone(phoneDigest));
     }
 
-    private static String checkNationality(String nationality) {
-        String n = nationality == null ? "" : nationality.strip().toUpperCase(Locale.ROOT);
-        if (!n.matches("[A-Z]{3}")) {
-            throw new InvalidInputException("NATIONALITY_REQUIRED");
-        }
-        return n;
-    }
 }

@@ -38,12 +38,15 @@ public final class PasswordPolicy {
     }
 
     /**
-     * A new password typed twice: asked for when empty ({@code PASSWORD_REQUIRED}, not "the two differ"), then
-     * {@code PASSWORD_CONFIRMATION_MISMATCH} when the second differs.
+     * A new password typed twice: each asked for when empty ({@code PASSWORD_REQUIRED},
+     * {@code PASSWORD_CONFIRMATION_REQUIRED}, not "the two differ"), then {@code PASSWORD_CONFIRMATION_MISMATCH}.
      */
     public static void requireConfirmed(String password, String confirmation) {
         if (password == null || password.isEmpty()) {
             throw new InvalidInputException("PASSWORD_REQUIRED");
+        }
+        if (confirmation == null || confirmation.isEmpty()) {
+            throw new InvalidInputException("PASSWORD_CONFIRMATION_REQUIRED");
         }
         if (!password.equals(confirmation)) {
             throw new InvalidInputException("PASSWORD_CONFIRMATION_MISMATCH");

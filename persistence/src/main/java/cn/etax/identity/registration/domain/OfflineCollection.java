@@ -8,8 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -79,14 +79,14 @@ public class OfflineCollection {
     }
 
     /**
-     * A new collection of the same document (at a counter, or from the core tax system): a later one replaces what
-     * was collected, one as old or older changes nothing; the same content again is UNCHANGED either way.
+     * A new collection of the same document (at a counter, or from the core tax system): one as late or later
+     * replaces what was collected, an older one changes nothing; the same content again is UNCHANGED either way.
      */
     public Outcome recollect(String newName, String newPhoneDigest, String newNationality, String newTaxOffice,
                              Instant at) {
         boolean same = name.equals(newName) && Objects.equals(phoneDigest, newPhoneDigest)
                 && Objects.equals(nationality, newNationality);
-        if (!at.isAfter(collectedAt)) {
+        if (at.isBefore(collectedAt)) {
             return same ? Outcome.UNCHANGED : Outcome.STALE;
         }
         if (same) {

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** §8 / API-3 real-name collections: a later one replaces, an older one or the same one again changes nothing. */
+/** §8 / API-3 real-name collections: a later (or as late) one replaces, an older one or the same again changes nothing. */
 class OfflineCollectionTest {
 
     private static final Instant AT = Instant.parse("2026-12-01T02:00:00Z");
@@ -38,6 +38,14 @@ class OfflineCollectionTest {
         assertThat(c.collectedPhone("phone-a")).isFalse();
         assertThat(c.taxOffice()).isEqualTo("西湖区税务局");
         assertThat(c.collectedAt()).isEqualTo(AT.plusSeconds(60));
+    }
+
+    @Test
+    @DisplayName("another collection of the same moment is applied: the last word counts")
+    void same_moment_other_content_applies() {
+        OfflineCollection c = collected();
+        assertThat(c.recollect("John Smith", null, "USA", "西湖区税务局", AT)).isEqualTo(Outcome.APPLIED);
+        assertThat(c.collectedPhone("phone-a")).isFalse();
     }
 
     @Test

@@ -1,11 +1,11 @@
 package cn.etax.identity.account.web;
 
-import cn.etax.identity.account.application.EnterpriseField;
-import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.account.application.AgentCenterService;
 import cn.etax.identity.account.application.AgentCenterView;
+import cn.etax.identity.account.application.EnterpriseField;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.grant.application.ClientOption;
+import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.faces.SwitchedPage;

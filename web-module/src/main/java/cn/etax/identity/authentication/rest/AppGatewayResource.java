@@ -1,7 +1,7 @@
 package cn.etax.identity.authentication.rest;
 
-import cn.etax.identity.authentication.application.AppGatewayService;
 import cn.etax.identity.authentication.application.AppGatewayService.AppUser;
+import cn.etax.identity.authentication.application.AppGatewayService;
 import cn.etax.identity.authentication.application.QrCheckService;
 import cn.etax.identity.authentication.application.QrLoginService;
 import cn.etax.identity.shared.IdType;

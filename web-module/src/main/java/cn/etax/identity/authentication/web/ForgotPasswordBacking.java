@@ -1,8 +1,8 @@
 package cn.etax.identity.authentication.web;
 
 import cn.etax.identity.authentication.application.HumanCheckService;
-import cn.etax.identity.authentication.application.PasswordRecoveryService;
 import cn.etax.identity.authentication.application.PasswordRecoveryService.Recovery;
+import cn.etax.identity.authentication.application.PasswordRecoveryService;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.DomainException;

@@ -1,11 +1,11 @@
 package cn.etax.identity.authentication.web;
 
 import cn.etax.identity.authentication.application.HumanCheckService;
-import cn.etax.identity.authentication.application.PasswordRecoveryService;
 import cn.etax.identity.authentication.application.PasswordRecoveryService.Recovery;
+import cn.etax.identity.authentication.application.PasswordRecoveryService;
 import cn.etax.identity.shared.DomainException;
-import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.IdType;
+import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;

@@ -1,22 +1,25 @@
 package cn.etax.identity.clerk.rest;
 
-import cn.etax.identity.clerk.application.ClerkPersonService;
-import cn.etax.identity.registration.application.RealNameCollected;
-import cn.etax.identity.registration.application.RealNameCollection;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.application.ClerkGrantService;
 import cn.etax.identity.clerk.application.ClerkLoginService;
 import cn.etax.identity.clerk.application.ClerkNonResidentService;
+import cn.etax.identity.clerk.application.ClerkPersonService;
 import cn.etax.identity.clerk.application.ClerkTaxpayerService;
 import cn.etax.identity.clerk.domain.ClerkRole;
+import cn.etax.identity.crossregion.domain.CrossRegionKind;
 import cn.etax.identity.grant.application.GrantView;
 import cn.etax.identity.grant.application.NewStaff;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.registration.application.RealNameCollected;
+import cn.etax.identity.registration.application.RealNameCollection;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.taxpayer.application.CrossRegionSubjectMessage;
 import cn.etax.identity.taxpayer.application.NonResidentView;
+import cn.etax.identity.taxpayer.application.SyncAnswer;
 import cn.etax.identity.taxpayer.application.SyncPerson;
 import cn.etax.identity.taxpayer.application.TaxpayerGrants;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
@@ -204,6 +207,25 @@ public class ClerkResource {
     public NonResidentView rejectNonResident(@PathParam("id") long id, Rejection body) {
         Rejection b = require(body);
         return duty(ClerkRole.REGISTRATION, () -> nonResidents.reject(id, b.reason(), Clients.of(request)));
+    }
+
+    /** §8 跨区域涉税事项报验 at the counter: the report form's matter, place and handler (the office is the clerk's). */
+    public record CrossRegionBody(CrossRegionKind kind, String number, String province, String city, String district,
+                                  String handlerName, String handlerPhone, LocalDate validFrom, LocalDate validUntil,
+                                  Boolean closed) {
+    }
+
+    @POST
+    @Path("taxpayers/{creditCode}/cross-region-subjects")
+    @Operation(summary = "§8, LOGIN-4 跨区域涉税事项报验 at the counter: kind INSPECTION or TAX_SOURCE, number, province, "
+            + "city, district, handler (经办人) name and phone, validFrom (default today), validUntil, closed (核销); the "
+            + "competent tax authority is the clerk's office; a later registration of the same number replaces it")
+    public SyncAnswer registerCrossRegion(@PathParam("creditCode") String creditCode, CrossRegionBody body) {
+        CrossRegionBody b = require(body);
+        return duty(ClerkRole.REGISTRATION, () -> taxpayers.registerCrossRegion(creditCode,
+                new CrossRegionSubjectMessage(null, b.kind(), b.number(), creditCode, b.province(), b.city(),
+                        b.district(), null, b.handlerName(), b.handlerPhone(), b.validFrom(), b.validUntil(),
+                        b.closed()), Clients.of(request)));
     }
 
     /** §8 实名采集 at the counter: the person's document as the clerk saw it (the office and time are the clerk's). */

@@ -49,6 +49,9 @@ public class ClerkPersonsBacking implements Serializable {
         if (collected != null) {
             FacesSupport.info("clerk.collection.done." + collected.outcome(), collected.nameMasked(),
                     collected.documentMasked());
+            if (collected.registered()) {
+                FacesSupport.info("clerk.collection.registered");
+            }
             name = null;
             idNumber = null;
             nationality = null;

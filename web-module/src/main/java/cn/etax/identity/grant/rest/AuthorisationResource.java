@@ -1,12 +1,12 @@
 package cn.etax.identity.grant.rest;
 
-import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.grant.application.AuthorisationFilter;
 import cn.etax.identity.grant.application.AuthorisationService;
 import cn.etax.identity.grant.application.AuthorisationView;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;

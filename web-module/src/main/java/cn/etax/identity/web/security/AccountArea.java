@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Which account center a page belongs to, for the layout: a page of the enterprise, agent or special-subject account
- * center opened in a session of another kind shows only why it is not available, not its forms under the refusal.
+ * center opened in a session of another kind — or a console page of a duty the clerk lacks — shows only why it is not
+ * available, not its forms under the refusal.
  * A page names its area with {@code <ui:param name="area" .../>}; pages without one are open to every person. The
  * services refuse such calls on their own (ENTERPRISE_LOGIN_REQUIRED, ...): this only decides what the page shows.
  */
@@ -24,6 +25,8 @@ public class AccountArea {
     public static final String AGENT = "agent";
     /** A cross-region special subject's session (LOGIN-4). */
     public static final String CROSS_REGION = "crossregion";
+    /** The clerk console's pages of the registration duty (§8). */
+    public static final String CLERK_REGISTRATION = "clerk-registration";
 
     @Inject
     CurrentEnterprise enterprise;
@@ -45,6 +48,10 @@ public class AccountArea {
         if (area == null || area.isEmpty()) {
             return null;
         }
+        if (CLERK_REGISTRATION.equals(area)) {
+            return !request.isUserInRole("CLERK") || request.isUserInRole("CLERK_REGISTRATION") ? null
+                    : "error.clerk_duty_required";
+        }
         AuthenticatedPerson person = sessions.current(request);
         if (person == null) {
             return null;
@@ -57,5 +64,10 @@ public class AccountArea {
             case CROSS_REGION -> person.crossRegion() != null ? null : "error.cross_region_login_required";
             default -> throw new IllegalArgumentException("unknown account area " + area);
         };
+    }
+
+    /** The console's areas show the clerk's bar, not an account center's navigation. */
+    public boolean clerkArea(String area) {
+        return area != null && area.startsWith("clerk-");
     }
 }
