@@ -72,5 +72,14 @@ class AppGatewayIT {
         Reply done = QrLoginIT.complete(page, code);
         assertThat(done.string("status")).as("%s", done).isEqualTo("LOGGED_IN");
         assertThat(page.get("/api/v1/me/identity").status()).isEqualTo(200);
+
+        // the IIT app is personal business only, said before any choice among his identities there
+        GrantFixtures.Enterprise e = GrantFixtures.registerEnterprise();
+        Code other = QrLoginIT.start(Api.browser());
+        Reply enterprise = Api.browser().send("POST", APPS + "/qr-logins/" + other.qrToken() + "/scan",
+                Json.createObjectBuilder().add("scanner", "IIT_APP").add("idType", "RESIDENT_ID_CARD")
+                        .add("idNumber", e.legal().idNumber()).add("creditCode", e.creditCode()).build(), TOKEN);
+        assertThat(enterprise.status()).as("%s", enterprise).isEqualTo(403);
+        assertThat(enterprise.code()).isEqualTo("QR_IIT_APP_PERSONAL_ONLY");
     }
 }

@@ -1,6 +1,7 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.SocialSecurityLoginIT.Payer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DisplayName("API-1: the container's refusals in the API's shape; bad Accept-Language headers")
 class ErrorRepliesIT {
+
+    @BeforeEach
+    void newDay() {
+        Sim.nextBusinessDay(); // a throttle window of its own: these calls log in and fail on purpose (ThrottleIT)
+    }
 
     @Test
     @DisplayName("a session whose role may not use an address gets 403 ACCESS_DENIED as JSON, in its language; a page "
@@ -57,6 +63,15 @@ class ErrorRepliesIT {
             assertThat(r.status()).as("grantId %s: %s", grantId, r).isEqualTo(400);
             assertThat(r.code()).isEqualTo("REQUEST_BODY_INVALID");
         }
+        for (String date : new String[] {"+999999999-12-31", "2030-1-5", "20300105"}) {
+            Reply r = person.sendRaw("POST", "/api/v1/me/documents", "application/json",
+                    "{\"idType\":\"CHINESE_PASSPORT\",\"validUntil\":\"" + date + "\"}", Map.of());
+            assertThat(r.code()).as("date %s: %s", date, r).isEqualTo("REQUEST_BODY_INVALID");
+        }
+        Reply whichPhone = person.post("/api/v1/me/reveal", jakarta.json.Json.createObjectBuilder()
+                .add("field", "PHONE").build());
+        assertThat(whichPhone.status()).as("%s", whichPhone).isEqualTo(400);
+        assertThat(whichPhone.code()).isEqualTo("PHONE_ID_REQUIRED");
         Reply slider = Api.browser().sendRaw("POST", "/api/v1/login/password", "application/json",
                 "{\"account\":\"13800000001\",\"password\":\"x\",\"sliderToken\":\"t\","
                         + "\"sliderPosition\":99999999999999999999}", Map.of());

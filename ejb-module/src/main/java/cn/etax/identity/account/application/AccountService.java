@@ -121,11 +121,17 @@ public class AccountService {
 
     /** The "eye": one field in clear, and a record that it was shown. */
     public String reveal(RevealableField field, Long phoneId, ClientContext client) {
+        if (field == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        if (field == RevealableField.PHONE && phoneId == null) {
+            throw new InvalidInputException("PHONE_ID_REQUIRED"); // which of his phones: the request names none
+        }
         Person p = me();
         String value = switch (field) {
             case NAME -> p.name();
             case ID_NUMBER -> protector.decrypt(p.idCipher());
-            case PHONE -> protector.decrypt(p.phone(phoneId == null ? -1 : phoneId).cipher());
+            case PHONE -> protector.decrypt(p.phone(phoneId).cipher());
             case EMAIL -> p.email() == null ? "" : p.email();
             case ADDRESS -> p.address() == null ? "" : p.address();
         };

@@ -124,6 +124,10 @@ public class AppGatewayService {
         if (!enterprise) {
             return new QrLogin.AppSession(scanner, user.id(), null, null);
         }
+        if (scanner == QrScanner.IIT_APP) {
+            // personal business only, whatever identities he holds there: said before any choice of identity
+            throw new ForbiddenException("QR_IIT_APP_PERSONAL_ONLY");
+        }
         long taxpayerId = identities.taxpayerId(CreditCode.of(creditCode));
         IdentityResolution resolution = identities.resolve(user.id(), taxpayerId);
         List<IdentityOption> options = resolution.identity() != null

@@ -1,6 +1,7 @@
 package cn.etax.identity.web.rest;
 
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -14,9 +15,11 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.lang.reflect.Type;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
- * JSON-B for the REST API with numbers and truth values read as they are written (API-1): by default a grant id of
+ * JSON-B for the REST API with numbers, truth values and dates read as they are written (API-1): by default a grant id of
  * 2^64 + 58 wraps round to 58, 58.7 is cut to 58 and {@code "closed": "yes"} reads false — each silently naming
  * something else than the caller sent. Here a whole number out of range, a fraction where a whole number belongs,
  * and anything but {@code true}/{@code false} for a truth value are refused (400 {@code REQUEST_BODY_INVALID}).
@@ -26,7 +29,7 @@ import java.math.BigInteger;
 public class StrictJsonb implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(
-            new WholeLong(), new WholeInteger(), new StrictBoolean()));
+            new WholeLong(), new WholeInteger(), new StrictBoolean(), new CalendarDate()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
@@ -69,6 +72,30 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
         public Integer deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
             BigInteger b = whole(parser, MIN, MAX);
             return b == null ? null : b.intValueExact();
+        }
+    }
+
+    /**
+     * A calendar date as {@code yyyy-MM-dd} with a four-digit year: {@code +999999999-12-31} is a valid ISO date that
+     * no validity period or birth date means, and the database would keep it wrong.
+     */
+    public static final class CalendarDate implements JsonbDeserializer<LocalDate> {
+        private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonString s && DATE.matcher(s.getString()).matches()) {
+                try {
+                    return LocalDate.parse(s.getString());
+                } catch (DateTimeParseException e) {
+                    throw new JsonbException("not a calendar date", e);
+                }
+            }
+            throw new JsonbException("not a calendar date: " + value.getValueType());
         }
     }
 
