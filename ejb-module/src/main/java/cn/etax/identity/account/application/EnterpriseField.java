@@ -1,5 +1,7 @@
 package cn.etax.identity.account.application;
 
+import cn.etax.identity.grant.domain.IdentityType;
+
 /**
  * Enterprise fields the "eye" of ENT-1 can reveal, with the part of the page they belong to: tax officers and
  * invoicers see basic data and key personnel only, so investors are revealed to legal representatives and finance
@@ -21,5 +23,10 @@ public enum EnterpriseField {
 
     public boolean managersOnly() {
         return managersOnly;
+    }
+
+    /** The field of a key person's name: the legal representative's, else the finance officer's. */
+    public static EnterpriseField nameOf(IdentityType keyRole) {
+        return keyRole == IdentityType.LEGAL_REPRESENTATIVE ? LEGAL_REPRESENTATIVE_NAME : FINANCE_OFFICER_NAME;
     }
 }

@@ -22,7 +22,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
-import java.time.Duration;
 
 /**
  * Real-name collections (实名采集, §8, API-3): what lets the four offline-only document types register online
@@ -51,9 +50,6 @@ public class RealNameCollectionService {
     @Inject
     BusinessClock clock;
 
-    /** How far a sender's clock may run ahead of this one's. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     /** Records the collection; {@code actor} names who recorded it in the audit trail (a clerk, the sync). */
     public RealNameCollected record(RealNameCollection c, String actor, ClientContext client) {
         if (c == null) {
@@ -68,10 +64,7 @@ public class RealNameCollectionService {
         if (c.collectedAt() == null) {
             throw new InvalidInputException("COLLECTED_AT_REQUIRED");
         }
-        if (c.collectedAt().isAfter(clock.now().plus(CLOCK_SKEW))) {
-            // a collection dated ahead would make every real one after it STALE
-            throw new InvalidInputException("SYNC_TIME_IN_FUTURE");
-        }
+        clock.notLater(c.collectedAt());
         if (document.type().registersOnline() && registry.check(name, document) != IdentityRegistry.Verdict.MATCH) {
             // a document the public-security registry knows must carry its holder's name there: a typing error at
             // the counter would otherwise keep the holder out and let the wrong name register (RULE-RN)

@@ -1,5 +1,6 @@
 package cn.etax.identity.shared.application;
 
+import cn.etax.identity.shared.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class BusinessClock {
 
+    /** How far a sender's clock may run ahead of this one's. */
+    private static final Duration SENDER_CLOCK_SKEW = Duration.ofMinutes(5);
+
     @Inject
     @ConfigProperty(name = "identity.business-zone", defaultValue = "Asia/Shanghai")
     String zoneName;
@@ -39,6 +43,18 @@ public class BusinessClock {
 
     public ZoneId zone() {
         return zone;
+    }
+
+    /**
+     * A time a trusted sender stated (a sync message's effective or collection time): refused when later than now by
+     * more than a few minutes of clock difference ({@code SYNC_TIME_IN_FUTURE}) — applied at once, it would make every
+     * real message after it stale. Null passes.
+     */
+    public Instant notLater(Instant stated) {
+        if (stated != null && stated.isAfter(now().plus(SENDER_CLOCK_SKEW))) {
+            throw new InvalidInputException("SYNC_TIME_IN_FUTURE");
+        }
+        return stated;
     }
 
     public LocalDate today() {

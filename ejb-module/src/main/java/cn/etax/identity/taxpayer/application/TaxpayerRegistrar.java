@@ -35,7 +35,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,9 +49,6 @@ import java.util.logging.Logger;
 public class TaxpayerRegistrar {
 
     private static final Logger LOG = Logger.getLogger(TaxpayerRegistrar.class.getName());
-
-    /** How far a sender's clock may run ahead of this one's. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;
@@ -78,7 +74,7 @@ public class TaxpayerRegistrar {
         CreditCode code = CreditCode.of(m.creditCode());
         IdDocument legal = document(m.legalRepresentative(), "LEGAL_REPRESENTATIVE_REQUIRED");
         IdDocument finance = m.financeOfficer() == null ? null : document(m.financeOfficer(), "KEY_PERSON_INVALID");
-        Instant since = notLater(m.occurredAt() != null ? m.occurredAt()
+        Instant since = clock.notLater(m.occurredAt() != null ? m.occurredAt()
                 : m.registeredOn() == null ? null : m.registeredOn().atStartOfDay(clock.zone()).toInstant());
         if (m.registeredOn() != null && m.registeredOn().isAfter(clock.today())) {
             throw new InvalidInputException("SYNC_TIME_IN_FUTURE");
@@ -130,7 +126,7 @@ public class TaxpayerRegistrar {
         if (m.effectiveAt() == null) {
             throw new InvalidInputException("SYNC_EFFECTIVE_TIME_REQUIRED");
         }
-        notLater(m.effectiveAt());
+        clock.notLater(m.effectiveAt());
         IdDocument document = document(m.person(), "KEY_PERSON_INVALID");
         KeyPerson person = keyPerson(m.person(), document, m.effectiveAt());
 
@@ -296,17 +292,6 @@ public class TaxpayerRegistrar {
     private Optional<Long> taxpayerId(CreditCode code) {
         return em.createNamedQuery(Taxpayer.ID_BY_CREDIT_CODE, Long.class).setParameter("code", code.value())
                 .getResultStream().findFirst();
-    }
-
-    /**
-     * A registration or change dated in the future would be applied at once and make every real change before that
-     * date STALE: refused ({@code SYNC_TIME_IN_FUTURE}), a few minutes of clock difference allowed.
-     */
-    private Instant notLater(Instant at) {
-        if (at != null && at.isAfter(clock.now().plus(CLOCK_SKEW))) {
-            throw new InvalidInputException("SYNC_TIME_IN_FUTURE");
-        }
-        return at;
     }
 
     private static String messageId(String raw) {

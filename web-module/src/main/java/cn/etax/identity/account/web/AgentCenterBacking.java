@@ -69,8 +69,7 @@ public class AgentCenterBacking implements Serializable {
 
     /** The eye key of a key person's name. */
     public String keyField(IdentityType role) {
-        return role == IdentityType.LEGAL_REPRESENTATIVE ? EnterpriseField.LEGAL_REPRESENTATIVE_NAME.name()
-                : EnterpriseField.FINANCE_OFFICER_NAME.name();
+        return EnterpriseField.nameOf(role).name();
     }
 
     /** AGT-3: the clients to switch to. */

@@ -64,8 +64,7 @@ public class EnterpriseInfoBacking implements Serializable {
 
     /** The eye key of a key person's name. */
     public String keyField(IdentityType role) {
-        return role == IdentityType.LEGAL_REPRESENTATIVE ? EnterpriseField.LEGAL_REPRESENTATIVE_NAME.name()
-                : EnterpriseField.FINANCE_OFFICER_NAME.name();
+        return EnterpriseField.nameOf(role).name();
     }
 
     /** The current identity's permissions in catalogue order. */
