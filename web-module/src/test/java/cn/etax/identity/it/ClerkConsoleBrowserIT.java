@@ -44,6 +44,7 @@ class ClerkConsoleBrowserIT {
         wait.until(ExpectedConditions.urlContains("/clerk/login.xhtml"));
         browser.type(By.id("clerkLogin:username"), clerk);
         browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
+        SliderDrag.ontoGap(driver, "clerkLogin");
         browser.click(By.id("clerkLogin:submit"));
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
         assertThat(browser.text(By.id("clerkBar:who"))).isEqualTo("测试科员（国家税务总局南昌市东湖区税务局）");
@@ -94,6 +95,7 @@ class ClerkConsoleBrowserIT {
         driver.get(App.uri("/clerk/login.xhtml").toString());
         browser.type(By.id("clerkLogin:username"), clerk);
         browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
+        SliderDrag.ontoGap(driver, "clerkLogin");
         browser.click(By.id("clerkLogin:submit"));
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
         browser.click(By.id("clerkBar:personsLink"));
@@ -127,6 +129,7 @@ class ClerkConsoleBrowserIT {
         driver.get(App.uri("/clerk/login.xhtml").toString());
         browser.type(By.id("clerkLogin:username"), clerk);
         browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
+        SliderDrag.ontoGap(driver, "clerkLogin");
         browser.click(By.id("clerkLogin:submit"));
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
         for (String page : new String[] {"/clerk/persons.xhtml", "/clerk/register.xhtml"}) {

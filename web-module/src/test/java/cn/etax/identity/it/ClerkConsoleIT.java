@@ -25,7 +25,8 @@ class ClerkConsoleIT {
 
     @Test
     @DisplayName("RULE-LOCK: a clerk logs in with username and password; five wrong passwords lock him until midnight "
-            + "even with the right one; an unknown username gets the same answer as a wrong password")
+            + "even with the right one; an unknown username gets the same answer as a wrong password; calls without "
+            + "the slider are refused before the password and lock nobody")
     void login_and_lockout() {
         String username = ClerkFixtures.newClerk("CLERK_GRANTS");
         Api browser = Api.browser();
@@ -40,6 +41,12 @@ class ClerkConsoleIT {
         assertThat(unknown.code()).isEqualTo("CLERK_LOGIN_FAILED");
         assertThat(unknown.message()).isEqualTo("用户名或密码错误");
 
+        for (int i = 1; i <= 6; i++) {
+            Reply scripted = Api.browser().post(CLERK + "/login", Json.createObjectBuilder()
+                    .add("username", username).add("password", "Wrong@2026s" + i).build());
+            assertThat(scripted.status()).as("scripted call %d: %s", i, scripted).isEqualTo(401);
+            assertThat(scripted.code()).isEqualTo("HUMAN_CHECK_FAILED");
+        }
         for (int i = 1; i <= 4; i++) {
             Reply wrong = ClerkFixtures.login(Api.browser(), username, "Wrong@2026x" + i);
             assertThat(wrong.status()).as("attempt %d: %s", i, wrong).isEqualTo(401);

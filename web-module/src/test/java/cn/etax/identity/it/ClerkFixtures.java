@@ -42,9 +42,13 @@ final class ClerkFixtures {
         return username;
     }
 
+    /** The console's login as a clerk does it: the slider dragged onto its gap, then username and password. */
     static Reply login(Api browser, String username, String password) {
+        Api.Slider slider = browser.slider();
+        slider.awaitHumanTime();
         return browser.post(CLERK + "/login", Json.createObjectBuilder().add("username", username)
-                .add("password", password).build());
+                .add("password", password).add("sliderToken", slider.token()).add("sliderPosition", slider.gap())
+                .build());
     }
 
     static Api loggedIn(String username) {

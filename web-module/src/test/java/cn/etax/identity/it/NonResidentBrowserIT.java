@@ -56,6 +56,7 @@ class NonResidentBrowserIT {
         wait.until(ExpectedConditions.urlContains("/clerk/login.xhtml"));
         browser.type(By.id("clerkLogin:username"), ClerkFixtures.newClerk("CLERK_REGISTRATION"));
         browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
+        SliderDrag.ontoGap(driver, "clerkLogin");
         browser.click(By.id("clerkLogin:submit"));
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
         browser.click(By.id("clerkBar:nonResidentsLink"));

@@ -2,6 +2,7 @@ package cn.etax.identity.clerk.application;
 
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.AddressThrottle;
+import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.clerk.domain.Clerk;
 import cn.etax.identity.shared.AccountLockedException;
@@ -19,9 +20,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Clerk login to the staff console (§8): username + password, with the person login's safeguards — the per-address
- * throttle first, then the clerk's own RULE-LOCK counters (five consecutive failures lock him until midnight), the
- * Argon2 check outside any transaction. An unknown username and a wrong password get the same answer, and an
+ * Clerk login to the staff console (§8): username + password + slider, with the person login's safeguards — the
+ * per-address throttle first, the anti-automation slider before any password or counter is touched (so nobody can
+ * lock a clerk with five scripted calls), then the clerk's own RULE-LOCK counters (five consecutive failures lock
+ * him until midnight), the Argon2 check outside any transaction. An unknown username and a wrong password get the same answer, and an
  * unknown one costs the same hashing time. Every attempt is audited.
  */
 @Stateless
@@ -33,6 +35,9 @@ public class ClerkLoginService {
 
     @EJB
     AddressThrottle throttle;
+
+    @EJB
+    HumanCheckService humanCheck;
 
     @EJB
     ClerkAccounts accounts;
@@ -49,10 +54,14 @@ public class ClerkLoginService {
     @Inject
     BusinessClock clock;
 
-    public AuthenticatedClerk login(String username, String password, ClientContext client) {
+    public AuthenticatedClerk login(String username, String password, String humanToken, Integer humanAnswer,
+                                    ClientContext client) {
         throttle.attempt(client);
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException("CLERK_CREDENTIALS_REQUIRED");
+        }
+        if (!humanCheck.verify(humanToken, humanAnswer)) {
+            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }
         Clerk clerk = accounts.byUsername(username).filter(Clerk::active).orElse(null);
         if (clerk == null) {

@@ -86,7 +86,8 @@ public class ClerkResource {
     @Context
     HttpServletResponse response;
 
-    public record Credentials(String username, String password) {
+    /** The slider of {@code POST /api/v1/login/slider}, answered as on the person login. */
+    public record Credentials(String username, String password, String sliderToken, Integer sliderPosition) {
     }
 
     public record ClerkView(String username, String name, String taxOfficeCode, String taxOfficeName,
@@ -107,11 +108,13 @@ public class ClerkResource {
 
     @POST
     @Path("login")
-    @Operation(summary = "Clerk login by username and password (RULE-LOCK: five failures lock until midnight); "
-            + "the session cookie opens the console")
+    @Operation(summary = "Clerk login by username, password and the answer to a slider challenge of "
+            + "POST /api/v1/login/slider (HUMAN_CHECK_FAILED without it; RULE-LOCK: five wrong passwords lock until "
+            + "midnight); the session cookie opens the console")
     public ClerkView login(Credentials body) {
         Credentials b = require(body);
-        AuthenticatedClerk clerk = logins.login(b.username(), b.password(), Clients.of(request));
+        AuthenticatedClerk clerk = logins.login(b.username(), b.password(), b.sliderToken(), b.sliderPosition(),
+                Clients.of(request));
         sessions.clerkLogin(request, response, clerk);
         return ClerkView.of(clerk);
     }
