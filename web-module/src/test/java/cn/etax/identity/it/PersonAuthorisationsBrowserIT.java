@@ -68,6 +68,7 @@ class PersonAuthorisationsBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#authorised h2"), "已授权企业"));
         assertThat(browser.text(By.id("authorised:rows:0:creditCode"))).isEqualTo(e.creditCode());
         assertThat(browser.text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
+        assertThat(browser.text(By.id("authorised:rows:0:province"))).isEqualTo("江西省");
         assertThat(browser.text(By.id("authorised:rows:0:identityType"))).isEqualTo("办税员");
         assertThat(driver.findElement(By.id("authorised:rows:0:syncedAt")).getText()).isBlank();
         browser.click(By.id("authorised:rows:0:sync"));
@@ -131,10 +132,13 @@ class PersonAuthorisationsBrowserIT {
         assertThat(driver.findElements(By.id("authorised:rows:0:delete"))).isEmpty();
         assertThat(browser.text(By.id("authorised:rows:0:notDeletable"))).isEqualTo("法定代表人不能删除");
         assertThat(browser.text(By.id("authorised:rows:0:state"))).isEqualTo("正常");
+        assertThat(browser.text(By.id("authorised:rows:0:province"))).isEqualTo("江西省");
 
         browser.click(By.id("headerForm:langEn"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#authorised h2"), "Authorised enterprises"));
         assertThat(browser.text(By.id("authorised:rows:0:identityType"))).isEqualTo("Legal representative");
+        assertThat(browser.text(By.id("authorised:rows:0:province"))).as("reference data in the page language")
+                .isEqualTo("Jiangxi");
         assertThat(browser.text(By.id("accountNav"))).contains("Pending authorisations", "History");
 
         // the language chosen outlives the session: after 退出 the portal is still in English

@@ -130,7 +130,8 @@ class TaxpayerSyncIT {
     }
 
     @Test
-    @DisplayName("a registration with a field too long, shares over 100 % or a future date: told what is wrong, "
+    @DisplayName("a registration with a field too long, shares over 100 %, a future date or a province name not the "
+            + "code's: told what is wrong, "
             + "nothing registered, and the corrected message under the same id applies")
     void bad_registration_data_is_refused_before_anything_is_written() {
         TestPerson legal = Fixtures.quickPerson();
@@ -146,6 +147,8 @@ class TaxpayerSyncIT {
         JsonObject controlCharacters = Json.createObjectBuilder(good).add("industry", "软件\n业").build();
         JsonObject future = Json.createObjectBuilder(good).add("registeredOn", "2999-01-01")
                 .add("occurredAt", "2999-01-01T00:00:00Z").build();
+        JsonObject otherProvincesName = Json.createObjectBuilder(good).add("provinceName", "湖南省").build();
+        JsonObject noProvince = Json.createObjectBuilder(good).add("provinceCode", "39").build();
 
         for (JsonObject bad : java.util.List.of(longInvestorDocument, longAddress)) {
             Reply r = post(REGISTRATIONS, bad);
@@ -156,6 +159,10 @@ class TaxpayerSyncIT {
         assertThat(post(REGISTRATIONS, overWhole).code()).isEqualTo("INVESTOR_SHARES_OVER_100");
         assertThat(post(REGISTRATIONS, controlCharacters).code()).isEqualTo("TEXT_INVALID");
         assertThat(post(REGISTRATIONS, future).code()).isEqualTo("SYNC_TIME_IN_FUTURE");
+        Reply mismatch = post(REGISTRATIONS, otherProvincesName);
+        assertThat(mismatch.code()).as("%s", mismatch).isEqualTo("PROVINCE_NAME_MISMATCH");
+        assertThat(mismatch.message()).isEqualTo("省份代码36对应的省份是江西省，与填写的省份名称不一致");
+        assertThat(post(REGISTRATIONS, noProvince).code()).isEqualTo("PROVINCE_UNKNOWN");
         assertThat(core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, TOKEN).status())
                 .as("nothing registered").isEqualTo(404);
 

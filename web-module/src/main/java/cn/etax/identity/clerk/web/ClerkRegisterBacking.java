@@ -1,5 +1,6 @@
 package cn.etax.identity.clerk.web;
 
+import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.application.ClerkTaxpayerService;
 import cn.etax.identity.clerk.domain.ClerkRole;
 import cn.etax.identity.shared.DomainException;
@@ -9,10 +10,14 @@ import cn.etax.identity.taxpayer.application.SyncInvestor;
 import cn.etax.identity.taxpayer.application.SyncPerson;
 import cn.etax.identity.taxpayer.application.TaxpayerGrants;
 import cn.etax.identity.taxpayer.application.TaxpayerRegistration;
+import cn.etax.identity.taxpayer.domain.Provinces;
 import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import cn.etax.identity.taxpayer.domain.VatQualification;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
@@ -36,13 +41,15 @@ public class ClerkRegisterBacking implements Serializable {
     @EJB
     transient ClerkTaxpayerService taxpayers;
 
+    @Inject
+    Sessions sessions;
+
     private String creditCode;
     private String name;
     private TaxpayerKind kind = TaxpayerKind.ORDINARY;
     private String taxAuthorityCode;
     private String taxAuthorityName;
-    private String provinceCode = "36";
-    private String provinceName = "江西省";
+    private String provinceCode;
     private String registrationType;
     private String industry;
     private VatQualification vatQualification;
@@ -58,7 +65,7 @@ public class ClerkRegisterBacking implements Serializable {
         }
         try {
             TaxpayerGrants done = taxpayers.register(new TaxpayerRegistration(null, creditCode, name, kind,
-                    taxAuthorityCode, taxAuthorityName, provinceCode, provinceName, registrationType, industry,
+                    taxAuthorityCode, taxAuthorityName, provinceCode, Provinces.name(provinceCode).orElse(null), registrationType, industry,
                     vatQualification, businessAddress, registeredOn, null, legal.toSync(), finance.isBlank() ? null : finance.toSync(),
                     investors.stream().filter(i -> !i.isBlank()).map(InvestorRow::toSync).toList()),
                     FacesSupport.client());
@@ -145,8 +152,17 @@ public class ClerkRegisterBacking implements Serializable {
     public void setTaxAuthorityName(String taxAuthorityName) { this.taxAuthorityName = taxAuthorityName; }
     public String getProvinceCode() { return provinceCode; }
     public void setProvinceCode(String provinceCode) { this.provinceCode = provinceCode; }
-    public String getProvinceName() { return provinceName; }
-    public void setProvinceName(String provinceName) { this.provinceName = provinceName; }
+    public List<String> getProvinceCodes() { return List.copyOf(Provinces.all().keySet()); }
+
+    /** The province of the clerk's own office by default (digits 2-3 of a tax authority code). */
+    @PostConstruct
+    void init() {
+        AuthenticatedClerk clerk = sessions.currentClerk(FacesSupport.request());
+        String office = clerk == null ? null : clerk.taxOfficeCode();
+        if (office != null && office.length() >= 3 && Provinces.name(office.substring(1, 3)).isPresent()) {
+            provinceCode = office.substring(1, 3);
+        }
+    }
     public String getRegistrationType() { return registrationType; }
     public void setRegistrationType(String registrationType) { this.registrationType = registrationType; }
     public String getIndustry() { return industry; }

@@ -5,6 +5,7 @@ import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.shared.Masking;
+import cn.etax.identity.taxpayer.domain.Provinces;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,11 @@ public class AuthorisationLabels {
 
     public String initiator(GrantParty party) {
         return party == null ? "" : FacesSupport.text("authorisations.initiator." + party.name());
+    }
+
+    /** A taxpayer's province (its official Chinese name as stored) in the page's language. */
+    public String province(String name) {
+        return Provinces.code(name).map(code -> FacesSupport.text("province." + code)).orElse(name == null ? "" : name);
     }
 
     /** RULE-MASK: the enterprise's name as the account centers show it. */
