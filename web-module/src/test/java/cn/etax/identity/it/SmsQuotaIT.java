@@ -76,4 +76,27 @@ class SmsQuotaIT {
         assertThat(browser.smsStep(flow, Sim.latestCode(ZHANG_SAN.phone())).string("status"))
                 .as("the new code logs in").isEqualTo("LOGGED_IN");
     }
+
+    @Test
+    @DisplayName("RULE-SMS: any 10 minutes, not a new window after the first: 1 code, 9 at 9:50, then at 10:05 only one")
+    void noBurstAtTheWindowsEdge() {
+        Api browser = Api.browser();
+        int before = Sim.messagesTo(ZHANG_SAN.phone());
+        assertThat(browser.sendCode(browser.startLogin(ZHANG_SAN.phone(), ZHANG_SAN.password())).status())
+                .isEqualTo(204);
+        Sim.moveClock(Duration.ofMinutes(9).plusSeconds(50));
+        String flow = browser.startLogin(ZHANG_SAN.phone(), ZHANG_SAN.password());
+        for (int i = 2; i <= 10; i++) {
+            assertThat(browser.sendCode(flow).status()).as("code %d", i).isEqualTo(204);
+        }
+        Sim.moveClock(Duration.ofSeconds(15));
+
+        assertThat(browser.sendCode(flow).status()).as("the first code has aged out").isEqualTo(204);
+        Reply twelfth = browser.sendCode(flow);
+        assertThat(twelfth.code()).as("%s", twelfth).isEqualTo("SMS_TOO_FREQUENT");
+        assertThat(twelfth.header("Retry-After")).hasValueSatisfying(
+                r -> assertThat(Integer.parseInt(r)).as("until the codes of 9:50 are ten minutes old")
+                        .isBetween(580, 586));
+        assertThat(Sim.messagesTo(ZHANG_SAN.phone()) - before).as("messages the phone received").isEqualTo(11);
+    }
 }
