@@ -36,4 +36,27 @@ public final class RequiredText {
         }
         return value;
     }
+
+    /**
+     * The longest account or password a login form takes (its fields' maxlength). Longer input can be nobody's
+     * account or password: it is refused before anything is looked up, hashed or counted.
+     */
+    public static final int CREDENTIAL_MAX = 64;
+
+    /**
+     * A secret as typed (a password, never stripped): {@code missingCode} when blank, {@code TEXT_TOO_LONG} over the
+     * limit, {@code TEXT_INVALID} with control characters — refusals that cost no hash and count no attempt.
+     */
+    public static String secret(String raw, int max, String missingCode) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidInputException(missingCode);
+        }
+        if (raw.length() > max) {
+            throw new InvalidInputException("TEXT_TOO_LONG", max);
+        }
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("TEXT_INVALID");
+        }
+        return raw;
+    }
 }

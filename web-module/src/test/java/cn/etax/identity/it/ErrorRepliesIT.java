@@ -53,6 +53,32 @@ class ErrorRepliesIT {
     }
 
     @Test
+    @DisplayName("API-1, RULE-LOCK: a login with a number or true for text, control characters or a password no form "
+            + "takes is refused as such and spends no attempt")
+    void malformed_credentials_spend_no_attempt() {
+        TestPerson p = Fixtures.quickPerson();
+        for (String body : new String[] {"{\"account\":\"%s\",\"password\":true}",
+                "{\"account\":\"%s\",\"password\":12345678}", "{\"account\":[\"%s\"],\"password\":\"x\"}"}) {
+            Reply r = Api.browser().sendRaw("POST", "/api/v1/login/password", "application/json",
+                    body.formatted(p.phone()), Map.of());
+            assertThat(r.status()).as("%s: %s", body, r).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("REQUEST_BODY_INVALID");
+        }
+        Api browser = Api.browser();
+        Reply nul = browser.passwordStep(p.phone(), "Wr\u0000ong@2026");
+        assertThat(nul.status()).as("%s", nul).isEqualTo(400);
+        assertThat(nul.code()).isEqualTo("TEXT_INVALID");
+        assertThat(browser.passwordStep(p.phone() + "\u0007", "Wrong@2026").code()).isEqualTo("TEXT_INVALID");
+        Reply huge = browser.passwordStep(p.phone(), "W".repeat(200_000));
+        assertThat(huge.code()).as("%s", huge).isEqualTo("TEXT_TOO_LONG");
+        assertThat(huge.message()).isEqualTo("输入内容过长，最多64个字符");
+
+        Reply wrong = browser.passwordStep(p.phone(), "Wrong@2026x");
+        assertThat(wrong.code()).isEqualTo("PASSWORD_WRONG");
+        assertThat(wrong.message()).as("the first counted attempt").isEqualTo("账号或密码错误，今日还可尝试4次");
+    }
+
+    @Test
     @DisplayName("a number out of range, a fraction for an id or a word for true/false is 400 REQUEST_BODY_INVALID, "
             + "never read as another value")
     void json_values_are_read_as_written() {

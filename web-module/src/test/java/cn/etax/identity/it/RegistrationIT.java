@@ -156,6 +156,38 @@ class RegistrationIT {
                 .code()).isEqualTo("ALREADY_REGISTERED");
     }
 
+    @Test
+    @DisplayName("REG-1: three registrations of one person, each ready with its own phone, completed at once → one "
+            + "account, the others 409 ALREADY_REGISTERED, never a system error")
+    void parallelRegistrationsOfOnePersonMakeOneAccount() {
+        TestPerson p = Fixtures.newCitizen();
+        List<CompletableFuture<Reply>> pending = new java.util.ArrayList<>();
+        List<String> phones = new java.util.ArrayList<>();
+        List<Registration> ready = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Registration reg = Registration.start(Api.browser(), p);
+            String phone = i == 0 ? p.phone() : Fixtures.newPhone();
+            reg.sendCode(phone);
+            reg.passFaceCheck();
+            phones.add(phone);
+            ready.add(reg);
+        }
+        for (int i = 0; i < 3; i++) {
+            pending.add(ready.get(i).completeAsync(Api.browser(), phones.get(i), Sim.latestCode(phones.get(i))));
+        }
+        List<Reply> replies = pending.stream().map(CompletableFuture::join).toList();
+
+        assertThat(replies).filteredOn(r -> r.status() == 201).as("created: %s", replies).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 201).as("%s", replies).hasSize(2)
+                .allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(409);
+                    assertThat(r.code()).isEqualTo("ALREADY_REGISTERED");
+                });
+        String winner = phones.get(replies.indexOf(replies.stream().filter(r -> r.status() == 201).findFirst()
+                .orElseThrow()));
+        assertThat(Api.browser().login(p.idNumber(), p.password(), winner).string("status")).isEqualTo("LOGGED_IN");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private static void addCitizen(String name, String number) {

@@ -25,6 +25,7 @@ import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.Masking;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
@@ -199,9 +200,8 @@ public class AccountService {
                                       ClientContext client) {
         Person p = me();
         checkNewPassword(p, newPassword, confirmation);
-        if (oldPassword == null || oldPassword.isEmpty()) {
-            throw new InvalidInputException("OLD_PASSWORD_REQUIRED"); // asked for, not counted
-        }
+        // asked for, or refused when malformed, not counted
+        RequiredText.secret(oldPassword, RequiredText.CREDENTIAL_MAX, "OLD_PASSWORD_REQUIRED");
         // RULE-LOCK: the old password is a password attempt like the login's, or a session's holder could guess it
         int left = guard.begin(p.id(), AuthMethod.PASSWORD);
         if (!hasher.verify(oldPassword, p.passwordHash())) {

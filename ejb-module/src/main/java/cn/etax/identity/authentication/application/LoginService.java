@@ -15,6 +15,7 @@ import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import jakarta.ejb.EJB;
@@ -203,13 +204,10 @@ public class LoginService {
      * An empty account or password is a form sent too early, answered before the slider and the account are looked
      * at: it tells nothing and spends none of the day's attempts.
      */
+    /** Asked for when missing; malformed (too long, control characters) refused before any look-up or count. */
     private static void requireCredentials(String account, String password) {
-        if (account == null || account.isBlank()) {
-            throw new InvalidInputException("ACCOUNT_REQUIRED");
-        }
-        if (password == null || password.isBlank()) {
-            throw new InvalidInputException("PASSWORD_REQUIRED");
-        }
+        RequiredText.of(account, RequiredText.CREDENTIAL_MAX, "ACCOUNT_REQUIRED");
+        RequiredText.secret(password, RequiredText.CREDENTIAL_MAX, "PASSWORD_REQUIRED");
     }
 
     private static long requireGrant(Long grantId) {

@@ -9,6 +9,7 @@ import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
 import jakarta.ejb.EJB;
@@ -60,6 +61,8 @@ public class ClerkLoginService {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException("CLERK_CREDENTIALS_REQUIRED");
         }
+        RequiredText.of(username, RequiredText.CREDENTIAL_MAX, "CLERK_CREDENTIALS_REQUIRED");
+        RequiredText.secret(password, RequiredText.CREDENTIAL_MAX, "CLERK_CREDENTIALS_REQUIRED");
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }

@@ -29,6 +29,7 @@ import cn.etax.identity.account.domain.UsernamePolicy;
 import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.UniqueViolation;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -36,6 +37,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
@@ -223,11 +225,12 @@ public class RegistrationService {
         }
         if (former == null) {
             em.persist(person);
-            em.flush();
+            flushRacing();
         }
         registered.fire(new PersonRegistered(person.id(), person.idDigest()));
         ProtectedValue phoneValue = phones.release(phone, person.id(), client);
         person.addPhone(phoneValue, clock.now());
+        flushRacing();
         if (former == null) {
             guards.create(person.id());
         } else {
@@ -240,6 +243,28 @@ public class RegistrationService {
                         + (former == null ? "" : ", registered again after deregistration (REG-7)"), client);
         LOG.info(() -> "registered person " + person.id() + " (" + document + ")");
         return person.id();
+    }
+
+    /**
+     * Writes now, so that a registration racing this one for the same document, username or phone (each checked
+     * free above, both then inserting) is answered as the checks would have answered it, not as a system error;
+     * the whole registration rolls back, the code and face check included.
+     */
+    private void flushRacing() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolation.of(e, "uk_person_id_digest")) {
+                throw new ConflictException("ALREADY_REGISTERED");
+            }
+            if (UniqueViolation.of(e, "uk_person_username")) {
+                throw new ConflictException("USERNAME_TAKEN");
+            }
+            if (UniqueViolation.in(e)) {
+                throw new ConflictException("CONCURRENT_CHANGE");
+            }
+            throw e;
+        }
     }
 
     /** Password, username and phone of step 2, and the document still free; returns the username or null. */

@@ -12,11 +12,25 @@ public final class UniqueViolation {
     }
 
     public static boolean in(Throwable failure) {
+        return violation(failure) != null;
+    }
+
+    /**
+     * Whether a failed write broke the unique key {@code constraint} (as the migrations name it): both databases
+     * name the constraint, or the index behind it, in the message.
+     */
+    public static boolean of(Throwable failure, String constraint) {
+        SQLException sql = violation(failure);
+        return sql != null && sql.getMessage() != null
+                && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains(constraint.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static SQLException violation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
+                return sql;
             }
         }
-        return false;
+        return null;
     }
 }

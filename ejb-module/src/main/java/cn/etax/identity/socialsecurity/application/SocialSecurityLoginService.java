@@ -10,6 +10,7 @@ import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.socialsecurity.domain.FeePayerAccount;
 import jakarta.ejb.EJB;
@@ -64,6 +65,8 @@ public class SocialSecurityLoginService {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException("SOCIAL_SECURITY_CREDENTIALS_REQUIRED");
         }
+        RequiredText.of(username, RequiredText.CREDENTIAL_MAX, "SOCIAL_SECURITY_CREDENTIALS_REQUIRED");
+        RequiredText.secret(password, RequiredText.CREDENTIAL_MAX, "SOCIAL_SECURITY_CREDENTIALS_REQUIRED");
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }

@@ -18,6 +18,7 @@ import cn.etax.identity.shared.CreditCode;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.InvalidInputException;
+import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.ClientContext;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -91,9 +92,7 @@ public class LegacyLoginService {
             throw new ForbiddenException("LEGACY_ENTRY_CLOSED");
         }
         CreditCode code = CreditCode.of(creditCode);
-        if (password == null || password.isEmpty()) {
-            throw new InvalidInputException("LEGACY_PASSWORD_REQUIRED");
-        }
+        RequiredText.secret(password, RequiredText.CREDENTIAL_MAX, "LEGACY_PASSWORD_REQUIRED");
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
         }

@@ -19,17 +19,18 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 /**
- * JSON-B for the REST API with numbers, truth values and dates read as they are written (API-1): by default a grant id of
- * 2^64 + 58 wraps round to 58, 58.7 is cut to 58 and {@code "closed": "yes"} reads false — each silently naming
- * something else than the caller sent. Here a whole number out of range, a fraction where a whole number belongs,
- * and anything but {@code true}/{@code false} for a truth value are refused (400 {@code REQUEST_BODY_INVALID}).
+ * JSON-B for the REST API with numbers, truth values, dates and texts read as they are written (API-1): by default a
+ * grant id of 2^64 + 58 wraps round to 58, 58.7 is cut to 58, {@code "closed": "yes"} reads false and
+ * {@code "password": true} reads "true" — each silently naming something else than the caller sent. Here a whole
+ * number out of range, a fraction where a whole number belongs, anything but {@code true}/{@code false} for a truth
+ * value and anything but a JSON string for a text are refused (400 {@code REQUEST_BODY_INVALID}).
  * Request bodies use the boxed types for this; primitives keep JSON-B's own reading.
  */
 @Provider
 public class StrictJsonb implements ContextResolver<Jsonb> {
 
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(
-            new WholeLong(), new WholeInteger(), new StrictBoolean(), new CalendarDate()));
+            new WholeLong(), new WholeInteger(), new StrictBoolean(), new CalendarDate(), new Text()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
@@ -114,6 +115,21 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
                 return Boolean.FALSE;
             }
             throw new JsonbException("not a truth value: " + value.getValueType());
+        }
+    }
+
+    /** A JSON string, not a number, truth value, object or array that JSON-B would turn into one. */
+    public static final class Text implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            JsonValue value = parser.getValue();
+            if (value == JsonValue.NULL) {
+                return null;
+            }
+            if (value instanceof JsonString text) {
+                return text.getString();
+            }
+            throw new JsonbException("not a text: " + value.getValueType());
         }
     }
 }
