@@ -130,6 +130,41 @@ class GrantManagementIT {
     }
 
     @Test
+    @DisplayName("PER-2, PER-3, PER-5: a person withdraws his own unanswered application, sees it as 已撤回 and may "
+            + "apply again; the enterprise's offers are his to reject, not to withdraw")
+    void applicant_withdraws_his_application() {
+        Enterprise e = GrantFixtures.registerEnterprise();
+        TestPerson applicant = Fixtures.quickPerson();
+        Api me = AccountFixtures.loggedIn(applicant);
+        Api boss = AccountFixtures.loggedIn(e.legal());
+        JsonObject application = Json.createObjectBuilder().add("creditCode", e.creditCode())
+                .add("identityType", "INVOICER").build();
+        long id = me.post(GrantFixtures.GRANTS, application).json().getJsonNumber("id").longValue();
+        assertThat(find(boss.get(e.staff() + "/pending"), id)).as("the enterprise sees it").isPresent();
+
+        Reply withdrawn = personAct(me, id, "withdraw");
+        assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(200);
+        assertThat(withdrawn.string("state")).isEqualTo("WITHDRAWN");
+        assertThat(find(me.get(GrantFixtures.GRANTS + "/pending"), id)).isEmpty();
+        assertThat(find(me.get(GrantFixtures.GRANTS + "/history"), id).orElseThrow().getString("state"))
+                .isEqualTo("WITHDRAWN");
+        assertThat(find(boss.get(e.staff() + "/pending"), id)).as("gone from the enterprise's list").isEmpty();
+        assertThat(act(boss, e, id, "confirm").code()).as("nothing left to confirm").isEqualTo("GRANT_NOT_PENDING");
+        assertThat(personAct(me, id, "withdraw").code()).isEqualTo("GRANT_NOT_PENDING");
+        assertThat(AccountIT.auditActions(GrantFixtures.personId(me), "GRANT_WITHDRAWN")).hasSize(1);
+
+        Reply again = me.post(GrantFixtures.GRANTS, application);
+        assertThat(again.status()).as("a withdrawn application blocks no new one: %s", again).isEqualTo(200);
+
+        TestPerson officer = Fixtures.quickPerson();
+        long offered = offer(boss, e, officer, null);
+        Reply notHis = personAct(AccountFixtures.loggedIn(officer), offered, "withdraw");
+        assertThat(notHis.status()).isEqualTo(403);
+        assertThat(notHis.code()).isEqualTo("GRANT_WITHDRAW_OWN_ONLY");
+        assertThat(personAct(me, offered, "withdraw").code()).as("another person's grant").isEqualTo("GRANT_NOT_YOURS");
+    }
+
+    @Test
     @DisplayName("ENT-4, ENT-5: permissions, freeze/unfreeze, delete; history with filters and clear record per side")
     void staff_lifecycle_and_history() {
         Enterprise e = GrantFixtures.registerEnterprise();

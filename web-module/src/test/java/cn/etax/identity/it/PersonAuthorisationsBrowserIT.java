@@ -100,7 +100,7 @@ class PersonAuthorisationsBrowserIT {
 
     @Test
     @DisplayName("PER-2 and PER-4 refusals on the pages: a wrong credit code, an application waiting for the "
-            + "enterprise, the legal representative's own binding not deletable")
+            + "enterprise (withdrawn by him), the legal representative's own binding not deletable")
     void apply_and_refusals_are_shown() {
         Enterprise e = GrantFixtures.registerEnterprise();
 
@@ -124,6 +124,11 @@ class PersonAuthorisationsBrowserIT {
         assertThat(browser.text(By.id("pending:rows:0:waiting"))).isEqualTo("等待企业确认");
         assertThat(driver.findElements(By.id("pending:rows:0:confirm"))).as("he cannot answer his own application")
                 .isEmpty();
+        // ... but he can take it back
+        browser.click(By.id("pending:rows:0:withdraw"));
+        browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"), "已撤回该授权申请"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:rows"), "暂无待确认授权信息"));
 
         browser.click(By.id("navAuthAuthorised"));
         wait.until(ExpectedConditions.textToBe(By.id("authorised:rows:0:identityType"), "法定代表人"));

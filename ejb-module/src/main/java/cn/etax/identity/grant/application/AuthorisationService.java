@@ -189,6 +189,16 @@ public class AuthorisationService {
                 (me, g) -> g.reject(GrantActor.person(me), clock.now(), clock.today()));
     }
 
+    /**
+     * PER-2/PER-3: the person takes back his own application while the enterprise has not answered it (an offer
+     * of the enterprise's is his to reject, not to withdraw: GRANT_WITHDRAW_OWN_ONLY). It then shows in PER-5 as
+     * 已撤回, and he may apply there again.
+     */
+    public AuthorisationView withdraw(long grantId, ClientContext client) {
+        return change(grantId, "GRANT_WITHDRAWN", client,
+                (me, g) -> g.withdraw(GrantActor.person(me), clock.now(), clock.today()));
+    }
+
     /** PER-4: the person ends a relationship (not as legal representative). */
     public AuthorisationView delete(long grantId, ClientContext client) {
         return change(grantId, "GRANT_DELETED", client,

@@ -156,6 +156,15 @@ public class AuthorisationResource {
         return grants.reject(id, Clients.of(request));
     }
 
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Withdraw one's own application the enterprise has not answered yet (PER-2, PER-3); "
+            + "it moves to the history (PER-5) as WITHDRAWN")
+    public AuthorisationView withdraw(@PathParam("id") long id) {
+        return grants.withdraw(id, Clients.of(request));
+    }
+
     @DELETE
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)

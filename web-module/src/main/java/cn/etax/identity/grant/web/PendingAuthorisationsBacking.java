@@ -140,6 +140,23 @@ public class PendingAuthorisationsBacking implements Serializable {
         search();
     }
 
+    /** 撤回 on one of the person's own applications. */
+    public void withdraw(AuthorisationView row) {
+        try {
+            grants.withdraw(row.id(), FacesSupport.client());
+            FacesSupport.info("authorisations.pending.withdrawn");
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+        cancelConfirm();
+        search();
+    }
+
+    /** The person's own application, still unanswered: his to withdraw. */
+    public boolean withdrawable(AuthorisationView row) {
+        return row.initiator() == GrantParty.PERSON && row.state() == GrantState.PENDING;
+    }
+
     private void confirm(String proof) {
         try {
             int count = grants.confirm(ids(), proof, sessions.current(FacesSupport.request()), FacesSupport.client())
