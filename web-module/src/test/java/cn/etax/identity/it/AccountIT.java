@@ -379,7 +379,8 @@ class AccountIT {
         }
 
         @Test
-        @DisplayName("RULE-USER: a username someone else has answers 该用户名已被使用 (USERNAME_TAKEN)")
+        @DisplayName("RULE-USER: a username someone else has, or the number of a document someone registered with, "
+                + "answers 该用户名已被使用 (USERNAME_TAKEN)")
         void usernameTaken() {
             Api browser = loggedIn(newPerson("冯重名"));
 
@@ -389,6 +390,17 @@ class AccountIT {
             assertThat(r.code()).isEqualTo("USERNAME_TAKEN");
             assertThat(r.message()).isEqualTo("该用户名已被使用");
             assertThat(profile(browser).get("username")).isIn(null, JsonValue.NULL);
+
+            // a foreign passport's number is a username in shape; the login field reads it as that passport
+            String passport = "Q" + Fixtures.newPhone().substring(3);
+            assertThat(Api.browser().post("/api/sim/persons", jakarta.json.Json.createObjectBuilder()
+                    .add("name", "Anna Passport").add("idType", "FOREIGN_PASSPORT").add("idNumber", passport)
+                    .add("phone", Fixtures.newPhone()).add("password", PASSWORD).add("migrated", false).build())
+                    .status()).isEqualTo(200);
+            Reply document = put(browser, "/username", json("username", passport));
+            assertThat(document.code()).as("another person's document number: %s", document)
+                    .isEqualTo("USERNAME_TAKEN");
+            assertThat(put(browser, "/username", json("username", passport + "z")).status()).isEqualTo(200);
         }
 
         @Test

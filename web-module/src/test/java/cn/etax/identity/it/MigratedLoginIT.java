@@ -22,7 +22,8 @@ class MigratedLoginIT {
     }
 
     @Test
-    @DisplayName("RULE-AGREE, RULE-PWD: initial password → agreements → new password (rule checked) → log in again with it")
+    @DisplayName("RULE-AGREE, RULE-PWD: initial password → agreements → new password (rules checked, the ID number's "
+            + "included) → log in again with it")
     void firstLoginSignsAgreementsAndReplacesInitialPassword() {
         Api browser = Api.browser();
         Api.CodedFlow flow = browser.startLoginWithCode(LI_SI.idNumber(), LI_SI.password(), LI_SI.phone());
@@ -40,6 +41,12 @@ class MigratedLoginIT {
         assertThat(tooShort.status()).isEqualTo(400);
         assertThat(tooShort.code()).isEqualTo("PASSWORD_LENGTH");
         assertThat(tooShort.message()).isEqualTo("密码长度为8-16位");
+        String keepsInitial = "Ab#" + LI_SI.password() + "x";
+        Reply personal = browser.post("/api/v1/login/initial-password",
+                flowBody(flow.flowToken()).add("password", keepsInitial).add("confirmation", keepsInitial).build());
+        assertThat(personal.code()).as("the initial password (last six of the ID number) kept inside the new one")
+                .isEqualTo("PASSWORD_PERSONAL");
+        assertThat(personal.message()).isEqualTo("密码不能包含证件号码或用户名");
 
         Reply changed = browser.post("/api/v1/login/initial-password",
                 flowBody(flow.flowToken()).add("password", NEW_PASSWORD).add("confirmation", NEW_PASSWORD).build());

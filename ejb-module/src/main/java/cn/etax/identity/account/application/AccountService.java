@@ -433,7 +433,7 @@ public class AccountService {
     public void changeUsername(String username, ClientContext client) {
         Person p = me();
         String clean = username == null ? "" : username.strip();
-        if (!clean.equals(p.username()) && directory.byUsername(clean).isPresent()) {
+        if (!clean.equals(p.username()) && directory.usernameTaken(clean, p.id())) {
             throw new ConflictException("USERNAME_TAKEN");
         }
         p.changeUsername(clean, clock.now(), clock.zone());

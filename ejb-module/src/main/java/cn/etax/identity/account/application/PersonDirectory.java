@@ -67,18 +67,7 @@ public class PersonDirectory {
             return byPhone(MobileNumber.parse(account)).filter(p -> p.status() == PersonStatus.ACTIVE)
                     .orElseThrow(() -> new AuthenticationFailedException("PHONE_NOT_REGISTERED"));
         }
-        String number = IdDocument.normalise(account);
-        List<String> digests = new ArrayList<>();
-        for (IdType type : IdType.values()) {
-            if (type.accepts(number)) {
-                digests.add(protector.digest("id", type.name() + ':' + number));
-            }
-        }
-        Optional<Person> found = Optional.empty();
-        if (!digests.isEmpty()) {
-            found = em.createQuery("select p from Person p where p.idDigest in :digests", Person.class)
-                    .setParameter("digests", digests).getResultStream().findFirst();
-        }
+        Optional<Person> found = byDocumentNumber(account);
         if (found.isEmpty()) {
             found = em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", account)
                     .getResultStream().findFirst();
@@ -112,6 +101,33 @@ public class PersonDirectory {
     public Optional<Person> byUsername(String username) {
         return em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
                 .getResultStream().findFirst();
+    }
+
+    /**
+     * RULE-USER: a username someone holds, or the number of a document someone registered with — the login field
+     * reads such a number as that document first (a foreign passport number is any 5 to 20 letters and digits),
+     * so the username would log nobody in and its owner's attempts would count against the document's holder.
+     * The chooser's own document number is his to take ({@code chooser} null before he has an account).
+     */
+    public boolean usernameTaken(String username, Long chooser) {
+        return byUsername(username).isPresent()
+                || byDocumentNumber(username).filter(p -> !Long.valueOf(p.id()).equals(chooser)).isPresent();
+    }
+
+    /** The person registered with a document of any type whose number this is (as typed into the login field). */
+    private Optional<Person> byDocumentNumber(String typed) {
+        String number = IdDocument.normalise(typed);
+        List<String> digests = new ArrayList<>();
+        for (IdType type : IdType.values()) {
+            if (type.accepts(number)) {
+                digests.add(protector.digest("id", type.name() + ':' + number));
+            }
+        }
+        if (digests.isEmpty()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select p from Person p where p.idDigest in :digests", Person.class)
+                .setParameter("digests", digests).getResultStream().findFirst();
     }
 
     public Person get(long personId) {

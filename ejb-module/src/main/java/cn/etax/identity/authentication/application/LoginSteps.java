@@ -281,7 +281,9 @@ public class LoginSteps {
             throw new ConflictException("FLOW_INVALID");
         }
         PasswordPolicy.requireConfirmed(newPassword, confirmation);
-        new PasswordPolicy(passwordCategories).check(newPassword, person.username());
+        // RULE-PWD as everywhere else: the ID number (whose last six are the initial password) and the username
+        new PasswordPolicy(passwordCategories).check(newPassword, protector.decrypt(person.idCipher()),
+                person.username());
         person.changePassword(hasher.hash(newPassword));
         flow.complete();
         audit.record(person.id(), "PASSWORD_CHANGED", "person:" + person.id(), "initial password replaced", client);

@@ -278,8 +278,7 @@ public class RegistrationService {
         String username = form.username() == null || form.username().isBlank() ? null : form.username().strip();
         if (username != null) {
             UsernamePolicy.check(username);
-            if (!em.createNamedQuery(Person.BY_USERNAME, Person.class).setParameter("username", username)
-                    .getResultList().isEmpty()) {
+            if (directory.usernameTaken(username, null)) {
                 throw new ConflictException("USERNAME_TAKEN");
             }
         }
