@@ -1,6 +1,9 @@
 package cn.etax.identity.taxpayer.application;
 
 import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.registration.application.AccountMigrated;
+import cn.etax.identity.registration.application.AccountMigrationService;
+import cn.etax.identity.registration.application.ExistingAccount;
 import cn.etax.identity.registration.application.RealNameCollected;
 import cn.etax.identity.registration.application.RealNameCollection;
 import cn.etax.identity.registration.application.RealNameCollectionService;
@@ -46,6 +49,9 @@ public class TaxpayerSyncService {
 
     @EJB
     RealNameCollectionService collections;
+
+    @EJB
+    AccountMigrationService migrations;
 
     @Inject
     @ConfigProperty(name = "identity.sync.token")
@@ -94,6 +100,15 @@ public class TaxpayerSyncService {
                                                 ClientContext client) {
         authenticate(presentedToken, client);
         return collections.record(message, "sync", client);
+    }
+
+    /**
+     * API-3: a natural-person account of the old electronic tax bureau, brought over with the initial password,
+     * unsigned agreements and the old system's level; one already here is left as it is (EXISTS).
+     */
+    public AccountMigrated existingAccount(String presentedToken, ExistingAccount message, ClientContext client) {
+        authenticate(presentedToken, client);
+        return migrations.migrate(message, client);
     }
 
     /** LOGIN-10: a social-security fee payer as the fee collection system registered it; the same message twice is one. */

@@ -1,5 +1,7 @@
 package cn.etax.identity.taxpayer.rest;
 
+import cn.etax.identity.registration.application.AccountMigrated;
+import cn.etax.identity.registration.application.ExistingAccount;
 import cn.etax.identity.registration.application.RealNameCollected;
 import cn.etax.identity.registration.application.RealNameCollection;
 import cn.etax.identity.socialsecurity.application.FeePayerMessage;
@@ -93,6 +95,18 @@ public class TaxpayerSyncResource {
     public RealNameCollected realNameCollection(@HeaderParam(TOKEN_HEADER) String token,
                                                 RealNameCollection message) {
         return sync.realNameCollection(token, message, Clients.of(request));
+    }
+
+    @POST
+    @Path("existing-accounts")
+    @Operation(summary = "API-3 存量用户迁移: a natural-person account of the old electronic tax bureau — name, idType, "
+            + "idNumber, nationality (ISO alpha-3 unless implied by the type), phones (the first the default), "
+            + "username, email, realNameLevel (3 or 4; 3 when left out). It logs in with the initial password (the "
+            + "last six characters of the ID number), then signs the agreements and sets its own password. Answers "
+            + "MIGRATED, or EXISTS when the document is already here (nothing changed); each phone ADDED or "
+            + "HELD_BY_ANOTHER, the username SET, TAKEN or NONE")
+    public AccountMigrated existingAccount(@HeaderParam(TOKEN_HEADER) String token, ExistingAccount message) {
+        return sync.existingAccount(token, message, Clients.of(request));
     }
 
     @POST
