@@ -17,14 +17,17 @@ public interface GrantQueries {
     List<StaffMember> activeStaff(String creditCode) throws IdentityQueryException;
 
     /**
-     * PER-4 seen from outside: the enterprises a registered person may act for today. {@code PERSON_NOT_FOUND} for an
-     * unknown person id.
+     * PER-4 seen from outside: the enterprises a registered person may act for today — by his own grants, and as an
+     * agent the clients of his agencies' mandates in force (identity type {@code AGENT}, {@code grantId} his grant in
+     * the agency). {@code PERSON_NOT_FOUND} for an unknown person id.
      */
     List<AuthorisedEnterprise> authorisedEnterprises(long personId) throws IdentityQueryException;
 
     /**
-     * May this person act for this taxpayer with this permission now? The answer names the identity that allows it,
-     * or the reason it does not. {@code PERMISSION_UNKNOWN} for a permission name outside the catalogue.
+     * May this person act for this taxpayer with this permission now? The answer names the identity that allows it —
+     * one of his own grants, or as an agent ({@code AGENT}) a mandate of his agency in force with the permission in
+     * its scope and his own — or the reason it does not. {@code PERMISSION_UNKNOWN} for a permission name outside
+     * the catalogue.
      */
     ActingDecision mayAct(long personId, String creditCode, String permission) throws IdentityQueryException;
 }

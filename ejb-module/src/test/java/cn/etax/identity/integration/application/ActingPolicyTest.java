@@ -1,9 +1,11 @@
 package cn.etax.identity.integration.application;
 
+import cn.etax.identity.grant.domain.AgencyMandate;
 import cn.etax.identity.grant.domain.Grant;
 import cn.etax.identity.grant.domain.GrantActor;
 import cn.etax.identity.grant.domain.GrantHolder;
 import cn.etax.identity.grant.domain.IdentityType;
+import cn.etax.identity.grant.domain.MandateSide;
 import cn.etax.identity.grant.domain.Permission;
 import cn.etax.identity.remote.ActingDecision;
 import cn.etax.identity.shared.IdType;
@@ -28,6 +30,8 @@ class ActingPolicyTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
     private static final long PERSON = 50;
+    private static final long AGENCY = 10;
+    private static final long CLIENT = 20;
     private static long nextId = 100;
 
     @Test
@@ -88,6 +92,66 @@ class ActingPolicyTest {
                 .isEqualTo(ActingDecision.refused(ActingDecision.NO_IDENTITY));
         assertThat(ActingPolicy.decide(List.of(), TAX_QUERY, TODAY))
                 .isEqualTo(ActingDecision.refused(ActingDecision.NO_IDENTITY));
+    }
+
+    @Test
+    @DisplayName("AGT-4: an agent of an agency whose mandate is in force acts within its scope cut to his own "
+            + "permissions; outside it PERMISSION_NOT_GRANTED; his own grant in the client comes first")
+    void agentUnderAMandate() {
+        Grant agentGrant = active(IdentityType.TAX_OFFICER, Set.of(TAX_FILING_AND_PAYMENT, TAX_QUERY), null);
+        AgencyMandate mandate = mandate(Set.of(TAX_FILING_AND_PAYMENT, INVOICE_ISSUE), TODAY.plusMonths(6));
+        java.util.function.Function<Long, List<Grant>> inAgency = agency -> agency == AGENCY ? List.of(agentGrant)
+                : List.of();
+
+        ActingDecision filing = ActingPolicy.decide(List.of(), List.of(mandate), inAgency, TAX_FILING_AND_PAYMENT,
+                TODAY);
+        assertThat(filing).isEqualTo(ActingDecision.allowedAsAgent(agentGrant.id(), mandate.id()));
+        assertThat(filing.identityType()).isEqualTo(ActingDecision.AGENT);
+        ActingDecision notGranted = ActingDecision.refused(ActingDecision.PERMISSION_NOT_GRANTED);
+        ActingDecision none = ActingDecision.refused(ActingDecision.NO_IDENTITY);
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, INVOICE_ISSUE, TODAY))
+                .as("in the scope, not his own").isEqualTo(notGranted);
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, TAX_QUERY, TODAY))
+                .as("his own, not in the scope").isEqualTo(notGranted);
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, TAX_FILING_AND_PAYMENT,
+                TODAY.plusMonths(7))).as("the mandate ended").isEqualTo(none);
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), agency -> List.of(), TAX_FILING_AND_PAYMENT,
+                TODAY)).as("no agent of that agency").isEqualTo(ActingDecision.refused(ActingDecision.NO_IDENTITY));
+
+        Grant own = active(IdentityType.INVOICER, Set.of(INVOICE_ISSUE), null);
+        assertThat(ActingPolicy.decide(List.of(own), List.of(mandate), inAgency, INVOICE_ISSUE, TODAY))
+                .isEqualTo(ActingDecision.allowedBy("INVOICER", own.id()));
+        assertThat(ActingPolicy.decide(List.of(own), List.of(mandate), inAgency, TAX_FILING_AND_PAYMENT, TODAY))
+                .as("not in his own grant, but as the agency's agent").isEqualTo(
+                        ActingDecision.allowedAsAgent(agentGrant.id(), mandate.id()));
+
+        agentGrant.freeze(GrantActor.enterprise(7), NOW, TODAY);
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, TAX_FILING_AND_PAYMENT, TODAY))
+                .as("frozen in the agency").isEqualTo(ActingDecision.refused(ActingDecision.IDENTITY_FROZEN));
+    }
+
+    @Test
+    @DisplayName("AGT-4: a mandate not yet recognised gives nothing")
+    void pendingMandate() {
+        Grant agentGrant = active(IdentityType.TAX_OFFICER, Set.of(TAX_FILING_AND_PAYMENT), null);
+        AgencyMandate pending = AgencyMandate.file(AGENCY, CLIENT, Set.of(TAX_FILING_AND_PAYMENT), TODAY,
+                TODAY.plusMonths(1), 7L, NOW, TODAY);
+
+        assertThat(ActingPolicy.decide(List.of(), List.of(pending), agency -> List.of(agentGrant),
+                TAX_FILING_AND_PAYMENT, TODAY)).isEqualTo(ActingDecision.refused(ActingDecision.NO_IDENTITY));
+    }
+
+    private static AgencyMandate mandate(Set<Permission> scope, LocalDate until) {
+        AgencyMandate m = AgencyMandate.file(AGENCY, CLIENT, scope, TODAY, until, 7L, NOW, TODAY);
+        m.recognise(MandateSide.CLIENT, 8L, NOW, TODAY);
+        try {
+            Field id = AgencyMandate.class.getDeclaredField("id");
+            id.setAccessible(true);
+            id.set(m, nextId++);
+            return m;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Grant active(IdentityType type, Set<Permission> permissions, LocalDate validUntil) {
