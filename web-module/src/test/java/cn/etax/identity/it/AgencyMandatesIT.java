@@ -169,7 +169,8 @@ class AgencyMandatesIT {
         EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(client.legal()), client, officer);
         Reply staffMember = enterpriseLoggedIn(client.creditCode(), officer).get(AGENCIES);
         assertThat(staffMember.status()).isEqualTo(403);
-        assertThat(staffMember.code()).isEqualTo("ENTERPRISE_MANAGER_REQUIRED");
+        assertThat(staffMember.code()).isEqualTo("AGENCY_MANAGER_REQUIRED");
+        assertThat(staffMember.message()).isEqualTo("仅法定代表人、财务负责人可以管理本企业的代理机构和委托");
         assertThat(AccountFixtures.loggedIn(client.legal()).get(AGENCIES).status())
                 .as("a natural-person session has no enterprise").isEqualTo(403);
     }
@@ -263,7 +264,7 @@ class AgencyMandatesIT {
                 "MANDATE_CLIENT_SELF");
         assertRefused(agency.post(CLIENTS, filing(client.creditCode(), today(), until, "ACCOUNT_MANAGEMENT")), 400,
                 "MANDATE_PERMISSION_NOT_DELEGABLE");
-        assertRefused(agency.post(CLIENTS, filing(client.creditCode(), today(), until)), 400, "PERMISSIONS_REQUIRED");
+        assertRefused(agency.post(CLIENTS, filing(client.creditCode(), today(), until)), 400, "MANDATE_SCOPE_REQUIRED");
         assertRefused(agency.post(CLIENTS, filing(client.creditCode(), null, until, "TAX_QUERY")), 400,
                 "MANDATE_PERIOD_REQUIRED");
         assertRefused(agency.post(CLIENTS, filing(client.creditCode(), until, today(), "TAX_QUERY")), 400,

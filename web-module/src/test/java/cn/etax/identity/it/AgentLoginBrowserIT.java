@@ -85,6 +85,7 @@ class AgentLoginBrowserIT {
 
         browser.click(By.id("navAgentSwitch"));
         browser.click(By.id("agentSwitch:toPersonal"));
+        browser.click(By.id("agentSwitch:confirmYes"));
         wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
         assertThat(driver.findElements(By.id("navAgentInfo"))).as("no agent center any more").isEmpty();
         assertThat(browser.text(By.id("headerForm:currentIdentity"))).isEqualTo("个人办税");

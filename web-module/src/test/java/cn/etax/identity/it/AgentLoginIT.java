@@ -116,6 +116,9 @@ class AgentLoginIT {
         assertThat(identities.status()).as("%s", identities).isEqualTo(200);
         assertThat(identities.jsonArray().getValuesAs(JsonObject.class).stream().filter(i -> i.getBoolean("current")))
                 .as("an agent's session is none of his own identities").isEmpty();
+        assertThat(identities.jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(i -> "PERSONAL".equals(i.getString("kind"))).map(i -> i.getBoolean("switchable")))
+                .as("AGT-3: personal business is open to him").containsExactly(true);
         Reply enterpriseCenter = agent.get("/api/v1/me/enterprise");
         assertThat(enterpriseCenter.status()).isEqualTo(403);
         assertThat(enterpriseCenter.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
@@ -129,9 +132,13 @@ class AgentLoginIT {
         assertThat(agent.sessionId().orElseThrow()).as("a new session id").isNotEqualTo(before);
         assertThat(agent.get(AGENT).json().getJsonObject("client").getString("creditCode"))
                 .isEqualTo(second.creditCode());
-        Reply personal = agent.post(AGENT + "/personal", Json.createObjectBuilder().build());
+        // as switchable says: the general switch takes him there as well as the agent center's own
+        Reply personal = agent.post("/api/v1/me/identity/switch", Json.createObjectBuilder().add("kind", "PERSONAL")
+                .build());
         assertThat(personal.status()).as("%s", personal).isEqualTo(200);
         assertThat(personal.json().containsKey("taxpayer")).isFalse();
+        assertThat(AccountIT.auditActions(GrantFixtures.personId(agent), "IDENTITY_SWITCHED"))
+                .anyMatch(d -> d.endsWith("-> personal") && d.startsWith("agent of " + agencyFirm.creditCode()));
         Reply gone = agent.get(AGENT);
         assertThat(gone.status()).isEqualTo(403);
         assertThat(gone.code()).isEqualTo("AGENT_LOGIN_REQUIRED");
@@ -158,8 +165,11 @@ class AgentLoginIT {
                 .add("field", "TAXPAYER_NAME").build());
         assertThat(name.string("value")).as("%s", name).isEqualTo(EnterpriseCenterFixtures.companyName(
                 client.creditCode()));
-        assertThat(agent.post(AGENT + "/reveal", jakarta.json.Json.createObjectBuilder()
-                .add("field", "INVESTOR_NAME").build()).status()).isEqualTo(403);
+        Reply investors = agent.post(AGENT + "/reveal", jakarta.json.Json.createObjectBuilder()
+                .add("field", "INVESTOR_NAME").build());
+        assertThat(investors.status()).isEqualTo(403);
+        assertThat(investors.message()).as("said of agents, not of tax officers")
+                .isEqualTo("代理人员仅可查看被代理企业的基本信息和主要人员信息");
         assertThat(AccountIT.auditActions(GrantFixtures.personId(agent), "FIELD_REVEALED"))
                 .anyMatch(d -> d.startsWith("TAXPAYER_NAME as agent of " + agencyFirm.creditCode()));
 

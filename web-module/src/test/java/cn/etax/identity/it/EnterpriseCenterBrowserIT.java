@@ -188,6 +188,7 @@ class EnterpriseCenterBrowserIT {
         }
 
         browser.click(By.xpath(row + "//button[contains(@id, ':freeze')]"));
+        browser.click(By.id("staff:confirmYes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff:messages"), "已冻结该办税人员"));
         assertThat(browser.text(By.xpath(row))).contains("冻结");
     }

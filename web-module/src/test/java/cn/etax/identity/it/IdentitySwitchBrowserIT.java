@@ -94,6 +94,7 @@ class IdentitySwitchBrowserIT {
 
         browser.click(By.id("navEntSwitch"));
         browser.click(By.id("entSwitch:toPersonal"));
+        browser.click(By.id("entSwitch:confirmYes"));
         wait.until(ExpectedConditions.urlContains("/account/profile.xhtml"));
         assertThat(browser.text(By.id("headerForm:currentIdentity"))).isEqualTo("个人办税");
     }

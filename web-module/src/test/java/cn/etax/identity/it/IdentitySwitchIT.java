@@ -63,6 +63,10 @@ class IdentitySwitchIT {
         assertThat(log.getString("outcomeText")).isEqualTo("身份切换");
         assertThat(log.getString("entry")).isEqualTo("ENTERPRISE");
         assertThat(log.getString("reason")).isEqualTo("SWITCH_TO_ENTERPRISE");
+        // ENT-10: and in enterprise B's own login log, as a login through its entry would be
+        List<JsonObject> inB = objects(browser.get("/api/v1/me/enterprise/login-log"));
+        assertThat(inB.stream().map(e -> e.getJsonObject("login")).filter(l -> "SWITCH_TO_ENTERPRISE".equals(
+                l.getString("reason", "")))).as("%s", inB).hasSize(1);
 
         // to personal business: one way
         Reply personal = switchToPersonal(browser);

@@ -81,7 +81,7 @@ public class AgentCenterService {
         }
         AgentIdentity agent = acting(current, client);
         if (field == EnterpriseField.INVESTOR_NAME) {
-            throw new ForbiddenException("ENTERPRISE_INFO_FORBIDDEN");
+            throw new ForbiddenException("AGENT_INFO_FORBIDDEN");
         }
         String value = EnterpriseCenterService.clear(em.find(Taxpayer.class, agent.clientTaxpayerId()), field, null);
         Reveals.record(audit, current.personId(), "taxpayer:" + agent.clientTaxpayerId(),

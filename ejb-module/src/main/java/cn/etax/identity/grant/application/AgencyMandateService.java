@@ -47,6 +47,9 @@ import java.util.stream.Collectors;
 @RolesAllowed(Caller.PERSON)
 public class AgencyMandateService {
 
+    /** Only a manager deals with agencies and mandates (ENT-8); the refusal says so, not "staff management". */
+    static final String AGENCY_MANAGER_REQUIRED = "AGENCY_MANAGER_REQUIRED";
+
     private static final Set<GrantState> AGENT_STATES = Set.of(GrantState.ACTIVE, GrantState.FROZEN);
 
     @Resource
@@ -151,7 +154,8 @@ public class AgencyMandateService {
 
     /** 取消: either side ends a recognised mandate; the side is the current taxpayer's in it. */
     public MandateView cancel(EnterpriseIdentity current, long mandateId, ClientContext client) {
-        EnterpriseActor actor = authority.managerActing(Caller.personId(context), current, client);
+        EnterpriseActor actor = authority.managerActing(Caller.personId(context), current, AGENCY_MANAGER_REQUIRED,
+                client);
         MandateSide side = isAgency(current) ? MandateSide.AGENCY : MandateSide.CLIENT;
         return change(actor, mandateId, side, "MANDATE_CANCELLED", client,
                 (m, by, person) -> m.cancel(by, person, clock.now()));
@@ -193,7 +197,8 @@ public class AgencyMandateService {
 
     /** A manager of a taxpayer that is no agency (an agency's center shows its clients instead). */
     private EnterpriseActor client(EnterpriseIdentity current, ClientContext client) {
-        EnterpriseActor actor = authority.managerActing(Caller.personId(context), current, client);
+        EnterpriseActor actor = authority.managerActing(Caller.personId(context), current, AGENCY_MANAGER_REQUIRED,
+                client);
         if (isAgency(current)) {
             refuse(actor, "ORDINARY_TAXPAYER_REQUIRED", client);
         }
@@ -202,7 +207,8 @@ public class AgencyMandateService {
 
     /** A manager of a tax-agent institution. */
     private EnterpriseActor agency(EnterpriseIdentity current, ClientContext client) {
-        EnterpriseActor actor = authority.managerActing(Caller.personId(context), current, client);
+        EnterpriseActor actor = authority.managerActing(Caller.personId(context), current, AGENCY_MANAGER_REQUIRED,
+                client);
         if (!isAgency(current)) {
             refuse(actor, "TAX_AGENT_INSTITUTION_REQUIRED", client);
         }

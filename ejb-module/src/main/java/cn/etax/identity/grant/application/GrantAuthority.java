@@ -97,8 +97,14 @@ public class GrantAuthority {
      * another identity — he acts in the one he logged in with.
      */
     public EnterpriseActor managerActing(long personId, EnterpriseIdentity current, ClientContext client) {
+        return managerActing(personId, current, "ENTERPRISE_MANAGER_REQUIRED", client);
+    }
+
+    /** {@link #managerActing} refused with the code that names what only a manager may do. */
+    public EnterpriseActor managerActing(long personId, EnterpriseIdentity current, String refusal,
+                                         ClientContext client) {
         ActingIdentity acting = acting(personId, current, client);
-        requireManager(acting, client);
+        requireManager(acting, refusal, client);
         return acting.asActor();
     }
 

@@ -1,5 +1,6 @@
 package cn.etax.identity.identity.application;
 
+import cn.etax.identity.account.application.AgentCenterService;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.authentication.application.LoginLogService;
@@ -69,6 +70,9 @@ public class IdentitySwitchService {
     @EJB
     LoginLogService loginLog;
 
+    @EJB
+    AgentCenterService agentCenter;
+
     @Inject
     BusinessClock clock;
 
@@ -97,7 +101,7 @@ public class IdentitySwitchService {
         // subject's (LOGIN-4) on the subject's own page
         boolean elsewhere = current.agent() != null || current.crossRegion() != null;
         result.add(new SwitchableIdentity(SwitchTarget.Kind.PERSONAL, null, null, null, null, null, Set.of(), null,
-                now == null && !elsewhere, now != null));
+                now == null && !elsewhere, now != null || current.agent() != null));
         return result;
     }
 
@@ -112,6 +116,9 @@ public class IdentitySwitchService {
             if (current.crossRegion() != null) {
                 throw new ForbiddenException("CROSS_REGION_SWITCH_ON_ITS_PAGE");
             }
+            if (current.agent() != null && target instanceof SwitchTarget.Personal) {
+                return agentCenter.toPersonal(current, client); // AGT-3, as the agent center's own switch
+            }
             if (current.enterprise() == null) {
                 throw new ForbiddenException("IDENTITY_SWITCH_ONE_WAY");
             }
@@ -119,8 +126,13 @@ public class IdentitySwitchService {
                     : null;
             audit.record(personId, "IDENTITY_SWITCHED", auditTarget, describe(current.enterprise()) + " -> "
                     + describe(next), client);
-            loginLog.record(next == null ? LoginLogService.PERSON_ENTRY : LoginLogService.ENTERPRISE_ENTRY, personId,
-                    null, LoginOutcome.SWITCH, next == null ? TO_PERSONAL : TO_ENTERPRISE, client);
+            if (next == null) {
+                loginLog.record(LoginLogService.PERSON_ENTRY, personId, null, LoginOutcome.SWITCH, TO_PERSONAL, client);
+            } else {
+                // ENT-10: in the login log of the enterprise switched to, as a login through its entry would be
+                loginLog.recordEnterprise(next.taxpayerId(), personId, null, LoginOutcome.SWITCH, TO_ENTERPRISE,
+                        client);
+            }
             return new AuthenticatedPerson(current.personId(), current.name(), current.realNameLevel(),
                     current.methods(), current.authenticatedAt(), next);
         } catch (DomainException e) {

@@ -120,7 +120,7 @@ public class AgencyMandate {
             throw new InvalidInputException("MANDATE_CLIENT_SELF");
         }
         if (scope == null || scope.isEmpty()) {
-            throw new InvalidInputException("PERMISSIONS_REQUIRED");
+            throw new InvalidInputException("MANDATE_SCOPE_REQUIRED");
         }
         if (!DELEGABLE.containsAll(scope)) {
             throw new InvalidInputException("MANDATE_PERMISSION_NOT_DELEGABLE");

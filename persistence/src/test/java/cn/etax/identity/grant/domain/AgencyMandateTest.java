@@ -93,7 +93,7 @@ class AgencyMandateTest {
         LocalDate until = TODAY.plusDays(10);
         assertRefused(() -> AgencyMandate.file(10L, 10L, FILING, TODAY, until, 7L, AT, TODAY), "MANDATE_CLIENT_SELF");
         assertRefused(() -> AgencyMandate.file(10L, 20L, Set.of(), TODAY, until, 7L, AT, TODAY),
-                "PERMISSIONS_REQUIRED");
+                "MANDATE_SCOPE_REQUIRED");
         assertRefused(() -> AgencyMandate.file(10L, 20L, EnumSet.of(Permission.ACCOUNT_MANAGEMENT), TODAY, until, 7L,
                 AT, TODAY), "MANDATE_PERMISSION_NOT_DELEGABLE");
         assertRefused(() -> AgencyMandate.file(10L, 20L, EnumSet.of(Permission.AGENCY_MANAGEMENT), TODAY, until, 7L,

@@ -1,5 +1,6 @@
 package cn.etax.identity.authentication.web;
 
+import cn.etax.identity.account.web.Labels;
 import cn.etax.identity.authentication.application.CertificateLoginService;
 import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.LoginResult;
@@ -21,7 +22,6 @@ import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * enterprise-login.xhtml: the enterprise entry (LOGIN-2) — credit code, then the same password, slider and second
@@ -203,9 +203,7 @@ public class EnterpriseLoginBacking extends CertificateSteps {
 
     /** "{type}（{permissions}）" from the bundle, marked when frozen (offered, but refused when chosen). */
     public String label(IdentityOption option) {
-        String permissions = option.permissions().stream()
-                .map(p -> FacesSupport.text("grant.permission." + p.name().toLowerCase(Locale.ROOT))).sorted()
-                .collect(Collectors.joining(FacesSupport.text("entLogin.permissionSeparator")));
+        String permissions = Labels.permissions(option.permissions());
         String label = FacesSupport.text("entLogin.option", typeLabel(option), permissions);
         return option.state() == GrantState.FROZEN ? label + FacesSupport.text("entLogin.option.frozen") : label;
     }

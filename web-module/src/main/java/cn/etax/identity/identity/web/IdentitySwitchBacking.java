@@ -122,6 +122,16 @@ public class IdentitySwitchBacking {
         } catch (NumberFormatException e) {
             return null;
         }
+        return switchTo(p, target);
+    }
+
+    /** 切换到个人办税 (its button asks for a confirmation first, which carries no request parameters). */
+    public String toPersonal() {
+        AuthenticatedPerson p = getCurrent();
+        return p == null ? "/login?faces-redirect=true" : switchTo(p, new SwitchTarget.Personal());
+    }
+
+    private String switchTo(AuthenticatedPerson p, SwitchTarget target) {
         try {
             AuthenticatedPerson next = switches.switchTo(p, target, FacesSupport.client());
             identities = null;

@@ -19,8 +19,10 @@ public class AccountArea {
 
     /** Any enterprise identity (ENT-1, ENT-5, ENT-7, ENT-10, LOGIN-11). */
     public static final String ENTERPRISE = "enterprise";
-    /** Legal representative or finance officer of the enterprise (ENT-2..ENT-4, ENT-8). */
+    /** Legal representative or finance officer of the enterprise (ENT-2..ENT-4). */
     public static final String MANAGER = "manager";
+    /** The same for the enterprise's agencies and mandates (ENT-8), refused in those words. */
+    public static final String AGENCY_MANAGER = "agency-manager";
     /** The agent entry's session (AGT-1..AGT-3). */
     public static final String AGENT = "agent";
     /** A cross-region special subject's session (LOGIN-4). */
@@ -60,6 +62,8 @@ public class AccountArea {
             case ENTERPRISE -> enterprise.isPresent() ? null : "error.enterprise_login_required";
             case MANAGER -> !enterprise.isPresent() ? "error.enterprise_login_required"
                     : enterprise.isManager() ? null : "error.enterprise_manager_required";
+            case AGENCY_MANAGER -> !enterprise.isPresent() ? "error.enterprise_login_required"
+                    : enterprise.isManager() ? null : "error.agency_manager_required";
             case AGENT -> agent.isPresent() ? null : "error.agent_login_required";
             case CROSS_REGION -> person.crossRegion() != null ? null : "error.cross_region_login_required";
             default -> throw new IllegalArgumentException("unknown account area " + area);
