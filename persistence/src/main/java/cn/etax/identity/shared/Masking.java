@@ -11,6 +11,14 @@ public final class Masking {
         return keep(number, 3, 2);
     }
 
+    /**
+     * A birth date with only its year: {@code 1988-**-**} (month and day are digits the masked ID number hides);
+     * null for a document that bears none.
+     */
+    public static String birthDate(java.time.LocalDate date) {
+        return date == null ? null : String.format("%04d-**-**", date.getYear());
+    }
+
     /** {@code 138****5678}. */
     public static String phone(String phone) {
         return keep(phone, 3, 4);

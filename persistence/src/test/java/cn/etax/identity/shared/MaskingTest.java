@@ -18,6 +18,9 @@ class MaskingTest {
         assertThat(Masking.email("zhang@example.com")).isEqualTo("z***@example.com");
         assertThat(Masking.address("北京市西城区金融大街5号")).startsWith("北京市西城").doesNotContain("5号");
         assertThat(Masking.name(null)).isEmpty();
+        assertThat(Masking.birthDate(java.time.LocalDate.of(1949, 12, 31))).as("the ID number's hidden digits")
+                .isEqualTo("1949-**-**");
+        assertThat(Masking.birthDate(null)).isNull();
     }
 
     @Test

@@ -48,7 +48,8 @@ class AccountIT {
     class Profile {
 
         @Test
-        @DisplayName("RULE-MASK: the profile shows name, ID number and phone masked; the full values appear nowhere")
+        @DisplayName("RULE-MASK: the profile shows name, ID number, birth date and phone masked; the full values "
+                + "appear nowhere")
         void profileIsMasked() {
             TestPerson p = newPerson("欧阳明月");
             Api browser = loggedIn(p);
@@ -66,9 +67,13 @@ class AccountIT {
                 assertThat(ph.asJsonObject().getBoolean("isDefault")).isTrue();
             });
             assertThat(profile.getInt("realNameLevel")).isEqualTo(4);
+            String birth = p.idNumber().substring(6, 10) + "-" + p.idNumber().substring(10, 12) + "-"
+                    + p.idNumber().substring(12, 14);
+            assertThat(profile.getString("birthDateMasked")).as("month and day are the ID number's hidden digits")
+                    .isEqualTo(p.idNumber().substring(6, 10) + "-**-**");
             assertThat(r.body()).as("nothing in clear anywhere in the JSON")
-                    .doesNotContain(p.idNumber(), p.idNumber().substring(6, 14), p.phone(), p.phone().substring(3),
-                            p.name());
+                    .doesNotContain(p.idNumber(), p.idNumber().substring(6, 14), birth, p.phone(),
+                            p.phone().substring(3), p.name());
         }
 
         @Test
@@ -589,6 +594,11 @@ class AccountIT {
     /** The audit details of one person's actions of a kind; the harness's own database (skipped against a foreign server). */
     static List<String> auditActions(long personId, String action) {
         return auditDetails("select detail from audit_record where actor_id = ? and action = ? order by id", personId, action);
+    }
+
+    /** RULE-LOG: login attempts refused before a person was known, by reason. */
+    static int anonymousLoginRecords(String reason) {
+        return auditDetails("select reason from login_record where person_id is null and reason = ?", reason).size();
     }
 
     /** The audit details of the actions of a kind on one target (e.g. {@code certificate:…}, no actor). */

@@ -55,6 +55,36 @@ class AppGatewayIT {
     }
 
     @Test
+    @DisplayName("RULE-LOCK: an IIT app logged in as someone else decides nothing — told so, the check stays open for "
+            + "the person's own app and no face failure counts against him")
+    void iit_app_of_another_person_decides_nothing() {
+        TestPerson p = RealNameLevelIT.levelThreePerson();
+        TestPerson other = Fixtures.quickPerson();
+        Api browser = loggedIn(p);
+        String flow = beginChange(browser);
+        String qrToken = browser.post(ME + "/changes/" + flow + "/face-check?app=IIT_APP",
+                Json.createObjectBuilder().build()).string("qrToken");
+        assertThat(Api.browser().send("POST", APPS + "/face-checks/" + qrToken + "/scan", null, TOKEN).status())
+                .isEqualTo(200);
+
+        Reply notLoggedIn = Api.browser().send("POST", APPS + "/face-checks/" + qrToken + "/decision",
+                Json.createObjectBuilder().add("faceMatches", true).build(), TOKEN);
+        assertThat(notLoggedIn.code()).as("%s", notLoggedIn).isEqualTo("QR_APP_LOGIN_REQUIRED");
+        Reply someoneElse = Api.browser().send("POST", APPS + "/face-checks/" + qrToken + "/decision",
+                Json.createObjectBuilder().add("faceMatches", true).add("appUserIdType", "RESIDENT_ID_CARD")
+                        .add("appUserIdNumber", other.idNumber()).build(), TOKEN);
+        assertThat(someoneElse.status()).isEqualTo(403);
+        assertThat(someoneElse.code()).isEqualTo("QR_APP_USER_MISMATCH");
+        assertThat(someoneElse.message()).isEqualTo("个人所得税App当前登录的不是本人账号，请本人登录App后重新扫码");
+
+        Reply his = Api.browser().send("POST", APPS + "/face-checks/" + qrToken + "/decision",
+                Json.createObjectBuilder().add("faceMatches", true).add("appUserIdType", "RESIDENT_ID_CARD")
+                        .add("appUserIdNumber", p.idNumber()).build(), TOKEN);
+        assertThat(his.string("state")).as("still his to pass: %s", his).isEqualTo("CONFIRMED");
+        assertThat(browser.post(ME + "/real-name-level", json("flowToken", flow)).status()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("LOGIN-7: the IIT app's back end scans and confirms a login page's code for its logged-in user")
     void qr_login_through_the_gateway() {
         TestPerson p = Fixtures.quickPerson();

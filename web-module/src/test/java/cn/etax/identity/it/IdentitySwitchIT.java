@@ -1,6 +1,7 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.SwitchFixtures.TwoEnterprises;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,17 @@ class IdentitySwitchIT {
         assertThat(inB.stream().map(e -> e.getJsonObject("login")).filter(l -> "SWITCH_TO_ENTERPRISE".equals(
                 l.getString("reason", "")))).as("%s", inB).hasSize(1);
 
+        // REG-7, PER-7: deregistration and ID documents are the personal account center's, not an enterprise's
+        for (Reply refused : List.of(browser.get(AccountFixtures.ME + "/documents"),
+                browser.post(AccountFixtures.ME + "/deregistration", Json.createObjectBuilder()
+                        .add("flowToken", "x").add("code", "123456").build()))) {
+            assertThat(refused.status()).as("%s", refused).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("PERSONAL_BUSINESS_REQUIRED");
+        }
+        assertThat(browser.get("/account/deregister.xhtml").body()).contains("该功能仅在个人办税身份下可用");
+        assertThat(browser.get(AccountFixtures.ME + "/profile").status()).as("ENT-6 personal information")
+                .isEqualTo(200);
+
         // to personal business: one way
         Reply personal = switchToPersonal(browser);
         assertThat(personal.status()).as("%s", personal).isEqualTo(200);
@@ -82,6 +94,8 @@ class IdentitySwitchIT {
         assertThat(afterPersonal.stream().filter(i -> i.getBoolean("switchable"))).isEmpty();
         assertThat(afterPersonal.stream().filter(i -> i.getBoolean("current")).map(i -> i.getString("kind")))
                 .containsExactly("PERSONAL");
+        assertThat(browser.get(AccountFixtures.ME + "/documents").status()).as("personal business again")
+                .isEqualTo(200);
         // RULE-LOG: every switch in the audit, from which identity to which (grant ids, never names)
         List<String> audited = AccountIT.auditActions(GrantFixtures.personId(browser), "IDENTITY_SWITCHED");
         assertThat(audited).hasSize(3);

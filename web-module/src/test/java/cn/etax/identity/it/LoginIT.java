@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Map;
+
 import static cn.etax.identity.it.TestPerson.ZHANG_SAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -45,13 +47,22 @@ class LoginIT {
     }
 
     @Test
-    @DisplayName("LOGIN-8: an unknown ID number answers 该用户未注册 (USER_NOT_REGISTERED, 401)")
+    @DisplayName("LOGIN-8, RULE-LOG: an unknown ID number answers 该用户未注册 (USER_NOT_REGISTERED, 401); the attempt "
+            + "is recorded, as is a failed slider, without a person")
     void unknownAccount() {
+        int unknownBefore = AccountIT.anonymousLoginRecords("USER_NOT_REGISTERED");
+        int sliderBefore = AccountIT.anonymousLoginRecords("HUMAN_CHECK_FAILED");
         Reply r = Api.browser().passwordStep("110101199003071233", "Whatever@2026");
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.code()).isEqualTo("USER_NOT_REGISTERED");
         assertThat(r.message()).isEqualTo("该用户未注册");
+        Api browser = Api.browser();
+        Api.Slider slider = browser.slider();
+        assertThat(browser.passwordStep(ZHANG_SAN.phone(), "Whatever@2026", slider, slider.gap()).code())
+                .as("answered at once: faster than a person").isEqualTo("HUMAN_CHECK_FAILED");
+        assertThat(AccountIT.anonymousLoginRecords("USER_NOT_REGISTERED")).isEqualTo(unknownBefore + 1);
+        assertThat(AccountIT.anonymousLoginRecords("HUMAN_CHECK_FAILED")).isEqualTo(sliderBefore + 1);
     }
 
     @Test
@@ -214,6 +225,21 @@ class LoginIT {
         assertThat(crossed.message()).startsWith("短信验证码错误");
         assertThat(second.smsStep(b.flowToken(), b.code()).string("status")).isEqualTo("LOGGED_IN");
         assertThat(first.smsStep(a.flowToken(), a.code()).string("status")).isEqualTo("LOGGED_IN");
+    }
+
+    @Test
+    @DisplayName("LOGIN-2..LOGIN-4: a page of an entry's account center, opened without a session (Back after a "
+            + "logout), leads to that entry's login page")
+    void protectedPagesLeadToTheirEntry() {
+        Map<String, String> entries = Map.of("/account/profile.xhtml", "/login.xhtml",
+                "/account/enterprise/staff.xhtml", "/enterprise-login.xhtml",
+                "/account/agent/info.xhtml", "/agent-login.xhtml",
+                "/account/crossregion/info.xhtml", "/special-login.xhtml");
+        entries.forEach((page, login) -> {
+            Reply r = Api.browser().get(page);
+            assertThat(r.status()).as("%s", page).isEqualTo(302);
+            assertThat(r.header("Location")).as(page).hasValueSatisfying(l -> assertThat(l).endsWith(login));
+        });
     }
 
     static void redirectsToLogin(Reply r) {

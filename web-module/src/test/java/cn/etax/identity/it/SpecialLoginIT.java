@@ -127,6 +127,15 @@ class SpecialLoginIT {
         assertThat(identity.getJsonObject("taxpayer").getString("creditCode")).isEqualTo(e.creditCode());
         assertThat(identity.getJsonObject("crossRegion").getString("kind")).isEqualTo("INSPECTION");
         assertThat(browser.get("/api/v1/me/enterprise").status()).as("特定主体无账户中心").isEqualTo(403);
+        for (String personalCenter : List.of("/api/v1/me/profile", "/api/v1/me/login-log", "/api/v1/me/grants",
+                "/api/v1/me/documents")) {
+            Reply none = browser.get(personalCenter);
+            assertThat(none.status()).as("特定主体无账户中心: %s %s", personalCenter, none).isEqualTo(403);
+            assertThat(none.code()).isEqualTo("ACCOUNT_CENTER_UNAVAILABLE");
+        }
+        Reply page = browser.get("/account/profile.xhtml");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("特定主体登录无账户中心").doesNotContain("id=\"accountNav\"");
         JsonObject claims = claims(browser.get("/api/v1/me/assertion").string("assertion"));
         assertThat(claims.getString("identity_kind")).isEqualTo("CROSS_REGION");
         assertThat(claims.getString("cross_region_number")).isEqualTo(first);

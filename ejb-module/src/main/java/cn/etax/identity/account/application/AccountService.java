@@ -33,6 +33,7 @@ import cn.etax.identity.shared.application.Caller;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -55,6 +56,7 @@ import java.util.List;
  * open elsewhere) is refused every call.
  */
 @Stateless
+@DeclareRoles({Caller.PERSON, Caller.ACCOUNT_CENTER, Caller.PERSONAL_BUSINESS})
 @RolesAllowed(Caller.PERSON)
 public class AccountService {
 
@@ -105,8 +107,9 @@ public class AccountService {
     int passwordCategories;
 
     /** RULE-RN: the caller's real-name level as it stands (a risky operation's face check may have raised it). */
+    /** The session's own level, in any session of the person (its header and assertions follow it). */
     public int realNameLevel() {
-        return me().realNameLevel();
+        return directory.get(Caller.personId(context)).realNameLevel();
     }
 
     public ProfileView profile() {
@@ -114,7 +117,7 @@ public class AccountService {
         var nextChange = p.usernameChangedAt() == null ? null
                 : p.usernameChangedAt().atZone(clock.zone()).plusYears(1).toLocalDate();
         return new ProfileView(p.id(), Masking.name(p.name()), p.idType(), p.idMasked(), p.gender(), p.nationality(),
-                p.birthDate(), p.username(), Masking.email(p.email()), Masking.address(p.address()),
+                Masking.birthDate(p.birthDate()), p.username(), Masking.email(p.email()), Masking.address(p.address()),
                 p.realNameLevel(), p.completeness(),
                 p.phones().stream().map(ph -> new ProfileView.PhoneView(ph.id(), ph.masked(), ph.isDefault())).toList(),
                 nextChange == null || !clock.today().isBefore(nextChange), nextChange);
@@ -324,7 +327,7 @@ public class AccountService {
 
     /** 个人证件管理: the document registered with first, then the added ones in the order they were added. */
     public List<DocumentView> documents() {
-        Person p = me();
+        Person p = personal();
         List<DocumentView> all = new ArrayList<>();
         all.add(new DocumentView(null, p.idType(), p.idMasked(), true, null, null));
         addedDocuments(p).forEach(d -> all.add(new DocumentView(d.id(), d.idType(), d.masked(), false,
@@ -338,12 +341,12 @@ public class AccountService {
      * (LOGIN-8).
      */
     public void checkDocument(DocumentForm form) {
-        checkedDocument(me(), form);
+        checkedDocument(personal(), form);
     }
 
     /** The form checked again and the document added, proven by the flow's confirmed QR face check. */
     public List<DocumentView> addDocument(String flowToken, DocumentForm form, ClientContext client) {
-        Person p = me();
+        Person p = personal();
         AuthFlow flow = myFlow(flowToken, p);
         IdDocument document = checkedDocument(p, form);
         if (heldByOther(document)) {
@@ -406,7 +409,7 @@ public class AccountService {
      * {@link #beginChange}): the login data goes, the real-name data and the relationships stay.
      */
     public void deregisterWithSms(String flowToken, String code, ClientContext client) {
-        Person p = me();
+        Person p = personal();
         AuthFlow flow = myFlow(flowToken, p);
         PersonPhone phone = p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
         requireCode(flow, phone.digest(), code);
@@ -415,7 +418,7 @@ public class AccountService {
 
     /** 用户注销 proven by the flow's confirmed QR face check in the tax app or the IIT app. */
     public void deregisterWithFace(String flowToken, ClientContext client) {
-        Person p = me();
+        Person p = personal();
         AuthFlow flow = myFlow(flowToken, p);
         qr.consumeConfirmed(flow.tokenDigest());
         deregister(p, flow, "face check", client);
@@ -460,12 +463,22 @@ public class AccountService {
 
     // ----
 
+    /** The caller in a session with an account center (LOGIN-4: a special subject's has none). */
     private Person me() {
-        Person p = directory.get(Caller.personId(context));
+        Person p = directory.get(Caller.inAccountCenter(context));
         if (!p.active()) {
             throw new ForbiddenException("ACCOUNT_DEREGISTERED");
         }
         return p;
+    }
+
+    /**
+     * The caller in personal business: PER-7 documents and REG-7 deregistration are the personal account center's,
+     * not an enterprise's or an agent's (PERSONAL_BUSINESS_REQUIRED).
+     */
+    private Person personal() {
+        Caller.inPersonalBusiness(context);
+        return me();
     }
 
     private AuthFlow myFlow(String flowToken, Person p) {

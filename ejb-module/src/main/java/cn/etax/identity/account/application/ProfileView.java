@@ -9,7 +9,7 @@ import java.util.List;
 
 /** The personal information page (PER-1/ENT-6), every personal field masked (RULE-MASK). */
 public record ProfileView(long personId, String nameMasked, IdType idType, String idMasked, Gender gender,
-                          String nationality, LocalDate birthDate, String username, String emailMasked,
+                          String nationality, String birthDateMasked, String username, String emailMasked,
                           String addressMasked, int realNameLevel, int completeness, List<PhoneView> phones,
                           boolean usernameChangeAllowed, LocalDate usernameNextChange) implements Serializable {
 

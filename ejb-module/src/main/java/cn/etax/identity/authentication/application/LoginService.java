@@ -24,6 +24,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,11 @@ import java.util.function.Supplier;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LoginService {
+
+    /** Refusals of a password step before its person is known (recorded without one). */
+    private static final Set<String> ANONYMOUS_REFUSALS = Set.of("HUMAN_CHECK_FAILED", "USER_NOT_REGISTERED",
+            "PHONE_NOT_REGISTERED", "EMAIL_NOT_UNIQUE", "TAXPAYER_NOT_FOUND", "NOT_TAX_AGENT_INSTITUTION",
+            "NOT_NON_RESIDENT_ENTERPRISE");
 
     @EJB
     HumanCheckService humanCheck;
@@ -71,11 +77,13 @@ public class LoginService {
                                      ClientContext client) {
         throttle.attempt(client);
         requireCredentials(account, password);
-        if (!humanCheck.verify(humanToken, humanAnswer)) {
-            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
-        }
-        return steps.passwordAccepted(checkPassword(account, password,
-                LoginLogService.Entry.of(LoginLogService.PERSON_ENTRY), client), null, client);
+        return anonymousRefusalsLogged(LoginLogService.PERSON_ENTRY, client, () -> {
+            if (!humanCheck.verify(humanToken, humanAnswer)) {
+                throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+            }
+            return steps.passwordAccepted(checkPassword(account, password,
+                    LoginLogService.Entry.of(LoginLogService.PERSON_ENTRY), client), null, client);
+        });
     }
 
     /**
@@ -88,13 +96,15 @@ public class LoginService {
         throttle.attempt(client);
         CreditCode code = CreditCode.of(creditCode); // the form's first field, asked for first
         requireCredentials(account, password);
-        if (!humanCheck.verify(humanToken, humanAnswer)) {
-            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
-        }
-        long taxpayerId = identities.taxpayerId(code);
-        Person person = checkPassword(account, password,
-                new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
-        return steps.passwordAccepted(person, taxpayerId, client);
+        return anonymousRefusalsLogged(LoginLogService.ENTERPRISE_ENTRY, client, () -> {
+            if (!humanCheck.verify(humanToken, humanAnswer)) {
+                throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+            }
+            long taxpayerId = identities.taxpayerId(code);
+            Person person = checkPassword(account, password,
+                    new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
+            return steps.passwordAccepted(person, taxpayerId, client);
+        });
     }
 
     /**
@@ -107,14 +117,16 @@ public class LoginService {
         throttle.attempt(client);
         CreditCode code = CreditCode.of(agencyCreditCode);
         requireCredentials(account, password);
-        if (!humanCheck.verify(humanToken, humanAnswer)) {
-            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
-        }
-        long agencyId = identities.taxpayerId(code);
-        agents.requireAgency(agencyId);
-        Person person = checkPassword(account, password,
-                new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, agencyId), client);
-        return steps.passwordAccepted(person, FlowKind.AGENT_LOGIN, agencyId, client);
+        return anonymousRefusalsLogged(LoginLogService.ENTERPRISE_ENTRY, client, () -> {
+            if (!humanCheck.verify(humanToken, humanAnswer)) {
+                throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+            }
+            long agencyId = identities.taxpayerId(code);
+            agents.requireAgency(agencyId);
+            Person person = checkPassword(account, password,
+                    new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, agencyId), client);
+            return steps.passwordAccepted(person, FlowKind.AGENT_LOGIN, agencyId, client);
+        });
     }
 
     /**
@@ -130,13 +142,15 @@ public class LoginService {
         }
         CreditCode code = CreditCode.of(creditCode);
         requireCredentials(account, password);
-        if (!humanCheck.verify(humanToken, humanAnswer)) {
-            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
-        }
-        long taxpayerId = identities.taxpayerId(code);
-        Person person = checkPassword(account, password,
-                new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
-        return steps.specialPasswordAccepted(person, taxpayerId, kind, client);
+        return anonymousRefusalsLogged(LoginLogService.ENTERPRISE_ENTRY, client, () -> {
+            if (!humanCheck.verify(humanToken, humanAnswer)) {
+                throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+            }
+            long taxpayerId = identities.taxpayerId(code);
+            Person person = checkPassword(account, password,
+                    new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
+            return steps.specialPasswordAccepted(person, taxpayerId, kind, client);
+        });
     }
 
     /** LOGIN-4: the subject picked from the CHOOSE_SUBJECT list. */
@@ -158,14 +172,16 @@ public class LoginService {
         throttle.attempt(client);
         requireCredentials(account, password);
         CreditCode code = CreditCode.of(identityCode);
-        if (!humanCheck.verify(humanToken, humanAnswer)) {
-            throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
-        }
-        long taxpayerId = identities.taxpayerId(code);
-        identities.requireKind(taxpayerId, TaxpayerKind.NON_RESIDENT, "NOT_NON_RESIDENT_ENTERPRISE");
-        Person person = checkPassword(directory.resolveAccount(account, true), password,
-                new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
-        return steps.passwordAccepted(person, taxpayerId, client);
+        return anonymousRefusalsLogged(LoginLogService.ENTERPRISE_ENTRY, client, () -> {
+            if (!humanCheck.verify(humanToken, humanAnswer)) {
+                throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
+            }
+            long taxpayerId = identities.taxpayerId(code);
+            identities.requireKind(taxpayerId, TaxpayerKind.NON_RESIDENT, "NOT_NON_RESIDENT_ENTERPRISE");
+            Person person = checkPassword(directory.resolveAccount(account, true), password,
+                    new LoginLogService.Entry(LoginLogService.ENTERPRISE_ENTRY, taxpayerId), client);
+            return steps.passwordAccepted(person, taxpayerId, client);
+        });
     }
 
     /** LOGIN-3: the client picked from the CHOOSE_CLIENT list, entered under that mandate. */
@@ -202,12 +218,29 @@ public class LoginService {
 
     /**
      * An empty account or password is a form sent too early, answered before the slider and the account are looked
-     * at: it tells nothing and spends none of the day's attempts.
+     * at: it tells nothing and spends none of the day's attempts; a malformed one (too long, control characters) is
+     * refused the same way.
      */
-    /** Asked for when missing; malformed (too long, control characters) refused before any look-up or count. */
     private static void requireCredentials(String account, String password) {
         RequiredText.of(account, RequiredText.CREDENTIAL_MAX, "ACCOUNT_REQUIRED");
         RequiredText.secret(password, RequiredText.CREDENTIAL_MAX, "PASSWORD_REQUIRED");
+    }
+
+    /**
+     * RULE-LOG: a login attempt refused before its person is known — the slider, an account or taxpayer that does not
+     * exist — is recorded too, without a person (the failures and locks of a known person are recorded where they
+     * are counted).
+     */
+    private <T> T anonymousRefusalsLogged(String entry, ClientContext client, Supplier<T> attempt) {
+        try {
+            return attempt.get();
+        } catch (DomainException e) {
+            if (ANONYMOUS_REFUSALS.contains(e.code())) {
+                log.recordSeparately(LoginLogService.Entry.of(entry), null, AuthMethod.PASSWORD, LoginOutcome.FAILURE,
+                        e.code(), client);
+            }
+            throw e;
+        }
     }
 
     private static long requireGrant(Long grantId) {
@@ -226,6 +259,8 @@ public class LoginService {
     private Person checkPassword(Person person, String password, LoginLogService.Entry entry, ClientContext client) {
         long personId = person.id();
         if (person.passwordHash() == null) {
+            log.recordSeparately(entry, personId, AuthMethod.PASSWORD, LoginOutcome.FAILURE, "PASSWORD_NOT_SET",
+                    client);
             throw new AuthenticationFailedException("PASSWORD_NOT_SET");
         }
         int left = begin(personId, AuthMethod.PASSWORD, entry, client);

@@ -5,6 +5,7 @@ import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrChallenge;
 import cn.etax.identity.authentication.domain.QrState;
 import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
@@ -84,12 +85,17 @@ public class QrCheckService {
 
     /**
      * The app reports the face result. {@code faceMatches}: the live face matched the expected person;
-     * {@code appUserDigest}: the document digest of the app's logged-in user (required by the IIT app).
+     * {@code appUserDigest}: the document digest of the app's logged-in user (required by the IIT app). An IIT app
+     * not logged in as the person to check decides nothing — {@code QR_APP_LOGIN_REQUIRED} or
+     * {@code QR_APP_USER_MISMATCH} to the app, the check left open for his own app — so that another person's scan
+     * neither fails the check nor counts a face failure against him (RULE-LOCK).
      */
     public QrState decide(String qrToken, boolean faceMatches, String appUserDigest) {
         QrChallenge q = byToken(qrToken);
-        boolean userOk = q.app() != QrApp.IIT_APP || q.subjectDigest().equals(appUserDigest);
-        if (faceMatches && userOk) {
+        if (q.app() == QrApp.IIT_APP && !q.subjectDigest().equals(appUserDigest)) {
+            throw new ForbiddenException(appUserDigest == null ? "QR_APP_LOGIN_REQUIRED" : "QR_APP_USER_MISMATCH");
+        }
+        if (faceMatches) {
             q.confirm(clock.now());
         } else {
             q.fail(clock.now());

@@ -28,6 +28,7 @@ import cn.etax.identity.taxpayer.domain.KeyRole;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import cn.etax.identity.taxpayer.domain.TaxpayerStatus;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -56,6 +57,7 @@ import java.util.stream.Collectors;
  * unless his login itself was by face (the session's record of the login, never a request parameter, says so).
  */
 @Stateless
+@DeclareRoles({Caller.PERSON, Caller.ACCOUNT_CENTER, Caller.PERSONAL_BUSINESS})
 @RolesAllowed(Caller.PERSON)
 public class AuthorisationService {
 
@@ -88,7 +90,7 @@ public class AuthorisationService {
     /** PER-2: pending until the taxpayer's legal representative or finance officer confirms. */
     public AuthorisationView apply(String rawCreditCode, IdentityType type, Set<Permission> permissions,
                                    ClientContext client) {
-        long me = Caller.personId(context);
+        long me = Caller.inAccountCenter(context);
         return GrantRefusals.audited(audit, em, me, "taxpayer:" + shorten(rawCreditCode), client, () -> {
             if (type == null || !StaffService.STAFF_TYPES.contains(type)) {
                 throw new InvalidInputException("STAFF_IDENTITY_TYPE_INVALID");
@@ -130,7 +132,7 @@ public class AuthorisationService {
      * The grants must be the caller's and still waiting, so a QR code is never shown for something he cannot confirm.
      */
     public String beginConfirmation(Collection<Long> grantIds, ClientContext client) {
-        long me = Caller.personId(context);
+        long me = Caller.inAccountCenter(context);
         Set<Long> ids = ids(grantIds);
         return GrantRefusals.audited(audit, em, me, "grants:" + ids, client, () -> {
             for (Long id : ids) {
@@ -146,17 +148,17 @@ public class AuthorisationService {
 
     /** PER-3: the QR code of the confirmation's face check (tax app or IIT app); answers the QR token. */
     public String startConfirmationFaceCheck(String flowToken, QrApp app, ClientContext client) {
-        return proof.startFaceCheck(em.find(Person.class, Caller.personId(context)), flowToken, app, client);
+        return proof.startFaceCheck(em.find(Person.class, Caller.inAccountCenter(context)), flowToken, app, client);
     }
 
     /** PER-3: state of the confirmation's face check, for the page's poll; only the flow's owner may ask. */
     public QrState confirmationFaceCheckState(String flowToken) {
-        return proof.faceCheckState(Caller.personId(context), flowToken);
+        return proof.faceCheckState(Caller.inAccountCenter(context), flowToken);
     }
 
     /** PER-3: whether a confirmation in this login still needs a face check (not when the login was by face). */
     public boolean confirmationNeedsFaceCheck(AuthenticatedPerson login) {
-        return !ConfirmationProof.loggedInByFace(Caller.personId(context), login);
+        return !ConfirmationProof.loggedInByFace(Caller.inAccountCenter(context), login);
     }
 
     /**
@@ -166,7 +168,7 @@ public class AuthorisationService {
      */
     public List<AuthorisationView> confirm(Collection<Long> grantIds, String flowToken, AuthenticatedPerson login,
                                            ClientContext client) {
-        long me = Caller.personId(context);
+        long me = Caller.inAccountCenter(context);
         Set<Long> ids = grantIds == null ? Set.of() : new LinkedHashSet<>(grantIds);
         return GrantRefusals.audited(audit, em, me, "grants:" + ids, client, () -> {
             Set<Long> valid = ids(grantIds);
@@ -242,7 +244,7 @@ public class AuthorisationService {
     // ----
 
     private AuthorisationView change(long grantId, String action, ClientContext client, BiConsumer<Long, Grant> verb) {
-        long me = Caller.personId(context);
+        long me = Caller.inAccountCenter(context);
         return GrantRefusals.audited(audit, em, me, "grant:" + grantId, client, () -> {
             Grant g = own(me, grantId);
             verb.accept(me, g);
@@ -269,7 +271,7 @@ public class AuthorisationService {
     }
 
     private List<AuthorisationView> mine(Predicate<Grant> which, AuthorisationFilter filter) {
-        long me = Caller.personId(context);
+        long me = Caller.inAccountCenter(context);
         AuthorisationFilter f = filter == null ? AuthorisationFilter.NATIONWIDE : filter;
         List<Grant> grants = em.createNamedQuery(Grant.OF_PERSON, Grant.class).setParameter("person", me)
                 .getResultStream().filter(which).toList();

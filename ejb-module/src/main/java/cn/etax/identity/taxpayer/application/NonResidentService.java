@@ -18,6 +18,7 @@ import cn.etax.identity.taxpayer.domain.NonResidentApplication;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -39,6 +40,7 @@ import java.util.random.RandomGenerator;
  * rejects it with a reason. The person side answers only the caller's own applications.
  */
 @Stateless
+@DeclareRoles({Caller.PERSON, Caller.ACCOUNT_CENTER, Caller.PERSONAL_BUSINESS})
 public class NonResidentService {
 
     /** Registration authority "Y" (other) and type "1" mark the issued codes; then the province, then random. */
@@ -81,7 +83,7 @@ public class NonResidentService {
      */
     @RolesAllowed(Caller.PERSON)
     public NonResidentView submit(NonResidentForm form, ClientContext client) {
-        Person me = directory.get(Caller.personId(context));
+        Person me = directory.get(Caller.inPersonalBusiness(context));
         if (!me.overseas()) {
             throw new ForbiddenException("NON_RESIDENT_OVERSEAS_ONLY");
         }
@@ -107,7 +109,7 @@ public class NonResidentService {
     /** The caller's own applications, newest first, with their state and, once approved, the identity code. */
     @RolesAllowed(Caller.PERSON)
     public List<NonResidentView> mine() {
-        Person me = directory.get(Caller.personId(context));
+        Person me = directory.get(Caller.inPersonalBusiness(context));
         return em.createNamedQuery(NonResidentApplication.OF_APPLICANT, NonResidentApplication.class)
                 .setParameter("person", me.id()).getResultStream()
                 .map(a -> NonResidentView.of(a, Masking.name(me.name()))).toList();

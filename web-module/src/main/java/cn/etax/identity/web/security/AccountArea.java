@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * center opened in a session of another kind — or a console page of a duty the clerk lacks — shows only why it is not
  * available, not its forms under the refusal.
  * A page names its area with {@code <ui:param name="area" .../>}; pages without one are open to every person. The
- * services refuse such calls on their own (ENTERPRISE_LOGIN_REQUIRED, ...): this only decides what the page shows.
+ * services refuse such calls on their own (ENTERPRISE_LOGIN_REQUIRED, ACCOUNT_CENTER_UNAVAILABLE,
+ * PERSONAL_BUSINESS_REQUIRED, ...): this only decides what the page shows.
  */
 @Named
 @RequestScoped
@@ -27,6 +28,10 @@ public class AccountArea {
     public static final String AGENT = "agent";
     /** A cross-region special subject's session (LOGIN-4). */
     public static final String CROSS_REGION = "crossregion";
+    /** The account center's pages, in every person's session but a special subject's (LOGIN-4). */
+    public static final String ACCOUNT = "account";
+    /** The personal account center's own pages (REG-7, PER-7, LOGIN-5's application): personal business only. */
+    public static final String PERSONAL = "personal";
     /** The clerk console's pages of the registration duty (§8). */
     public static final String CLERK_REGISTRATION = "clerk-registration";
 
@@ -66,6 +71,10 @@ public class AccountArea {
                     : enterprise.isManager() ? null : "error.agency_manager_required";
             case AGENT -> agent.isPresent() ? null : "error.agent_login_required";
             case CROSS_REGION -> person.crossRegion() != null ? null : "error.cross_region_login_required";
+            case ACCOUNT -> person.crossRegion() == null ? null : "error.account_center_unavailable";
+            case PERSONAL -> person.crossRegion() != null ? "error.account_center_unavailable"
+                    : person.enterprise() == null && person.agent() == null ? null
+                    : "error.personal_business_required";
             default -> throw new IllegalArgumentException("unknown account area " + area);
         };
     }

@@ -5,6 +5,7 @@ import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.Caller;
 import cn.etax.identity.shared.application.JsonBuilders;
 import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import cn.etax.identity.web.i18n.Texts;
@@ -56,7 +57,6 @@ final class SessionAuthModule implements ServerAuthModule {
     static final String CREDENTIAL = SessionAuthModule.class.getName() + ".credential";
     /** Set by the container when the requested resource is protected (Jakarta Authentication, servlet profile). */
     private static final String MANDATORY = "jakarta.security.auth.message.MessagePolicy.isMandatory";
-    private static final String[] PERSON_GROUPS = {"PERSON"};
     /** LOGIN-10: a social-security fee payer's account reaches the fee services and nothing else. */
     static final String FEE_PAYER_ROLE = "FEE_PAYER";
     private static final String[] FEE_PAYER_GROUPS = {FEE_PAYER_ROLE};
@@ -99,7 +99,7 @@ final class SessionAuthModule implements ServerAuthModule {
         Object credential = request.getAttribute(CREDENTIAL);
         if (credential instanceof CompletedLogin login) {
             CurrentSession.start(newSession(request), login.person(), clock.now(), idleMinutes);
-            return caller(client, new PersonPrincipal(login.person().personId()), PERSON_GROUPS);
+            return caller(client, new PersonPrincipal(login.person().personId()), personGroups(login.person()));
         }
         if (credential instanceof CompletedClerkLogin login) {
             CurrentSession.startClerk(newSession(request), login.clerk(), clock.now(), idleMinutes);
@@ -113,7 +113,7 @@ final class SessionAuthModule implements ServerAuthModule {
         AuthenticatedPerson person = CurrentSession.person(session);
         if (person != null) {
             if (!endedAccounts.ended(person.personId(), person.authenticatedAt())) {
-                return caller(client, new PersonPrincipal(person.personId()), PERSON_GROUPS);
+                return caller(client, new PersonPrincipal(person.personId()), personGroups(person));
             }
             // REG-7: the person deregistered (in this session or another) after this login: the session ends here
             session.invalidate();
@@ -184,12 +184,48 @@ final class SessionAuthModule implements ServerAuthModule {
                         .build().toString());
                 return AuthStatus.SEND_FAILURE;
             }
-            response.sendRedirect(request.getContextPath() + (path.startsWith("/clerk/") ? "/clerk/login.xhtml"
-                    : path.startsWith("/socialsecurity/") ? "/social-security-login.xhtml" : "/login.xhtml"));
+            response.sendRedirect(request.getContextPath() + loginPageFor(path));
             return AuthStatus.SEND_CONTINUE;
         } catch (IOException e) {
             throw (AuthException) new AuthException("the refusal could not be written").initCause(e);
         }
+    }
+
+    /**
+     * A person's groups follow the session's identity, so that the EJBs see what the session may do: every session
+     * has an account center but a special subject's (LOGIN-4), and only personal business the personal account
+     * center's own items (REG-7, PER-7, LOGIN-5's application).
+     */
+    private static String[] personGroups(AuthenticatedPerson person) {
+        List<String> groups = new ArrayList<>(3);
+        groups.add(Caller.PERSON);
+        if (person.crossRegion() == null) {
+            groups.add(Caller.ACCOUNT_CENTER);
+            if (person.enterprise() == null && person.agent() == null) {
+                groups.add(Caller.PERSONAL_BUSINESS);
+            }
+        }
+        return groups.toArray(String[]::new);
+    }
+
+    /** The login page of the entry a protected page belongs to (after a logout, Back lands where one logs in again). */
+    private static String loginPageFor(String path) {
+        if (path.startsWith("/clerk/")) {
+            return "/clerk/login.xhtml";
+        }
+        if (path.startsWith("/socialsecurity/")) {
+            return "/social-security-login.xhtml";
+        }
+        if (path.startsWith("/account/enterprise/")) {
+            return "/enterprise-login.xhtml";
+        }
+        if (path.startsWith("/account/agent/")) {
+            return "/agent-login.xhtml";
+        }
+        if (path.startsWith("/account/crossregion/")) {
+            return "/special-login.xhtml";
+        }
+        return "/login.xhtml";
     }
 
     private static String[] clerkGroups(AuthenticatedClerk clerk) {
