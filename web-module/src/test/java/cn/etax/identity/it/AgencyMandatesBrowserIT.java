@@ -36,10 +36,13 @@ class AgencyMandatesBrowserIT {
     }
 
     @Test
-    @DisplayName("file under 被代理信息查看 → 我的代理机构 shows it pending → 权限查看 → 认定 → 已认定 on both sides")
+    @DisplayName("file under 被代理信息查看 → 代理人员权限 for its tax officer → 我的代理机构 shows it pending → 权限查看 → "
+            + "认定 → 已认定 on both sides")
     void agency_files_and_client_recognises() {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
         Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        TestPerson officer = Fixtures.quickPerson();
+        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(agencyFirm.legal()), agencyFirm, officer);
         LocalDate today = Sim.today();
         String from = today.toString();
         String until = today.plusYears(1).toString();
@@ -64,6 +67,18 @@ class AgencyMandatesBrowserIT {
         String row = browser.text(By.id("clients:mandates"));
         assertThat(row).contains(client.creditCode(), "申报缴税、税费查询", from + " ~", until, "待认定");
 
+        // AGT-4 代理人员权限: the tax officer acts for this client only with what is ticked here
+        browser.click(By.cssSelector("[id$=':assignAgents']"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("clients:assignments")));
+        assertThat(browser.text(By.id("clients:assignments"))).contains(Fixtures.maskedName(officer.name()), "办税员")
+                .doesNotContain(Fixtures.maskedName(agencyFirm.legal().name()));
+        browser.click(By.xpath("//*[@id='clients:assignments']//label[text()='申报缴税']"));
+        browser.click(By.cssSelector("[id$=':save']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clients:assignMessages"),
+                "已保存" + Fixtures.maskedName(officer.name()) + "对该企业的代理权限"));
+        browser.click(By.cssSelector("#clients\\:assignDialog .ui-dialog-titlebar-close"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("clients:assignments")));
+
         browser.click(By.id("navAgencyAgents"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentStaff h2"), "税务代理人员信息"));
         assertThat(browser.text(By.id("agentStaff:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
@@ -79,7 +94,7 @@ class AgencyMandatesBrowserIT {
         browser.click(By.cssSelector("[id$=':viewAgents']"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("agencies:agents")));
         assertThat(browser.text(By.id("agencies:agents"))).contains(Fixtures.maskedName(agencyFirm.legal().name()),
-                "申报缴税、税费查询").doesNotContain("代理关系管理");
+                "申报缴税、税费查询", Fixtures.maskedName(officer.name())).doesNotContain("代理关系管理");
         browser.click(By.cssSelector("#agencies\\:agentsDialog .ui-dialog-titlebar-close"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("agencies:agents")));
 

@@ -98,7 +98,33 @@ class AgencyMandatesIT {
                 .map(jakarta.json.JsonString::getString)).containsExactlyInAnyOrder("TAX_FILING_AND_PAYMENT",
                 "INVOICE_ISSUE");
 
-        // 权限查看: each agent acts with the scope cut to his own permissions in the agency (AGT-4)
+        // 代理人员权限 (AGT-4): key personnel act for every client; other agents only as the agency assigns them
+        String assignments = CLIENTS + "/" + id + "/agents";
+        List<JsonObject> assignable = agency.get(assignments).jsonArray().getValuesAs(JsonObject.class);
+        assertThat(assignable).as("the tax officer, not the legal representative").singleElement()
+                .satisfies(a -> {
+                    assertThat(a.getString("identityType")).isEqualTo("TAX_OFFICER");
+                    assertThat(strings(a, "assignable")).containsExactly("TAX_FILING_AND_PAYMENT");
+                    assertThat(strings(a, "assigned")).isEmpty();
+                });
+        long officerGrant = assignable.get(0).getJsonNumber("grantId").longValue();
+        JsonObject unassigned = boss.get(AGENCIES + "/" + id + "/agents").jsonArray().getValuesAs(JsonObject.class)
+                .stream().filter(r -> r.getString("identityType").equals("TAX_OFFICER")).findFirst().orElseThrow();
+        assertThat(strings(unassigned, "permissions")).as("not assigned: nothing for this client").isEmpty();
+        Reply notHis = AgentLoginIT.assign(agencyFirm, id, officerGrant, "INVOICE_ISSUE");
+        assertThat(notHis.code()).as("in the scope, not his own: %s", notHis).isEqualTo("AGENT_PERMISSION_NOT_ALLOWED");
+        long legalGrant = agency.get(AGENTS).jsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("identityType").equals("LEGAL_REPRESENTATIVE")).findFirst().orElseThrow()
+                .getJsonNumber("grantId").longValue();
+        assertThat(AgentLoginIT.assign(agencyFirm, id, legalGrant, "TAX_FILING_AND_PAYMENT").code())
+                .isEqualTo("AGENT_KEY_PERSON_NOT_ASSIGNED");
+        assertThat(AgentLoginIT.assign(agencyFirm, id, officerGrant, "TAX_FILING_AND_PAYMENT").status())
+                .isEqualTo(200);
+        assertThat(strings(agency.get(assignments).jsonArray().getJsonObject(0), "assigned"))
+                .containsExactly("TAX_FILING_AND_PAYMENT");
+        assertThat(boss.get(CLIENTS + "/" + id + "/agents").status()).as("the agency's own view").isIn(403, 404);
+
+        // 权限查看: each agent acts with what the agency gave him for this client, within the scope
         Reply agents = boss.get(AGENCIES + "/" + id + "/agents");
         assertThat(agents.status()).as("%s", agents).isEqualTo(200);
         List<JsonObject> rows = agents.jsonArray().stream().map(v -> v.asJsonObject()).toList();

@@ -38,6 +38,17 @@ class AgentLoginIT {
         return ids;
     }
 
+    /** 代理人员权限: the agency's manager gives one of its agents permissions for the client of a mandate. */
+    static Reply assign(Enterprise agencyFirm, long mandateId, long agentGrantId, String... permissions) {
+        jakarta.json.JsonArrayBuilder granted = Json.createArrayBuilder();
+        for (String p : permissions) {
+            granted.add(p);
+        }
+        return enterpriseLoggedIn(agencyFirm.creditCode(), agencyFirm.legal()).send("PUT",
+                "/api/v1/me/enterprise/agency/clients/" + mandateId + "/agents/" + agentGrantId,
+                Json.createObjectBuilder().add("permissions", granted).build(), java.util.Map.of());
+    }
+
     /** The login flow and the second factor's reply. */
     record SecondFactor(String flowToken, Reply reply) {
     }
@@ -61,8 +72,9 @@ class AgentLoginIT {
     }
 
     @Test
-    @DisplayName("an agent chooses a client, sees it masked with his permissions cut to the mandate, switches to "
-            + "another client and to personal business; the enterprise center is not his")
+    @DisplayName("an agent chooses among the clients the agency gave him permissions for, sees one masked with his "
+            + "permissions cut to the mandate, switches to another client and to personal business; the enterprise "
+            + "center is not his")
     void agent_logs_in_acts_and_switches() {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
         Enterprise first = EnterpriseCenterFixtures.registerEnterprise();
@@ -70,8 +82,15 @@ class AgentLoginIT {
         long[] mandates = recognisedMandates(agencyFirm, first, second);
         TestPerson officer = Fixtures.quickPerson();
         // the agency's tax officer holds TAX_FILING_AND_PAYMENT and TAX_QUERY there, not INVOICE_ISSUE
-        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(agencyFirm.legal()), agencyFirm,
-                officer);
+        long officerGrant = EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(agencyFirm.legal()),
+                agencyFirm, officer);
+        // AGT-4 代理人员权限: no client before the agency gives him permissions for it
+        SecondFactor none = secondFactor(Api.browser(), agencyFirm.creditCode(), officer);
+        assertThat(none.reply().code()).as("%s", none.reply()).isEqualTo("AGENT_NO_CLIENTS");
+        for (long mandate : mandates) {
+            Reply assigned = assign(agencyFirm, mandate, officerGrant, "TAX_FILING_AND_PAYMENT", "TAX_QUERY");
+            assertThat(assigned.status()).as("%s", assigned).isEqualTo(200);
+        }
 
         Api agent = Api.browser();
         SecondFactor choose = secondFactor(agent, agencyFirm.creditCode(), officer);

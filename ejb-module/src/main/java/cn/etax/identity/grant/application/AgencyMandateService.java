@@ -2,6 +2,7 @@ package cn.etax.identity.grant.application;
 
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.grant.domain.AgencyMandate;
+import cn.etax.identity.grant.domain.AgentAssignment;
 import cn.etax.identity.grant.domain.Grant;
 import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.MandateSide;
@@ -64,6 +65,9 @@ public class AgencyMandateService {
     @EJB
     AuditService audit;
 
+    @EJB
+    AgentService agentService;
+
     @Inject
     BusinessClock clock;
 
@@ -87,7 +91,7 @@ public class AgencyMandateService {
         EnterpriseActor actor = client(current, client);
         return refusalsAudited(actor, "mandate:" + mandateId, client, () -> {
             AgencyMandate m = mandate(mandateId, actor, MandateSide.CLIENT);
-            return agents(m.agencyTaxpayerId(), m::permissionsFor);
+            return agents(m.agencyTaxpayerId(), g -> agentService.permissions(m, g));
         });
     }
 
@@ -164,7 +168,72 @@ public class AgencyMandateService {
     /** 税务代理人员信息: the agency's agents — its staff with an active or frozen grant — and their own permissions. */
     public List<AgentView> agentStaff(EnterpriseIdentity current, ClientContext client) {
         EnterpriseActor actor = agency(current, client);
-        return agents(actor.taxpayerId(), Function.identity());
+        return agents(actor.taxpayerId(), Grant::permissions);
+    }
+
+    /**
+     * 代理人员权限, the agency's side: its agents other than key personnel (who act for every client without an
+     * assignment) and what each may do, and does, for this client.
+     */
+    public List<AgentAssignmentView> assignments(EnterpriseIdentity current, long mandateId, ClientContext client) {
+        EnterpriseActor actor = agency(current, client);
+        return refusalsAudited(actor, "mandate:" + mandateId, client, () -> {
+            AgencyMandate m = mandate(mandateId, actor, MandateSide.AGENCY);
+            Map<Long, Set<Permission>> assigned = em.createNamedQuery(AgentAssignment.OF_MANDATE,
+                    AgentAssignment.class).setParameter("mandate", m.id()).getResultStream()
+                    .collect(Collectors.toMap(AgentAssignment::agentGrantId, AgentAssignment::permissions));
+            LocalDate today = clock.today();
+            return agentGrants(m.agencyTaxpayerId()).filter(g -> !g.identityType().isKeyPerson())
+                    .map(g -> new AgentAssignmentView(g.id(), g.holder().nameMasked(), g.holder().idMasked(),
+                            g.identityType(), g.state(today), m.permissionsFor(g.permissions()),
+                            assigned.getOrDefault(g.id(), Set.of())))
+                    .toList();
+        });
+    }
+
+    /**
+     * 代理人员权限: a manager of the agency sets what one of its agents may do for the mandate's client — within the
+     * scope and his own permissions ({@code AGENT_PERMISSION_NOT_ALLOWED}), the mandate pending or in force
+     * ({@code MANDATE_NOT_LIVE}); no permissions take the assignment away. Audited with the change.
+     */
+    public AgentAssignmentView assign(EnterpriseIdentity current, long mandateId, long agentGrantId,
+                                      Set<Permission> permissions, ClientContext client) {
+        EnterpriseActor actor = agency(current, client);
+        return refusalsAudited(actor, "mandate:" + mandateId, client, () -> {
+            AgencyMandate m = mandate(mandateId, actor, MandateSide.AGENCY);
+            em.lock(m, LockModeType.PESSIMISTIC_WRITE); // one change of the mandate's assignments at a time
+            Grant agent = em.find(Grant.class, agentGrantId);
+            if (agent == null || agent.taxpayerId() != actor.taxpayerId()) {
+                throw new NotFoundException("AGENT_NOT_FOUND");
+            }
+            AgentAssignment existing = em.createNamedQuery(AgentAssignment.OF_MANDATE_AND_AGENT,
+                    AgentAssignment.class).setParameter("mandate", m.id()).setParameter("grant", agent.id())
+                    .getResultStream().findFirst().orElse(null);
+            Set<Permission> wanted = permissions == null ? Set.of() : permissions;
+            if (wanted.isEmpty()) {
+                if (existing != null) {
+                    em.remove(existing);
+                    audit.record(actor.personId(), "AGENT_UNASSIGNED", "mandate:" + m.id(),
+                            "agent grant " + agent.id(), client);
+                }
+            } else if (existing == null) {
+                em.persist(AgentAssignment.assign(m, agent, wanted, actor.personId(), clock.now(), clock.today()));
+                audit.record(actor.personId(), "AGENT_ASSIGNED", "mandate:" + m.id(), "agent grant " + agent.id()
+                        + " " + names(wanted), client);
+            } else {
+                existing.change(m, agent, wanted, actor.personId(), clock.now(), clock.today());
+                audit.record(actor.personId(), "AGENT_ASSIGNED", "mandate:" + m.id(), "agent grant " + agent.id()
+                        + " " + names(wanted), client);
+            }
+            em.flush();
+            return new AgentAssignmentView(agent.id(), agent.holder().nameMasked(), agent.holder().idMasked(),
+                    agent.identityType(), agent.state(clock.today()), m.permissionsFor(agent.permissions()),
+                    wanted);
+        });
+    }
+
+    private static String names(Set<Permission> permissions) {
+        return permissions.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
     }
 
     // ----
@@ -226,15 +295,21 @@ public class AgencyMandateService {
         return GrantRefusals.audited(audit, em, actor.personId(), target, client, step);
     }
 
-    private List<AgentView> agents(long agencyTaxpayerId, Function<Set<Permission>, Set<Permission>> permissions) {
+    private List<AgentView> agents(long agencyTaxpayerId, Function<Grant, Set<Permission>> permissions) {
+        LocalDate today = clock.today();
+        return agentGrants(agencyTaxpayerId)
+                .map(g -> new AgentView(g.id(), g.holder().nameMasked(), g.holder().idMasked(), g.identityType(),
+                        g.state(today), permissions.apply(g)))
+                .toList();
+    }
+
+    /** The agency's agents: its staff with an active or frozen grant, key personnel first. */
+    private java.util.stream.Stream<Grant> agentGrants(long agencyTaxpayerId) {
         LocalDate today = clock.today();
         return em.createNamedQuery(Grant.OF_TAXPAYER, Grant.class).setParameter("taxpayer", agencyTaxpayerId)
                 .getResultList().stream()
                 .filter(g -> g.personId() != null && AGENT_STATES.contains(g.state(today)))
-                .sorted(Comparator.comparing(Grant::identityType).thenComparing(Grant::id))
-                .map(g -> new AgentView(g.id(), g.holder().nameMasked(), g.holder().idMasked(), g.identityType(),
-                        g.state(today), permissions.apply(g.permissions())))
-                .toList();
+                .sorted(Comparator.comparing(Grant::identityType).thenComparing(Grant::id));
     }
 
     private List<MandateView> views(List<AgencyMandate> mandates) {

@@ -2,6 +2,7 @@ package cn.etax.identity.grant.application;
 
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.grant.domain.AgencyMandate;
+import cn.etax.identity.grant.domain.AgentAssignment;
 import cn.etax.identity.grant.domain.Grant;
 import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.Permission;
@@ -30,9 +31,10 @@ import java.util.Set;
 /**
  * Who may act as an agent, for which clients, with what (LOGIN-3, AGT-3, AGT-4). An agent is a person with an
  * active grant in a tax-agent institution; he may act for a client of a mandate of that institution recognised and
- * within its period today, with the mandate's scope cut to his own permissions there — and not at all when that
- * leaves nothing. Every answer is computed again at each call: a mandate cancelled or an agent frozen in between
- * stops him at once.
+ * within its period today: the institution's legal representative and finance officer with the mandate's scope cut
+ * to their own permissions there, any other agent with what the institution assigned him for that client (代理人员权限,
+ * {@link AgentAssignment}) — and not at all when that leaves nothing. Every answer is computed again at each call: a
+ * mandate cancelled, an assignment withdrawn or an agent frozen in between stops him at once.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -76,12 +78,11 @@ public class AgentService {
         LocalDate today = clock.today();
         List<ClientOption> clients = em.createNamedQuery(AgencyMandate.OF_AGENCY, AgencyMandate.class)
                 .setParameter("agency", agencyTaxpayerId).getResultList().stream()
-                .filter(m -> m.isInForce(today) && !m.permissionsFor(agent.permissions()).isEmpty())
+                .filter(m -> m.isInForce(today) && !permissions(m, agent).isEmpty())
                 .map(m -> {
                     Taxpayer client = em.find(Taxpayer.class, m.clientTaxpayerId());
                     return new ClientOption(m.id(), client.creditCode().value(),
-                            Masking.enterpriseName(client.name()), m.validUntil(),
-                            m.permissionsFor(agent.permissions()));
+                            Masking.enterpriseName(client.name()), m.validUntil(), permissions(m, agent));
                 })
                 .sorted(Comparator.comparing(ClientOption::creditCode)).toList();
         if (clients.isEmpty()) {
@@ -101,7 +102,7 @@ public class AgentService {
         if (m == null || m.agencyTaxpayerId() != agencyTaxpayerId || !m.isInForce(today)) {
             throw new ForbiddenException("AGENT_CLIENT_UNAVAILABLE");
         }
-        Set<Permission> permissions = m.permissionsFor(agent.permissions());
+        Set<Permission> permissions = permissions(m, agent);
         if (permissions.isEmpty()) {
             throw new ForbiddenException("AGENT_CLIENT_UNAVAILABLE");
         }
@@ -110,6 +111,19 @@ public class AgentService {
         return new AgentIdentity(m.id(), agent.id(), agent.identityType(), agency.id(), agency.creditCode().value(),
                 Masking.enterpriseName(agency.name()), client.id(), client.creditCode().value(),
                 Masking.enterpriseName(client.name()), m.validUntil(), permissions);
+    }
+
+    /** AGT-4: what the agent may do for the mandate's client (the assignment read only for other than key personnel). */
+    public Set<Permission> permissions(AgencyMandate m, Grant agent) {
+        Set<Permission> assigned = agent.identityType().isKeyPerson() ? null : assigned(em, m.id(), agent.id());
+        return m.permissionsFor(agent.identityType(), agent.permissions(), assigned);
+    }
+
+    /** The permissions the agency assigned this agent grant under this mandate; null when it assigned none. */
+    public static Set<Permission> assigned(EntityManager em, long mandateId, long agentGrantId) {
+        return em.createNamedQuery(AgentAssignment.OF_MANDATE_AND_AGENT, AgentAssignment.class)
+                .setParameter("mandate", mandateId).setParameter("grant", agentGrantId).getResultStream()
+                .findFirst().map(AgentAssignment::permissions).orElse(null);
     }
 
     /**

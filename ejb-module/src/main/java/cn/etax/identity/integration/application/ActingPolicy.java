@@ -11,13 +11,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * May a person use a permission for a taxpayer today, judged from his grants in that taxpayer (oldest first): the
  * first active grant carrying the permission allows it; frozen, expired, pending and ended grants never do. Failing
  * that, as an agent (AGT-4): an agency whose mandate for the taxpayer is in force today, where he holds an active
- * grant, with the mandate's scope cut to his own permissions there — as the agent entry lets him act.
+ * grant, with what the agent entry lets him do there (the scope cut to his own permissions, and for other than the
+ * agency's key personnel to what it assigned him for this client).
  */
 final class ActingPolicy {
 
@@ -40,22 +42,29 @@ final class ActingPolicy {
      * there (an own frozen grant or missing permission says more about him than an agency's mandate).
      */
     static ActingDecision decide(List<Grant> grantsInTaxpayer, List<AgencyMandate> mandatesOfTaxpayer,
-                                 Function<Long, List<Grant>> grantsInAgency, Permission permission, LocalDate today) {
+                                 Function<Long, List<Grant>> grantsInAgency,
+                                 BiFunction<AgencyMandate, Grant, Set<Permission>> agentPermissions,
+                                 Permission permission, LocalDate today) {
         ActingDecision own = decide(grantsInTaxpayer, permission, today);
         if (own.allowed()) {
             return own;
         }
-        Optional<ActingDecision> asAgent = decideAsAgent(mandatesOfTaxpayer, grantsInAgency, permission, today);
+        Optional<ActingDecision> asAgent = decideAsAgent(mandatesOfTaxpayer, grantsInAgency, agentPermissions,
+                permission, today);
         if (asAgent.map(ActingDecision::allowed).orElse(false)) {
             return asAgent.get();
         }
         return ActingDecision.NO_IDENTITY.equals(own.reason()) ? asAgent.orElse(own) : own;
     }
 
-    /** Empty when he is no agent for the taxpayer today (no mandate in force of an agency where he is active). */
+    /**
+     * Empty when he is no agent for the taxpayer today (no mandate in force of an agency where he is active and may
+     * do something for it: {@code agentPermissions}, the agency's key personnel the scope, others their assignment).
+     */
     static Optional<ActingDecision> decideAsAgent(List<AgencyMandate> mandatesOfTaxpayer,
-                                                  Function<Long, List<Grant>> grantsInAgency, Permission permission,
-                                                  LocalDate today) {
+                                                  Function<Long, List<Grant>> grantsInAgency,
+                                                  BiFunction<AgencyMandate, Grant, Set<Permission>> agentPermissions,
+                                                  Permission permission, LocalDate today) {
         boolean agent = false;
         boolean frozen = false;
         for (AgencyMandate m : mandatesOfTaxpayer) {
@@ -70,7 +79,7 @@ final class ActingPolicy {
                 frozen |= there.stream().anyMatch(g -> g.state(today) == GrantState.FROZEN);
                 continue;
             }
-            Set<Permission> permissions = m.permissionsFor(agentGrant.get().permissions());
+            Set<Permission> permissions = agentPermissions.apply(m, agentGrant.get());
             if (permissions.isEmpty()) {
                 continue;
             }

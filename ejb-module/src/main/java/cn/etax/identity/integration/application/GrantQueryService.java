@@ -2,6 +2,7 @@ package cn.etax.identity.integration.application;
 
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.account.domain.PersonStatus;
+import cn.etax.identity.grant.application.AgentService;
 import cn.etax.identity.grant.domain.AgencyMandate;
 import cn.etax.identity.grant.domain.Grant;
 import cn.etax.identity.grant.domain.GrantState;
@@ -16,6 +17,7 @@ import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import cn.etax.identity.taxpayer.domain.TaxpayerKind;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -48,6 +50,9 @@ public class GrantQueryService {
 
     @Inject
     IntegrationLookups lookups;
+
+    @EJB
+    AgentService agents;
 
     /** ENT-4 from outside: active grants only, key personnel included. */
     public List<StaffMember> activeStaff(String creditCode) {
@@ -85,7 +90,7 @@ public class GrantQueryService {
         agentGrants.forEach((agency, agent) -> em.createNamedQuery(AgencyMandate.OF_AGENCY, AgencyMandate.class)
                 .setParameter("agency", agency).getResultStream().filter(m -> m.isInForce(today))
                 .forEach(m -> {
-                    Set<Permission> permissions = m.permissionsFor(agent.permissions());
+                    Set<Permission> permissions = agents.permissions(m, agent);
                     if (permissions.isEmpty()) {
                         return;
                     }
@@ -116,7 +121,7 @@ public class GrantQueryService {
                 .setParameter("client", t.id()).getResultList();
         return ActingPolicy.decide(grants, mandates, agency -> em.createNamedQuery(Grant.OF_PERSON_IN_TAXPAYER,
                 Grant.class).setParameter("person", personId).setParameter("taxpayer", agency).getResultList(),
-                permission, clock.today());
+                agents::permissions, permission, clock.today());
     }
 
     private static Permission permission(String name) {

@@ -32,6 +32,12 @@ class ActingPolicyTest {
     private static final long PERSON = 50;
     private static final long AGENCY = 10;
     private static final long CLIENT = 20;
+    /** The agency assigned its agents everything of the mandate (代理人员权限). */
+    private static final java.util.function.BiFunction<AgencyMandate, Grant, Set<Permission>> ASSIGNED_ALL =
+            (m, g) -> m.permissionsFor(g.identityType(), g.permissions(), m.scope());
+    /** The agency assigned no one. */
+    private static final java.util.function.BiFunction<AgencyMandate, Grant, Set<Permission>> ASSIGNED_NONE =
+            (m, g) -> m.permissionsFor(g.identityType(), g.permissions(), null);
     private static long nextId = 100;
 
     @Test
@@ -103,31 +109,48 @@ class ActingPolicyTest {
         java.util.function.Function<Long, List<Grant>> inAgency = agency -> agency == AGENCY ? List.of(agentGrant)
                 : List.of();
 
-        ActingDecision filing = ActingPolicy.decide(List.of(), List.of(mandate), inAgency, TAX_FILING_AND_PAYMENT,
-                TODAY);
+        ActingDecision filing = ActingPolicy.decide(List.of(), List.of(mandate), inAgency, ASSIGNED_ALL,
+                TAX_FILING_AND_PAYMENT, TODAY);
         assertThat(filing).isEqualTo(ActingDecision.allowedAsAgent(agentGrant.id(), mandate.id()));
         assertThat(filing.identityType()).isEqualTo(ActingDecision.AGENT);
         ActingDecision notGranted = ActingDecision.refused(ActingDecision.PERMISSION_NOT_GRANTED);
         ActingDecision none = ActingDecision.refused(ActingDecision.NO_IDENTITY);
-        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, INVOICE_ISSUE, TODAY))
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, ASSIGNED_ALL, INVOICE_ISSUE, TODAY))
                 .as("in the scope, not his own").isEqualTo(notGranted);
-        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, TAX_QUERY, TODAY))
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, ASSIGNED_ALL, TAX_QUERY, TODAY))
                 .as("his own, not in the scope").isEqualTo(notGranted);
-        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, TAX_FILING_AND_PAYMENT,
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, ASSIGNED_ALL, TAX_FILING_AND_PAYMENT,
                 TODAY.plusMonths(7))).as("the mandate ended").isEqualTo(none);
-        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), agency -> List.of(), TAX_FILING_AND_PAYMENT,
-                TODAY)).as("no agent of that agency").isEqualTo(ActingDecision.refused(ActingDecision.NO_IDENTITY));
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), agency -> List.of(), ASSIGNED_ALL,
+                TAX_FILING_AND_PAYMENT, TODAY)).as("no agent of that agency").isEqualTo(none);
 
         Grant own = active(IdentityType.INVOICER, Set.of(INVOICE_ISSUE), null);
-        assertThat(ActingPolicy.decide(List.of(own), List.of(mandate), inAgency, INVOICE_ISSUE, TODAY))
+        assertThat(ActingPolicy.decide(List.of(own), List.of(mandate), inAgency, ASSIGNED_ALL, INVOICE_ISSUE, TODAY))
                 .isEqualTo(ActingDecision.allowedBy("INVOICER", own.id()));
-        assertThat(ActingPolicy.decide(List.of(own), List.of(mandate), inAgency, TAX_FILING_AND_PAYMENT, TODAY))
+        assertThat(ActingPolicy.decide(List.of(own), List.of(mandate), inAgency, ASSIGNED_ALL,
+                TAX_FILING_AND_PAYMENT, TODAY))
                 .as("not in his own grant, but as the agency's agent").isEqualTo(
                         ActingDecision.allowedAsAgent(agentGrant.id(), mandate.id()));
 
         agentGrant.freeze(GrantActor.enterprise(7), NOW, TODAY);
-        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, TAX_FILING_AND_PAYMENT, TODAY))
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), inAgency, ASSIGNED_ALL,
+                TAX_FILING_AND_PAYMENT, TODAY))
                 .as("frozen in the agency").isEqualTo(ActingDecision.refused(ActingDecision.IDENTITY_FROZEN));
+    }
+
+    @Test
+    @DisplayName("AGT-4 代理人员权限: an agent the agency assigned nothing for this client acts for it with nothing; its "
+            + "legal representative needs no assignment")
+    void unassignedAgent() {
+        Grant officer = active(IdentityType.TAX_OFFICER, Set.of(TAX_FILING_AND_PAYMENT), null);
+        Grant legal = Grant.bindLegalRepresentative(AGENCY, holder(), PERSON, NOW);
+        identify(legal);
+        AgencyMandate mandate = mandate(Set.of(TAX_FILING_AND_PAYMENT), TODAY.plusMonths(6));
+
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), agency -> List.of(officer), ASSIGNED_NONE,
+                TAX_FILING_AND_PAYMENT, TODAY)).isEqualTo(ActingDecision.refused(ActingDecision.NO_IDENTITY));
+        assertThat(ActingPolicy.decide(List.of(), List.of(mandate), agency -> List.of(legal), ASSIGNED_NONE,
+                TAX_FILING_AND_PAYMENT, TODAY)).isEqualTo(ActingDecision.allowedAsAgent(legal.id(), mandate.id()));
     }
 
     @Test
@@ -138,7 +161,8 @@ class ActingPolicyTest {
                 TODAY.plusMonths(1), 7L, NOW, TODAY);
 
         assertThat(ActingPolicy.decide(List.of(), List.of(pending), agency -> List.of(agentGrant),
-                TAX_FILING_AND_PAYMENT, TODAY)).isEqualTo(ActingDecision.refused(ActingDecision.NO_IDENTITY));
+                ASSIGNED_ALL, TAX_FILING_AND_PAYMENT, TODAY))
+                .isEqualTo(ActingDecision.refused(ActingDecision.NO_IDENTITY));
     }
 
     private static AgencyMandate mandate(Set<Permission> scope, LocalDate until) {

@@ -162,10 +162,24 @@ public class AgencyMandate {
         return LIVE.contains(state(today));
     }
 
-    /** What an agent holding {@code own} in the agency may do for the client under this mandate. */
+    /** The most an agent holding {@code own} in the agency may do for the client under this mandate. */
     public Set<Permission> permissionsFor(Set<Permission> own) {
         EnumSet<Permission> allowed = scope();
         allowed.retainAll(own);
+        return allowed;
+    }
+
+    /**
+     * AGT-4: what an agent of the agency — of identity {@code type} there, holding {@code own} — may do for the client
+     * under this mandate: the agency's legal representative and finance officer the scope within their own
+     * permissions; any other agent that within what the agency assigned him for this client ({@code assigned}, null
+     * when not assigned: nothing).
+     */
+    public Set<Permission> permissionsFor(IdentityType type, Set<Permission> own, Set<Permission> assigned) {
+        Set<Permission> allowed = permissionsFor(own);
+        if (!type.isKeyPerson()) {
+            allowed.retainAll(assigned == null ? Set.of() : assigned);
+        }
         return allowed;
     }
 

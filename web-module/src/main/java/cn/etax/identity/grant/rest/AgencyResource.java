@@ -1,6 +1,7 @@
 package cn.etax.identity.grant.rest;
 
 import cn.etax.identity.grant.application.AgencyMandateService;
+import cn.etax.identity.grant.application.AgentAssignmentView;
 import cn.etax.identity.grant.application.AgentView;
 import cn.etax.identity.grant.application.MandateView;
 import cn.etax.identity.grant.application.NewMandate;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -82,6 +84,31 @@ public class AgencyResource {
     @Operation(summary = "Cancel a recognised mandate")
     public MandateView cancel(@PathParam("id") long id) {
         return mandates.cancel(current.require(), id, Clients.of(request));
+    }
+
+    /** What one agent may do for the mandate's client; none takes the assignment away. */
+    public record Assignment(Set<Permission> permissions) {
+    }
+
+    @GET
+    @Path("clients/{id}/agents")
+    @Operation(summary = "代理人员权限 (AGT-4): the agency's agents other than its legal representative and finance "
+            + "officer (who act for every client within the scope), what may be assigned to each for this client "
+            + "(the scope within his own permissions) and what is")
+    public List<AgentAssignmentView> agentAssignments(@PathParam("id") long id) {
+        return mandates.assignments(current.require(), id, Clients.of(request));
+    }
+
+    @PUT
+    @Path("clients/{id}/agents/{grantId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "代理人员权限 (AGT-4): what this agent may do for the mandate's client; an empty list takes the "
+            + "assignment away. Errors: AGENT_PERMISSION_NOT_ALLOWED, AGENT_KEY_PERSON_NOT_ASSIGNED, MANDATE_NOT_LIVE, "
+            + "AGENT_NOT_FOUND")
+    public AgentAssignmentView assignAgent(@PathParam("id") long id, @PathParam("grantId") long grantId,
+                                           Assignment body) {
+        return mandates.assign(current.require(), id, grantId, body == null ? null : body.permissions(),
+                Clients.of(request));
     }
 
     @GET
