@@ -107,6 +107,13 @@ class EnterpriseCenterBrowserIT {
         wait.until(ExpectedConditions.urlContains("/account/enterprise/staff-pending.xhtml"));
         String row = browser.text(By.id("pending:grants"));
         assertThat(row).contains(Fixtures.maskedName(officer.name()), "办税员", "企业发起", "申报缴税", "长期");
+        // RULE-MASK: the eye shows whom the enterprise deals with, then masks him again
+        browser.click(By.xpath(rowOf(officer) + "//a[contains(@id, ':eyeHolder')]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:grants"), officer.name()));
+        browser.click(By.xpath("//*[@id='pending:grants']//tr[td//text()[contains(., '" + officer.name()
+                + "')]]//a[contains(@id, ':eyeHolder')]"));
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:grants"),
+                officer.name())));
         browser.click(By.xpath(rowOf(officer) + "//button[contains(@id, ':withdraw')]"));
         browser.click(By.id("pending:confirmYes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending:messages"), "已撤回授权"));

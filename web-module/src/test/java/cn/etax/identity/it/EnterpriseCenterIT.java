@@ -184,15 +184,36 @@ class EnterpriseCenterIT {
     }
 
     @Test
-    @DisplayName("ENT-3, ENT-4: the current identity confirms and rejects persons' applications, changes a member's "
-            + "permissions within his type, freezes, unfreezes and deletes him")
+    @DisplayName("ENT-3, ENT-4: the current identity sees who applied (the eye, recorded), confirms and rejects "
+            + "persons' applications, changes a member's permissions within his type, freezes, unfreezes and deletes him")
     void applications_and_existing_staff() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
         Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
-        Api applicant = AccountFixtures.loggedIn(Fixtures.quickPerson());
+        TestPerson applicantPerson = Fixtures.quickPerson();
+        Api applicant = AccountFixtures.loggedIn(applicantPerson);
         Api other = AccountFixtures.loggedIn(Fixtures.quickPerson());
         long application = apply(applicant, e, "INVOICER");
         long refused = apply(other, e, "TAX_OFFICER");
+
+        // RULE-MASK: the list masks the applicant; the eye shows whom the manager confirms, and is recorded
+        assertThat(boss.get(STAFF + "/pending").body()).doesNotContain(applicantPerson.name(),
+                applicantPerson.idNumber());
+        for (String[] field : new String[][] {{"NAME", applicantPerson.name()},
+                {"ID_NUMBER", applicantPerson.idNumber()}}) {
+            Reply shown = boss.post(STAFF + "/" + application + "/reveal",
+                    Json.createObjectBuilder().add("field", field[0]).build());
+            assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+            assertThat(shown.string("value")).isEqualTo(field[1]);
+        }
+        assertThat(AccountIT.auditActions(GrantFixtures.personId(boss), "FIELD_REVEALED"))
+                .contains("staff NAME as manager of " + e.creditCode(), "staff ID_NUMBER as manager of "
+                        + e.creditCode());
+        Enterprise elsewhere = EnterpriseCenterFixtures.registerEnterprise();
+        long foreign = apply(AccountFixtures.loggedIn(Fixtures.quickPerson()), elsewhere, "INVOICER");
+        Reply notOurs = boss.post(STAFF + "/" + foreign + "/reveal",
+                Json.createObjectBuilder().add("field", "NAME").build());
+        assertThat(notOurs.status()).isEqualTo(403);
+        assertThat(notOurs.code()).isEqualTo("GRANT_NOT_OF_THIS_TAXPAYER");
 
         Reply notOwn = boss.post(STAFF + "/" + application + "/withdraw", Json.createObjectBuilder().build());
         assertThat(notOwn.code()).isEqualTo("GRANT_WITHDRAW_OWN_ONLY");

@@ -18,6 +18,7 @@ import cn.etax.identity.shared.NotFoundException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.Caller;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -86,6 +87,9 @@ public class StaffService {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    PersonalDataProtector protector;
+
     /**
      * ENT-2: pending until the person confirms; the person must be registered under exactly this name. The manager
      * must have acknowledged the risk warning ("风险提示") first: {@code RISK_NOT_ACKNOWLEDGED} otherwise, on the page
@@ -130,6 +134,32 @@ public class StaffService {
             em.flush();
             audit.record(actor.personId(), "GRANT_OFFERED", "grant:" + g.id(), describe(actor, g), client);
             return GrantView.of(g, clock.today());
+        });
+    }
+
+    /**
+     * RULE-MASK, ENT-3/ENT-4: the eye on a staff member's or applicant's name or ID number, so that a manager knows
+     * whom he confirms; managers of the current identity's taxpayer only, recorded as their reveal. A grant of another
+     * taxpayer is {@code GRANT_NOT_OF_THIS_TAXPAYER}; a holder not registered yet has nothing more to show
+     * ({@code STAFF_NOT_REGISTERED}).
+     */
+    public String reveal(EnterpriseIdentity current, long grantId, StaffField field, ClientContext client) {
+        if (field == null) {
+            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
+        }
+        EnterpriseActor actor = manager(current, client);
+        return GrantRefusals.audited(audit, em, actor.personId(), "grant:" + grantId, client, () -> {
+            Grant g = em.find(Grant.class, grantId);
+            if (g == null || g.taxpayerId() != actor.taxpayerId()) {
+                throw new ForbiddenException("GRANT_NOT_OF_THIS_TAXPAYER");
+            }
+            Person holder = g.personId() == null ? null : em.find(Person.class, g.personId());
+            if (holder == null) {
+                throw new NotFoundException("STAFF_NOT_REGISTERED");
+            }
+            audit.record(actor.personId(), "FIELD_REVEALED", "grant:" + g.id(), "staff " + field + " as manager of "
+                    + actor.creditCode(), client);
+            return field == StaffField.NAME ? holder.name() : protector.decrypt(holder.idCipher());
         });
     }
 

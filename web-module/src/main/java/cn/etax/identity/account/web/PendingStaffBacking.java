@@ -1,6 +1,7 @@
 package cn.etax.identity.account.web;
 
 import cn.etax.identity.grant.application.GrantView;
+import cn.etax.identity.grant.application.StaffField;
 import cn.etax.identity.grant.application.StaffService;
 import cn.etax.identity.grant.domain.GrantParty;
 import cn.etax.identity.shared.DomainException;
@@ -14,7 +15,9 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * enterprise/staff-pending.xhtml (ENT-3): the enterprise's own offers can be withdrawn (not a tax office's), a
@@ -36,6 +39,7 @@ public class PendingStaffBacking implements Serializable {
     private List<GrantView> selected = new ArrayList<>();
 
     public void load() {
+        shown.clear();
         try {
             grants = staff.pending(current.require(), FacesSupport.client());
         } catch (DomainException e) {
@@ -43,6 +47,30 @@ public class PendingStaffBacking implements Serializable {
             FacesSupport.error(e);
         }
         selected = new ArrayList<>();
+    }
+
+    /** RULE-MASK: what the eye shows, by grant and field; gone with the next reload. */
+    private final Map<String, String> shown = new HashMap<>();
+
+    /** The eye: the clear value once (recorded by the service), masked again on the second click. */
+    public void toggle(GrantView g, String field) {
+        String key = g.id() + ":" + field;
+        if (shown.remove(key) != null) {
+            return;
+        }
+        try {
+            shown.put(key, staff.reveal(current.require(), g.id(), StaffField.valueOf(field), FacesSupport.client()));
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    public boolean isShown(GrantView g, String field) {
+        return shown.containsKey(g.id() + ":" + field);
+    }
+
+    public String value(GrantView g, String field, String masked) {
+        return shown.getOrDefault(g.id() + ":" + field, masked);
     }
 
     public void withdraw(long grantId) {

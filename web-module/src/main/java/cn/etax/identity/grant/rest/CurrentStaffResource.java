@@ -3,6 +3,7 @@ package cn.etax.identity.grant.rest;
 import cn.etax.identity.grant.application.GrantView;
 import cn.etax.identity.grant.application.NewStaff;
 import cn.etax.identity.grant.application.StaffFilter;
+import cn.etax.identity.grant.application.StaffField;
 import cn.etax.identity.grant.application.StaffService;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.web.rest.Clients;
@@ -61,6 +62,22 @@ public class CurrentStaffResource {
     @Operation(summary = "Existing staff of the current taxpayer (ENT-4)")
     public List<GrantView> existing() {
         return staff.staff(current.require(), Clients.of(request));
+    }
+
+    /** The field to show in clear. */
+    public record StaffReveal(StaffField field) {
+    }
+
+    /** The clear value. */
+    public record Revealed(String value) {
+    }
+
+    @POST
+    @Path("{id}/reveal")
+    @Operation(summary = "RULE-MASK: the eye on a staff member's or applicant's NAME or ID_NUMBER (managers only; recorded)")
+    public Revealed reveal(@PathParam("id") long id, StaffReveal body) {
+        return new Revealed(staff.reveal(current.require(), id, body == null ? null : body.field(),
+                Clients.of(request)));
     }
 
     @GET
