@@ -81,7 +81,7 @@ class AgentLoginBrowserIT {
         browser.click(enterButton(second.creditCode()));
         wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
         assertThat(browser.text(By.id("creditCode"))).isEqualTo(second.creditCode());
-        assertThat(browser.text(By.id("agentInfo:messages"))).contains("已切换到");
+        assertThat(browser.text(By.id("agentInfo:messages"))).contains("已切换为：");
 
         browser.click(By.id("navAgentSwitch"));
         browser.click(By.id("agentSwitch:toPersonal"));

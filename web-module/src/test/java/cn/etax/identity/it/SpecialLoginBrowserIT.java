@@ -66,7 +66,7 @@ class SpecialLoginBrowserIT {
         browser.click(By.xpath("//span[contains(@id,'subjectNumber') and text()='" + second
                 + "']/ancestor::tr//button[contains(@id,':switch')]"));
         wait.until(ExpectedConditions.textToBe(By.id("number"), second));
-        assertThat(browser.text(By.id("crossRegion:messages"))).contains("已切换到" + second);
+        assertThat(browser.text(By.id("crossRegion:messages"))).contains("已切换为：" + second);
     }
 
     @Test

@@ -117,7 +117,7 @@ public class AgentCenterBacking implements Serializable {
     }
 
     private String switched(AuthenticatedPerson next, String outcome) {
-        return SwitchedPage.to(sessions, next, outcome, "agent.switch.done", () -> next.agent() == null
+        return SwitchedPage.to(sessions, next, outcome, "identitySwitch.done", () -> next.agent() == null
                 ? FacesSupport.text("identitySwitch.personal") : next.agent().clientName());
     }
 

@@ -92,7 +92,7 @@ public class CrossRegionBacking implements Serializable {
     }
 
     private String switched(AuthenticatedPerson next, String outcome) {
-        return SwitchedPage.to(sessions, next, outcome, "crossRegion.switch.done", () -> next.crossRegion() != null
+        return SwitchedPage.to(sessions, next, outcome, "identitySwitch.done", () -> next.crossRegion() != null
                 ? next.crossRegion().number() : next.enterprise() != null ? next.enterprise().taxpayerName()
                 : FacesSupport.text("identitySwitch.personal"));
     }

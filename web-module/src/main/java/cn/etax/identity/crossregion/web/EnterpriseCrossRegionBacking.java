@@ -63,7 +63,7 @@ public class EnterpriseCrossRegionBacking implements Serializable {
         try {
             AuthenticatedPerson next = center.fromEnterprise(current(), kind, subjectId, FacesSupport.client());
             return SwitchedPage.to(sessions, next, "/account/crossregion/info?faces-redirect=true",
-                    "crossRegion.switch.done", () -> next.crossRegion().number());
+                    "identitySwitch.done", () -> next.crossRegion().number());
         } catch (DomainException e) {
             FacesSupport.error(e);
             search();
