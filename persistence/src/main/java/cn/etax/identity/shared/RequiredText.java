@@ -44,6 +44,17 @@ public final class RequiredText {
     public static final int CREDENTIAL_MAX = 64;
 
     /**
+     * An account as typed into a login form: control characters anywhere — a line break before or after it included,
+     * which stripping would hide — are {@code TEXT_INVALID}; otherwise as {@link #of}.
+     */
+    public static String account(String raw, int max, String missingCode) {
+        if (raw != null && raw.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("TEXT_INVALID");
+        }
+        return of(raw, max, missingCode);
+    }
+
+    /**
      * A secret as typed (a password, never stripped): {@code missingCode} when blank, {@code TEXT_TOO_LONG} over the
      * limit, {@code TEXT_INVALID} with control characters — refusals that cost no hash and count no attempt.
      */

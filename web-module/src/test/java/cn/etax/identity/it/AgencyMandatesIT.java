@@ -108,9 +108,9 @@ class AgencyMandatesIT {
                     assertThat(strings(a, "assigned")).isEmpty();
                 });
         long officerGrant = assignable.get(0).getJsonNumber("grantId").longValue();
-        JsonObject unassigned = boss.get(AGENCIES + "/" + id + "/agents").jsonArray().getValuesAs(JsonObject.class)
-                .stream().filter(r -> r.getString("identityType").equals("TAX_OFFICER")).findFirst().orElseThrow();
-        assertThat(strings(unassigned, "permissions")).as("not assigned: nothing for this client").isEmpty();
+        assertThat(boss.get(AGENCIES + "/" + id + "/agents").jsonArray().getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("identityType"))).as("not assigned: no agent of this client")
+                .containsExactly("LEGAL_REPRESENTATIVE");
         Reply notHis = AgentLoginIT.assign(agencyFirm, id, officerGrant, "INVOICE_ISSUE");
         assertThat(notHis.code()).as("in the scope, not his own: %s", notHis).isEqualTo("AGENT_PERMISSION_NOT_ALLOWED");
         long legalGrant = agency.get(AGENTS).jsonArray().getValuesAs(JsonObject.class).stream()
@@ -118,6 +118,9 @@ class AgencyMandatesIT {
                 .getJsonNumber("grantId").longValue();
         assertThat(AgentLoginIT.assign(agencyFirm, id, legalGrant, "TAX_FILING_AND_PAYMENT").code())
                 .isEqualTo("AGENT_KEY_PERSON_NOT_ASSIGNED");
+        Reply noList = agency.send("PUT", assignments + "/" + officerGrant, Json.createObjectBuilder().build(),
+                java.util.Map.of());
+        assertThat(noList.code()).as("a missing list takes nobody off: %s", noList).isEqualTo("REQUEST_BODY_REQUIRED");
         assertThat(AgentLoginIT.assign(agencyFirm, id, officerGrant, "TAX_FILING_AND_PAYMENT").status())
                 .isEqualTo(200);
         assertThat(strings(agency.get(assignments).jsonArray().getJsonObject(0), "assigned"))

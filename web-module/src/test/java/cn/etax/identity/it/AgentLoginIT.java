@@ -142,7 +142,14 @@ class AgentLoginIT {
         assertThat(enterpriseCenter.status()).isEqualTo(403);
         assertThat(enterpriseCenter.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
 
-        // AGT-3: another client, then personal business (one way)
+        // AGT-3: another client — only once the agency gave him permissions there — then personal business
+        assertThat(assign(agencyFirm, mandates[1], officerGrant).status()).as("taken off the second client")
+                .isEqualTo(200);
+        Reply notHis = agent.post(AGENT + "/switch", Json.createObjectBuilder().add("mandateId", mandates[1]).build());
+        assertThat(notHis.status()).isEqualTo(403);
+        assertThat(notHis.code()).as("the mandate stands: not 'no longer valid'").isEqualTo("AGENT_CLIENT_NOT_ASSIGNED");
+        assertThat(assign(agencyFirm, mandates[1], officerGrant, "TAX_FILING_AND_PAYMENT", "TAX_QUERY").status())
+                .isEqualTo(200);
         String before = agent.sessionId().orElseThrow();
         Reply switched = agent.post(AGENT + "/switch", Json.createObjectBuilder().add("mandateId", mandates[1])
                 .build());

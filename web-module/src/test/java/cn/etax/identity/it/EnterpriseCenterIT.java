@@ -221,6 +221,8 @@ class EnterpriseCenterIT {
         Reply confirmed = boss.post(STAFF + "/" + application + "/confirm", Json.createObjectBuilder().build());
         assertThat(confirmed.status()).as("%s", confirmed).isEqualTo(200);
         assertThat(confirmed.string("state")).isEqualTo("ACTIVE");
+        assertThat(boss.post(STAFF + "/" + application + "/reveal", Json.createObjectBuilder().add("field", "NAME")
+                .build()).code()).as("the eye is for pending rows").isEqualTo("GRANT_NOT_PENDING");
         Reply rejected = boss.post(STAFF + "/" + refused + "/reject", Json.createObjectBuilder().build());
         assertThat(rejected.string("state")).isEqualTo("REJECTED");
 

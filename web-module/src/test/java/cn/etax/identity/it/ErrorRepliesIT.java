@@ -69,6 +69,8 @@ class ErrorRepliesIT {
         assertThat(nul.status()).as("%s", nul).isEqualTo(400);
         assertThat(nul.code()).isEqualTo("TEXT_INVALID");
         assertThat(browser.passwordStep(p.phone() + "\u0007", "Wrong@2026").code()).isEqualTo("TEXT_INVALID");
+        assertThat(browser.passwordStep(p.phone() + "\n", "Wrong@2026").code()).as("a line break after it")
+                .isEqualTo("TEXT_INVALID");
         Reply huge = browser.passwordStep(p.phone(), "W".repeat(200_000));
         assertThat(huge.code()).as("%s", huge).isEqualTo("TEXT_TOO_LONG");
         assertThat(huge.message()).isEqualTo("输入内容过长，最多64个字符");

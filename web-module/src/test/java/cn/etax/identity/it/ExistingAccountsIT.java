@@ -79,6 +79,29 @@ class ExistingAccountsIT {
     }
 
     @Test
+    @DisplayName("a document an account here added (PER-7) is already here: EXISTS, no second account for it")
+    void a_document_added_here_is_not_migrated_again() {
+        TestPerson p = Fixtures.quickPerson();
+        Api browser = AccountFixtures.loggedIn(p);
+        String number = DocumentsIT.newPassportNumber();
+        java.time.LocalDate today = Sim.today();
+        JsonObject form = DocumentsIT.passport(p.name(), number, today.minusYears(1), today.plusYears(9)).build();
+        String flow = AccountFixtures.beginChange(browser);
+        Reply qr = browser.post(AccountFixtures.ME + "/changes/" + flow + "/face-check?app=TAX_APP",
+                Json.createObjectBuilder().build());
+        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
+        assertThat(browser.post(AccountFixtures.ME + "/documents", Json.createObjectBuilder(form).add("flowToken", flow)
+                .build()).status()).isEqualTo(200);
+
+        Reply again = send(Json.createObjectBuilder().add("name", p.name()).add("idType", "CHINESE_PASSPORT")
+                .add("idNumber", number).add("phones", Json.createArrayBuilder().add(Fixtures.newPhone())).build());
+        assertThat(again.string("outcome")).as("%s", again).isEqualTo("EXISTS");
+        assertThat(Api.browser().passwordStep(number, number.substring(number.length() - 6)).code())
+                .as("an added document is no login account, and no migrated one was made").isEqualTo(
+                        "USER_NOT_REGISTERED");
+    }
+
+    @Test
     @DisplayName("bad accounts are refused with what is wrong and nothing is written; without the token, 403")
     void refusals() {
         TestPerson old = Fixtures.newCitizen();

@@ -155,6 +155,9 @@ class GrantManagementIT {
 
         Reply again = me.post(GrantFixtures.GRANTS, application);
         assertThat(again.status()).as("a withdrawn application blocks no new one: %s", again).isEqualTo(200);
+        Reply ownEnterprise = boss.post(GrantFixtures.GRANTS, application);
+        assertThat(ownEnterprise.code()).as("the legal representative holds everything there already: %s",
+                ownEnterprise).isEqualTo("GRANT_ALREADY_KEY_PERSON");
 
         TestPerson officer = Fixtures.quickPerson();
         long offered = offer(boss, e, officer, null);

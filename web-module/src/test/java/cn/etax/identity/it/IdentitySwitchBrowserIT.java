@@ -66,6 +66,10 @@ class IdentitySwitchBrowserIT {
 
         driver.findElement(By.cssSelector("#identityMenu summary")).click();
         browser.click(By.cssSelector("#identityMenu a.identity-option[data-kind='PERSONAL']"));
+        // one way: the browser asks first (切换到个人办税后，不可再从个人切换到企业)
+        org.openqa.selenium.Alert oneWay = wait.until(ExpectedConditions.alertIsPresent());
+        assertThat(oneWay.getText()).startsWith("切换到个人办税后，不可再从个人切换到企业");
+        oneWay.accept();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("headerForm:currentIdentity"), "个人办税"));
         assertThat(driver.findElements(By.id("identityMenu"))).as("no way back to an enterprise").isEmpty();
         assertThat(driver.findElements(By.id("currentEnterprise"))).isEmpty();

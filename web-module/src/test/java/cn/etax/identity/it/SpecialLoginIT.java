@@ -128,7 +128,7 @@ class SpecialLoginIT {
         assertThat(identity.getJsonObject("crossRegion").getString("kind")).isEqualTo("INSPECTION");
         assertThat(browser.get("/api/v1/me/enterprise").status()).as("特定主体无账户中心").isEqualTo(403);
         for (String personalCenter : List.of("/api/v1/me/profile", "/api/v1/me/login-log", "/api/v1/me/grants",
-                "/api/v1/me/documents")) {
+                "/api/v1/me/documents", "/api/v1/me/enterprises/" + e.creditCode() + "/staff")) {
             Reply none = browser.get(personalCenter);
             assertThat(none.status()).as("特定主体无账户中心: %s %s", personalCenter, none).isEqualTo(403);
             assertThat(none.code()).isEqualTo("ACCOUNT_CENTER_UNAVAILABLE");

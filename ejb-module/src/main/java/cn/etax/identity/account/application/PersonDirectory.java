@@ -86,10 +86,18 @@ public class PersonDirectory {
      * Registration refuses such a document (ALREADY_REGISTERED); a deregistered person's own document is free.
      */
     public boolean documentHeld(IdDocument document) {
-        String digest = documentDigest(document);
-        return byDocument(document).filter(Person::active).isPresent()
-                || !em.createNamedQuery(PersonDocument.BY_DIGEST, PersonDocument.class).setParameter("digest", digest)
-                .getResultList().isEmpty();
+        return documentHolder(document).isPresent();
+    }
+
+    /** The active account holding the document, as the one it registered with or as one it added (PER-7). */
+    public Optional<Person> documentHolder(IdDocument document) {
+        Optional<Person> registered = byDocument(document).filter(Person::active);
+        if (registered.isPresent()) {
+            return registered;
+        }
+        return em.createNamedQuery(PersonDocument.BY_DIGEST, PersonDocument.class)
+                .setParameter("digest", documentDigest(document)).getResultStream().findFirst()
+                .map(d -> em.find(Person.class, d.personId()));
     }
 
     public Optional<Person> byPhone(MobileNumber phone) {

@@ -222,7 +222,7 @@ public class LoginService {
      * refused the same way.
      */
     private static void requireCredentials(String account, String password) {
-        RequiredText.of(account, RequiredText.CREDENTIAL_MAX, "ACCOUNT_REQUIRED");
+        RequiredText.account(account, RequiredText.CREDENTIAL_MAX, "ACCOUNT_REQUIRED");
         RequiredText.secret(password, RequiredText.CREDENTIAL_MAX, "PASSWORD_REQUIRED");
     }
 

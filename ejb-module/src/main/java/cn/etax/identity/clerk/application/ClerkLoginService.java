@@ -61,7 +61,7 @@ public class ClerkLoginService {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException("CLERK_CREDENTIALS_REQUIRED");
         }
-        RequiredText.of(username, RequiredText.CREDENTIAL_MAX, "CLERK_CREDENTIALS_REQUIRED");
+        RequiredText.account(username, RequiredText.CREDENTIAL_MAX, "CLERK_CREDENTIALS_REQUIRED");
         RequiredText.secret(password, RequiredText.CREDENTIAL_MAX, "CLERK_CREDENTIALS_REQUIRED");
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");

@@ -86,12 +86,16 @@ public class AgencyMandateService {
                 .setParameter("client", actor.taxpayerId()).getResultList());
     }
 
-    /** 权限查看: the agency's agents and what each may do for the current taxpayer under this mandate. */
+    /**
+     * 权限查看: the agency's agents who may act for the current taxpayer under this mandate, and what each may do (an
+     * agent the agency gave nothing for it is not one of its agents).
+     */
     public List<AgentView> agentsFor(EnterpriseIdentity current, long mandateId, ClientContext client) {
         EnterpriseActor actor = client(current, client);
         return refusalsAudited(actor, "mandate:" + mandateId, client, () -> {
             AgencyMandate m = mandate(mandateId, actor, MandateSide.CLIENT);
-            return agents(m.agencyTaxpayerId(), g -> agentService.permissions(m, g));
+            return agents(m.agencyTaxpayerId(), g -> agentService.permissions(m, g)).stream()
+                    .filter(a -> !a.permissions().isEmpty()).toList();
         });
     }
 
@@ -209,7 +213,10 @@ public class AgencyMandateService {
             AgentAssignment existing = em.createNamedQuery(AgentAssignment.OF_MANDATE_AND_AGENT,
                     AgentAssignment.class).setParameter("mandate", m.id()).setParameter("grant", agent.id())
                     .getResultStream().findFirst().orElse(null);
-            Set<Permission> wanted = permissions == null ? Set.of() : permissions;
+            if (permissions == null) {
+                throw new InvalidInputException("REQUEST_BODY_REQUIRED"); // only an explicit empty list takes him off
+            }
+            Set<Permission> wanted = permissions;
             if (wanted.isEmpty()) {
                 if (existing != null) {
                     em.remove(existing);

@@ -104,7 +104,8 @@ public class AgentService {
         }
         Set<Permission> permissions = permissions(m, agent);
         if (permissions.isEmpty()) {
-            throw new ForbiddenException("AGENT_CLIENT_UNAVAILABLE");
+            // the mandate stands, the agency gave him nothing for this client (代理人员权限)
+            throw new ForbiddenException("AGENT_CLIENT_NOT_ASSIGNED");
         }
         Taxpayer agency = em.find(Taxpayer.class, agencyTaxpayerId);
         Taxpayer client = em.find(Taxpayer.class, m.clientTaxpayerId());

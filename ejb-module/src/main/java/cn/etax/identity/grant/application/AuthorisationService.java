@@ -101,6 +101,13 @@ public class AuthorisationService {
             em.lock(t, LockModeType.PESSIMISTIC_WRITE);
             Person p = em.find(Person.class, me);
             GrantDuplicates.refuse(em, t.id(), p.idDigest(), type, clock.today());
+            boolean keyPerson = em.createNamedQuery(Grant.OF_PERSON_IN_TAXPAYER, Grant.class)
+                    .setParameter("person", me).setParameter("taxpayer", t.id()).getResultStream()
+                    .anyMatch(g -> g.identityType().isKeyPerson() && g.isEffective(clock.today()));
+            if (keyPerson) {
+                // the legal representative or finance officer holds every permission there already
+                throw new ConflictException("GRANT_ALREADY_KEY_PERSON");
+            }
             Set<Permission> wanted = permissions == null || permissions.isEmpty() ? type.allowedPermissions()
                     : permissions;
             Grant g = Grant.offer(t.id(), new GrantHolder(Masking.name(p.name()), p.idType(), p.idDigest(),

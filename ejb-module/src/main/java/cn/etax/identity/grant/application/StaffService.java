@@ -10,6 +10,7 @@ import cn.etax.identity.grant.domain.GrantParty;
 import cn.etax.identity.grant.domain.GrantState;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.IdDocument;
 import cn.etax.identity.shared.InvalidInputException;
@@ -21,6 +22,7 @@ import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.taxpayer.domain.Taxpayer;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -47,6 +49,7 @@ import java.util.stream.Collectors;
  * refusal is audited apart.
  */
 @Stateless
+@DeclareRoles({Caller.PERSON, Caller.ACCOUNT_CENTER, Caller.PERSONAL_BUSINESS})
 @RolesAllowed(Caller.PERSON)
 public class StaffService {
 
@@ -138,9 +141,10 @@ public class StaffService {
     }
 
     /**
-     * RULE-MASK, ENT-3/ENT-4: the eye on a staff member's or applicant's name or ID number, so that a manager knows
-     * whom he confirms; managers of the current identity's taxpayer only, recorded as their reveal. A grant of another
-     * taxpayer is {@code GRANT_NOT_OF_THIS_TAXPAYER}; a holder not registered yet has nothing more to show
+     * RULE-MASK, ENT-3: the eye on a pending row's name or ID number, so that a manager knows whom he confirms;
+     * managers of the current identity's taxpayer only, recorded as their reveal. A grant of another taxpayer is
+     * {@code GRANT_NOT_OF_THIS_TAXPAYER}; one no longer pending ({@code GRANT_NOT_PENDING}) keeps its holder masked
+     * — someone who withdrew has no more to show; a holder not registered yet has nothing more to show
      * ({@code STAFF_NOT_REGISTERED}).
      */
     public String reveal(EnterpriseIdentity current, long grantId, StaffField field, ClientContext client) {
@@ -152,6 +156,9 @@ public class StaffService {
             Grant g = em.find(Grant.class, grantId);
             if (g == null || g.taxpayerId() != actor.taxpayerId()) {
                 throw new ForbiddenException("GRANT_NOT_OF_THIS_TAXPAYER");
+            }
+            if (g.state(clock.today()) != GrantState.PENDING) {
+                throw new ConflictException("GRANT_NOT_PENDING");
             }
             Person holder = g.personId() == null ? null : em.find(Person.class, g.personId());
             if (holder == null) {
@@ -290,8 +297,9 @@ public class StaffService {
         });
     }
 
+    /** By credit code: any session of a manager with an account center (LOGIN-4: not a special subject's). */
     private EnterpriseActor manager(String creditCode, ClientContext client) {
-        return authority.manager(Caller.personId(context), creditCode, client);
+        return authority.manager(Caller.inAccountCenter(context), creditCode, client);
     }
 
     private EnterpriseActor manager(EnterpriseIdentity current, ClientContext client) {

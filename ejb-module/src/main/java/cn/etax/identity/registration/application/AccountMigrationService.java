@@ -97,7 +97,9 @@ public class AccountMigrationService {
         String username = a.username() == null || a.username().isBlank() ? null
                 : UsernamePolicy.check(a.username().strip());
 
-        Person existing = directory.byDocument(document).orElse(null);
+        // registered with it (deregistered included: registering again revives that record), or holding it as an
+        // added document (PER-7): no second account for one document
+        Person existing = directory.byDocument(document).or(() -> directory.documentHolder(document)).orElse(null);
         if (existing != null) {
             audit.record(null, "ACCOUNT_MIGRATION_SKIPPED", "person:" + existing.id(),
                     document.type() + " " + document.masked() + " already here", client);

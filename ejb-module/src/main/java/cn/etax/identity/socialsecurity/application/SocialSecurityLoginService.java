@@ -65,7 +65,7 @@ public class SocialSecurityLoginService {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException("SOCIAL_SECURITY_CREDENTIALS_REQUIRED");
         }
-        RequiredText.of(username, RequiredText.CREDENTIAL_MAX, "SOCIAL_SECURITY_CREDENTIALS_REQUIRED");
+        RequiredText.account(username, RequiredText.CREDENTIAL_MAX, "SOCIAL_SECURITY_CREDENTIALS_REQUIRED");
         RequiredText.secret(password, RequiredText.CREDENTIAL_MAX, "SOCIAL_SECURITY_CREDENTIALS_REQUIRED");
         if (!humanCheck.verify(humanToken, humanAnswer)) {
             throw new AuthenticationFailedException("HUMAN_CHECK_FAILED");
