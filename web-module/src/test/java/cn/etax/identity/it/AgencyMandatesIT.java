@@ -139,6 +139,16 @@ class AgencyMandatesIT {
                 .findFirst().orElseThrow();
         assertThat(strings(taxOfficer, "permissions")).containsExactly("TAX_FILING_AND_PAYMENT");
 
+        // his own permissions in the agency narrowed: the assignment counts only within them, on every view
+        Reply narrowed = agency.send("PUT", "/api/v1/me/enterprise/staff/" + officerGrant + "/permissions",
+                Json.createObjectBuilder().add("permissions", Json.createArrayBuilder().add("TAX_QUERY")).build(),
+                java.util.Map.of());
+        assertThat(narrowed.status()).as("%s", narrowed).isEqualTo(200);
+        JsonObject afterNarrowing = agency.get(assignments).jsonArray().getJsonObject(0);
+        assertThat(strings(afterNarrowing, "assigned")).as("%s", afterNarrowing).isEmpty();
+        assertThat(boss.get(AGENCIES + "/" + id + "/agents").jsonArray().getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("identityType"))).containsExactly("LEGAL_REPRESENTATIVE");
+
         Reply recognised = act(boss, AGENCIES, id, "recognise");
         assertThat(recognised.status()).as("%s", recognised).isEqualTo(200);
         assertThat(recognised.json().getString("state")).isEqualTo("RECOGNISED");

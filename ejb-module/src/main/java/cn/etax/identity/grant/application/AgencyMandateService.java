@@ -29,6 +29,7 @@ import jakarta.persistence.PersistenceContext;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,9 +189,15 @@ public class AgencyMandateService {
                     .collect(Collectors.toMap(AgentAssignment::agentGrantId, AgentAssignment::permissions));
             LocalDate today = clock.today();
             return agentGrants(m.agencyTaxpayerId()).filter(g -> !g.identityType().isKeyPerson())
-                    .map(g -> new AgentAssignmentView(g.id(), g.holder().nameMasked(), g.holder().idMasked(),
-                            g.identityType(), g.state(today), m.permissionsFor(g.permissions()),
-                            assigned.getOrDefault(g.id(), Set.of())))
+                    .map(g -> {
+                        Set<Permission> assignable = m.permissionsFor(g.permissions());
+                        // what he may do now: an assignment wider than his own permissions today counts as narrowed
+                        Set<Permission> effective = EnumSet.noneOf(Permission.class);
+                        effective.addAll(assigned.getOrDefault(g.id(), Set.of()));
+                        effective.retainAll(assignable);
+                        return new AgentAssignmentView(g.id(), g.holder().nameMasked(), g.holder().idMasked(),
+                                g.identityType(), g.state(today), assignable, effective);
+                    })
                     .toList();
         });
     }
