@@ -202,11 +202,11 @@ class EnterpriseCenterBrowserIT {
 
     @Test
     @DisplayName("a tax officer sees basic data and key personnel only, no staff management; the service refuses the "
-            + "add page's data")
+            + "add page's data; frozen meanwhile, his next page says so and his header no longer names the enterprise")
     void tax_officer_sees_basic_data_only() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
-        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(e.legal()), e, officer);
+        long grant = EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(e.legal()), e, officer);
 
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), officer);
 
@@ -225,6 +225,13 @@ class EnterpriseCenterBrowserIT {
                 "仅法定代表人、财务负责人有权限通过账户中心管理本企业办税人员"));
         assertThat(driver.findElements(By.id("staff"))).as("only the refusal, no staff table or filter").isEmpty();
         assertThat(browser.text(By.id("accountNav"))).contains("企业基本信息");
+
+        assertThat(GrantFixtures.act(AccountFixtures.loggedIn(e.legal()), e, grant, "freeze").status()).isEqualTo(200);
+        driver.get(App.uri("/account/enterprise/info.xhtml").toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "您当前的身份已失效"));
+        driver.get(App.uri("/account/profile.xhtml").toString());
+        wait.until(ExpectedConditions.textToBe(By.id("headerForm:currentIdentity"), "个人办税"));
+        assertThat(driver.findElements(By.id("identityMenu"))).as("no stale enterprise in the header").isEmpty();
     }
 
     // ----

@@ -4,6 +4,8 @@ import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.web.i18n.Texts;
 import cn.etax.identity.web.rest.Clients;
+import cn.etax.identity.web.security.Sessions;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,11 +18,18 @@ public final class FacesSupport {
     private FacesSupport() {
     }
 
+    /**
+     * The refusal as a page message. One whose identity is gone ({@code CURRENT_IDENTITY_UNAVAILABLE}) also ends
+     * that identity in the session ({@link Sessions#identityLost}): the header stops naming it.
+     */
     public static void error(DomainException e) {
         FacesContext faces = FacesContext.getCurrentInstance();
         String text = Texts.error(locale(faces), e);
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         faces.validationFailed();
+        if ("CURRENT_IDENTITY_UNAVAILABLE".equals(e.code())) {
+            CDI.current().select(Sessions.class).get().identityLost(request());
+        }
     }
 
     public static void info(String key, Object... arguments) {

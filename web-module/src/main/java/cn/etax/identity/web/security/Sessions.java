@@ -59,10 +59,6 @@ public class Sessions {
     }
 
     /**
-     * PER-6: the session's caller carries the raised real-name level from now on; an assertion signed with the old
-     * level is no longer handed out (the next {@code GET /api/v1/me/assertion} signs one with the new level).
-     */
-    /**
      * RULE-RN: after a step whose face check may have raised the caller's level (confirming an authorisation, adding a
      * document), the session — and the assertions it signs — carry the level as it now stands.
      */
@@ -77,6 +73,10 @@ public class Sessions {
         }
     }
 
+    /**
+     * PER-6: the session's caller carries the raised real-name level from now on; an assertion signed with the old
+     * level is no longer handed out (the next {@code GET /api/v1/me/assertion} signs one with the new level).
+     */
     public void realNameLevelRaised(HttpServletRequest request, int level) {
         HttpSession session = request.getSession(false);
         AuthenticatedPerson p = CurrentSession.person(session);
@@ -86,6 +86,23 @@ public class Sessions {
         sso.forget(request);
         CurrentSession.replace(session, new AuthenticatedPerson(p.personId(), p.name(), level, p.methods(),
                 p.authenticatedAt(), p.enterprise(), p.agent(), p.crossRegion()));
+    }
+
+    /**
+     * A page found the session's enterprise, agent or special-subject identity gone (CURRENT_IDENTITY_UNAVAILABLE:
+     * frozen, deleted, cancelled or expired since): the session goes on in personal business, as after 切换到个人办税,
+     * so that its header and navigation no longer name what it may not act as; no assertion of the old identity is
+     * handed out again. Getting back needs a new login, as the message says.
+     */
+    public void identityLost(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        AuthenticatedPerson p = session == null ? null : CurrentSession.person(session);
+        if (p == null || p.enterprise() == null && p.agent() == null && p.crossRegion() == null) {
+            return;
+        }
+        sso.forget(request);
+        CurrentSession.replace(session, new AuthenticatedPerson(p.personId(), p.name(), p.realNameLevel(),
+                p.methods(), p.authenticatedAt(), null, null, null));
     }
 
     /** §8: the clerk becomes the caller of the console; the session id changes. */
