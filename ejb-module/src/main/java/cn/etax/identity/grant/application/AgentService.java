@@ -78,12 +78,17 @@ public class AgentService {
         LocalDate today = clock.today();
         List<ClientOption> clients = em.createNamedQuery(AgencyMandate.OF_AGENCY, AgencyMandate.class)
                 .setParameter("agency", agencyTaxpayerId).getResultList().stream()
-                .filter(m -> m.isInForce(today) && !permissions(m, agent).isEmpty())
+                .filter(m -> m.isInForce(today))
                 .map(m -> {
+                    Set<Permission> permissions = permissions(m, agent);
+                    if (permissions.isEmpty()) {
+                        return null;
+                    }
                     Taxpayer client = em.find(Taxpayer.class, m.clientTaxpayerId());
                     return new ClientOption(m.id(), client.creditCode().value(),
-                            Masking.enterpriseName(client.name()), m.validUntil(), permissions(m, agent));
+                            Masking.enterpriseName(client.name()), m.validUntil(), permissions);
                 })
+                .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparing(ClientOption::creditCode)).toList();
         if (clients.isEmpty()) {
             throw new AuthenticationFailedException("AGENT_NO_CLIENTS");
@@ -116,12 +121,12 @@ public class AgentService {
 
     /** AGT-4: what the agent may do for the mandate's client (the assignment read only for other than key personnel). */
     public Set<Permission> permissions(AgencyMandate m, Grant agent) {
-        Set<Permission> assigned = agent.identityType().isKeyPerson() ? null : assigned(em, m.id(), agent.id());
+        Set<Permission> assigned = agent.identityType().isKeyPerson() ? null : assigned(m.id(), agent.id());
         return m.permissionsFor(agent.identityType(), agent.permissions(), assigned);
     }
 
     /** The permissions the agency assigned this agent grant under this mandate; null when it assigned none. */
-    public static Set<Permission> assigned(EntityManager em, long mandateId, long agentGrantId) {
+    private Set<Permission> assigned(long mandateId, long agentGrantId) {
         return em.createNamedQuery(AgentAssignment.OF_MANDATE_AND_AGENT, AgentAssignment.class)
                 .setParameter("mandate", mandateId).setParameter("grant", agentGrantId).getResultStream()
                 .findFirst().map(AgentAssignment::permissions).orElse(null);
