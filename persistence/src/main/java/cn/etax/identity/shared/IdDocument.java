@@ -75,6 +75,11 @@ public final class IdDocument {
         return Masking.idNumber(number);
     }
 
+    /** RULE-PWD: a migrated account's initial password, the last six characters of its document number. */
+    public String initialPassword() {
+        return number.substring(Math.max(0, number.length() - 6));
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof IdDocument other && type == other.type && number.equals(other.number);

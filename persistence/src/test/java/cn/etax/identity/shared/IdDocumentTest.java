@@ -51,6 +51,12 @@ class IdDocumentTest {
     }
 
     @Test
+    @DisplayName("RULE-PWD: a migrated account's initial password is the last six characters of the number")
+    void initial_password() {
+        assertThat(IdDocument.of(IdType.RESIDENT_ID_CARD, "11010519491231002x").initialPassword()).isEqualTo("31002X");
+    }
+
+    @Test
     @DisplayName("a lower-case x, spaces and full-width characters are normalised before the check")
     void normalises_input() {
         assertThat(IdDocument.of(IdType.RESIDENT_ID_CARD, " 1101 0519 4912 3100 2x ").number())

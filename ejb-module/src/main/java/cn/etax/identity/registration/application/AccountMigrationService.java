@@ -107,9 +107,8 @@ public class AccountMigrationService {
                     existing.realNameLevel(), List.of(), "NONE");
         }
         ProtectedValue id = protector.protect("id", document.digestInput(), document.number(), v -> document.masked());
-        String initial = document.number().substring(document.number().length() - 6);
         Person p = Person.migrated(name, document.type(), id, document.gender(), nationality, document.birthDate(),
-                hasher.hash(initial), clock.now());
+                hasher.hash(document.initialPassword()), clock.now());
         if (level == 4) {
             p.passFaceCheck();
         }

@@ -77,7 +77,7 @@ public class PersonFixtures {
         String nationality = document.type().impliedNationality();
         Person p = migrated
                 ? Person.migrated(name, document.type(), id, document.gender(), nationality, document.birthDate(),
-                        hasher.hash(document.number().substring(document.number().length() - 6)), clock.now())
+                        hasher.hash(document.initialPassword()), clock.now())
                 : Person.registered(name, document.type(), id, document.gender(), nationality, document.birthDate(),
                         overseas, hasher.hash(password), 4, clock.now());
         em.persist(p);
