@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PER-7 clicked in real headless Chromium: 个人证件管理 lists the document registered with; 【添加证件】, a name that
- * is not the account's refused, then a long-term Chinese passport, 【下一步】, the face check in the tax app simulator,
- * and the passport on the list.
+ * is not the account's refused, then a long-term Chinese passport (the calendar button named for a screen reader),
+ * 【下一步】, the face check in the tax app simulator, and the passport on the list.
  */
 @DisplayName("PER-7 in a real browser: add a passport after a face check")
 class DocumentsBrowserIT {
@@ -50,6 +50,10 @@ class DocumentsBrowserIT {
         type(By.id("documents:name"), "王" + p.name());
         type(By.id("documents:idNumber"), number);
         type(By.id("documents:validFrom_input"), from);
+        // the calendar button of a form opened by Ajax is named for a screen reader, in the page's language
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("[id='documents:validFrom'] .ui-datepicker-trigger"),
+                "aria-label", "选择日期"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
         browser.click(By.cssSelector("#documents\\:longTerm .ui-chkbox-box"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("documents:validUntil_input")));
         browser.click(By.id("documents:next"));

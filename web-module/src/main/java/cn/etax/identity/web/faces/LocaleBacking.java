@@ -46,6 +46,11 @@ public class LocaleBacking implements Serializable {
         return locale.getLanguage();
     }
 
+    /** The language as the page's {@code lang} attribute states it ({@code zh-CN}, {@code en}). */
+    public String getTag() {
+        return locale.toLanguageTag();
+    }
+
     public void switchTo(String language) {
         locale = Texts.supported(Locale.forLanguageTag(language));
         FacesContext faces = FacesContext.getCurrentInstance();
