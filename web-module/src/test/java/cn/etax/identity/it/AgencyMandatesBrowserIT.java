@@ -42,7 +42,7 @@ class AgencyMandatesBrowserIT {
         Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
         Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
-        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(agencyFirm.legal()), agencyFirm, officer);
+        EnterpriseCenterFixtures.confirmedTaxOfficer(GrantFixtures.manager(agencyFirm), agencyFirm, officer);
         LocalDate today = Sim.today();
         String from = today.toString();
         String until = today.plusYears(1).toString();

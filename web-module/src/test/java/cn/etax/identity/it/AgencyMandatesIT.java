@@ -69,7 +69,7 @@ class AgencyMandatesIT {
         Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
         // the agency's own tax officer holds TAX_FILING_AND_PAYMENT and TAX_QUERY there
-        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(agencyFirm.legal()), agencyFirm, officer);
+        EnterpriseCenterFixtures.confirmedTaxOfficer(GrantFixtures.manager(agencyFirm), agencyFirm, officer);
 
         Api agency = enterpriseLoggedIn(agencyFirm.creditCode(), agencyFirm.legal());
         long id = file(agency, client.creditCode(), "TAX_FILING_AND_PAYMENT", "INVOICE_ISSUE");
@@ -205,7 +205,7 @@ class AgencyMandatesIT {
 
         // only managers: the client's own tax officer, logged in as such, is refused
         TestPerson officer = Fixtures.quickPerson();
-        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(client.legal()), client, officer);
+        EnterpriseCenterFixtures.confirmedTaxOfficer(GrantFixtures.manager(client), client, officer);
         Reply staffMember = enterpriseLoggedIn(client.creditCode(), officer).get(AGENCIES);
         assertThat(staffMember.status()).isEqualTo(403);
         assertThat(staffMember.code()).isEqualTo("AGENCY_MANAGER_REQUIRED");

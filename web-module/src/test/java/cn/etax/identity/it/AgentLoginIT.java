@@ -82,7 +82,7 @@ class AgentLoginIT {
         long[] mandates = recognisedMandates(agencyFirm, first, second);
         TestPerson officer = Fixtures.quickPerson();
         // the agency's tax officer holds TAX_FILING_AND_PAYMENT and TAX_QUERY there, not INVOICE_ISSUE
-        long officerGrant = EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(agencyFirm.legal()),
+        long officerGrant = EnterpriseCenterFixtures.confirmedTaxOfficer(GrantFixtures.manager(agencyFirm),
                 agencyFirm, officer);
         // AGT-4 代理人员权限: no client before the agency gives him permissions for it
         SecondFactor none = secondFactor(Api.browser(), agencyFirm.creditCode(), officer);

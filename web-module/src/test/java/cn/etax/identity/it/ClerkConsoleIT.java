@@ -182,7 +182,7 @@ class ClerkConsoleIT {
         assertThat(added.string("initiator")).isEqualTo("TAX_OFFICE");
         long id = added.json().getJsonNumber("id").longValue();
 
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         Reply bossWithdraw = GrantFixtures.act(boss, e, id, "withdraw");
         assertThat(bossWithdraw.status()).isEqualTo(403);
         assertThat(bossWithdraw.code()).isEqualTo("GRANT_WITHDRAW_OFFLINE_ONLY");

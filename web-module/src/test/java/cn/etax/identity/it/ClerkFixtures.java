@@ -30,14 +30,19 @@ final class ClerkFixtures {
 
     /** A fresh clerk with the given duties at the demo clerks' office; answers his username. */
     static String newClerk(String... roles) {
+        return newClerkOf("13601020000", "国家税务总局南昌市东湖区税务局", roles);
+    }
+
+    /** A clerk of the given tax office (its first two digits are his province, §8). */
+    static String newClerkOf(String taxOfficeCode, String taxOfficeName, String... roles) {
         String username = "it" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + SEQUENCE.incrementAndGet();
         JsonArrayBuilder r = Json.createArrayBuilder();
         for (String role : roles) {
             r.add(role);
         }
         Reply created = Api.browser().post("/api/sim/clerks", Json.createObjectBuilder().add("username", username)
-                .add("name", "测试科员").add("password", DEMO_PASSWORD).add("taxOfficeCode", "13601020000")
-                .add("taxOfficeName", "国家税务总局南昌市东湖区税务局").add("roles", r).build());
+                .add("name", "测试科员").add("password", DEMO_PASSWORD).add("taxOfficeCode", taxOfficeCode)
+                .add("taxOfficeName", taxOfficeName).add("roles", r).build());
         assertThat(created.status()).as("fixture clerk: %s", created).isEqualTo(200);
         return username;
     }

@@ -60,7 +60,7 @@ class CurrentIdentityRefusalIT {
         Sim.moveClockTo(java.time.LocalTime.of(23, 40));
         a = EnterpriseCenterFixtures.registerEnterprise();
         b = EnterpriseCenterFixtures.registerEnterprise();
-        Api personBoss = AccountFixtures.loggedIn(a.legal());
+        Api personBoss = enterpriseLoggedIn(a.creditCode(), a.legal());
         TestPerson officer = Fixtures.quickPerson();
         TestPerson frozen = Fixtures.quickPerson();
         TestPerson expiring = Fixtures.quickPerson();

@@ -31,7 +31,7 @@ class DeregistrationIT {
     void deregister_and_register_again() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
-        Api boss = loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         Api staff = loggedIn(officer);
         long grantId = offer(boss, e, officer, null);
         assertThat(confirmWithFace(staff, grantId).status()).isEqualTo(200);

@@ -206,7 +206,7 @@ class EnterpriseCenterBrowserIT {
     void tax_officer_sees_basic_data_only() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
-        long grant = EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(e.legal()), e, officer);
+        long grant = EnterpriseCenterFixtures.confirmedTaxOfficer(GrantFixtures.manager(e), e, officer);
 
         new EnterpriseEntryPage(driver, wait).logIn(e.creditCode(), officer);
 
@@ -226,7 +226,7 @@ class EnterpriseCenterBrowserIT {
         assertThat(driver.findElements(By.id("staff"))).as("only the refusal, no staff table or filter").isEmpty();
         assertThat(browser.text(By.id("accountNav"))).contains("企业基本信息");
 
-        assertThat(GrantFixtures.act(AccountFixtures.loggedIn(e.legal()), e, grant, "freeze").status()).isEqualTo(200);
+        assertThat(GrantFixtures.act(GrantFixtures.manager(e), e, grant, "freeze").status()).isEqualTo(200);
         driver.get(App.uri("/account/enterprise/info.xhtml").toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "您当前的身份已失效"));
         driver.get(App.uri("/account/profile.xhtml").toString());

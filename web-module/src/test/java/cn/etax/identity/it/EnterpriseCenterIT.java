@@ -72,7 +72,7 @@ class EnterpriseCenterIT {
             + "is his: 403, audited, nothing changed")
     void tax_officer_sees_basic_data_and_manages_nothing() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
         TestPerson officer = Fixtures.quickPerson();
         long grant = confirmedTaxOfficer(boss, e, officer);
         Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
@@ -254,11 +254,11 @@ class EnterpriseCenterIT {
     void enterprise_login_log_scope() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
         Enterprise other = EnterpriseCenterFixtures.registerEnterprise();
-        Api bossPerson = AccountFixtures.loggedIn(e.legal());
-        TestPerson officer = Fixtures.quickPerson();
-        confirmedTaxOfficer(bossPerson, e, officer);
-        Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
+        AccountFixtures.loggedIn(e.legal()); // a person-entry login is not an enterprise record
         Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
+        TestPerson officer = Fixtures.quickPerson();
+        confirmedTaxOfficer(boss, e, officer);
+        Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
         enterpriseLoggedIn(other.creditCode(), other.legal());
 
         JsonArray mine = boss.get(CENTER + "/login-log").jsonArray();
@@ -330,12 +330,18 @@ class EnterpriseCenterIT {
         assertThat(none.status()).isEqualTo(403);
         assertThat(none.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
         assertThat(personEntry.get(STAFF).code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
+        // ENT-2: the same by credit code — the manager's personal business manages no staff
+        Reply byCode = personEntry.post(e.staff(), GrantFixtures.addBody(Fixtures.quickPerson(), "INVOICER", null,
+                "TAX_QUERY"));
+        assertThat(byCode.status()).as("%s", byCode).isEqualTo(403);
+        assertThat(byCode.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
 
+        Api boss = enterpriseLoggedIn(e.creditCode(), e.legal());
         TestPerson officer = Fixtures.quickPerson();
-        long grant = confirmedTaxOfficer(personEntry, e, officer);
+        long grant = confirmedTaxOfficer(boss, e, officer);
         Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
         assertThat(clerk.get(CENTER).status()).isEqualTo(200);
-        assertThat(GrantFixtures.act(personEntry, e, grant, "freeze").status()).isEqualTo(200);
+        assertThat(GrantFixtures.act(boss, e, grant, "freeze").status()).isEqualTo(200);
 
         Reply frozen = clerk.get(CENTER);
         assertThat(frozen.status()).as("%s", frozen).isEqualTo(403);
@@ -343,7 +349,7 @@ class EnterpriseCenterIT {
         assertThat(frozen.message()).isEqualTo("您当前的身份已失效（授权或代理委托已被冻结、删除、取消或已过期），请重新登录");
 
         // every call of the enterprise account center asks again, reads and writes alike, and changes nothing
-        int pendingBefore = personEntry.get(e.staff() + "/pending").jsonArray().size();
+        int pendingBefore = boss.get(e.staff() + "/pending").jsonArray().size();
         List<Reply> calls = List.of(
                 reveal(clerk, "LEGAL_REPRESENTATIVE_NAME", null),
                 clerk.get(STAFF), clerk.get(STAFF + "/pending"), clerk.get(STAFF + "/history"),
@@ -358,8 +364,8 @@ class EnterpriseCenterIT {
             assertThat(r.status()).as("%s", r).isEqualTo(403);
             assertThat(r.code()).as("%s", r).isEqualTo("CURRENT_IDENTITY_UNAVAILABLE");
         }
-        assertThat(GrantFixtures.staffMember(personEntry, e, grant).getString("state")).isEqualTo("FROZEN");
-        assertThat(personEntry.get(e.staff() + "/pending").jsonArray()).as("nothing added").hasSize(pendingBefore);
+        assertThat(GrantFixtures.staffMember(boss, e, grant).getString("state")).isEqualTo("FROZEN");
+        assertThat(boss.get(e.staff() + "/pending").jsonArray()).as("nothing added").hasSize(pendingBefore);
     }
 
     // ----

@@ -53,7 +53,7 @@ class EnterpriseLoginBrowserIT {
     @DisplayName("a person with two active identities in the company chooses one and the profile shows it")
     void two_identities_are_chosen_from() {
         Enterprise e = GrantFixtures.registerEnterprise();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         TestPerson both = Fixtures.quickPerson();
         long officer = GrantFixtures.offer(boss, e, both, null);
         Reply added = GrantFixtures.add(boss, e, both, "INVOICER", null, "INVOICE_ISSUE", "TAX_QUERY");

@@ -118,7 +118,7 @@ class EnterpriseLoginIT {
 
         assertThat(done.string("status")).as("%s", done).isEqualTo("LOGGED_IN");
         assertThat(browser.get(IDENTITY).json().getString("identityType")).isEqualTo("FINANCE_OFFICER");
-        JsonObject grant = staffMember(AccountFixtures.loggedIn(e.legal()), e, grantId);
+        JsonObject grant = staffMember(GrantFixtures.manager(e), e, grantId);
         assertThat(grant.getString("state")).isEqualTo("ACTIVE");
         assertThat(transitions(grant)).containsExactly("->PENDING", "PENDING>ACTIVE");
     }
@@ -129,7 +129,7 @@ class EnterpriseLoginIT {
     void face_login_confirms_at_once() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
-        long grantId = offer(AccountFixtures.loggedIn(e.legal()), e, officer, null);
+        long grantId = offer(GrantFixtures.manager(e), e, officer, null);
 
         Api browser = Api.browser();
         Reply started = passwordStep(browser, e.creditCode(), officer);
@@ -155,7 +155,7 @@ class EnterpriseLoginIT {
         assertThat(done.string("status")).as("%s", done).isEqualTo("LOGGED_IN");
         JsonObject me = browser.get(IDENTITY).json();
         assertThat(me.getString("identityType")).isEqualTo("TAX_OFFICER");
-        assertThat(staffMember(AccountFixtures.loggedIn(e.legal()), e, grantId).getString("state"))
+        assertThat(staffMember(GrantFixtures.manager(e), e, grantId).getString("state"))
                 .isEqualTo("ACTIVE");
     }
 
@@ -163,7 +163,7 @@ class EnterpriseLoginIT {
     @DisplayName("two active identities in one company: choose one; a frozen one chosen is refused with the message")
     void several_identities_are_chosen_and_a_frozen_one_is_refused() {
         Enterprise e = GrantFixtures.registerEnterprise();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         TestPerson both = Fixtures.quickPerson();
         long officer = offer(boss, e, both, null);
         long invoicer = invoicer(boss, e, both);
@@ -191,13 +191,19 @@ class EnterpriseLoginIT {
         Reply other = step(again, "identity", lastFlow, officer);
         assertThat(other.string("status")).as("%s", other).isEqualTo("LOGGED_IN");
         assertThat(again.get(IDENTITY).json().getString("identityType")).isEqualTo("TAX_OFFICER");
+        // RULE-LOG, ENT-10: the refused choice is in the enterprise's login log as his failure
+        assertThat(boss.get("/api/v1/me/enterprise/login-log?scope=all").jsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(r -> r.getString("person").equals(Fixtures.maskedName(both.name())))
+                .map(r -> r.getJsonObject("login")).map(l -> l.getString("outcome") + ":"
+                        + (l.containsKey("reason") && !l.isNull("reason") ? l.getString("reason") : "")))
+                .contains("FAILURE:ENTERPRISE_IDENTITY_FROZEN", "SUCCESS:");
     }
 
     @Test
     @DisplayName("a staff member whose only identity is frozen gets the message and no session")
     void only_a_frozen_identity() {
         Enterprise e = GrantFixtures.registerEnterprise();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         TestPerson frozen = Fixtures.quickPerson();
         long grant = offer(boss, e, frozen, null);
         confirmWithFace(AccountFixtures.loggedIn(frozen), grant);
@@ -235,7 +241,7 @@ class EnterpriseLoginIT {
     @DisplayName("expired grants are not offered: the other identity logs in at once; only expired = no relation")
     void expired_grants_are_not_offered() {
         Enterprise e = GrantFixtures.registerEnterprise();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         TestPerson mixed = Fixtures.quickPerson();
         TestPerson expired = Fixtures.quickPerson();
         long shortOfficer = offer(boss, e, mixed, Sim.today());

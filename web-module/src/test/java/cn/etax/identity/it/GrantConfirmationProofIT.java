@@ -34,7 +34,7 @@ class GrantConfirmationProofIT {
     void confirmation_without_proof_is_refused() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson p = Fixtures.quickPerson();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         Api me = AccountFixtures.loggedIn(p);
         long id = offer(boss, e, p, null);
 
@@ -74,7 +74,7 @@ class GrantConfirmationProofIT {
     void proof_is_bound_and_single_use() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson p = Fixtures.quickPerson();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         Api me = AccountFixtures.loggedIn(p);
         long first = offer(boss, e, p, null);
         Reply invoicer = GrantFixtures.add(boss, e, p, "INVOICER", null, "INVOICE_ISSUE");
@@ -107,7 +107,7 @@ class GrantConfirmationProofIT {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson alice = Fixtures.quickPerson();
         TestPerson bob = Fixtures.quickPerson();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         Api aliceApi = AccountFixtures.loggedIn(alice);
         Api bobApi = AccountFixtures.loggedIn(bob);
         long alicesOffer = offer(boss, e, alice, null);
@@ -134,8 +134,8 @@ class GrantConfirmationProofIT {
         Enterprise there = GrantFixtures.registerEnterprise("43");
         TestPerson p = Fixtures.quickPerson();
         Api me = AccountFixtures.loggedIn(p);
-        long a = offer(AccountFixtures.loggedIn(here.legal()), here, p, null);
-        long b = offer(AccountFixtures.loggedIn(there.legal()), there, p, null);
+        long a = offer(GrantFixtures.manager(here), here, p, null);
+        long b = offer(GrantFixtures.manager(there), there, p, null);
 
         Reply batch = confirm(me, faceProof(me, a, b), b, a);
         assertThat(batch.status()).as("%s", batch).isEqualTo(200);
@@ -157,7 +157,7 @@ class GrantConfirmationProofIT {
     void login_by_face_needs_no_extra_proof() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson p = Fixtures.quickPerson();
-        long first = offer(AccountFixtures.loggedIn(e.legal()), e, p, null);
+        long first = offer(GrantFixtures.manager(e), e, p, null);
         Api byFace = loggedInByFace(p);
         Api bySms = AccountFixtures.loggedIn(p);
 
@@ -177,8 +177,8 @@ class GrantConfirmationProofIT {
         Enterprise other = GrantFixtures.registerEnterprise();
         TestPerson p = Fixtures.quickPerson();
         Api me = AccountFixtures.loggedIn(p);
-        long officer = offer(AccountFixtures.loggedIn(e.legal()), e, p, null);
-        long invoicer = GrantFixtures.add(AccountFixtures.loggedIn(other.legal()), other, p, "INVOICER", null,
+        long officer = offer(GrantFixtures.manager(e), e, p, null);
+        long invoicer = GrantFixtures.add(GrantFixtures.manager(other), other, p, "INVOICER", null,
                 "INVOICE_ISSUE").json().getJsonNumber("id").longValue();
 
         String name = me.get(GRANTS + "/pending").jsonArray().stream().map(JsonValue::asJsonObject)
@@ -206,7 +206,7 @@ class GrantConfirmationProofIT {
     void sync_data() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson p = Fixtures.quickPerson();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         Api me = AccountFixtures.loggedIn(p);
         long id = offer(boss, e, p, null);
 

@@ -59,6 +59,14 @@ final class GrantFixtures {
                 .add("idNumber", p.idNumber());
     }
 
+    /**
+     * The legal representative's session through the enterprise entry: staff are managed there (ENT-2; seeds [001]
+     * "法定代表人、财务负责人从企业业务入口登录…添加"), not from personal business.
+     */
+    static Api manager(Enterprise e) {
+        return EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
+    }
+
     static long personId(Api browser) {
         return AccountFixtures.profile(browser).getJsonNumber("personId").longValue();
     }

@@ -30,7 +30,7 @@ class GrantManagementIT {
     void tax_officer_added_and_confirmed_with_face() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         Api staff = AccountFixtures.loggedIn(officer);
 
         long id = offer(boss, e, officer, null);
@@ -64,7 +64,7 @@ class GrantManagementIT {
     @DisplayName("ENT-2: not registered, wrong type, permissions beyond the type, duplicates are refused")
     void adding_staff_is_checked() {
         Enterprise e = GrantFixtures.registerEnterprise();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         TestPerson stranger = Fixtures.newCitizen();
         Reply unknown = add(boss, e, stranger, "TAX_OFFICER", null, "TAX_QUERY");
         assertThat(unknown.status()).isEqualTo(404);
@@ -115,10 +115,13 @@ class GrantManagementIT {
         assertThat(personAct(applicantBrowser, id, "reject").code()).as("he cannot answer his own application")
                 .isEqualTo("GRANT_OTHER_SIDE_ANSWERS");
 
-        assertThat(act(finance, e, id, "confirm").code()).as("not a manager until he confirms his role")
-                .isEqualTo("ENTERPRISE_MANAGER_REQUIRED");
+        assertThat(act(finance, e, id, "confirm").code()).as("staff are managed from the enterprise entry")
+                .isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
         long foGrant = pendingIdFor(finance, e.creditCode(), "FINANCE_OFFICER");
         assertThat(confirmWithFace(finance, foGrant).status()).isEqualTo(200);
+        assertThat(act(finance, e, id, "confirm").code()).as("not from personal business, even as manager")
+                .isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
+        finance = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.finance());
 
         assertThat(act(finance, e, id, "withdraw").code()).as("not the enterprise's offer")
                 .isEqualTo("GRANT_WITHDRAW_OWN_ONLY");
@@ -136,7 +139,7 @@ class GrantManagementIT {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson applicant = Fixtures.quickPerson();
         Api me = AccountFixtures.loggedIn(applicant);
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         JsonObject application = Json.createObjectBuilder().add("creditCode", e.creditCode())
                 .add("identityType", "INVOICER").build();
         long id = me.post(GrantFixtures.GRANTS, application).json().getJsonNumber("id").longValue();
@@ -172,7 +175,7 @@ class GrantManagementIT {
     void staff_lifecycle_and_history() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
-        Api boss = AccountFixtures.loggedIn(e.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
         Api staff = AccountFixtures.loggedIn(officer);
         long id = offer(boss, e, officer, null);
         confirmWithFace(staff, id);
@@ -225,8 +228,8 @@ class GrantManagementIT {
         Enterprise e = GrantFixtures.registerEnterprise();
         Enterprise elsewhere = GrantFixtures.registerEnterprise("43");
         TestPerson p = Fixtures.quickPerson();
-        Api boss = AccountFixtures.loggedIn(e.legal());
-        Api other = AccountFixtures.loggedIn(elsewhere.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(e.creditCode(), e.legal());
+        Api other = EnterpriseCenterFixtures.enterpriseLoggedIn(elsewhere.creditCode(), elsewhere.legal());
         Api me = AccountFixtures.loggedIn(p);
 
         long withdrawn = offer(boss, e, p, null);

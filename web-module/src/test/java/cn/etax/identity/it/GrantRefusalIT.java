@@ -30,9 +30,11 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * ASVS 4.1.2 / 4.2.1, security notes §2 items 8-10: every grant-management action of enterprise A, tried by a caller
- * who does not manage A (another enterprise's legal representative, A's tax officer, a frozen and an expired staff
- * member), and every person-side action on another person's grant: refused in the EJB layer with 403, audited,
- * nothing changed. Plus expired grants and two tabs racing on one grant.
+ * who does not manage A in his session (another enterprise's legal representative, A's tax officer, a frozen and an
+ * expired staff member, A's legal representative logged in to personal business), and every person-side action on
+ * another person's grant: refused with 403, nothing changed; a manager's path naming another taxpayer's grant and a
+ * person's action on another's grant are refused in the EJB layer and audited. Plus expired grants and two tabs
+ * racing on one grant.
  */
 @DisplayName("Grant management refusal matrix (IDOR, privilege escalation, races)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +44,7 @@ class GrantRefusalIT {
     private Enterprise b;
     private Api bossA;
     private final Map<String, Api> callers = new java.util.LinkedHashMap<>();
+    private final Map<String, Api> enterpriseSessions = new java.util.HashMap<>();
     private final Map<String, Long> callerIds = new java.util.HashMap<>();
     private long pendingOffer;
     private long application;
@@ -57,7 +60,7 @@ class GrantRefusalIT {
     void enterprises_staff_and_callers() {
         a = GrantFixtures.registerEnterprise();
         b = GrantFixtures.registerEnterprise();
-        Api boss = AccountFixtures.loggedIn(a.legal());
+        Api boss = EnterpriseCenterFixtures.enterpriseLoggedIn(a.creditCode(), a.legal());
         TestPerson officer = Fixtures.quickPerson();
         TestPerson frozen = Fixtures.quickPerson();
         TestPerson expired = Fixtures.quickPerson();
@@ -82,12 +85,18 @@ class GrantRefusalIT {
         assertThat(act(boss, a, ended, "withdraw").status()).isEqualTo(200);
 
         Sim.moveClock(Duration.ofHours(25));
-        bossA = AccountFixtures.loggedIn(a.legal());
+        bossA = EnterpriseCenterFixtures.enterpriseLoggedIn(a.creditCode(), a.legal());
         callers.put("another enterprise's legal representative", AccountFixtures.loggedIn(b.legal()));
         callers.put("a tax officer instead of the legal representative", AccountFixtures.loggedIn(officer));
         callers.put("a frozen staff member", AccountFixtures.loggedIn(frozen));
         callers.put("an expired staff member", AccountFixtures.loggedIn(expired));
+        callers.put("the legal representative in personal business", AccountFixtures.loggedIn(a.legal()));
         callers.forEach((name, api) -> callerIds.put(name, GrantFixtures.personId(api)));
+        // the staff paths answer the session's current identity: the enterprise entry's, where there is one
+        enterpriseSessions.put("another enterprise's legal representative",
+                GrantFixtures.manager(b));
+        enterpriseSessions.put("a tax officer instead of the legal representative",
+                EnterpriseCenterFixtures.enterpriseLoggedIn(a.creditCode(), officer));
         assertThat(staffMember(bossA, a, expiredStaff).getString("state")).isEqualTo("EXPIRED");
         assertThat(staffMember(bossA, a, frozenStaff).getString("state")).isEqualTo("FROZEN");
     }
@@ -97,22 +106,38 @@ class GrantRefusalIT {
                 frozenStaff, ended).all();
         List<String> callerNames = List.of("another enterprise's legal representative",
                 "a tax officer instead of the legal representative", "a frozen staff member",
-                "an expired staff member");
+                "an expired staff member", "the legal representative in personal business");
         return actions.entrySet().stream().flatMap(action -> callerNames.stream()
                 .map(caller -> arguments(action.getKey(), caller, action.getValue())));
     }
 
-    @ParameterizedTest(name = "{0} by {1}: 403, audited, nothing changed")
+    @ParameterizedTest(name = "{0} by {1}: 403, nothing changed")
     @MethodSource("enterpriseActions")
-    @DisplayName("enterprise-side action by a caller who does not manage the taxpayer")
+    @DisplayName("enterprise-side action by a caller who does not manage the taxpayer in this session")
     void enterprise_action_refused(String action, String caller, BiFunction<Api, String, Reply> call) {
         String before = snapshot();
         int audited = refusals(caller);
-        Reply r = call.apply(callers.get(caller), a.staff());
+        Api session = enterpriseSessions.getOrDefault(caller, callers.get(caller));
+        Reply r = call.apply(session, a.staff());
         assertThat(r.status()).as("%s", r).isEqualTo(403);
-        assertThat(r.code()).isEqualTo("ENTERPRISE_MANAGER_REQUIRED");
-        assertThat(r.message()).isEqualTo("仅法定代表人、财务负责人有权限通过账户中心管理本企业办税人员");
-        assertThat(refusals(caller)).as("audited").isEqualTo(audited + 1);
+        switch (caller) {
+            case "a tax officer instead of the legal representative" -> {
+                // A's own enterprise session, as tax officer: the EJB refuses the identity and records it
+                assertThat(r.code()).isEqualTo("ENTERPRISE_MANAGER_REQUIRED");
+                assertThat(r.message()).isEqualTo("仅法定代表人、财务负责人有权限通过账户中心管理本企业办税人员");
+                assertThat(refusals(caller)).as("audited").isEqualTo(audited + 1);
+            }
+            case "another enterprise's legal representative" -> {
+                assertThat(r.code()).isEqualTo("ENTERPRISE_NOT_CURRENT");
+                assertThat(r.message()).isEqualTo("该企业不是当前登录的企业，请通过企业业务入口登录该企业后办理");
+            }
+            // ENT-2, seeds [001]: staff are managed after a login through the enterprise entry, not from personal
+            // business — the legal representative's own personal session included
+            default -> {
+                assertThat(r.code()).isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
+                assertThat(r.message()).isEqualTo("请通过企业业务入口登录后办理");
+            }
+        }
         assertThat(snapshot()).as("nothing changed").isEqualTo(before);
     }
 
@@ -127,7 +152,7 @@ class GrantRefusalIT {
     void foreign_grant_refused(String action, String caller, BiFunction<Api, String, Reply> call) {
         String before = snapshot();
         int audited = refusals(caller);
-        Reply r = call.apply(callers.get(caller), b.staff());
+        Reply r = call.apply(enterpriseSessions.get(caller), b.staff());
         assertThat(r.status()).as("%s", r).isEqualTo(403);
         assertThat(r.code()).isEqualTo("GRANT_NOT_OF_THIS_TAXPAYER");
         assertThat(refusals(caller)).as("audited").isEqualTo(audited + 1);

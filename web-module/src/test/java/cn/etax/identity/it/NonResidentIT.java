@@ -127,6 +127,13 @@ class NonResidentIT {
         assertThat(viewer.post(REVIEW + "/" + id + "/approve", Json.createObjectBuilder().build()).code())
                 .as("a clerk without the registration duty").isEqualTo("CLERK_DUTY_REQUIRED");
         assertThat(viewer.get(REVIEW).code()).as("nor does he read the applications").isEqualTo("CLERK_DUTY_REQUIRED");
+        // §8: the enterprise is registered in this deployment's province, so only its own clerks decide
+        Api outsider = ClerkFixtures.loggedIn(ClerkFixtures.newClerkOf("14403000000", "国家税务总局深圳市税务局",
+                "CLERK_REGISTRATION"));
+        Reply foreign = outsider.post(REVIEW + "/" + id + "/approve", Json.createObjectBuilder().build());
+        assertThat(foreign.status()).as("%s", foreign).isEqualTo(403);
+        assertThat(foreign.code()).isEqualTo("TAXPAYER_OUTSIDE_JURISDICTION");
+        assertThat(outsider.get(REVIEW).code()).isEqualTo("TAXPAYER_OUTSIDE_JURISDICTION");
         Api clerk = ClerkFixtures.loggedIn(ClerkFixtures.newClerk("CLERK_REGISTRATION"));
         assertThat(clerk.post(REVIEW + "/" + id + "/reject", Json.createObjectBuilder().add("reason", " ").build())
                 .code()).isEqualTo("REJECTION_REASON_REQUIRED");

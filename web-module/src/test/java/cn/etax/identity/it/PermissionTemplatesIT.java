@@ -129,7 +129,7 @@ class PermissionTemplatesIT {
         long id = mine.json().getJsonNumber("id").longValue();
 
         TestPerson officer = Fixtures.quickPerson();
-        confirmedTaxOfficer(AccountFixtures.loggedIn(e.legal()), e, officer);
+        confirmedTaxOfficer(GrantFixtures.manager(e), e, officer);
         Api clerk = enterpriseLoggedIn(e.creditCode(), officer);
         long officerId = GrantFixtures.personId(clerk);
         int before = AccountIT.auditActions(officerId, "GRANT_ACTION_REFUSED").size();

@@ -40,7 +40,7 @@ class PersonAuthorisationsBrowserIT {
     void confirm_with_face_check_then_authorised_and_history() {
         Enterprise e = GrantFixtures.registerEnterprise();
         TestPerson p = Fixtures.quickPerson();
-        long offered = GrantFixtures.offer(AccountFixtures.loggedIn(e.legal()), e, p, null);
+        long offered = GrantFixtures.offer(GrantFixtures.manager(e), e, p, null);
 
         logInBySms(p);
 

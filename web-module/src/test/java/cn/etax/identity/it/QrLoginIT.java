@@ -173,7 +173,7 @@ class QrLoginIT {
         assertThat(done.json().getJsonObject("identity").getString("identityType")).isEqualTo("LEGAL_REPRESENTATIVE");
 
         TestPerson officer = Fixtures.quickPerson();
-        EnterpriseCenterFixtures.confirmedTaxOfficer(AccountFixtures.loggedIn(e.legal()), e, officer);
+        EnterpriseCenterFixtures.confirmedTaxOfficer(GrantFixtures.manager(e), e, officer);
         Reply notLegal = onPhone("scan", start(Api.browser()), app("LICENCE_APP", officer, e.creditCode()));
         assertThat(notLegal.status()).isEqualTo(403);
         assertThat(notLegal.code()).isEqualTo("QR_LICENCE_NOT_LEGAL_REPRESENTATIVE");

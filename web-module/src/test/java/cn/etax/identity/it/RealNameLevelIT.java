@@ -71,7 +71,7 @@ class RealNameLevelIT {
     void risky_operation_face_check_raises_the_level() {
         TestPerson p = levelThreePerson();
         GrantFixtures.Enterprise e = GrantFixtures.registerEnterprise();
-        long grant = GrantFixtures.offer(AccountFixtures.loggedIn(e.legal()), e, p, null);
+        long grant = GrantFixtures.offer(GrantFixtures.manager(e), e, p, null);
         Api browser = loggedIn(p);
         assertThat(profile(browser).getInt("realNameLevel")).isEqualTo(3);
 

@@ -128,11 +128,14 @@ class SpecialLoginIT {
         assertThat(identity.getJsonObject("crossRegion").getString("kind")).isEqualTo("INSPECTION");
         assertThat(browser.get("/api/v1/me/enterprise").status()).as("特定主体无账户中心").isEqualTo(403);
         for (String personalCenter : List.of("/api/v1/me/profile", "/api/v1/me/login-log", "/api/v1/me/grants",
-                "/api/v1/me/documents", "/api/v1/me/enterprises/" + e.creditCode() + "/staff")) {
+                "/api/v1/me/documents")) {
             Reply none = browser.get(personalCenter);
             assertThat(none.status()).as("特定主体无账户中心: %s %s", personalCenter, none).isEqualTo(403);
             assertThat(none.code()).isEqualTo("ACCOUNT_CENTER_UNAVAILABLE");
         }
+        Reply staff = browser.get("/api/v1/me/enterprises/" + e.creditCode() + "/staff");
+        assertThat(staff.status()).as("%s", staff).isEqualTo(403);
+        assertThat(staff.code()).as("staff are managed from the enterprise entry").isEqualTo("ENTERPRISE_LOGIN_REQUIRED");
         Reply page = browser.get("/account/profile.xhtml");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("特定主体登录无账户中心").doesNotContain("id=\"accountNav\"");

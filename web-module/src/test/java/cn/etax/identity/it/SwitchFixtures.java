@@ -27,7 +27,7 @@ final class SwitchFixtures {
 
     /**
      * The person {@code p} is tax officer and invoicer of {@code a} and tax officer of {@code b}; {@code bossA} and
-     * {@code bossB} are the logged-in legal representatives.
+     * {@code bossB} are the legal representatives logged in through the enterprise entry.
      */
     record TwoEnterprises(TestPerson p, Enterprise a, Enterprise b, Api bossA, Api bossB, long officerA,
                           long invoicerA, long officerB) {
@@ -36,8 +36,8 @@ final class SwitchFixtures {
     static TwoEnterprises twoEnterprises() {
         Enterprise a = GrantFixtures.registerEnterprise();
         Enterprise b = GrantFixtures.registerEnterprise();
-        Api bossA = AccountFixtures.loggedIn(a.legal());
-        Api bossB = AccountFixtures.loggedIn(b.legal());
+        Api bossA = EnterpriseCenterFixtures.enterpriseLoggedIn(a.creditCode(), a.legal());
+        Api bossB = EnterpriseCenterFixtures.enterpriseLoggedIn(b.creditCode(), b.legal());
         TestPerson p = Fixtures.quickPerson();
         long officerA = GrantFixtures.offer(bossA, a, p, null);
         Reply inv = GrantFixtures.add(bossA, a, p, "INVOICER", null, "INVOICE_ISSUE", "TAX_QUERY");

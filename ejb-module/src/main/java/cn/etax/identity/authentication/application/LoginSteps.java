@@ -290,10 +290,19 @@ public class LoginSteps {
         return LoginResult.pending(LoginResult.Status.RELOGIN_REQUIRED);
     }
 
-    /** LOGIN-2: the identity picked from the CHOOSE_IDENTITY list, checked again at this moment. */
+    /**
+     * LOGIN-2: the identity picked from the CHOOSE_IDENTITY list, checked again at this moment; a refusal (frozen
+     * since: "您选择的办税人已经被锁定，请选择其他办税人") is in the login log like any failed attempt (RULE-LOG, ENT-10).
+     */
     public LoginResult chooseIdentity(String flowToken, long grantId, ClientContext client) {
         AuthFlow flow = verifiedEnterpriseFlow(flowToken);
-        return loggedIn(flow, identities.choose(flow.personId(), flow.taxpayerId(), grantId), client);
+        EnterpriseIdentity chosen;
+        try {
+            chosen = identities.choose(flow.personId(), flow.taxpayerId(), grantId);
+        } catch (DomainException e) {
+            throw refused(flow, e, client);
+        }
+        return loggedIn(flow, chosen, client);
     }
 
     /**
@@ -323,22 +332,33 @@ public class LoginSteps {
 
     /**
      * LOGIN-3: the client the agent picked from the CHOOSE_CLIENT list, checked again at this moment; the login
-     * completes as his agent identity there (audited with both the agency and the client, AGT-4).
+     * completes as his agent identity there (audited with both the agency and the client, AGT-4). A refusal is in
+     * the agency's login log.
      */
     public LoginResult enterClient(String flowToken, long mandateId, ClientContext client) {
         AuthFlow flow = verifiedFlow(flowToken, AGENT);
-        AgentIdentity agent = agents.enter(flow.personId(), flow.taxpayerId(), mandateId);
+        AgentIdentity agent;
+        try {
+            agent = agents.enter(flow.personId(), flow.taxpayerId(), mandateId);
+        } catch (DomainException e) {
+            throw refused(flow, e, client);
+        }
         return loggedIn(flow, null, agent, client);
     }
 
     /**
      * LOGIN-4: the cross-region subject picked from the CHOOSE_SUBJECT list, checked again at this moment; the login
-     * completes as that subject (in the taxpayer's login log and the audit trail with its number).
+     * completes as that subject (in the taxpayer's login log and the audit trail with its number), and a refusal is
+     * in that log too.
      */
     public LoginResult enterSubject(String flowToken, long subjectId, ClientContext client) {
         AuthFlow flow = verifiedFlow(flowToken, EnumSet.of(FlowKind.SPECIAL_LOGIN));
-        CrossRegionIdentity subject = crossRegions.enter(flow.personId(), flow.taxpayerId(), flow.crossRegionKind(),
-                subjectId);
+        CrossRegionIdentity subject;
+        try {
+            subject = crossRegions.enter(flow.personId(), flow.taxpayerId(), flow.crossRegionKind(), subjectId);
+        } catch (DomainException e) {
+            throw refused(flow, e, client);
+        }
         return loggedIn(flow, null, null, subject, client);
     }
 

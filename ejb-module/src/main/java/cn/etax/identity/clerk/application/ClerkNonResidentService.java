@@ -11,15 +11,18 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
 /**
  * LOGIN-5 at the tax office: the non-resident enterprise applications waiting for review (非居民企业身份信息审核),
- * approved — the identity code issued — or rejected with a reason. Registration clerks only; every decision and
- * refusal is recorded with the clerk and his office.
+ * approved — the identity code issued — or rejected with a reason. Registration clerks of the deployment's province
+ * only ({@code TAXPAYER_OUTSIDE_JURISDICTION}: the enterprise is registered there); every decision and refusal is
+ * recorded with the clerk and his office.
  */
 @Stateless
 @RolesAllowed(ClerkRole.CLERK)
@@ -37,9 +40,14 @@ public class ClerkNonResidentService {
     @EJB
     AuditService audit;
 
+    /** The deployment's province: the non-resident enterprises it approves are registered there (§8 jurisdiction). */
+    @Inject
+    @ConfigProperty(name = "identity.home-province", defaultValue = "36")
+    String homeProvince;
+
     @RolesAllowed(ClerkRole.REGISTRATION)
     public List<NonResidentView> submitted() {
-        ClerkCaller.of(context, em);
+        ClerkCaller.requireProvince(ClerkCaller.of(context, em), homeProvince);
         return nonResidents.submitted();
     }
 
@@ -47,6 +55,7 @@ public class ClerkNonResidentService {
     public NonResidentView approve(long applicationId, ClientContext client) {
         Clerk clerk = ClerkCaller.of(context, em);
         return ClerkRefusals.audited(audit, clerk, "non-resident:" + applicationId, client, () -> {
+            ClerkCaller.requireProvince(clerk, homeProvince);
             NonResidentView view = nonResidents.approve(applicationId, clerk.id(), clerk.taxOfficeCode(),
                     clerk.taxOfficeName(), client);
             audit.record(null, "CLERK_NON_RESIDENT_APPROVED", "taxpayer:" + view.identityCode(), clerk.describe()
@@ -59,6 +68,7 @@ public class ClerkNonResidentService {
     public NonResidentView reject(long applicationId, String reason, ClientContext client) {
         Clerk clerk = ClerkCaller.of(context, em);
         return ClerkRefusals.audited(audit, clerk, "non-resident:" + applicationId, client, () -> {
+            ClerkCaller.requireProvince(clerk, homeProvince);
             NonResidentView view = nonResidents.reject(applicationId, reason, clerk.id());
             audit.record(null, "CLERK_NON_RESIDENT_REJECTED", "non-resident:" + applicationId, clerk.describe()
                     + ": " + view.rejectionReason(), client);

@@ -3,8 +3,6 @@ package cn.etax.identity.grant.application;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.grant.domain.Grant;
 import cn.etax.identity.grant.domain.IdentityType;
-import cn.etax.identity.shared.CreditCode;
-import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
@@ -16,17 +14,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Who may manage a taxpayer's staff (ENT-2..ENT-5; seeds: "仅法定代表人、财务负责人有权限通过账户中心添加或删除办税人员"):
- * a person holding an effective (active, unexpired, unfrozen) legal-representative or finance-officer grant of that
- * taxpayer. The enterprise login (LOGIN-2) will ask the same question when it builds the session's current
- * identity, so it is answered here only.
- *
- * <p>An unknown credit code and a taxpayer the caller does not manage get the same refusal, recorded apart from
- * the refused transaction.
+ * the session's current identity (LOGIN-2, ENT-9), when it is the caller's own effective (active, unexpired,
+ * unfrozen) legal-representative or finance-officer grant. Refusals are recorded apart from the refused transaction.
  */
 @Stateless
 public class GrantAuthority {
@@ -42,35 +35,6 @@ public class GrantAuthority {
 
     @Inject
     BusinessClock clock;
-
-    /** The caller as manager of the taxpayer, or {@code ENTERPRISE_MANAGER_REQUIRED} (403), audited. */
-    public EnterpriseActor manager(long personId, String rawCreditCode, ClientContext client) {
-        return managing(personId, rawCreditCode).orElseThrow(() -> {
-            audit.recordSeparately(personId, "GRANT_ACTION_REFUSED", target(rawCreditCode),
-                    "ENTERPRISE_MANAGER_REQUIRED", client);
-            return new ForbiddenException("ENTERPRISE_MANAGER_REQUIRED");
-        });
-    }
-
-    /** Whether the person manages the taxpayer today; the same rule the enterprise session will apply. */
-    public Optional<EnterpriseActor> managing(long personId, String rawCreditCode) {
-        String code;
-        try {
-            code = CreditCode.of(rawCreditCode).value();
-        } catch (DomainException e) {
-            return Optional.empty();
-        }
-        Optional<Long> taxpayerId = em.createNamedQuery(Taxpayer.ID_BY_CREDIT_CODE, Long.class)
-                .setParameter("code", code).getResultStream().findFirst();
-        if (taxpayerId.isEmpty()) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery(Grant.OF_PERSON_IN_TAXPAYER, Grant.class).setParameter("person", personId)
-                .setParameter("taxpayer", taxpayerId.get()).getResultStream()
-                .filter(g -> MANAGERS.contains(g.identityType()) && g.isEffective(clock.today()))
-                .findFirst()
-                .map(g -> new EnterpriseActor(personId, g.taxpayerId(), code, g.identityType()));
-    }
 
     /**
      * The session's current identity (LOGIN-2), named by its grant: the caller's own grant, in force today, or
@@ -120,10 +84,5 @@ public class GrantAuthority {
                     refusal, client);
             throw new ForbiddenException(refusal);
         }
-    }
-
-    private static String target(String rawCreditCode) {
-        String c = rawCreditCode == null ? "" : rawCreditCode;
-        return "taxpayer:" + (c.length() > 40 ? c.substring(0, 40) : c);
     }
 }

@@ -41,11 +41,11 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * The enterprise side of grant management (人员权限管理, ENT-2..ENT-5). The caller is the logged-in person; the
- * taxpayer is named by credit code (REST, any manager of it) or is that of the session's current identity (the
- * enterprise account center, where only a legal-representative or finance-officer identity manages), and
- * {@link GrantAuthority} decides whether he manages it. Every grant named by
- * id must belong to that taxpayer; every change is one transaction with its history row and audit record, and a
+ * The enterprise side of grant management (人员权限管理, ENT-2..ENT-5). The caller is the logged-in person and the
+ * taxpayer is that of the session's current identity: seeds [001] "法定代表人、财务负责人从企业业务入口登录…添加", so
+ * only a legal-representative or finance-officer identity manages — not the same person logged in as tax officer,
+ * in personal business or for another enterprise — and {@link GrantAuthority} checks it. Every grant named by id must
+ * belong to that taxpayer; every change is one transaction with its history row and audit record, and a
  * refusal is audited apart.
  */
 @Stateless
@@ -98,11 +98,6 @@ public class StaffService {
      * must have acknowledged the risk warning ("风险提示") first: {@code RISK_NOT_ACKNOWLEDGED} otherwise, on the page
      * and over REST alike.
      */
-    public GrantView add(String creditCode, NewStaff staff, boolean riskAcknowledged, ClientContext client) {
-        return add(manager(creditCode, client), staff, riskAcknowledged, client);
-    }
-
-    /** ENT-2 for the taxpayer of the session's current identity, which must be a manager's. */
     public GrantView add(EnterpriseIdentity current, NewStaff staff, boolean riskAcknowledged, ClientContext client) {
         return add(manager(current, client), staff, riskAcknowledged, client);
     }
@@ -171,28 +166,16 @@ public class StaffService {
     }
 
     /** ENT-3: grants waiting for an answer, whoever started them. */
-    public List<GrantView> pending(String creditCode, ClientContext client) {
-        return list(manager(creditCode, client), PENDING);
-    }
-
     public List<GrantView> pending(EnterpriseIdentity current, ClientContext client) {
         return list(manager(current, client), PENDING);
     }
 
     /** ENT-4: active and frozen staff, key personnel included (shown, not changeable); expired ones shown as such. */
-    public List<GrantView> staff(String creditCode, ClientContext client) {
-        return list(manager(creditCode, client), EXISTING);
-    }
-
     public List<GrantView> staff(EnterpriseIdentity current, ClientContext client) {
         return list(manager(current, client), EXISTING);
     }
 
     /** ENT-5: deleted, withdrawn and rejected grants not cleared by the enterprise; type filter, fuzzy name. */
-    public List<GrantView> history(String creditCode, StaffFilter filter, ClientContext client) {
-        return history(manager(creditCode, client), filter);
-    }
-
     public List<GrantView> history(EnterpriseIdentity current, StaffFilter filter, ClientContext client) {
         return history(manager(current, client), filter);
     }
@@ -211,49 +194,25 @@ public class StaffService {
         return ended.stream().map(g -> GrantView.of(g, clock.today())).toList();
     }
 
-    public GrantView withdraw(String creditCode, long grantId, ClientContext client) {
-        return change(manager(creditCode, client), grantId, "GRANT_WITHDRAWN", client, WITHDRAW);
-    }
-
     public GrantView withdraw(EnterpriseIdentity current, long grantId, ClientContext client) {
         return change(manager(current, client), grantId, "GRANT_WITHDRAWN", client, WITHDRAW);
     }
 
     /** ENT-3: an application a person made (PER-2) is confirmed by the enterprise. */
-    public GrantView confirm(String creditCode, long grantId, ClientContext client) {
-        return change(manager(creditCode, client), grantId, "GRANT_CONFIRMED", client, CONFIRM);
-    }
-
     public GrantView confirm(EnterpriseIdentity current, long grantId, ClientContext client) {
         return change(manager(current, client), grantId, "GRANT_CONFIRMED", client, CONFIRM);
-    }
-
-    public GrantView reject(String creditCode, long grantId, ClientContext client) {
-        return change(manager(creditCode, client), grantId, "GRANT_REJECTED", client, REJECT);
     }
 
     public GrantView reject(EnterpriseIdentity current, long grantId, ClientContext client) {
         return change(manager(current, client), grantId, "GRANT_REJECTED", client, REJECT);
     }
 
-    public GrantView freeze(String creditCode, long grantId, ClientContext client) {
-        return change(manager(creditCode, client), grantId, "GRANT_FROZEN", client, FREEZE);
-    }
-
     public GrantView freeze(EnterpriseIdentity current, long grantId, ClientContext client) {
         return change(manager(current, client), grantId, "GRANT_FROZEN", client, FREEZE);
     }
 
-    public GrantView unfreeze(String creditCode, long grantId, ClientContext client) {
-        return change(manager(creditCode, client), grantId, "GRANT_UNFROZEN", client, UNFREEZE);
-    }
-
     public GrantView unfreeze(EnterpriseIdentity current, long grantId, ClientContext client) {
         return change(manager(current, client), grantId, "GRANT_UNFROZEN", client, UNFREEZE);
-    }
-
-    public GrantView delete(String creditCode, long grantId, ClientContext client) {
-        return change(manager(creditCode, client), grantId, "GRANT_DELETED", client, DELETE);
     }
 
     public GrantView delete(EnterpriseIdentity current, long grantId, ClientContext client) {
@@ -261,12 +220,6 @@ public class StaffService {
     }
 
     /** ENT-4; re-checked against the identity type's catalogue on every change, not only on adding. */
-    public GrantView changePermissions(String creditCode, long grantId, Set<Permission> permissions,
-                                       ClientContext client) {
-        return change(manager(creditCode, client), grantId, "GRANT_PERMISSIONS_CHANGED", client,
-                (g, by, at, today) -> g.changePermissions(permissions, by, at, today));
-    }
-
     public GrantView changePermissions(EnterpriseIdentity current, long grantId, Set<Permission> permissions,
                                        ClientContext client) {
         return change(manager(current, client), grantId, "GRANT_PERMISSIONS_CHANGED", client,
@@ -274,10 +227,6 @@ public class StaffService {
     }
 
     /** ENT-5 "清除记录": hidden from the enterprise's history only. */
-    public void clearRecord(String creditCode, long grantId, ClientContext client) {
-        change(manager(creditCode, client), grantId, "GRANT_RECORD_CLEARED", client, CLEAR_RECORD);
-    }
-
     public void clearRecord(EnterpriseIdentity current, long grantId, ClientContext client) {
         change(manager(current, client), grantId, "GRANT_RECORD_CLEARED", client, CLEAR_RECORD);
     }
@@ -295,11 +244,6 @@ public class StaffService {
             audit.record(actor.personId(), action, "grant:" + g.id(), describe(actor, g), client);
             return GrantView.of(g, clock.today());
         });
-    }
-
-    /** By credit code: any session of a manager with an account center (LOGIN-4: not a special subject's). */
-    private EnterpriseActor manager(String creditCode, ClientContext client) {
-        return authority.manager(Caller.inAccountCenter(context), creditCode, client);
     }
 
     private EnterpriseActor manager(EnterpriseIdentity current, ClientContext client) {

@@ -292,7 +292,7 @@ public class Person {
         status = PersonStatus.DEREGISTERED;
         phones.clear();
         username = null;
-        usernameChangedAt = null;
+        // usernameChangedAt stays: RULE-USER's once a year is not reset by deregistering and registering again
         passwordHash = null;
         passwordInitial = false;
         email = null;

@@ -153,4 +153,19 @@ class PersonTest {
         assertThat(p.registeredAt()).isEqualTo(later);
         assertThat(p.realNameLevel()).isEqualTo(4);
     }
+
+    @Test
+    @DisplayName("RULE-USER: deregistering and registering again does not reset the once-a-year username change")
+    void username_year_survives_registering_again() {
+        Person p = person();
+        p.changeUsername("zhangsan01", now, SHANGHAI);
+        p.deregister();
+        p.reregister("张三", false, "CHN", "new-hash", 4, now.plusSeconds(3600));
+        p.chooseUsername("zhangsan02");
+
+        assertThatThrownBy(() -> p.changeUsername("zhangsan03", now.plusSeconds(7200), SHANGHAI))
+                .extracting(e -> ((DomainException) e).code()).isEqualTo("USERNAME_CHANGED_RECENTLY");
+        p.changeUsername("zhangsan03", now.plusSeconds(86400 * 366L), SHANGHAI);
+        assertThat(p.username()).isEqualTo("zhangsan03");
+    }
 }

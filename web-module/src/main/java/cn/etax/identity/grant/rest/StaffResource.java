@@ -1,16 +1,22 @@
 package cn.etax.identity.grant.rest;
 
+import cn.etax.identity.grant.application.EnterpriseIdentity;
 import cn.etax.identity.grant.application.GrantView;
 import cn.etax.identity.grant.application.NewStaff;
 import cn.etax.identity.grant.application.StaffFilter;
 import cn.etax.identity.grant.application.StaffService;
 import cn.etax.identity.grant.domain.IdentityType;
 import cn.etax.identity.grant.domain.Permission;
+import cn.etax.identity.shared.CreditCode;
+import cn.etax.identity.shared.DomainException;
+import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.web.rest.Clients;
+import cn.etax.identity.web.security.CurrentEnterprise;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,7 +36,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** The enterprise account center's staff management (人员权限管理) for a taxpayer the caller manages. */
+/**
+ * The enterprise account center's staff management (人员权限管理, ENT-2..ENT-5) addressed by credit code: the same as
+ * {@link CurrentStaffResource}, for the taxpayer the session is logged in to as legal representative or finance
+ * officer. Another credit code is {@code ENTERPRISE_NOT_CURRENT} (403); a session without an enterprise identity
+ * {@code ENTERPRISE_LOGIN_REQUIRED}; the services decide whether the identity manages.
+ */
 @ApplicationScoped
 @Path("v1/me/enterprises/{creditCode}/staff")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +51,9 @@ public class StaffResource {
 
     @EJB
     StaffService staff;
+
+    @Inject
+    CurrentEnterprise current;
 
     @Context
     HttpServletRequest request;
@@ -64,21 +78,21 @@ public class StaffResource {
             + "until he confirms; riskAcknowledged must be true (the risk warning read)")
     public GrantView add(@PathParam("creditCode") String creditCode, AddStaff body) {
         AddStaff b = require(body);
-        return staff.add(creditCode, new NewStaff(b.name(), b.idType(), b.idNumber(), b.identityType(),
+        return staff.add(of(creditCode), new NewStaff(b.name(), b.idType(), b.idNumber(), b.identityType(),
                 b.permissions(), b.validUntil()), b.acknowledged(), Clients.of(request));
     }
 
     @GET
     @Operation(summary = "Existing staff (ENT-4): active, frozen and expired grants, holders masked")
     public List<GrantView> existing(@PathParam("creditCode") String creditCode) {
-        return staff.staff(creditCode, Clients.of(request));
+        return staff.staff(of(creditCode), Clients.of(request));
     }
 
     @GET
     @Path("pending")
     @Operation(summary = "Pending staff (ENT-3): the enterprise's offers and persons' applications")
     public List<GrantView> pending(@PathParam("creditCode") String creditCode) {
-        return staff.pending(creditCode, Clients.of(request));
+        return staff.pending(of(creditCode), Clients.of(request));
     }
 
     @GET
@@ -86,7 +100,7 @@ public class StaffResource {
     @Operation(summary = "History (ENT-5): deleted, withdrawn, rejected; ?identityType= and ?name= (fuzzy)")
     public List<GrantView> history(@PathParam("creditCode") String creditCode,
                                    @QueryParam("identityType") IdentityType type, @QueryParam("name") String name) {
-        return staff.history(creditCode, new StaffFilter(type, name), Clients.of(request));
+        return staff.history(of(creditCode), new StaffFilter(type, name), Clients.of(request));
     }
 
     @POST
@@ -94,7 +108,7 @@ public class StaffResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Withdraw the enterprise's own pending offer (ENT-3; not a tax office's)")
     public GrantView withdraw(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
-        return staff.withdraw(creditCode, id, Clients.of(request));
+        return staff.withdraw(of(creditCode), id, Clients.of(request));
     }
 
     @POST
@@ -102,7 +116,7 @@ public class StaffResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Confirm a person's application (ENT-3)")
     public GrantView confirm(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
-        return staff.confirm(creditCode, id, Clients.of(request));
+        return staff.confirm(of(creditCode), id, Clients.of(request));
     }
 
     @POST
@@ -110,7 +124,7 @@ public class StaffResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Reject a person's application (ENT-3)")
     public GrantView reject(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
-        return staff.reject(creditCode, id, Clients.of(request));
+        return staff.reject(of(creditCode), id, Clients.of(request));
     }
 
     @PUT
@@ -118,7 +132,7 @@ public class StaffResource {
     @Operation(summary = "Change a staff member's permissions within his identity type (ENT-4)")
     public GrantView permissions(@PathParam("creditCode") String creditCode, @PathParam("id") long id,
                                  Permissions body) {
-        return staff.changePermissions(creditCode, id, require(body).permissions(), Clients.of(request));
+        return staff.changePermissions(of(creditCode), id, require(body).permissions(), Clients.of(request));
     }
 
     @POST
@@ -126,7 +140,7 @@ public class StaffResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Freeze a staff member (冻结, ENT-4; never the legal representative or finance officer)")
     public GrantView freeze(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
-        return staff.freeze(creditCode, id, Clients.of(request));
+        return staff.freeze(of(creditCode), id, Clients.of(request));
     }
 
     @POST
@@ -134,7 +148,7 @@ public class StaffResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Unfreeze a staff member (解冻, ENT-4)")
     public GrantView unfreeze(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
-        return staff.unfreeze(creditCode, id, Clients.of(request));
+        return staff.unfreeze(of(creditCode), id, Clients.of(request));
     }
 
     @DELETE
@@ -142,7 +156,7 @@ public class StaffResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Delete a staff member (ENT-4; never the legal representative or finance officer)")
     public GrantView delete(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
-        return staff.delete(creditCode, id, Clients.of(request));
+        return staff.delete(of(creditCode), id, Clients.of(request));
     }
 
     @POST
@@ -150,7 +164,22 @@ public class StaffResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Clear record (清除记录, ENT-5): hides an ended grant from the enterprise's history")
     public void clearRecord(@PathParam("creditCode") String creditCode, @PathParam("id") long id) {
-        staff.clearRecord(creditCode, id, Clients.of(request));
+        staff.clearRecord(of(creditCode), id, Clients.of(request));
+    }
+
+    /** The session's enterprise identity, when it is the one the path names. */
+    private EnterpriseIdentity of(String creditCode) {
+        EnterpriseIdentity identity = current.require();
+        String named;
+        try {
+            named = CreditCode.of(creditCode).value();
+        } catch (DomainException e) {
+            named = null;
+        }
+        if (!identity.creditCode().equals(named)) {
+            throw new ForbiddenException("ENTERPRISE_NOT_CURRENT");
+        }
+        return identity;
     }
 
     static <T> T require(T body) {
