@@ -43,6 +43,14 @@ public enum IdType {
         return online;
     }
 
+    /**
+     * Whether the document is one only a mainland resident holds (居民身份证): its holder is no overseas natural
+     * person (境外自然人, REG-1, LOGIN-5) whatever he declares.
+     */
+    public boolean mainlandOnly() {
+        return this == RESIDENT_ID_CARD;
+    }
+
     /** Whether gender and birth date can be read off the number (GB 11643 layout). */
     public boolean carriesBirthData() {
         return carriesBirthData;

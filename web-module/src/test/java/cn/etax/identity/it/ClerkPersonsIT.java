@@ -46,8 +46,9 @@ class ClerkPersonsIT {
                 .add("nationality", "GBR").build());
         assertThat(again.string("outcome")).isEqualTo("UNCHANGED");
 
+        // LOGIN-8: another name is answered as "not collected", so the number alone tells nothing about its holder
         Reply wrongName = Registration.identityCheck(Api.browser(), "Jane Doe", "FOREIGN_PASSPORT", passport, true);
-        assertThat(wrongName.code()).isEqualTo("ID_CHECK_FAILED");
+        assertThat(wrongName.code()).isEqualTo("OFFLINE_COLLECTION_REQUIRED");
         Reply after = Registration.identityCheck(Api.browser(), "Jane Roe", "FOREIGN_PASSPORT", passport, true);
         assertThat(after.status()).as("%s", after).isEqualTo(200);
         assertThat(after.json().getBoolean("collectedOffline")).isTrue();
@@ -69,6 +70,13 @@ class ClerkPersonsIT {
                 .add("phone", citizen.phone()).build());
         assertThat(wrongName.status()).isEqualTo(400);
         assertThat(wrongName.code()).isEqualTo("COLLECTION_NAME_MISMATCH");
+        Reply unknown = clerk.post(CLERK + "/real-name-collections", Json.createObjectBuilder()
+                .add("name", citizen.name()).add("idType", "RESIDENT_ID_CARD").add("idNumber",
+                        AccountFixtures.newIdNumber()).add("phone", citizen.phone()).build());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.code()).as("a number the registry does not hold is not a name mismatch")
+                .isEqualTo("COLLECTION_DOCUMENT_UNKNOWN");
+        assertThat(unknown.message()).isEqualTo("公安部门未登记该证件号码，请核对证件类型和号码后重新采集");
         assertThat(Registration.identityCheck(Api.browser(), citizen.name() + "某", "RESIDENT_ID_CARD",
                 citizen.idNumber(), false).code()).as("nothing collected under the wrong name")
                 .isEqualTo("ID_CHECK_FAILED");

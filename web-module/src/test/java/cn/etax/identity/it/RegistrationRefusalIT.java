@@ -46,7 +46,21 @@ class RegistrationRefusalIT {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo("OFFLINE_COLLECTION_REQUIRED");
-        assertThat(r.message()).isEqualTo("使用该证件类型的，请先前往办税服务场所采集实名信息，再通过电子税务局完成用户注册");
+        assertThat(r.message()).isEqualTo("使用该证件类型的，请先前往办税服务场所采集实名信息，再通过电子税务局完成用户注册；"
+                + "已采集的，请核对姓名与采集时填写的一致");
+    }
+
+    @Test
+    @DisplayName("REG-1, LOGIN-5: an overseas registration with a resident identity card is refused; the same person "
+            + "registers as a domestic one")
+    void residentCardIsNoOverseasDocument() {
+        TestPerson p = Fixtures.newCitizen();
+        Reply overseas = Registration.identityCheck(Api.browser(), p.name(), "RESIDENT_ID_CARD", p.idNumber(), true);
+        assertThat(overseas.status()).isEqualTo(400);
+        assertThat(overseas.code()).isEqualTo("OVERSEAS_DOCUMENT_REQUIRED");
+        assertThat(overseas.message()).isEqualTo("境外自然人注册请使用港澳台居民或外籍人员的身份证件；持居民身份证的，请选择境内自然人注册");
+        assertThat(Registration.identityCheck(Api.browser(), p.name(), "RESIDENT_ID_CARD", p.idNumber(), false)
+                .status()).isEqualTo(200);
     }
 
     @Test
@@ -74,13 +88,13 @@ class RegistrationRefusalIT {
     }
 
     @Test
-    @DisplayName("REG-1: a name the public-security registry does not confirm → 401 ID_CHECK_FAILED")
+    @DisplayName("REG-1: a name the public-security registry does not confirm → 400 ID_CHECK_FAILED")
     void nameMismatch() {
         TestPerson p = Fixtures.newCitizen();
 
         Reply r = Registration.identityCheck(Api.browser(), p.name() + "明", "RESIDENT_ID_CARD", p.idNumber(), false);
 
-        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.status()).as("wrong data, not a failed login").isEqualTo(400);
         assertThat(r.code()).isEqualTo("ID_CHECK_FAILED");
         assertThat(r.message()).isEqualTo("身份信息校验未通过，请核对姓名、证件类型和证件号码");
     }
@@ -99,7 +113,7 @@ class RegistrationRefusalIT {
         // LOGIN-8: without the holder's name the number alone tells nothing
         Reply wrongName = Registration.identityCheck(Api.browser(), p.name() + "某", "RESIDENT_ID_CARD", p.idNumber(),
                 false);
-        assertThat(wrongName.status()).isEqualTo(401);
+        assertThat(wrongName.status()).isEqualTo(400);
         assertThat(wrongName.code()).isEqualTo("ID_CHECK_FAILED");
     }
 

@@ -191,7 +191,8 @@ class TaxpayerSyncIT {
     }
 
     @Test
-    @DisplayName("key-personnel changes arriving twice or out of order change nothing")
+    @DisplayName("key-personnel changes arriving twice or out of order change nothing; an id reused for other content "
+            + "is refused")
     void duplicate_and_reordered_changes_change_nothing() {
         TestPerson first = Fixtures.quickPerson();
         TestPerson newer = Fixtures.quickPerson();
@@ -213,6 +214,11 @@ class TaxpayerSyncIT {
         assertThat(repeated.body()).isEqualTo(applied.body());
         Reply staleAgain = post(CHANGES, earlier);
         assertThat(staleAgain.body()).isEqualTo(stale.body());
+        // the id of an applied message with other content is an integration error, not a repeat to answer as applied
+        Reply reused = post(CHANGES, change("chg2-" + code, code, "LEGAL_REPRESENTATIVE", first,
+                registered.plusSeconds(9000)));
+        assertThat(reused.status()).as("%s", reused).isEqualTo(409);
+        assertThat(reused.code()).isEqualTo("SYNC_MESSAGE_ID_REUSED");
 
         Reply view = grants(code);
         assertThat(view.body()).isEqualTo(after);

@@ -53,6 +53,18 @@ public class AddressThrottle {
                 Duration.ofMinutes(windowMinutes), "TOO_MANY_ATTEMPTS");
     }
 
+    /**
+     * REG-1: one registration identity check (a name tried for a document) from the client's address, in a window of
+     * its own, or {@code TOO_MANY_REGISTRATION_ATTEMPTS} (429): nobody learns a registrant's name by trying names.
+     */
+    public void registration(ClientContext client) {
+        if (exempt.contains(client.address())) {
+            return;
+        }
+        limiter.consume("registration-address:" + protector.digest("address", client.address()), limit,
+                Duration.ofMinutes(windowMinutes), "TOO_MANY_REGISTRATION_ATTEMPTS");
+    }
+
     /** Counts one attempt from the client's address or throws {@code TOO_MANY_ATTEMPTS} (429). */
     public void attempt(ClientContext client) {
         if (exempt.contains(client.address())) {

@@ -177,14 +177,17 @@ public class DemoData {
                 ClientContext.UNKNOWN);
     }
 
-    /** LOGIN-4: a cross-region subject through the core tax system's message (idempotent by its id). */
+    /**
+     * LOGIN-4: a cross-region subject through the core tax system's message, idempotent by its id — which names the
+     * validity, so that a restart in a later year extends it as a new message and never resends an id with other
+     * content (SYNC_MESSAGE_ID_REUSED).
+     */
     private void crossRegionSubject(CrossRegionKind kind, String number, String creditCode, String handlerName,
                                     String handlerPhone) {
-        LocalDate today = clock.today();
-        registrar.recordCrossRegionSubject(new CrossRegionSubjectMessage("demo-" + number, kind, number, creditCode,
-                "江西省", "九江市", "濂溪区", "国家税务总局九江市濂溪区税务局", handlerName, handlerPhone,
-                LocalDate.of(2026, 1, 1), today.plusYears(1).withDayOfYear(1).plusMonths(5), false),
-                ClientContext.UNKNOWN);
+        LocalDate until = clock.today().plusYears(1).withDayOfYear(1).plusMonths(5);
+        registrar.recordCrossRegionSubject(new CrossRegionSubjectMessage("demo-" + number + "-" + until, kind,
+                number, creditCode, "江西省", "九江市", "濂溪区", "国家税务总局九江市濂溪区税务局", handlerName,
+                handlerPhone, LocalDate.of(2026, 1, 1), until, false), ClientContext.UNKNOWN);
     }
 
     /**

@@ -65,10 +65,15 @@ public class RealNameCollectionService {
             throw new InvalidInputException("COLLECTED_AT_REQUIRED");
         }
         clock.notLater(c.collectedAt());
-        if (document.type().registersOnline() && registry.check(name, document) != IdentityRegistry.Verdict.MATCH) {
+        if (document.type().registersOnline()) {
             // a document the public-security registry knows must carry its holder's name there: a typing error at
-            // the counter would otherwise keep the holder out and let the wrong name register (RULE-RN)
-            throw new InvalidInputException("COLLECTION_NAME_MISMATCH");
+            // the counter would otherwise keep the holder out and let the wrong name register (RULE-RN); a number
+            // the registry does not hold at all is a typing error of the number, and told as such
+            switch (registry.check(name, document)) {
+                case MATCH -> { }
+                case NOT_FOUND -> throw new InvalidInputException("COLLECTION_DOCUMENT_UNKNOWN");
+                default -> throw new InvalidInputException("COLLECTION_NAME_MISMATCH");
+            }
         }
         String digest = directory.documentDigest(document);
         OfflineCollection existing = em.createNamedQuery(OfflineCollection.BY_DOCUMENT, OfflineCollection.class)

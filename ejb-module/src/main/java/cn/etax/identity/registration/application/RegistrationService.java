@@ -5,6 +5,7 @@ import cn.etax.identity.account.application.PhoneOwnership;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.account.domain.ProtectedValue;
 import cn.etax.identity.audit.application.AuditService;
+import cn.etax.identity.authentication.application.AddressThrottle;
 import cn.etax.identity.authentication.application.FlowService;
 import cn.etax.identity.authentication.application.LoginGuardService;
 import cn.etax.identity.authentication.application.PasswordHasher;
@@ -80,6 +81,9 @@ public class RegistrationService {
     @EJB
     AuditService audit;
 
+    @EJB
+    AddressThrottle throttle;
+
     @Inject
     IdentityRegistry registry;
 
@@ -100,8 +104,10 @@ public class RegistrationService {
     int passwordCategories;
 
     /**
-     * Step 1: agreement, name and document. Refuses an offline-only document without a tax-office collection
-     * (REG-3), a name the registry does not confirm, and then a document already registered.
+     * Step 1: agreement, name and document. Refuses an offline-only document without a tax-office collection under
+     * this name (REG-3), a name the registry does not confirm, and then a document already registered. Each check is
+     * a guess at someone's name for a document, so it counts against the client address's own window
+     * ({@code TOO_MANY_ATTEMPTS}, 429) before anything is looked up.
      */
     public IdentityChecked checkIdentity(boolean overseas, boolean agreementAccepted, String name, IdType type,
                                          String number, String nationality, ClientContext client) {
@@ -110,19 +116,25 @@ public class RegistrationService {
         }
         String cleanName = RequiredText.of(name, 100, "NAME_REQUIRED");
         IdDocument document = IdDocument.of(type, number);
+        if (overseas && type.mainlandOnly()) {
+            throw new InvalidInputException("OVERSEAS_DOCUMENT_REQUIRED");
+        }
+        throttle.registration(client);
         String digest = directory.documentDigest(document);
         Optional<OfflineCollection> collection = em.createNamedQuery(OfflineCollection.BY_DOCUMENT,
                 OfflineCollection.class).setParameter("digest", digest).getResultStream().findFirst();
-        if (!type.registersOnline() && collection.isEmpty()) {
+        // an offline-only document: "not collected" and "collected under another name" answer alike, so that a
+        // number alone does not tell whether a tax office collected its holder (LOGIN-8)
+        if (!type.registersOnline() && (collection.isEmpty() || !collection.get().matchesName(cleanName))) {
             throw new InvalidInputException("OFFLINE_COLLECTION_REQUIRED");
         }
         if (collection.isPresent() && !collection.get().matchesName(cleanName)) {
-            throw new AuthenticationFailedException("ID_CHECK_FAILED");
+            throw new InvalidInputException("ID_CHECK_FAILED");
         }
         // a document the registry knows is checked there, collected or not: a collection spares the face check of
         // the collected phone (REG-2), never the public-security check (RULE-RN level 3)
         if (type.registersOnline() && registry.check(cleanName, document) != IdentityRegistry.Verdict.MATCH) {
-            throw new AuthenticationFailedException("ID_CHECK_FAILED");
+            throw new InvalidInputException("ID_CHECK_FAILED");
         }
         // told only to someone who knows the holder's name as well (LOGIN-8: a number alone learns nothing here)
         if (directory.documentHeld(document)) {
@@ -165,18 +177,21 @@ public class RegistrationService {
     /**
      * Step 2 checked before the face check, so a person learns of a weak password, a taken username or a wrong SMS
      * code before scanning (a wrong code counts a guess on it; the right one is consumed only by {@link #complete};
-     * without a code, only the rest is checked). Returns whether the face check is needed.
+     * without a code, only the rest is checked). Returns whether the face check is needed: not for the phone a tax
+     * office collected (REG-2), which is told only once the code proved the phone — otherwise trying numbers would
+     * find a collected person's phone.
      */
     public boolean checkDetails(String flowToken, RegistrationForm form) {
         AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
         checkForm(flow, form);
-        if (form.smsCode() != null) {
+        if (form.smsCode() == null) {
             // the page always sends the field (empty: SMS_CODE_REQUIRED); a REST client may ask before any code
-            OneTimeSecret.Outcome outcome = sms.confirm(flow.tokenDigest(), FlowKind.REGISTRATION,
-                    sms.phoneDigest(MobileNumber.parse(form.phone())), form.smsCode());
-            if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
-                throw SmsCodeService.rejected(outcome);
-            }
+            return true;
+        }
+        OneTimeSecret.Outcome outcome = sms.confirm(flow.tokenDigest(), FlowKind.REGISTRATION,
+                sms.phoneDigest(MobileNumber.parse(form.phone())), form.smsCode());
+        if (outcome != OneTimeSecret.Outcome.ACCEPTED) {
+            throw SmsCodeService.rejected(outcome);
         }
         return !collectedWithPhone(flow, form.phone());
     }

@@ -78,13 +78,14 @@ public class NonResidentService {
     String homeProvinceName;
 
     /**
-     * 提交: only an overseas natural person (境外自然人) may, and only one application of his waits at a time
+     * 提交: only an overseas natural person (境外自然人; never a resident identity card's holder, whatever his
+     * registration declared) may, and only one application of his waits at a time
      * ({@code NON_RESIDENT_OVERSEAS_ONLY}, {@code NON_RESIDENT_APPLICATION_PENDING}).
      */
     @RolesAllowed(Caller.PERSON)
     public NonResidentView submit(NonResidentForm form, ClientContext client) {
         Person me = directory.get(Caller.inPersonalBusiness(context));
-        if (!me.overseas()) {
+        if (!me.overseas() || me.idType().mainlandOnly()) {
             throw new ForbiddenException("NON_RESIDENT_OVERSEAS_ONLY");
         }
         if (form == null) {

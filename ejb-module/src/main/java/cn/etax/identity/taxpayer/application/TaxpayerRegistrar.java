@@ -88,11 +88,11 @@ public class TaxpayerRegistrar {
                 keyPerson(m.legalRepresentative(), legal, since),
                 finance == null ? null : keyPerson(m.financeOfficer(), finance, since), investors, clock.now());
 
-        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.TAXPAYER_REGISTRATION, code);
+        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.TAXPAYER_REGISTRATION, code, m);
         if (earlier.isPresent()) {
             return SyncAnswer.of(earlier.get());
         }
-        SyncMessage message = claim(messageId, SyncMessage.Kind.TAXPAYER_REGISTRATION, code);
+        SyncMessage message = claim(messageId, SyncMessage.Kind.TAXPAYER_REGISTRATION, code, m);
         if (taxpayerId(code).isPresent()) {
             throw new ConflictException("TAXPAYER_ALREADY_REGISTERED");
         }
@@ -130,11 +130,11 @@ public class TaxpayerRegistrar {
         IdDocument document = document(m.person(), "KEY_PERSON_INVALID");
         KeyPerson person = keyPerson(m.person(), document, m.effectiveAt());
 
-        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.KEY_PERSONNEL_CHANGE, code);
+        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.KEY_PERSONNEL_CHANGE, code, m);
         if (earlier.isPresent()) {
             return SyncAnswer.of(earlier.get());
         }
-        SyncMessage message = claim(messageId, SyncMessage.Kind.KEY_PERSONNEL_CHANGE, code);
+        SyncMessage message = claim(messageId, SyncMessage.Kind.KEY_PERSONNEL_CHANGE, code, m);
         long id = taxpayerId(code).orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
         Taxpayer taxpayer = em.find(Taxpayer.class, id, LockModeType.PESSIMISTIC_WRITE);
         Taxpayer.PersonnelChange change = taxpayer.changeKeyPerson(m.role(), person, clock.now());
@@ -163,11 +163,11 @@ public class TaxpayerRegistrar {
         String messageId = messageId(m.messageId());
         CreditCode agencyCode = CreditCode.of(m.agencyCreditCode());
         CreditCode clientCode = CreditCode.of(m.clientCreditCode());
-        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.AGENCY_AGREEMENT, clientCode);
+        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.AGENCY_AGREEMENT, clientCode, m);
         if (earlier.isPresent()) {
             return SyncAnswer.of(earlier.get());
         }
-        SyncMessage message = claim(messageId, SyncMessage.Kind.AGENCY_AGREEMENT, clientCode);
+        SyncMessage message = claim(messageId, SyncMessage.Kind.AGENCY_AGREEMENT, clientCode, m);
         long agencyId = taxpayerId(agencyCode).orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
         long clientId = taxpayerId(clientCode).orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
         Taxpayer agency = em.find(Taxpayer.class, agencyId, LockModeType.PESSIMISTIC_WRITE);
@@ -202,7 +202,7 @@ public class TaxpayerRegistrar {
     public SyncAnswer recordCrossRegionSubject(CrossRegionSubjectMessage m, ClientContext client) {
         String messageId = messageId(m.messageId());
         CreditCode code = CreditCode.of(m.creditCode());
-        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.CROSS_REGION_SUBJECT, code);
+        Optional<SyncMessage> earlier = earlier(messageId, SyncMessage.Kind.CROSS_REGION_SUBJECT, code, m);
         if (earlier.isPresent()) {
             return SyncAnswer.of(earlier.get());
         }
@@ -218,7 +218,7 @@ public class TaxpayerRegistrar {
         if (m.validFrom() == null || (m.validUntil() != null && m.validUntil().isBefore(m.validFrom()))) {
             throw new InvalidInputException("VALIDITY_INVALID");
         }
-        SyncMessage message = claim(messageId, SyncMessage.Kind.CROSS_REGION_SUBJECT, code);
+        SyncMessage message = claim(messageId, SyncMessage.Kind.CROSS_REGION_SUBJECT, code, m);
         long taxpayerId = taxpayerId(code).orElseThrow(() -> new NotFoundException("TAXPAYER_NOT_FOUND"));
         CrossRegionSubject subject = em.createNamedQuery(CrossRegionSubject.BY_NUMBER, CrossRegionSubject.class)
                 .setParameter("kind", m.kind()).setParameter("number", number)
@@ -269,17 +269,17 @@ public class TaxpayerRegistrar {
                 grants.grantsOf(t.id()));
     }
 
-    private Optional<SyncMessage> earlier(String messageId, SyncMessage.Kind kind, CreditCode code) {
+    private Optional<SyncMessage> earlier(String messageId, SyncMessage.Kind kind, CreditCode code, Record content) {
         SyncMessage m = em.find(SyncMessage.class, messageId);
-        if (m != null && !m.sameMessageAs(kind, code.value())) {
+        if (m != null && !m.sameMessageAs(kind, code.value(), digest(content))) {
             throw new ConflictException("SYNC_MESSAGE_ID_REUSED");
         }
         return Optional.ofNullable(m);
     }
 
     /** Inserted and flushed first: a concurrent copy of the message waits on the primary key, then fails. */
-    private SyncMessage claim(String messageId, SyncMessage.Kind kind, CreditCode code) {
-        SyncMessage message = new SyncMessage(messageId, kind, code.value(), clock.now());
+    private SyncMessage claim(String messageId, SyncMessage.Kind kind, CreditCode code, Record content) {
+        SyncMessage message = new SyncMessage(messageId, kind, code.value(), digest(content), clock.now());
         try {
             em.persist(message);
             em.flush();
@@ -287,6 +287,11 @@ public class TaxpayerRegistrar {
             throw new DuplicateMessageException();
         }
         return message;
+    }
+
+    /** The message as received (a record of values, written out the same way each time), as a keyed digest. */
+    private String digest(Record content) {
+        return protector.digest("sync-message", content.toString());
     }
 
     private Optional<Long> taxpayerId(CreditCode code) {

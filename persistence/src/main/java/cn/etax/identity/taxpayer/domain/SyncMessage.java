@@ -50,14 +50,19 @@ public class SyncMessage {
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
+    /** A keyed digest of the message's content (null for messages received before it was kept). */
+    @Column(name = "payload_digest", length = 64)
+    private String payloadDigest;
+
     protected SyncMessage() {
     }
 
     /** Claims the id before the change is applied; {@link #settle} then records what applying it did. */
-    public SyncMessage(String messageId, Kind kind, String creditCode, Instant receivedAt) {
+    public SyncMessage(String messageId, Kind kind, String creditCode, String payloadDigest, Instant receivedAt) {
         this.messageId = messageId;
         this.kind = kind;
         this.creditCode = creditCode;
+        this.payloadDigest = payloadDigest;
         this.outcome = Outcome.APPLIED;
         this.receivedAt = receivedAt;
     }
@@ -66,9 +71,13 @@ public class SyncMessage {
         this.outcome = result;
     }
 
-    /** The same id must not name a different message: that is an integration error the sender has to see. */
-    public boolean sameMessageAs(Kind otherKind, String otherCreditCode) {
-        return kind == otherKind && creditCode.equals(otherCreditCode);
+    /**
+     * The same id must not name a different message — another kind, taxpayer or content: that is an integration
+     * error the sender has to see, not a repeat to answer as the first one was.
+     */
+    public boolean sameMessageAs(Kind otherKind, String otherCreditCode, String otherPayloadDigest) {
+        return kind == otherKind && creditCode.equals(otherCreditCode)
+                && (payloadDigest == null || payloadDigest.equals(otherPayloadDigest));
     }
 
     public String messageId() { return messageId; }
