@@ -80,7 +80,7 @@ public final class Api {
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
-        extraHeaders.forEach(builder::header);
+        extraHeaders.forEach(builder::setHeader);
         return send(builder.build());
     }
 
@@ -88,7 +88,15 @@ public final class Api {
     public Reply sendRaw(String method, String path, String contentType, String body, Map<String, String> extraHeaders) {
         HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofString(body,
                 StandardCharsets.UTF_8)).header("Content-Type", contentType);
-        extraHeaders.forEach(builder::header);
+        extraHeaders.forEach(builder::setHeader);
+        return join(send(builder.build()));
+    }
+
+    /** A JSON body sent in chunks, without a Content-Length, as a streaming client sends it. */
+    public Reply sendChunked(String method, String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = request(path).method(method, HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(bytes))).header("Content-Type", "application/json");
         return join(send(builder.build()));
     }
 

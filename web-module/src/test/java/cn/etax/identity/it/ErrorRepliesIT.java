@@ -46,6 +46,14 @@ class ErrorRepliesIT {
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.body()).contains("无权访问", "您当前登录的身份无权访问该页面").doesNotContain("Payara");
 
+        // no session at all: 401 in the same language choice, never kept by a cache
+        Reply loggedOut = Api.browser().send("GET", "/api/v1/me/profile", null,
+                Map.of("Accept-Language", "fr-FR,en;q=0.5"));
+        assertThat(loggedOut.status()).isEqualTo(401);
+        assertThat(loggedOut.code()).isEqualTo("NOT_LOGGED_IN");
+        assertThat(loggedOut.message()).doesNotContainPattern("\\p{IsHan}");
+        assertThat(loggedOut.header("Cache-Control")).hasValue("no-store");
+
         Api person = AccountFixtures.loggedIn(Fixtures.quickPerson());
         Reply feeOnly = person.get("/api/v1/social-security/me");
         assertThat(feeOnly.status()).as("%s", feeOnly).isEqualTo(403);
@@ -141,6 +149,30 @@ class ErrorRepliesIT {
         assertThat(r.status()).as("%s", r).isIn(400, 415);
         assertThat(r.header("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(r.code()).isNotBlank();
+    }
+
+    @Test
+    @DisplayName("API-1: a body over 1 MB is 413 before it is read, with or without a Content-Length; a method the "
+            + "address does not take is 405 with Allow; an answer type other than JSON is 406")
+    void oversized_bodies_wrong_methods_and_answer_types() {
+        String huge = "{\"account\":\"" + "x".repeat((1 << 20) + 1024) + "\",\"password\":\"y\"}";
+        Reply declared = Api.browser().sendRaw("POST", "/api/v1/login/password", "application/json", huge, Map.of());
+        assertThat(declared.status()).as("%s", declared).isEqualTo(413);
+        assertThat(declared.code()).isEqualTo("REQUEST_TOO_LARGE");
+        assertThat(declared.message()).isEqualTo("请求内容过大，不能超过 1 MB");
+        Reply chunked = Api.browser().sendChunked("POST", "/api/v1/login/password", huge);
+        assertThat(chunked.status()).as("%s", chunked).isEqualTo(413);
+        assertThat(chunked.code()).isEqualTo("REQUEST_TOO_LARGE");
+
+        Reply wrongMethod = Api.browser().send("DELETE", "/api/v1/login/slider", null, Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.code()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(wrongMethod.header("Allow")).hasValueSatisfying(a -> assertThat(a).contains("POST"));
+
+        Reply notAcceptable = Api.browser().send("POST", "/api/v1/login/slider", null,
+                Map.of("Accept", "application/xml"));
+        assertThat(notAcceptable.status()).as("%s", notAcceptable).isEqualTo(406);
+        assertThat(notAcceptable.code()).isEqualTo("NOT_ACCEPTABLE");
     }
 
     @Test

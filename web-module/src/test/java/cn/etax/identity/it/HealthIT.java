@@ -1,6 +1,7 @@
 package cn.etax.identity.it;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,50 @@ class HealthIT {
             assertThat(schemas.getJsonObject(ref.substring(ref.lastIndexOf('/') + 1)).getJsonObject("properties")
                     .keySet()).as(path).contains(property);
         });
+    }
+
+    @Test
+    @DisplayName("API-1: /openapi is typed from the Java types: success answers by status, ids as "
+            + "int64, dates as dates, enums as string enums, the EJB module's bodies with their fields")
+    void openApiTypedFromTheJavaTypes() {
+        JsonObject api = Api.browser().get("/openapi").json();
+        // (Payara writes its own "endpoints" member again when it merges the documents of several applications, as
+        // here with the downstream demo beside this one; alone on a server the document has only OpenAPI's members)
+        JsonObject paths = api.getJsonObject("paths");
+        JsonObject schemas = api.getJsonObject("components").getJsonObject("schemas");
+        assertThat(api.toString()).as("no schema that forbids every property").doesNotContain("\"maxProperties\":0");
+
+        JsonObject password = paths.getJsonObject("/api/v1/login/password").getJsonObject("post");
+        assertThat(password.getJsonObject("requestBody").getBoolean("required")).isTrue();
+        assertThat(password.getJsonObject("responses").keySet()).containsExactlyInAnyOrder("200", "4XX", "5XX");
+        assertThat(ref(password.getJsonObject("responses").getJsonObject("200"))).isEqualTo("LoginStarted");
+        assertThat(paths.getJsonObject("/api/v1/login/sms-code").getJsonObject("post").getJsonObject("responses")
+                .keySet()).as("void: no body").containsExactlyInAnyOrder("204", "4XX", "5XX");
+
+        JsonObject staff = paths.getJsonObject("/api/v1/me/enterprise/staff").getJsonObject("get")
+                .getJsonObject("responses").getJsonObject("200").getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema");
+        assertThat(staff.getString("type")).isEqualTo("array");
+        JsonObject grant = schemas.getJsonObject("GrantView").getJsonObject("properties");
+        assertThat(grant.getJsonObject("id").getString("format")).isEqualTo("int64");
+        assertThat(grant.getJsonObject("validUntil").getString("format")).isEqualTo("date");
+        assertThat(grant.getJsonObject("identityType").getString("$ref")).endsWith("/IdentityType");
+        assertThat(schemas.getJsonObject("IdentityType").getJsonArray("enum").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString)).containsExactly("LEGAL_REPRESENTATIVE", "FINANCE_OFFICER",
+                "TAX_OFFICER", "INVOICER");
+        assertThat(schemas.getJsonObject("IdType").getJsonArray("enum")).as("constants only, no static fields")
+                .hasSize(11);
+
+        JsonObject change = schemas.getJsonObject(ref(paths.getJsonObject("/api/v1/sync/key-personnel-changes")
+                .getJsonObject("post").getJsonObject("requestBody"))).getJsonObject("properties");
+        assertThat(change.keySet()).containsExactlyInAnyOrder("messageId", "creditCode", "role", "person",
+                "effectiveAt");
+        assertThat(change.getJsonObject("effectiveAt").getString("format")).isEqualTo("date-time");
+    }
+
+    private static String ref(JsonObject bodyOrAnswer) {
+        String ref = bodyOrAnswer.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema")
+                .getString("$ref");
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The API description as a client generator needs it ({@code mp.openapi.filter}): every operationId unique — the
+ * The API description as a client generator needs it ({@code mp.openapi.filter}): typed from the Java types
+ * ({@link OpenApiTypes}); no member OpenAPI 3.0 does not know; every operationId unique — the
  * generated ones are Java method names, and several resources have a {@code password} or a {@code confirm}, so a
  * name used more than once becomes method and path ({@code postLoginLegacyPassword}) — each tag listed once; the
  * error body every refusal has ({@code ErrorBody}: code and message) as the 4XX and 5XX answers of every operation;
@@ -28,6 +29,8 @@ public class OpenApiTidy implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        withoutServerEndpoints(openAPI);
+        OpenApiTypes.apply(openAPI, OpenApiTidy.class.getClassLoader());
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             uniqueOperationIds(openAPI.getPaths().getPathItems());
         }
@@ -38,6 +41,18 @@ public class OpenApiTidy implements OASFilter {
                 once.putIfAbsent(tag.getName(), tag);
             }
             openAPI.setTags(new ArrayList<>(once.values()));
+        }
+    }
+
+    /**
+     * Payara adds a top-level {@code endpoints} member (each server URL's paths) that OpenAPI 3.0 does not have; a
+     * validating generator refuses the whole document for it. The servers are already listed under {@code servers}.
+     */
+    private static void withoutServerEndpoints(OpenAPI openAPI) {
+        try {
+            openAPI.getClass().getMethod("setEndpoints", Map.class).invoke(openAPI, new HashMap<>());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another implementation: nothing of the kind to remove
         }
     }
 

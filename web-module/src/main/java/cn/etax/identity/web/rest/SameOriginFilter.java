@@ -88,7 +88,7 @@ public class SameOriginFilter implements ContainerRequestFilter {
         return host.endsWith(":80") || host.endsWith(":443") ? host.substring(0, host.lastIndexOf(':')) : host;
     }
 
-    private static void refuse(ContainerRequestContext context, Response.Status status, String code) {
+    static void refuse(ContainerRequestContext context, Response.Status status, String code) {
         Locale locale = Texts.forAcceptLanguage(context.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         context.abortWith(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .entity(new ErrorBody(code, Texts.text(locale, "error." + code.toLowerCase(Locale.ROOT)))).build());

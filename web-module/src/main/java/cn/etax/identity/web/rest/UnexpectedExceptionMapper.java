@@ -50,15 +50,25 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
                 // JAX-RS calls that 404, but the address exists and the value is the caller's mistake
                 return json(400, "PARAMETER_INVALID", Texts.text(locale, "error.parameter_invalid"));
             }
+            if (status == 400 && tooLarge(e)) {
+                return json(413, "REQUEST_TOO_LARGE", Texts.text(locale, "error.request_too_large"));
+            }
             String code = switch (status) {
                 case 400 -> "REQUEST_BODY_INVALID";
                 case 404 -> "NOT_FOUND";
                 case 405 -> "METHOD_NOT_ALLOWED";
-                case 406, 415 -> "MEDIA_TYPE_UNSUPPORTED";
+                case 406 -> "NOT_ACCEPTABLE";
+                case 415 -> "MEDIA_TYPE_UNSUPPORTED";
                 case 401, 403 -> "NOT_LOGGED_IN";
                 default -> "REQUEST_INVALID";
             };
-            return json(status, code, Texts.text(locale, "error." + code.toLowerCase(java.util.Locale.ROOT)));
+            Response answer = json(status, code, Texts.text(locale, "error." + code.toLowerCase(java.util.Locale.ROOT)));
+            // 405 says which methods the address takes, as HTTP asks
+            String allow = web.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
+        }
+        if (tooLarge(e)) {
+            return json(413, "REQUEST_TOO_LARGE", Texts.text(locale, "error.request_too_large"));
         }
         Throwable cause = e;
         while (cause != null) {
@@ -77,6 +87,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "incident " + incident, e instanceof EJBException && e.getCause() != null ? e.getCause() : e);
         return json(500, "INTERNAL", Texts.text(locale, "error.internal") + " (" + incident + ")");
+    }
+
+    /** The body passed {@link BodyLimitFilter}'s limit while it was read. */
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof BodyLimitFilter.TooLarge) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response json(int status, String code, String message) {

@@ -177,9 +177,10 @@ final class SessionAuthModule implements ServerAuthModule {
         try {
             if (path.startsWith("/api/")) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                response.setHeader("Cache-Control", "no-store");
                 response.setContentType("application/json;charset=UTF-8");
-                String text = Texts.text(request.getHeader("Accept-Language") == null ? Texts.DEFAULT
-                        : request.getLocale(), "error.not_logged_in");
+                String text = Texts.text(Texts.forAcceptLanguage(request.getHeader("Accept-Language")),
+                        "error.not_logged_in");
                 response.getWriter().write(JsonBuilders.object().add("code", "NOT_LOGGED_IN").add("message", text)
                         .build().toString());
                 return AuthStatus.SEND_FAILURE;
