@@ -1,10 +1,48 @@
 /*
- * Accessible names the widgets leave out. PrimeFaces' date picker renders its calendar button with the text
- * "ui-button" and no label, so a screen reader announced "ui-button": each such button gets the page's own words
- * (the body's data-date-button), also when a dialog or an Ajax update renders it later.
+ * What the pages' widgets leave to the browser, done as a person expects.
+ *
+ * Accessible names: PrimeFaces' date picker renders its calendar button with the text "ui-button" and no label, so
+ * a screen reader announced "ui-button"; each such button gets the page's own words (the body's data-date-button),
+ * also when a dialog or an Ajax update renders it later; the slider's handle becomes a named ARIA slider.
+ *
+ * Enter: a browser submits a form with its first button, and on a page whose step has 获取验证码 before 登录 or
+ * 下一步 that sent a new code — the typed one then failed and counted as a wrong attempt. Enter in a field now
+ * presses the step's own button: the first visible primary button (not an outlined, secondary one) of the field's
+ * tab, dialog or card.
  */
 (function () {
     'use strict';
+
+    var STEP = '.ui-tabs-panel, .ui-dialog, .card, form';
+    var FIELDS = 'input:not([type]), input[type=text], input[type=password], input[type=tel], input[type=email], '
+        + 'input[type=number], input[type=search]';
+
+    function visible(element) {
+        return element.offsetParent !== null;
+    }
+
+    function primaryButtonOf(field) {
+        for (var scope = field.closest(STEP); scope; scope = scope.parentElement && scope.parentElement.closest(STEP)) {
+            var buttons = scope.querySelectorAll('button.ui-button:not(.ui-button-outlined):not(.ui-datepicker-trigger)');
+            for (var i = 0; i < buttons.length; i++) {
+                if (visible(buttons[i]) && !buttons[i].disabled) {
+                    return buttons[i];
+                }
+            }
+        }
+        return null;
+    }
+
+    document.addEventListener('keydown', function (event) {
+        if (event.key !== 'Enter' || event.isComposing || !event.target.matches || !event.target.matches(FIELDS)) {
+            return;
+        }
+        var button = primaryButtonOf(event.target);
+        if (button) {
+            event.preventDefault();
+            button.click();
+        }
+    });
 
     function nameDateButtons() {
         var label = document.body.getAttribute('data-date-button');
@@ -17,8 +55,35 @@
         });
     }
 
-    document.addEventListener('DOMContentLoaded', function () {
+    /* The slider's handle is a bare span: a screen reader is told what it is, what to do and where it stands. */
+    function nameSliders() {
+        var label = document.body.getAttribute('data-slider-label');
+        document.querySelectorAll('.slider-track .ui-slider-handle:not([role])').forEach(function (handle) {
+            handle.setAttribute('role', 'slider');
+            handle.setAttribute('aria-label', label || '');
+            handle.setAttribute('aria-valuemin', '0');
+            handle.setAttribute('aria-valuemax', '100');
+            handle.setAttribute('aria-valuenow', String(Math.round(parseFloat(handle.style.left) || 0)));
+        });
+    }
+
+    function sliderMoved(event) {
+        var handle = event.target.closest && event.target.closest('.slider-track .ui-slider-handle');
+        if (handle) {
+            handle.setAttribute('aria-valuenow', String(Math.round(parseFloat(handle.style.left) || 0)));
+        }
+    }
+
+    document.addEventListener('keyup', sliderMoved);
+    document.addEventListener('pointerup', sliderMoved);
+
+    function nameWidgets() {
         nameDateButtons();
-        new MutationObserver(nameDateButtons).observe(document.body, {childList: true, subtree: true});
+        nameSliders();
+    }
+
+    document.addEventListener('DOMContentLoaded', function () {
+        nameWidgets();
+        new MutationObserver(nameWidgets).observe(document.body, {childList: true, subtree: true});
     });
 })();

@@ -135,7 +135,8 @@ class AccountIT {
         }
 
         @Test
-        @DisplayName("ENT-6: a wrong old password answers 原密码不正确 (OLD_PASSWORD_WRONG) and changes nothing")
+        @DisplayName("ENT-6, RULE-LOCK: a wrong old password answers 原密码不正确 with the attempts left today "
+                + "(OLD_PASSWORD_WRONG) and changes nothing")
         void wrongOldPassword() {
             TestPerson p = newPerson("周错密");
             Api browser = loggedIn(p);
@@ -144,7 +145,7 @@ class AccountIT {
 
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.code()).isEqualTo("OLD_PASSWORD_WRONG");
-            assertThat(r.message()).isEqualTo("原密码不正确");
+            assertThat(r.message()).isEqualTo("原密码不正确，今日还可尝试4次");
             assertThat(Api.browser().login(p).string("status")).as("old password still valid").isEqualTo("LOGGED_IN");
         }
 

@@ -112,9 +112,13 @@ class NonResidentIT {
             + "applicant with its reason, an ordinary enterprise's code is refused at the non-resident entry")
     void refusals() {
         TestPerson domestic = Fixtures.quickPerson();
-        Reply notOverseas = AccountFixtures.loggedIn(domestic).post(MINE, form("X Ltd"));
+        Api domesticSession = AccountFixtures.loggedIn(domestic);
+        Reply notOverseas = domesticSession.post(MINE, form("X Ltd"));
         assertThat(notOverseas.status()).isEqualTo(403);
         assertThat(notOverseas.message()).isEqualTo("非居民企业身份信息采集仅限境外自然人办理");
+        Reply page = domesticSession.get("/account/nonresident.xhtml");
+        assertThat(page.body()).as("told before filling the form in").contains("非居民企业身份信息采集仅限境外自然人办理")
+                .doesNotContain("id=\"nonResident:submit\"");
 
         TestPerson applicant = overseasPerson(null);
         Reply badCountry = AccountFixtures.loggedIn(applicant).post(MINE, Json.createObjectBuilder()

@@ -110,6 +110,10 @@ class RecoveryIT {
         assertThat(fifth.message()).isEqualTo("短信验证码连续错误5次，今日已不能通过短信验证码找回密码，将于" + until + "恢复");
         assertThat(complete(browser, flow, code).code()).as("the right code, too late")
                 .isEqualTo("RECOVERY_CODE_LOCKED");
+        int sent = Sim.messagesTo(p.phone());
+        Reply noMore = browser.post(RECOVERY + "/password-reset/sms-code", flowBody(flow).build());
+        assertThat(noMore.code()).as("no code is sent that could not be used").isEqualTo("RECOVERY_CODE_LOCKED");
+        assertThat(Sim.messagesTo(p.phone())).isEqualTo(sent);
         assertThat(Api.browser().login(p).string("status")).as("RULE-LOCK: the owner is not locked out")
                 .isEqualTo("LOGGED_IN");
 

@@ -156,6 +156,7 @@ public class AccountService {
     public String sendCodeToOwnPhone(String flowToken, Long phoneId) {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
+        guard.ensureUnlocked(p.id()); // RULE-LOCK: no code that could not be used today
         PersonPhone phone = phoneId == null ? p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"))
                 : p.phone(phoneId);
         sms.send(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, MobileNumber.parse(protector.decrypt(phone.cipher())));
@@ -179,6 +180,7 @@ public class AccountService {
     public void sendCodeToNewPhone(String flowToken, String rawPhone) {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
+        guard.ensureUnlocked(p.id());
         MobileNumber phone = MobileNumber.parse(rawPhone);
         if (p.findPhone(sms.phoneDigest(phone)).isPresent()) {
             throw new ConflictException("PHONE_ALREADY_YOURS");
@@ -213,7 +215,7 @@ public class AccountService {
             if (left == 0) {
                 guard.ensureUnlocked(p.id()); // the day's fifth failure: ACCOUNT_LOCKED with the unlock time
             }
-            throw new AuthenticationFailedException("OLD_PASSWORD_WRONG");
+            throw new AuthenticationFailedException("OLD_PASSWORD_WRONG", left); // the login page's count too
         }
         guard.succeeded(p.id(), AuthMethod.PASSWORD);
         if (oldPassword.equals(newPassword)) {
@@ -374,7 +376,7 @@ public class AccountService {
         if (form == null) {
             throw new InvalidInputException("REQUEST_BODY_REQUIRED");
         }
-        if (form.name() == null || !p.name().equals(form.name().strip())) {
+        if (!p.name().equals(RequiredText.of(form.name(), 100, "NAME_REQUIRED"))) {
             throw new InvalidInputException("DOCUMENT_NAME_MISMATCH");
         }
         PersonDocument.checkAddable(form.idType(), form.validFrom(), form.validUntil(), clock.today());

@@ -90,8 +90,10 @@ public class PasswordRecoveryService {
                 Masking.name(person.name()));
     }
 
+    /** The reset code to the default phone; none while the SMS way is closed for the day (RECOVERY_CODE_LOCKED). */
     public void sendResetCode(String flowToken) {
         AuthFlow flow = flows.find(flowToken, FlowKind.PASSWORD_RESET);
+        guard.ensureRecoveryOpen(flow.personId());
         PersonPhone phone = directory.get(flow.personId()).defaultPhone()
                 .orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
         sms.send(flow.tokenDigest(), FlowKind.PASSWORD_RESET, MobileNumber.parse(protector.decrypt(phone.cipher())));

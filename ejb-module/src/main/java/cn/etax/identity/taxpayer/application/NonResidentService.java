@@ -85,7 +85,7 @@ public class NonResidentService {
     @RolesAllowed(Caller.PERSON)
     public NonResidentView submit(NonResidentForm form, ClientContext client) {
         Person me = directory.get(Caller.inPersonalBusiness(context));
-        if (!me.overseas() || me.idType().mainlandOnly()) {
+        if (!overseasPerson(me)) {
             throw new ForbiddenException("NON_RESIDENT_OVERSEAS_ONLY");
         }
         if (form == null) {
@@ -105,6 +105,16 @@ public class NonResidentService {
         audit.record(me.id(), "NON_RESIDENT_SUBMITTED", "non-resident:" + a.id(), a.country() + " "
                 + a.enterpriseName(), client);
         return NonResidentView.of(a, Masking.name(me.name()));
+    }
+
+    /** Whether the caller may submit at all: the page says so before the form is filled in. */
+    @RolesAllowed(Caller.PERSON)
+    public boolean mayApply() {
+        return overseasPerson(directory.get(Caller.inPersonalBusiness(context)));
+    }
+
+    private static boolean overseasPerson(Person p) {
+        return p.overseas() && !p.idType().mainlandOnly();
     }
 
     /** The caller's own applications, newest first, with their state and, once approved, the identity code. */

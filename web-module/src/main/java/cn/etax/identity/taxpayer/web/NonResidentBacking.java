@@ -31,9 +31,11 @@ public class NonResidentBacking implements Serializable {
     private String registrationNumber;
     private String address;
     private List<NonResidentView> applications = List.of();
+    private boolean mayApply;
 
     public void load() {
         try {
+            mayApply = nonResidents.mayApply();
             applications = nonResidents.mine();
         } catch (DomainException e) {
             applications = List.of();
@@ -66,4 +68,6 @@ public class NonResidentBacking implements Serializable {
     public String getAddress() { return address; }
     public void setAddress(String address) { this.address = address; }
     public List<NonResidentView> getApplications() { return applications; }
+    /** Only an overseas natural person applies (NON_RESIDENT_OVERSEAS_ONLY): others see why instead of a form. */
+    public boolean isMayApply() { return mayApply; }
 }
