@@ -42,11 +42,7 @@ class ClerkConsoleBrowserIT {
 
         driver.get(App.uri("/clerk/index.xhtml").toString());
         wait.until(ExpectedConditions.urlContains("/clerk/login.xhtml"));
-        browser.type(By.id("clerkLogin:username"), clerk);
-        browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
-        SliderDrag.ontoGap(driver, "clerkLogin");
-        browser.click(By.id("clerkLogin:submit"));
-        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
+        ClerkFixtures.logInOnPage(browser, clerk);
         assertThat(browser.text(By.id("clerkBar:who"))).isEqualTo("测试科员（国家税务总局南昌市东湖区税务局）");
 
         browser.click(By.id("clerkBar:registerLink"));
@@ -93,11 +89,7 @@ class ClerkConsoleBrowserIT {
         }
 
         driver.get(App.uri("/clerk/login.xhtml").toString());
-        browser.type(By.id("clerkLogin:username"), clerk);
-        browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
-        SliderDrag.ontoGap(driver, "clerkLogin");
-        browser.click(By.id("clerkLogin:submit"));
-        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
+        ClerkFixtures.logInOnPage(browser, clerk);
         browser.click(By.id("clerkBar:personsLink"));
         wait.until(ExpectedConditions.urlContains("/clerk/persons.xhtml"));
 
@@ -127,11 +119,7 @@ class ClerkConsoleBrowserIT {
     void pages_of_another_duty_show_only_the_refusal() {
         String clerk = ClerkFixtures.newClerk("CLERK_GRANTS");
         driver.get(App.uri("/clerk/login.xhtml").toString());
-        browser.type(By.id("clerkLogin:username"), clerk);
-        browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
-        SliderDrag.ontoGap(driver, "clerkLogin");
-        browser.click(By.id("clerkLogin:submit"));
-        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
+        ClerkFixtures.logInOnPage(browser, clerk);
         for (String page : new String[] {"/clerk/persons.xhtml", "/clerk/register.xhtml"}) {
             driver.get(App.uri(page).toString());
             wait.until(ExpectedConditions.textToBe(By.id("areaRefusal"), "您的岗位无权办理该业务"));

@@ -24,17 +24,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClerkConsoleIT {
 
     @Test
-    @DisplayName("RULE-LOCK: a clerk logs in with username and password; five wrong passwords lock him until midnight "
-            + "even with the right one; an unknown username gets the same answer as a wrong password; calls without "
-            + "the slider are refused before the password and lock nobody")
+    @DisplayName("RULE-2FA, RULE-LOCK: a clerk logs in with username and password, then the code to his phone; "
+            + "five wrong passwords lock him until midnight even with the right one; an unknown username gets the same "
+            + "answer as a wrong password; calls without the slider are refused before the password and lock nobody")
     void login_and_lockout() {
         String username = ClerkFixtures.newClerk("CLERK_GRANTS");
         Api browser = Api.browser();
         Reply ok = ClerkFixtures.login(browser, username, DEMO_PASSWORD);
         assertThat(ok.status()).as("%s", ok).isEqualTo(200);
-        assertThat(ok.string("taxOfficeName")).isEqualTo("国家税务总局南昌市东湖区税务局");
-        assertThat(ok.json().getJsonArray("roles").getString(0)).isEqualTo("CLERK_GRANTS");
+        String phone = ClerkFixtures.phoneOf(username);
+        assertThat(ok.string("phoneMasked")).isEqualTo(Fixtures.maskedPhone(phone));
+        assertThat(browser.get(CLERK + "/me").status()).as("the password alone opens nothing").isEqualTo(401);
+        String flow = ok.string("flowToken");
+        assertThat(browser.post(CLERK + "/login/sms-code", Json.createObjectBuilder().add("flowToken", flow).build())
+                .status()).isEqualTo(204);
+        String code = Sim.latestCode(phone);
+        Reply wrongCode = browser.post(CLERK + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
+                .add("code", code.equals("000000") ? "111111" : "000000").build());
+        assertThat(wrongCode.status()).as("%s", wrongCode).isEqualTo(401);
+        assertThat(wrongCode.message()).isEqualTo("短信验证码错误，今日还可尝试4次");
+        Reply in = browser.post(CLERK + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
+                .add("code", code).build());
+        assertThat(in.status()).as("%s", in).isEqualTo(200);
+        assertThat(in.string("taxOfficeName")).isEqualTo("国家税务总局南昌市东湖区税务局");
+        assertThat(in.json().getJsonArray("roles").getString(0)).isEqualTo("CLERK_GRANTS");
         assertThat(browser.get(CLERK + "/me").string("username")).isEqualTo(username);
+        Reply again = Api.browser().post(CLERK + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
+                .add("code", code).build());
+        assertThat(again.status()).as("one code, one session: %s", again).isEqualTo(401);
 
         Reply unknown = ClerkFixtures.login(Api.browser(), username + "x", DEMO_PASSWORD);
         assertThat(unknown.status()).isEqualTo(401);

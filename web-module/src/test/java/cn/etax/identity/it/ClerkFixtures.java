@@ -5,6 +5,11 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +35,16 @@ final class ClerkFixtures {
     }
 
     /** A fresh clerk with the given duties at the demo clerks' office; answers his username. */
+    /** The phones the clerks' login codes go to (RULE-2FA): the demo clerks' and those created here. */
+    private static final Map<String, String> PHONES = new java.util.concurrent.ConcurrentHashMap<>(
+            Map.of("dengji01", "13900000011", "shouquan01", "13900000012"));
+
     static String newClerk(String... roles) {
         return newClerkOf("13601020000", "国家税务总局南昌市东湖区税务局", roles);
+    }
+
+    static String phoneOf(String username) {
+        return PHONES.get(username);
     }
 
     /** A clerk of the given tax office (its first two digits are his province, §8). */
@@ -40,14 +54,20 @@ final class ClerkFixtures {
         for (String role : roles) {
             r.add(role);
         }
+        String phone = Fixtures.newPhone();
         Reply created = Api.browser().post("/api/sim/clerks", Json.createObjectBuilder().add("username", username)
-                .add("name", "测试科员").add("password", DEMO_PASSWORD).add("taxOfficeCode", taxOfficeCode)
+                .add("name", "测试科员").add("password", DEMO_PASSWORD).add("phone", phone)
+                .add("taxOfficeCode", taxOfficeCode)
                 .add("taxOfficeName", taxOfficeName).add("roles", r).build());
         assertThat(created.status()).as("fixture clerk: %s", created).isEqualTo(200);
+        PHONES.put(username, phone);
         return username;
     }
 
-    /** The console's login as a clerk does it: the slider dragged onto its gap, then username and password. */
+    /**
+     * The console's login, step 1, as a clerk does it: the slider dragged onto its gap, then username and password.
+     * Answers the code step's flow.
+     */
     static Reply login(Api browser, String username, String password) {
         Api.Slider slider = browser.slider();
         slider.awaitHumanTime();
@@ -56,11 +76,36 @@ final class ClerkFixtures {
                 .build());
     }
 
+    /** Step 2 (RULE-2FA): the code sent to the clerk's phone and typed in; answers the console's session reply. */
+    static Reply code(Api browser, String username, Reply started) {
+        String flow = started.string("flowToken");
+        Reply sent = browser.post(CLERK + "/login/sms-code", Json.createObjectBuilder().add("flowToken", flow).build());
+        assertThat(sent.status()).as("clerk code for %s: %s", username, sent).isEqualTo(204);
+        return browser.post(CLERK + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
+                .add("code", Sim.latestCode(phoneOf(username))).build());
+    }
+
     static Api loggedIn(String username) {
         Api browser = Api.browser();
         Reply r = login(browser, username, DEMO_PASSWORD);
         assertThat(r.status()).as("clerk login %s: %s", username, r).isEqualTo(200);
+        Reply done = code(browser, username, r);
+        assertThat(done.status()).as("clerk code step %s: %s", username, done).isEqualTo(200);
         return browser;
+    }
+
+    /** The console's login page clicked through in the browser: password, slider, 获取验证码, the code and Enter. */
+    static void logInOnPage(ChromiumBrowser browser, String username) {
+        WebDriver driver = browser.driver();
+        WebDriverWait wait = browser.waiter();
+        browser.type(By.id("clerkLogin:username"), username);
+        browser.type(By.id("clerkLogin:password"), DEMO_PASSWORD);
+        SliderDrag.ontoGap(driver, "clerkLogin");
+        browser.click(By.id("clerkLogin:submit"));
+        browser.click(By.id("clerkLogin:sendCode"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clerkLogin:messages"), "验证码已发送至"));
+        browser.type(By.id("clerkLogin:smsCode"), Sim.latestCode(phoneOf(username)) + Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
     }
 
     static JsonObjectBuilder person(TestPerson p) {

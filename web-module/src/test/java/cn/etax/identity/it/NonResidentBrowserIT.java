@@ -54,11 +54,7 @@ class NonResidentBrowserIT {
 
         driver.get(App.uri("/clerk/non-residents.xhtml").toString());
         wait.until(ExpectedConditions.urlContains("/clerk/login.xhtml"));
-        browser.type(By.id("clerkLogin:username"), ClerkFixtures.newClerk("CLERK_REGISTRATION"));
-        browser.type(By.id("clerkLogin:password"), ClerkFixtures.DEMO_PASSWORD);
-        SliderDrag.ontoGap(driver, "clerkLogin");
-        browser.click(By.id("clerkLogin:submit"));
-        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
+        ClerkFixtures.logInOnPage(browser, ClerkFixtures.newClerk("CLERK_REGISTRATION"));
         browser.click(By.id("clerkBar:nonResidentsLink"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nonResidents:applications"), name));
         browser.click(By.xpath("//span[contains(@id,'enterpriseName') and text()='" + name

@@ -1,8 +1,11 @@
 package cn.etax.identity.clerk.application;
 
+import cn.etax.identity.account.application.PhoneOwnership;
+import cn.etax.identity.account.domain.ProtectedValue;
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.clerk.domain.Clerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
+import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -29,18 +32,29 @@ public class ClerkAccounts {
     @Inject
     PasswordHasher hasher;
 
+    @EJB
+    PhoneOwnership phones;
+
     @Inject
     BusinessClock clock;
 
-    /** Creates the clerk unless the username exists; answers his id either way. */
-    public long ensure(String username, String name, String password, String taxOfficeCode, String taxOfficeName,
-                       Set<ClerkRole> roles) {
+    /**
+     * Creates the clerk unless the username exists; answers his id either way. The phone of his second factor
+     * (RULE-2FA) is set on an existing clerk that has none yet (one created before clerks had a second factor).
+     */
+    public long ensure(String username, String name, String password, String phone, String taxOfficeCode,
+                       String taxOfficeName, Set<ClerkRole> roles) {
+        ProtectedValue protectedPhone = phones.protect(MobileNumber.parse(phone));
         Optional<Clerk> existing = byUsername(username);
         if (existing.isPresent()) {
+            if (!existing.get().hasPhone()) {
+                existing.get().assignPhone(protectedPhone);
+            }
             return existing.get().id();
         }
         Clerk clerk = new Clerk(username, name, hasher.hash(password), taxOfficeCode, taxOfficeName, roles,
                 clock.now());
+        clerk.assignPhone(protectedPhone);
         em.persist(clerk);
         em.flush();
         guards.create(clerk.id());

@@ -41,9 +41,9 @@ public class ClerkDemoData {
         if (!enabled) {
             return;
         }
-        accounts.ensure("dengji01", "刘登记", DEMO_PASSWORD, OFFICE_CODE, OFFICE_NAME,
+        accounts.ensure("dengji01", "刘登记", DEMO_PASSWORD, "13900000011", OFFICE_CODE, OFFICE_NAME,
                 EnumSet.of(ClerkRole.CLERK_REGISTRATION));
-        accounts.ensure("shouquan01", "陈授权", DEMO_PASSWORD, OFFICE_CODE, OFFICE_NAME,
+        accounts.ensure("shouquan01", "陈授权", DEMO_PASSWORD, "13900000012", OFFICE_CODE, OFFICE_NAME,
                 EnumSet.of(ClerkRole.CLERK_GRANTS));
         LOG.info("demo clerks ready (see README: tax-office staff console)");
     }

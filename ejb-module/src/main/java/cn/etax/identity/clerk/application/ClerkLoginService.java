@@ -4,9 +4,12 @@ import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.AddressThrottle;
 import cn.etax.identity.authentication.application.HumanCheckService;
 import cn.etax.identity.authentication.application.PasswordHasher;
+import cn.etax.identity.authentication.application.SmsCodeService;
+import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.clerk.domain.Clerk;
 import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
+import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.RequiredText;
@@ -21,11 +24,13 @@ import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
 /**
- * Clerk login to the staff console (§8): username + password + slider, with the person login's safeguards — the
- * per-address throttle first, the anti-automation slider before any password or counter is touched (so nobody can
- * lock a clerk with five scripted calls), then the clerk's own RULE-LOCK counters (five consecutive failures lock
- * him until midnight), the Argon2 check outside any transaction. An unknown username and a wrong password get the same answer, and an
- * unknown one costs the same hashing time. Every attempt is audited.
+ * Clerk login to the staff console (§8): username + password + slider, then a code to the clerk's phone (RULE-2FA:
+ * every login has a second factor, and a clerk unlocks accounts and binds staff). The person login's safeguards hold:
+ * the per-address throttle first, the anti-automation slider before any password or counter is touched (so nobody
+ * can lock a clerk with five scripted calls), then the clerk's own RULE-LOCK counters (five consecutive failures of
+ * the password or of the code lock him until midnight), the Argon2 check outside any transaction. An unknown
+ * username and a wrong password get the same answer, and an unknown one costs the same hashing time. Every attempt
+ * is audited.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -47,6 +52,9 @@ public class ClerkLoginService {
     ClerkGuardService guard;
 
     @EJB
+    ClerkLoginSteps steps;
+
+    @EJB
     AuditService audit;
 
     @Inject
@@ -55,8 +63,12 @@ public class ClerkLoginService {
     @Inject
     BusinessClock clock;
 
-    public AuthenticatedClerk login(String username, String password, String humanToken, Integer humanAnswer,
-                                    ClientContext client) {
+    /**
+     * Step 1: username, password and slider. Answers the flow of the code step and the masked phone the code goes
+     * to; a clerk without a phone on record cannot log in ({@code CLERK_PHONE_MISSING}).
+     */
+    public PasswordStep login(String username, String password, String humanToken, Integer humanAnswer,
+                              ClientContext client) {
         throttle.attempt(client);
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
             throw new InvalidInputException("CLERK_CREDENTIALS_REQUIRED");
@@ -85,7 +97,50 @@ public class ClerkLoginService {
             throw failed(clerk, left);
         }
         guard.succeeded(clerk.id());
-        audit.recordSeparately(null, "CLERK_LOGIN", target(clerk), clerk.describe(), client);
+        if (!clerk.hasPhone()) {
+            audit.recordSeparately(null, "CLERK_LOGIN_FAILED", target(clerk), clerk.describe() + ": no phone",
+                    client);
+            throw new ConflictException("CLERK_PHONE_MISSING");
+        }
+        return new PasswordStep(steps.passwordAccepted(clerk.id(), client), clerk.phoneMasked());
+    }
+
+    /** {@code flowToken} of the code step and the phone the code goes to, masked. */
+    public record PasswordStep(String flowToken, String phoneMasked) {
+    }
+
+    /** Sends the login's code to the clerk's phone (RULE-SMS: ten per phone in ten minutes). */
+    public void sendCode(String flowToken) {
+        steps.sendCode(flowToken);
+    }
+
+    /**
+     * Step 2 (RULE-2FA): the code. A wrong one counts towards the clerk's lock and says how many tries are left
+     * today; the right one opens the console, audited as the login.
+     */
+    public AuthenticatedClerk code(String flowToken, String code, ClientContext client) {
+        ClerkLoginSteps.CodeAnswer answer;
+        try {
+            answer = steps.codeEntered(flowToken, code);
+        } catch (AccountLockedException e) {
+            throw forClerks(e);
+        }
+        Clerk clerk = answer.clerk();
+        if (answer.outcome() != OneTimeSecret.Outcome.ACCEPTED) {
+            audit.recordSeparately(null, "CLERK_LOGIN_FAILED", target(clerk), clerk.describe() + ": SMS code "
+                    + answer.outcome(), client);
+            if (answer.left() == 0) {
+                try {
+                    guard.ensureUnlocked(clerk.id());
+                } catch (AccountLockedException locked) {
+                    throw forClerks(locked);
+                }
+            }
+            throw answer.outcome() == OneTimeSecret.Outcome.WRONG
+                    ? new AuthenticationFailedException("SMS_CODE_WRONG", answer.left())
+                    : SmsCodeService.rejected(answer.outcome());
+        }
+        audit.recordSeparately(null, "CLERK_LOGIN", target(clerk), clerk.describe() + ", password + SMS", client);
         LOG.info(() -> "clerk " + clerk.username() + " logged in");
         return new AuthenticatedClerk(clerk.id(), clerk.username(), clerk.name(), clerk.taxOfficeCode(),
                 clerk.taxOfficeName(), clerk.roles(), clock.now());

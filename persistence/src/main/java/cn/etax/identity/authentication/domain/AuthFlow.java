@@ -99,6 +99,10 @@ public class AuthFlow {
     @Column(name = "fee_payer_account_id")
     private Long feePayerAccountId;
 
+    /** §8, RULE-2FA: the clerk whose password passed, for the code step of his login. */
+    @Column(name = "clerk_id")
+    private Long clerkId;
+
     @Column(name = "subject_name", length = 100)
     private String subjectName;
 
@@ -185,6 +189,19 @@ public class AuthFlow {
             throw new AuthenticationFailedException("FLOW_INVALID");
         }
         return feePayerAccountId;
+    }
+
+    /** §8: the clerk whose password passed. */
+    public void bindClerk(long id) {
+        this.clerkId = id;
+    }
+
+    /** §8: the clerk the flow was bound to; FLOW_INVALID for a flow of another kind. */
+    public long requireClerk() {
+        if (clerkId == null) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        return clerkId;
     }
 
     /** The flow is usable for a step of the given kind: right kind, not expired, not finished. */

@@ -37,6 +37,8 @@ public enum FlowKind {
      * phone (unless the payer is exempt).
      */
     FEE_PAYER_LOGIN,
+    /** §8 税务人员登录: a clerk's password passed, then the code to his phone (RULE-2FA). */
+    CLERK_LOGIN,
     /**
      * LOGIN-11 旧版登录, during the transition only: the taxpayer's old shared enterprise password proves the taxpayer,
      * one of its staff identities is chosen, then that person's second factor — the certificate login's shape.

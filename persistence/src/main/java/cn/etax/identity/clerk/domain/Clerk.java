@@ -1,5 +1,6 @@
 package cn.etax.identity.clerk.domain;
 
+import cn.etax.identity.account.domain.ProtectedValue;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -23,8 +24,8 @@ import java.util.Set;
 
 /**
  * A tax-office clerk (办税服务厅工作人员): an account of its own, apart from natural persons, with a username, a
- * password hash, the tax office he works at and the roles he holds there (§8). A clerk is never a taxpayer's
- * staff: his account opens the staff console only.
+ * password hash, the phone of his second factor (RULE-2FA), the tax office he works at and the roles he holds there
+ * (§8). A clerk is never a taxpayer's staff: his account opens the staff console only.
  */
 @Entity
 @Table(name = "clerk")
@@ -68,6 +69,16 @@ public class Clerk {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** RULE-2FA: the phone his login code goes to (digest, encrypted number, masked for display). */
+    @Column(name = "phone_digest", length = 64)
+    private String phoneDigest;
+
+    @Column(name = "phone_cipher", length = 200)
+    private String phoneCipher;
+
+    @Column(name = "phone_masked", length = 20)
+    private String phoneMasked;
+
     protected Clerk() {
     }
 
@@ -89,6 +100,24 @@ public class Clerk {
         this.active = true;
         this.createdAt = createdAt;
     }
+
+    /** The phone his second factor goes to (RULE-2FA), set by the administration that creates clerks. */
+    public void assignPhone(ProtectedValue phone) {
+        if (phone == null) {
+            throw new IllegalArgumentException("clerk phone missing");
+        }
+        this.phoneDigest = phone.digest();
+        this.phoneCipher = phone.cipher();
+        this.phoneMasked = phone.masked();
+    }
+
+    public boolean hasPhone() {
+        return phoneCipher != null;
+    }
+
+    public String phoneDigest() { return phoneDigest; }
+    public String phoneCipher() { return phoneCipher; }
+    public String phoneMasked() { return phoneMasked; }
 
     public boolean holds(ClerkRole role) {
         return active && roles.contains(role);

@@ -27,7 +27,8 @@ public class ClerkFixtureResource {
     @EJB
     ClerkAccounts accounts;
 
-    public record NewClerk(String username, String name, String password, String taxOfficeCode,
+    /** {@code phone}: where his login code goes (RULE-2FA). */
+    public record NewClerk(String username, String name, String password, String phone, String taxOfficeCode,
                            String taxOfficeName, Set<ClerkRole> roles) {
     }
 
@@ -37,7 +38,7 @@ public class ClerkFixtureResource {
 
     @POST
     public Created create(NewClerk c) {
-        return new Created(accounts.ensure(c.username(), c.name(), c.password(), c.taxOfficeCode(),
+        return new Created(accounts.ensure(c.username(), c.name(), c.password(), c.phone(), c.taxOfficeCode(),
                 c.taxOfficeName(), c.roles()));
     }
 }

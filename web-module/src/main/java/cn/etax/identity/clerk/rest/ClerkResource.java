@@ -42,6 +42,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -106,15 +107,44 @@ public class ClerkResource {
                                    Set<Permission> permissions, LocalDate validUntil) {
     }
 
+    /** The code step's flow and the clerk's phone, masked. */
+    @Schema(name = "ClerkLoginStarted")
+    public record LoginStarted(String flowToken, String phoneMasked) {
+    }
+
+    @Schema(name = "ClerkLoginFlowStep")
+    public record FlowStep(String flowToken) {
+    }
+
+    @Schema(name = "ClerkLoginCodeStep")
+    public record CodeStep(String flowToken, String code) {
+    }
+
     @POST
     @Path("login")
-    @Operation(summary = "Clerk login by username, password and the answer to a slider challenge of "
-            + "POST /api/v1/login/slider (HUMAN_CHECK_FAILED without it; RULE-LOCK: five wrong passwords lock until "
-            + "midnight); the session cookie opens the console")
-    public ClerkView login(Credentials body) {
+    @Operation(summary = "Clerk login, step 1: username, password and the answer to a slider challenge of "
+            + "POST /api/v1/login/slider (HUMAN_CHECK_FAILED without it); answers the code step's flow (RULE-2FA)")
+    public LoginStarted login(Credentials body) {
         Credentials b = require(body);
-        AuthenticatedClerk clerk = logins.login(b.username(), b.password(), b.sliderToken(), b.sliderPosition(),
-                Clients.of(request));
+        ClerkLoginService.PasswordStep step = logins.login(b.username(), b.password(), b.sliderToken(),
+                b.sliderPosition(), Clients.of(request));
+        return new LoginStarted(step.flowToken(), step.phoneMasked());
+    }
+
+    @POST
+    @Path("login/sms-code")
+    @Operation(summary = "Clerk login: send the code to the clerk's phone (RULE-SMS)")
+    public void sendLoginCode(FlowStep body) {
+        logins.sendCode(require(body).flowToken());
+    }
+
+    @POST
+    @Path("login/sms")
+    @Operation(summary = "Clerk login, step 2: the code (RULE-2FA; RULE-LOCK: five wrong passwords or codes a day "
+            + "lock until midnight); the session cookie opens the console")
+    public ClerkView loginCode(CodeStep body) {
+        CodeStep b = require(body);
+        AuthenticatedClerk clerk = logins.code(b.flowToken(), b.code(), Clients.of(request));
         sessions.clerkLogin(request, response, clerk);
         return ClerkView.of(clerk);
     }

@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.Serializable;
 
-/** The clerk login page (§8): username, password and slider, then the console. */
+/** The clerk login page (§8): username, password and slider, then the code to his phone (RULE-2FA), then the console. */
 @Named
 @ViewScoped
 public class ClerkLoginBacking implements Serializable {
@@ -36,22 +36,54 @@ public class ClerkLoginBacking implements Serializable {
     private String password;
     /** Issued when the login form first shows it (the console pages use this bean only for the bar). */
     private final SliderState slider = new SliderState();
+    /** After the password: the code step's flow, the phone it goes to, the code typed (RULE-2FA). */
+    private String flowToken;
+    private String phoneMasked;
+    private String smsCode;
 
-    public String login() {
+    /** Step 1: username, password, slider; then the code step. */
+    public void login() {
         try {
-            AuthenticatedClerk clerk = logins.login(username, password, slider.token(), slider.getValue(),
+            ClerkLoginService.PasswordStep step = logins.login(username, password, slider.token(), slider.getValue(),
                     FacesSupport.client());
+            flowToken = step.flowToken();
+            phoneMasked = step.phoneMasked();
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+            slider.renew(humanCheck);
+        } finally {
+            password = null;
+        }
+    }
+
+    public void sendCode() {
+        try {
+            logins.sendCode(flowToken);
+            FacesSupport.info("login.sms.sent", phoneMasked);
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+    }
+
+    /** Step 2: the code; the console opens. */
+    public String submitCode() {
+        try {
+            AuthenticatedClerk clerk = logins.code(flowToken, smsCode, FacesSupport.client());
             HttpServletResponse response = (HttpServletResponse) FacesContext.getCurrentInstance()
                     .getExternalContext().getResponse();
             sessions.clerkLogin(FacesSupport.request(), response, clerk);
             return "/clerk/index?faces-redirect=true";
         } catch (DomainException e) {
             FacesSupport.error(e);
-            slider.renew(humanCheck);
             return null;
         } finally {
-            password = null;
+            smsCode = null;
         }
+    }
+
+    /** Whether the password passed and the code is asked for. */
+    public boolean isCodeStep() {
+        return flowToken != null;
     }
 
     /** The console's logout: recorded, session ended, back to the clerk login page. */
@@ -75,6 +107,9 @@ public class ClerkLoginBacking implements Serializable {
         return slider;
     }
 
+    public String getPhoneMasked() { return phoneMasked; }
+    public String getSmsCode() { return smsCode; }
+    public void setSmsCode(String smsCode) { this.smsCode = smsCode; }
     public String getUsername() { return username; }
     public void setUsername(String username) { this.username = username; }
     public String getPassword() { return password; }

@@ -90,7 +90,7 @@ public class OpenApiTidy implements OASFilter {
                 }
             }
             String scheme = path.startsWith("/api/v1/sync/") ? "syncToken"
-                    : path.startsWith("/api/v1/me") || path.startsWith("/api/v1/clerk/") && !path.endsWith("/login")
+                    : path.startsWith("/api/v1/me") || path.startsWith("/api/v1/clerk/") && !path.startsWith("/api/v1/clerk/login")
                     || path.equals("/api/v1/social-security/me") || path.equals("/api/v1/social-security/assertion")
                     ? "session" : null;
             if (scheme != null && (op.getSecurity() == null || op.getSecurity().isEmpty())) {
