@@ -7,8 +7,8 @@
  *
  * Enter: a browser submits a form with its first button, and on a page whose step has 获取验证码 before 登录 or
  * 下一步 that sent a new code — the typed one then failed and counted as a wrong attempt. Enter in a field now
- * presses the step's own button: the first visible primary button (not an outlined, secondary one) of the field's
- * tab, dialog or card.
+ * presses the step's own button: the first visible primary button after the field in its tab, dialog or card (not
+ * an outlined, flat or danger one, nor a table row's); where there is none, the browser does as before.
  */
 (function () {
     'use strict';
@@ -21,12 +21,22 @@
         return element.offsetParent !== null;
     }
 
+    /* secondary (outlined), quiet (flat, text) and dangerous buttons, and a table's row buttons, are never Enter's */
+    var PRIMARY = 'button.ui-button:not(.ui-button-outlined):not(.ui-button-flat):not(.ui-button-text)'
+        + ':not(.ui-button-danger):not(.ui-datepicker-trigger)';
+
+    function follows(button, field) {
+        return (field.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    }
+
+    /* the first primary button after the field in its step: a form's submit comes after its fields */
     function primaryButtonOf(field) {
         for (var scope = field.closest(STEP); scope; scope = scope.parentElement && scope.parentElement.closest(STEP)) {
-            var buttons = scope.querySelectorAll('button.ui-button:not(.ui-button-outlined):not(.ui-datepicker-trigger)');
+            var buttons = scope.querySelectorAll(PRIMARY);
             for (var i = 0; i < buttons.length; i++) {
-                if (visible(buttons[i]) && !buttons[i].disabled) {
-                    return buttons[i];
+                var b = buttons[i];
+                if (visible(b) && !b.disabled && follows(b, field) && !b.closest('.ui-datatable')) {
+                    return b;
                 }
             }
         }
