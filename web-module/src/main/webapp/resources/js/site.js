@@ -7,8 +7,9 @@
  *
  * Enter: a browser submits a form with its first button, and on a page whose step has 获取验证码 before 登录 or
  * 下一步 that sent a new code — the typed one then failed and counted as a wrong attempt. Enter in a field now
- * presses the step's own button: the first visible primary button after the field in its tab, dialog or card (not
- * an outlined, flat or danger one, nor a table row's); where there is none, the browser does as before.
+ * presses the step's own button: the first visible primary button after the field in its tab, dialog or card (a
+ * secondary one only where there is no primary one; never a flat or danger one, nor a table row's); where there is
+ * none, Enter does nothing.
  */
 (function () {
     'use strict';
@@ -21,21 +22,36 @@
         return element.offsetParent !== null;
     }
 
-    /* secondary (outlined), quiet (flat, text) and dangerous buttons, and a table's row buttons, are never Enter's */
-    var PRIMARY = 'button.ui-button:not(.ui-button-outlined):not(.ui-button-flat):not(.ui-button-text)'
-        + ':not(.ui-button-danger):not(.ui-datepicker-trigger)';
+    /* quiet (flat, text) and dangerous buttons, and a table's row buttons, are never Enter's */
+    var ANY = 'button.ui-button:not(.ui-button-flat):not(.ui-button-text):not(.ui-button-danger)'
+        + ':not(.ui-datepicker-trigger)';
+    /* secondary ones (outlined, secondary) only where the step has no primary one after the field, e.g. 查询 */
+    var PRIMARY = ANY + ':not(.ui-button-outlined):not(.ui-button-secondary)';
 
     function follows(button, field) {
         return (field.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
     }
 
-    /* the first primary button after the field in its step: a form's submit comes after its fields */
+    function firstAfter(scope, selector, field) {
+        var buttons = scope.querySelectorAll(selector);
+        for (var i = 0; i < buttons.length; i++) {
+            var b = buttons[i];
+            if (visible(b) && !b.disabled && follows(b, field) && !b.closest('.ui-datatable')) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /* the first primary button after the field in its step (a form's submit comes after its fields), else a
+       secondary one */
     function primaryButtonOf(field) {
-        for (var scope = field.closest(STEP); scope; scope = scope.parentElement && scope.parentElement.closest(STEP)) {
-            var buttons = scope.querySelectorAll(PRIMARY);
-            for (var i = 0; i < buttons.length; i++) {
-                var b = buttons[i];
-                if (visible(b) && !b.disabled && follows(b, field) && !b.closest('.ui-datatable')) {
+        var selectors = [PRIMARY, ANY];
+        for (var k = 0; k < selectors.length; k++) {
+            for (var scope = field.closest(STEP); scope;
+                 scope = scope.parentElement && scope.parentElement.closest(STEP)) {
+                var b = firstAfter(scope, selectors[k], field);
+                if (b) {
                     return b;
                 }
             }
@@ -47,9 +63,11 @@
         if (event.key !== 'Enter' || event.isComposing || !event.target.matches || !event.target.matches(FIELDS)) {
             return;
         }
+        // never the browser's own choice, the form's first button: in a table of approve and reject buttons that
+        // approved the first row
+        event.preventDefault();
         var button = primaryButtonOf(event.target);
         if (button) {
-            event.preventDefault();
             button.click();
         }
     });

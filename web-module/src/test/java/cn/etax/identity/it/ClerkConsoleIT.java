@@ -75,11 +75,39 @@ class ClerkConsoleIT {
         Reply right = ClerkFixtures.login(Api.browser(), username, DEMO_PASSWORD);
         assertThat(right.code()).as("%s", right).isEqualTo("CLERK_ACCOUNT_LOCKED");
         assertThat(right.message()).as("no 忘记密码 for clerks")
-                .isEqualTo("连续5次密码错误，账号已被锁定，将于" + Sim.today().plusDays(1) + " 00:00自动解锁。");
+                .isEqualTo("连续5次密码或短信验证码错误，账号已被锁定，将于" + Sim.today().plusDays(1) + " 00:00自动解锁。");
         assertThat(ClerkFixtures.auditOfClerk(username))
                 .anyMatch(a -> a.startsWith("CLERK_LOGIN|" + OFFICE.formatted(username)))
                 .anyMatch(a -> a.startsWith("CLERK_LOGIN_FAILED|"))
                 .anyMatch(a -> a.startsWith("CLERK_LOGIN_LOCKED|"));
+    }
+
+    @Test
+    @DisplayName("RULE-2FA, RULE-LOCK: five wrong codes lock the clerk until midnight, told as such; no code is sent "
+            + "while he is locked")
+    void wrong_codes_lock() {
+        String username = ClerkFixtures.newClerk("CLERK_GRANTS");
+        Api browser = Api.browser();
+        String flow = ClerkFixtures.login(browser, username, DEMO_PASSWORD).string("flowToken");
+        JsonObject flowBody = Json.createObjectBuilder().add("flowToken", flow).build();
+        assertThat(browser.post(CLERK + "/login/sms-code", flowBody).status()).isEqualTo(204);
+        String code = Sim.latestCode(ClerkFixtures.phoneOf(username));
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        Reply last = null;
+        for (int i = 0; i < 5; i++) {
+            last = browser.post(CLERK + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
+                    .add("code", wrong).build());
+        }
+        String locked = "连续5次密码或短信验证码错误，账号已被锁定，将于" + Sim.today().plusDays(1) + " 00:00自动解锁。";
+        assertThat(last.code()).as("%s", last).isEqualTo("CLERK_ACCOUNT_LOCKED");
+        assertThat(last.message()).isEqualTo(locked);
+        Reply right = browser.post(CLERK + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
+                .add("code", code).build());
+        assertThat(right.message()).as("the right code, too late").isEqualTo(locked);
+        int sent = Sim.messagesTo(ClerkFixtures.phoneOf(username));
+        Reply noCode = browser.post(CLERK + "/login/sms-code", flowBody);
+        assertThat(noCode.message()).as("no 忘记密码 for clerks").isEqualTo(locked);
+        assertThat(Sim.messagesTo(ClerkFixtures.phoneOf(username))).isEqualTo(sent);
     }
 
     @Test

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -57,8 +59,15 @@ class NonResidentBrowserIT {
         ClerkFixtures.logInOnPage(browser, ClerkFixtures.newClerk("CLERK_REGISTRATION"));
         browser.click(By.id("clerkBar:nonResidentsLink"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nonResidents:applications"), name));
-        browser.click(By.xpath("//span[contains(@id,'enterpriseName') and text()='" + name
-                + "']/ancestor::tr//button[contains(@id,':approve')]"));
+        // Enter in the row's 不予通过原因 decides nothing: neither the row's 审核通过 (the form's first button) nor
+        // its 不予通过 without a click
+        String row = "//span[contains(@id,'enterpriseName') and text()='" + name + "']/ancestor::tr";
+        browser.type(By.xpath(row + "//input[contains(@id,':reason')]"), "材料不全" + Keys.ENTER);
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return window.PrimeFaces === undefined || PrimeFaces.ajax.Queue.isEmpty();")));
+        assertThat(browser.text(By.id("nonResidents:applications"))).as("still waiting for a decision").contains(name);
+        assertThat(driver.findElement(By.id("nonResidents:messages")).getText()).doesNotContain("已审核通过");
+        browser.click(By.xpath(row + "//button[contains(@id,':approve')]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("nonResidents:messages"), "已审核通过"));
         String code = browser.text(By.id("nonResidents:messages")).replaceAll(".*非居民企业身份码\\s*", "").strip();
         assertThat(code).hasSize(18).startsWith("Y1");

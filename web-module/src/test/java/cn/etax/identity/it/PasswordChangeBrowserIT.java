@@ -74,6 +74,10 @@ class PasswordChangeBrowserIT {
             assertThat(scroll.intValue()).as("%s is %s px wide on a %s px screen", page, scroll, inner)
                     .isLessThanOrEqualTo(inner.intValue());
         }
+        driver.get(App.uri("/account/phones.xhtml").toString());
+        Number numberWidth = (Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('phones:list:0:number').getBoundingClientRect().width;");
+        assertThat(numberWidth.intValue()).as("the number column keeps its number readable").isGreaterThan(60);
     }
 
     private void type(By by, String value) {

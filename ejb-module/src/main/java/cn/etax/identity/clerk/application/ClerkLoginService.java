@@ -111,7 +111,11 @@ public class ClerkLoginService {
 
     /** Sends the login's code to the clerk's phone (RULE-SMS: ten per phone in ten minutes). */
     public void sendCode(String flowToken) {
-        steps.sendCode(flowToken);
+        try {
+            steps.sendCode(flowToken);
+        } catch (AccountLockedException e) {
+            throw forClerks(e);
+        }
     }
 
     /**
