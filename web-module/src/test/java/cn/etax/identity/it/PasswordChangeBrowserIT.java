@@ -9,7 +9,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,8 +42,8 @@ class PasswordChangeBrowserIT {
         driver.get(App.uri("/account/password.xhtml").toString());
         browser.click(By.cssSelector("#password\\:ways a[href$='smsTab']"));
         String newPassword = "Nw@" + Long.toString(System.nanoTime() % 100_000_000L, 36) + "x7Q";
-        type(By.id("password:ways:newSms"), newPassword);
-        type(By.id("password:ways:confirmSms"), newPassword);
+        browser.type(By.id("password:ways:newSms"), newPassword);
+        browser.type(By.id("password:ways:confirmSms"), newPassword);
         int sentBefore = Sim.messagesTo(p.phone());
         browser.click(By.id("password:ways:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password:messages"), "验证码已发送"));
@@ -52,7 +51,7 @@ class PasswordChangeBrowserIT {
                 .as("asking for the code keeps the new password").isEqualTo(newPassword);
         assertThat(driver.findElement(By.id("password:ways:confirmSms")).getAttribute("value")).isEqualTo(newPassword);
 
-        type(By.id("password:ways:smsCode"), Sim.latestCode(p.phone()) + Keys.ENTER);
+        browser.type(By.id("password:ways:smsCode"), Sim.latestCode(p.phone()) + Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password:messages"), "密码修改成功"));
         assertThat(Sim.messagesTo(p.phone())).as("Enter sent no second code").isEqualTo(sentBefore + 1);
         assertThat(Api.browser().login(p.phone(), newPassword, p.phone()).string("status")).isEqualTo("LOGGED_IN");
@@ -78,11 +77,5 @@ class PasswordChangeBrowserIT {
         Number numberWidth = (Number) ((JavascriptExecutor) driver).executeScript(
                 "return document.getElementById('phones:list:0:number').getBoundingClientRect().width;");
         assertThat(numberWidth.intValue()).as("the number column keeps its number readable").isGreaterThan(60);
-    }
-
-    private void type(By by, String value) {
-        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
-        input.clear();
-        input.sendKeys(value);
     }
 }
