@@ -37,7 +37,7 @@ final class ClerkFixtures {
     /** A fresh clerk with the given duties at the demo clerks' office; answers his username. */
     /** The phones the clerks' login codes go to (RULE-2FA): the demo clerks' and those created here. */
     private static final Map<String, String> PHONES = new java.util.concurrent.ConcurrentHashMap<>(
-            Map.of("dengji01", "13900000011", "shouquan01", "13900000012"));
+            Map.of("dengji01", "13900000011", "shouquan01", "13900000012", "guanli01", "13900000013"));
 
     static String newClerk(String... roles) {
         return newClerkOf("13601020000", "国家税务总局南昌市东湖区税务局", roles);
@@ -45,6 +45,11 @@ final class ClerkFixtures {
 
     static String phoneOf(String username) {
         return PHONES.get(username);
+    }
+
+    /** A clerk created by an administrator: where his codes go. */
+    static void phoneIs(String username, String phone) {
+        PHONES.put(username, phone);
     }
 
     /** A clerk of the given tax office (its first two digits are his province, §8). */
@@ -86,11 +91,16 @@ final class ClerkFixtures {
     }
 
     static Api loggedIn(String username) {
+        return loggedIn(username, DEMO_PASSWORD);
+    }
+
+    static Api loggedIn(String username, String password) {
         Api browser = Api.browser();
-        Reply r = login(browser, username, DEMO_PASSWORD);
+        Reply r = login(browser, username, password);
         assertThat(r.status()).as("clerk login %s: %s", username, r).isEqualTo(200);
         Reply done = code(browser, username, r);
         assertThat(done.status()).as("clerk code step %s: %s", username, done).isEqualTo(200);
+        assertThat(done.string("status")).isEqualTo("LOGGED_IN");
         return browser;
     }
 
@@ -167,6 +177,13 @@ final class ClerkFixtures {
     static List<String> auditOfClerk(String username) {
         return query("select action, detail from audit_record where detail like ? order by occurred_at, id",
                 "clerk '" + username + "'%");
+    }
+
+    /** The clerk's id, as the audit names him ({@code clerk:<id>}). */
+    static long idOf(String username) {
+        List<String> rows = query("select id, username from clerk where username = ?", username);
+        assertThat(rows).as("clerk %s", username).hasSize(1);
+        return Long.parseLong(rows.get(0).substring(0, rows.get(0).indexOf('|')));
     }
 
     private static List<String> query(String sql, String parameter) {

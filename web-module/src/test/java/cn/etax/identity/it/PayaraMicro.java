@@ -36,6 +36,11 @@ final class PayaraMicro {
     /** The tax apps' back ends' shared secret in the test server (identity.apps.token, §11). */
     static final String APPS_TOKEN = "it-apps-token-41d0b6c8";
 
+    /** §8: the first clerk administrator from the configuration (identity.clerk.admin.*) and his initial password. */
+    static final String FIRST_ADMIN = "itadmin0";
+    static final String FIRST_ADMIN_PASSWORD = "First@2026adm";
+    static final String FIRST_ADMIN_PHONE = "13900000099";
+
     /** API-2: the assertion life in the test server, short so that expiry can be watched (identity.sso.assertion-seconds). */
     static final int ASSERTION_SECONDS = 4;
 
@@ -64,6 +69,12 @@ final class PayaraMicro {
                     "-Didentity.demo.enabled=true",
                     "-Didentity.sync.token=" + SYNC_TOKEN,
                     "-Didentity.apps.token=" + APPS_TOKEN,
+                    "-Didentity.clerk.admin.username=" + FIRST_ADMIN,
+                    "-Didentity.clerk.admin.name=首任管理员",
+                    "-Didentity.clerk.admin.password=" + FIRST_ADMIN_PASSWORD,
+                    "-Didentity.clerk.admin.phone=" + FIRST_ADMIN_PHONE,
+                    "-Didentity.clerk.admin.office-code=13600000000",
+                    "-Didentity.clerk.admin.office-name=国家税务总局江西省税务局",
                     // LOGIN-11: the old entry open for the whole run (tests move the business clock forward by days)
                     "-Didentity.transition.legacy-entry-last-day=" + LEGACY_LAST_DAY,
                     "-Djava.io.tmpdir=" + settings.workDir().resolve("tmp"),

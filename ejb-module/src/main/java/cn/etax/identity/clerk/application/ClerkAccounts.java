@@ -10,15 +10,18 @@ import cn.etax.identity.shared.application.BusinessClock;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import cn.etax.identity.shared.ForbiddenException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Clerk accounts as the tax bureau's administration creates them (demo data, test fixtures). There is no
- * self-service: a clerk cannot be registered from the portal.
+ * Clerk accounts as they come into being outside the console: the demo clerks, the simulators' test fixtures and
+ * the first administrator named in the configuration ({@link FirstClerkAdministrator}). Every other clerk is
+ * created by an administrator ({@link ClerkAdminService}); a clerk cannot be registered from the portal.
  */
 @Stateless
 public class ClerkAccounts {
@@ -44,6 +47,12 @@ public class ClerkAccounts {
      */
     public long ensure(String username, String name, String password, String phone, String taxOfficeCode,
                        String taxOfficeName, Set<ClerkRole> roles) {
+        return ensure(username, name, password, phone, taxOfficeCode, taxOfficeName, roles, false);
+    }
+
+    /** As above; {@code initial}: the password is one he must replace at his first login. */
+    public long ensure(String username, String name, String password, String phone, String taxOfficeCode,
+                       String taxOfficeName, Set<ClerkRole> roles, boolean initial) {
         ProtectedValue protectedPhone = phones.protect(MobileNumber.parse(phone));
         Optional<Clerk> existing = byUsername(username);
         if (existing.isPresent()) {
@@ -52,13 +61,28 @@ public class ClerkAccounts {
             }
             return existing.get().id();
         }
-        Clerk clerk = new Clerk(username, name, hasher.hash(password), taxOfficeCode, taxOfficeName, roles,
-                clock.now());
+        String hash = hasher.hash(password);
+        Clerk clerk = new Clerk(username, name, hash, taxOfficeCode, taxOfficeName, roles, clock.now());
+        if (initial) {
+            clerk.passwordSetByAdministration(hash);
+        }
         clerk.assignPhone(protectedPhone);
         em.persist(clerk);
         em.flush();
         guards.create(clerk.id());
         return clerk.id();
+    }
+
+    /**
+     * His own new password replaces {@code replacedHash}; {@code CLERK_LOGIN_REQUIRED} when it changed meanwhile
+     * (an administrator's reset), so a reset is never undone by a change begun before it.
+     */
+    public void passwordChanged(long clerkId, String replacedHash, String newHash) {
+        Clerk clerk = em.find(Clerk.class, clerkId, LockModeType.PESSIMISTIC_WRITE);
+        if (clerk == null || !clerk.passwordHash().equals(replacedHash)) {
+            throw new ForbiddenException("CLERK_LOGIN_REQUIRED");
+        }
+        clerk.changePassword(newHash);
     }
 
     public Optional<Clerk> byUsername(String username) {

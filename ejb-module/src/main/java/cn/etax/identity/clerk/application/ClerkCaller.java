@@ -12,7 +12,9 @@ import java.security.Principal;
 
 /**
  * The clerk calling a console service, as the EJB container sees him: the principal {@code clerk:<id>} with the
- * {@code CLERK} role, loaded afresh so that a deactivated account stops at once.
+ * {@code CLERK} role, loaded afresh so that an administrator's change holds at once (§8 clerk administration): a
+ * stopped account, or one whose password was reset, is no longer logged in ({@code CLERK_LOGIN_REQUIRED}); a session
+ * opened with a duty he no longer holds must log in again ({@code CLERK_DUTIES_CHANGED}).
  */
 final class ClerkCaller {
 
@@ -33,8 +35,13 @@ final class ClerkCaller {
         } catch (NumberFormatException e) {
             throw new ForbiddenException("CLERK_LOGIN_REQUIRED");
         }
-        if (clerk == null || !clerk.active()) {
+        if (clerk == null || !clerk.active() || clerk.passwordChangeRequired()) {
             throw new ForbiddenException("CLERK_LOGIN_REQUIRED");
+        }
+        for (ClerkRole duty : ClerkRole.values()) {
+            if (context.isCallerInRole(duty.name()) && !clerk.holds(duty)) {
+                throw new ForbiddenException("CLERK_DUTIES_CHANGED");
+            }
         }
         return clerk;
     }

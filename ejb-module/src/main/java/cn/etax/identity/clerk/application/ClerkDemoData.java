@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * The demo clerks of the embedded default ({@code identity.demo.enabled=true}; README "Tax-office staff console"):
- * one per role at the same tax office. Idempotent like the other demo data.
+ * one per duty at the same tax office. Idempotent like the other demo data.
  */
 @Singleton
 @Startup
@@ -45,6 +45,8 @@ public class ClerkDemoData {
                 EnumSet.of(ClerkRole.CLERK_REGISTRATION));
         accounts.ensure("shouquan01", "陈授权", DEMO_PASSWORD, "13900000012", OFFICE_CODE, OFFICE_NAME,
                 EnumSet.of(ClerkRole.CLERK_GRANTS));
+        accounts.ensure("guanli01", "王管理", DEMO_PASSWORD, "13900000013", OFFICE_CODE, OFFICE_NAME,
+                EnumSet.of(ClerkRole.CLERK_ADMIN));
         LOG.info("demo clerks ready (see README: tax-office staff console)");
     }
 }

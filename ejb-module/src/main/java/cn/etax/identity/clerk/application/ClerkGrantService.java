@@ -25,7 +25,7 @@ import jakarta.persistence.PersistenceContext;
  * {@code CONCURRENT_CHANGE} (or {@code GRANT_NOT_ACTIVE} if he read it after the first committed).
  */
 @Stateless
-@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS})
+@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS, ClerkRole.ADMIN})
 @RolesAllowed(ClerkRole.GRANTS)
 public class ClerkGrantService {
 

@@ -15,7 +15,16 @@ import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.RequiredText;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
+import cn.etax.identity.authentication.domain.PasswordPolicy;
+import cn.etax.identity.clerk.domain.ClerkRole;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -33,6 +42,7 @@ import java.util.logging.Logger;
  * is audited.
  */
 @Stateless
+@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS, ClerkRole.ADMIN})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ClerkLoginService {
 
@@ -62,6 +72,16 @@ public class ClerkLoginService {
 
     @Inject
     BusinessClock clock;
+
+    @Resource
+    SessionContext context;
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
+    int passwordCategories;
 
     /**
      * Step 1: username, password and slider. Answers the flow of the code step and the masked phone the code goes
@@ -122,7 +142,7 @@ public class ClerkLoginService {
      * Step 2 (RULE-2FA): the code. A wrong one counts towards the clerk's lock and says how many tries are left
      * today; the right one opens the console, audited as the login.
      */
-    public AuthenticatedClerk code(String flowToken, String code, ClientContext client) {
+    public CodeResult code(String flowToken, String code, ClientContext client) {
         ClerkLoginSteps.CodeAnswer answer;
         try {
             answer = steps.codeEntered(flowToken, code);
@@ -144,10 +164,85 @@ public class ClerkLoginService {
                     ? new AuthenticationFailedException("SMS_CODE_WRONG", answer.left())
                     : SmsCodeService.rejected(answer.outcome());
         }
+        if (clerk.passwordChangeRequired()) {
+            audit.recordSeparately(null, "CLERK_LOGIN_PASSWORD_CHANGE_REQUIRED", target(clerk), clerk.describe()
+                    + ", password + SMS; the administration's password to be replaced", client);
+            return new CodeResult(null, flowToken);
+        }
         audit.recordSeparately(null, "CLERK_LOGIN", target(clerk), clerk.describe() + ", password + SMS", client);
         LOG.info(() -> "clerk " + clerk.username() + " logged in");
-        return new AuthenticatedClerk(clerk.id(), clerk.username(), clerk.name(), clerk.taxOfficeCode(),
-                clerk.taxOfficeName(), clerk.roles(), clock.now());
+        return new CodeResult(new AuthenticatedClerk(clerk.id(), clerk.username(), clerk.name(),
+                clerk.taxOfficeCode(), clerk.taxOfficeName(), clerk.roles(), clock.now()), null);
+    }
+
+    /**
+     * What the code step opened: the console ({@code clerk}), or — his password being one the administration set
+     * (a new account, a reset) — the step that replaces it ({@code passwordChangeFlow}); then he logs in again.
+     */
+    public record CodeResult(AuthenticatedClerk clerk, String passwordChangeFlow) {
+
+        public boolean passwordChangeRequired() {
+            return clerk == null;
+        }
+    }
+
+    /**
+     * §8, RULE-PWD: the clerk replaces the password the administration set, after both factors of his login passed;
+     * not with the same one ({@code PASSWORD_UNCHANGED}). He then logs in with the new one.
+     */
+    public void replaceInitialPassword(String flowToken, String newPassword, String confirmation,
+                                       ClientContext client) {
+        Clerk clerk = steps.passwordChangeDue(flowToken);
+        requireAcceptable(clerk, newPassword, confirmation);
+        steps.passwordReplaced(flowToken, clerk.passwordHash(), newHash(clerk, newPassword));
+        audit.recordSeparately(null, "CLERK_PASSWORD_CHANGED", target(clerk), clerk.describe()
+                + ": the administration's password replaced", client);
+    }
+
+    /**
+     * The logged-in clerk changes his password: the old one is checked like a login's (a wrong one counts towards
+     * his lock and says how many tries are left today), the new one by RULE-PWD.
+     */
+    @RolesAllowed(ClerkRole.CLERK)
+    public void changePassword(String oldPassword, String newPassword, String confirmation, ClientContext client) {
+        Clerk clerk = ClerkCaller.of(context, em);
+        RequiredText.secret(oldPassword, RequiredText.CREDENTIAL_MAX, "OLD_PASSWORD_REQUIRED");
+        requireAcceptable(clerk, newPassword, confirmation);
+        int left;
+        try {
+            left = guard.begin(clerk.id());
+        } catch (AccountLockedException e) {
+            throw forClerks(e);
+        }
+        if (!hasher.verify(oldPassword, clerk.passwordHash())) {
+            audit.recordSeparately(null, "CLERK_PASSWORD_CHANGE_FAILED", target(clerk), clerk.describe()
+                    + ": wrong old password", client);
+            if (left == 0) {
+                try {
+                    guard.ensureUnlocked(clerk.id());
+                } catch (AccountLockedException locked) {
+                    throw forClerks(locked);
+                }
+            }
+            throw new AuthenticationFailedException("OLD_PASSWORD_WRONG", left);
+        }
+        guard.succeeded(clerk.id());
+        accounts.passwordChanged(clerk.id(), clerk.passwordHash(), newHash(clerk, newPassword));
+        audit.recordSeparately(null, "CLERK_PASSWORD_CHANGED", target(clerk), clerk.describe(), client);
+    }
+
+    /** RULE-PWD for a clerk's own new password, typed twice. */
+    private void requireAcceptable(Clerk clerk, String newPassword, String confirmation) {
+        PasswordPolicy.requireConfirmed(newPassword, confirmation);
+        new PasswordPolicy(passwordCategories).check(newPassword, clerk.username());
+    }
+
+    /** The new password's hash; {@code PASSWORD_UNCHANGED} when it is the one he has. */
+    private String newHash(Clerk clerk, String newPassword) {
+        if (hasher.verify(newPassword, clerk.passwordHash())) {
+            throw new InvalidInputException("PASSWORD_UNCHANGED");
+        }
+        return hasher.hash(newPassword);
     }
 
     /** The console's logout, recorded. */

@@ -5,9 +5,11 @@ import cn.etax.identity.authentication.application.SmsCodeService;
 import cn.etax.identity.authentication.domain.AuthFlow;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
+import cn.etax.identity.authentication.domain.FlowStep;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.clerk.domain.Clerk;
 import cn.etax.identity.clerk.domain.ClerkLoginGuard;
+import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.ClientContext;
@@ -55,7 +57,7 @@ public class ClerkLoginSteps {
 
     /** The login's code to the clerk's phone (RULE-SMS), refused while he is locked (RULE-LOCK). */
     public void sendCode(String flowToken) {
-        AuthFlow flow = flows.find(flowToken, LOGIN);
+        AuthFlow flow = codeStep(flowToken);
         Clerk clerk = em.find(Clerk.class, flow.requireClerk());
         em.find(ClerkLoginGuard.class, clerk.id()).ensureUnlocked(clock.now(), clock.zone());
         sms.send(flow.tokenDigest(), LOGIN, MobileNumber.parse(protector.decrypt(clerk.phoneCipher())));
@@ -67,7 +69,7 @@ public class ClerkLoginSteps {
      * transaction, so one code opens one session. A locked clerk is refused before the code is compared.
      */
     public CodeAnswer codeEntered(String flowToken, String code) {
-        AuthFlow flow = flows.find(flowToken, LOGIN);
+        AuthFlow flow = codeStep(flowToken);
         Clerk clerk = em.find(Clerk.class, flow.requireClerk());
         ClerkLoginGuard guard = em.find(ClerkLoginGuard.class, clerk.id(), LockModeType.PESSIMISTIC_WRITE);
         guard.ensureUnlocked(clock.now(), clock.zone());
@@ -77,8 +79,50 @@ public class ClerkLoginSteps {
                     clock.zone()));
         }
         guard.succeeded(AuthMethod.SMS_CODE);
-        flow.complete();
+        if (clerk.passwordChangeRequired()) {
+            flow.clerkVerified();
+        } else {
+            flow.complete();
+        }
         return new CodeAnswer(clerk, outcome, guard.remaining(AuthMethod.SMS_CODE));
+    }
+
+    /**
+     * The clerk of a flow whose code passed while his password is one the administration set; {@code FLOW_INVALID}
+     * for any other flow.
+     */
+    public Clerk passwordChangeDue(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, LOGIN);
+        flow.ensureVerified();
+        Clerk clerk = em.find(Clerk.class, flow.requireClerk());
+        if (!clerk.active() || !clerk.passwordChangeRequired()) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        return clerk;
+    }
+
+    /**
+     * His own password replaces the one {@code replacedHash} the administration set, and the flow ends: he logs in
+     * with it. {@code FLOW_INVALID} when the password changed meanwhile (a second tab, a new reset).
+     */
+    public void passwordReplaced(String flowToken, String replacedHash, String newHash) {
+        AuthFlow flow = flows.find(flowToken, LOGIN);
+        flow.ensureVerified();
+        Clerk clerk = em.find(Clerk.class, flow.requireClerk(), LockModeType.PESSIMISTIC_WRITE);
+        if (!clerk.passwordChangeRequired() || !clerk.passwordHash().equals(replacedHash)) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        clerk.changePassword(newHash);
+        flow.complete();
+    }
+
+    /** A flow still at its code step. */
+    private AuthFlow codeStep(String flowToken) {
+        AuthFlow flow = flows.find(flowToken, LOGIN);
+        if (flow.step() != FlowStep.STARTED) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        return flow;
     }
 
     /** The code's outcome for the flow's clerk, and his attempts left today. */

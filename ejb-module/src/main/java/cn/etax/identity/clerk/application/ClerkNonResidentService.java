@@ -7,6 +7,7 @@ import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.taxpayer.application.NonResidentService;
 import cn.etax.identity.taxpayer.application.NonResidentView;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -25,6 +26,7 @@ import java.util.List;
  * recorded with the clerk and his office.
  */
 @Stateless
+@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS, ClerkRole.ADMIN})
 @RolesAllowed(ClerkRole.CLERK)
 public class ClerkNonResidentService {
 

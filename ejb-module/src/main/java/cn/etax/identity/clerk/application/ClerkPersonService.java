@@ -36,7 +36,7 @@ import java.io.Serializable;
  * document: name and number must both match the account. Each action is audited with the clerk and his office.
  */
 @Stateless
-@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS})
+@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS, ClerkRole.ADMIN})
 @RolesAllowed(ClerkRole.REGISTRATION)
 public class ClerkPersonService {
 

@@ -39,7 +39,7 @@ import java.util.UUID;
  * naming the clerk and his tax office; a refusal is recorded apart.
  */
 @Stateless
-@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS})
+@DeclareRoles({ClerkRole.CLERK, ClerkRole.REGISTRATION, ClerkRole.GRANTS, ClerkRole.ADMIN})
 @RolesAllowed(ClerkRole.CLERK)
 public class ClerkTaxpayerService {
 

@@ -284,6 +284,18 @@ public class AuthFlow {
         return personId;
     }
 
+    /**
+     * §8: the clerk's code passed and his password is one the administration set: the flow stays open for the one
+     * step that replaces it.
+     */
+    public void clerkVerified() {
+        if (clerkId == null || step != FlowStep.STARTED) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        this.step = FlowStep.VERIFIED;
+        this.secondFactor = AuthMethod.SMS_CODE;
+    }
+
     public void ensureVerified() {
         if (step != FlowStep.VERIFIED) {
             throw new AuthenticationFailedException("FLOW_NOT_VERIFIED");

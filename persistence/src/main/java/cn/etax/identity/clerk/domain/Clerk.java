@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -30,9 +31,13 @@ import java.util.Set;
 @Entity
 @Table(name = "clerk")
 @NamedQuery(name = Clerk.BY_USERNAME, query = "select c from Clerk c where c.username = :username")
+@NamedQuery(name = Clerk.OF_OFFICES, query = "select c from Clerk c where c.taxOfficeCode like :prefix "
+        + "order by c.username")
 public class Clerk {
 
     public static final String BY_USERNAME = "Clerk.byUsername";
+    /** The clerks of the tax offices whose codes start with {@code prefix} (a province: "136%"). */
+    public static final String OF_OFFICES = "Clerk.ofOffices";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "clerk_seq")
@@ -79,16 +84,19 @@ public class Clerk {
     @Column(name = "phone_masked", length = 20)
     private String phoneMasked;
 
+    /** The password is one the administration set: the clerk replaces it before the console opens. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     protected Clerk() {
     }
 
     public Clerk(String username, String name, String passwordHash, String taxOfficeCode, String taxOfficeName,
                  Set<ClerkRole> roles, Instant createdAt) {
-        if (username == null || !username.matches("[A-Za-z][A-Za-z0-9_.-]{2,29}")) {
+        if (!isValidUsername(username)) {
             throw new IllegalArgumentException("clerk username must be 3-30 letters, digits, '_', '.', '-'");
         }
-        if (name == null || name.isBlank() || passwordHash == null || taxOfficeCode == null || taxOfficeName == null
-                || roles == null || roles.isEmpty()) {
+        if (name == null || name.isBlank() || passwordHash == null || taxOfficeCode == null || taxOfficeName == null) {
             throw new IllegalArgumentException("clerk incomplete");
         }
         this.username = username;
@@ -96,9 +104,45 @@ public class Clerk {
         this.passwordHash = passwordHash;
         this.taxOfficeCode = taxOfficeCode;
         this.taxOfficeName = taxOfficeName;
-        this.roles = new HashSet<>(roles);
+        assignRoles(roles);
         this.active = true;
         this.createdAt = createdAt;
+    }
+
+    /** A clerk's username: a letter, then 2-29 letters, digits, '_', '.' or '-'. */
+    public static boolean isValidUsername(String username) {
+        return username != null && username.matches("[A-Za-z][A-Za-z0-9_.-]{2,29}");
+    }
+
+    /** His duties from now on; at least one. A session opened with others serves no more calls. */
+    public void assignRoles(Set<ClerkRole> roles) {
+        if (roles == null || roles.isEmpty() || roles.contains(null)) {
+            throw new IllegalArgumentException("a clerk holds at least one duty");
+        }
+        this.roles = new HashSet<>(roles);
+    }
+
+    /** A password the administration set (a new clerk's, a reset): he must replace it at his next login. */
+    public void passwordSetByAdministration(String hash) {
+        this.passwordHash = Objects.requireNonNull(hash);
+        this.passwordChangeRequired = true;
+    }
+
+    /** His own new password. */
+    public void changePassword(String hash) {
+        this.passwordHash = Objects.requireNonNull(hash);
+        this.passwordChangeRequired = false;
+    }
+
+    public boolean passwordChangeRequired() { return passwordChangeRequired; }
+
+    /** Stopped (停用): he cannot log in, and his open session serves no more calls. */
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public void activate() {
+        this.active = true;
     }
 
     /** The phone his second factor goes to (RULE-2FA), set by the administration that creates clerks. */
@@ -143,5 +187,6 @@ public class Clerk {
     }
     public String taxOfficeName() { return taxOfficeName; }
     public boolean active() { return active; }
+    public Instant createdAt() { return createdAt; }
     public Set<ClerkRole> roles() { return roles.isEmpty() ? EnumSet.noneOf(ClerkRole.class) : EnumSet.copyOf(roles); }
 }

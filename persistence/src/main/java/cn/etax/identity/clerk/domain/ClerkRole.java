@@ -9,10 +9,16 @@ public enum ClerkRole {
     /** 登记岗: taxpayer registration (新办纳税人信息确认) and key-personnel changes (主要人员变更). */
     CLERK_REGISTRATION,
     /** 授权岗: offline add and removal of staff relationships (线下办理办税人员授权). */
-    CLERK_GRANTS;
+    CLERK_GRANTS,
+    /**
+     * 账户管理岗: the clerk accounts of his province — creates them, sets their duties and phones, resets their
+     * passwords, unlocks, stops and restarts them. Holds no counter duty by itself.
+     */
+    CLERK_ADMIN;
 
     /** The container role of every logged-in clerk; never held together with {@code PERSON}. */
     public static final String CLERK = "CLERK";
     public static final String REGISTRATION = "CLERK_REGISTRATION";
     public static final String GRANTS = "CLERK_GRANTS";
+    public static final String ADMIN = "CLERK_ADMIN";
 }

@@ -52,4 +52,36 @@ class ClerkTest {
         assertThat(guard.beginAttempt(AuthMethod.PASSWORD, Instant.parse("2026-11-02T16:00:01Z"), SHANGHAI))
                 .isEqualTo(4);
     }
+
+    @Test
+    @DisplayName("a password the administration set must be replaced; his own clears that")
+    void administration_password_must_be_replaced() {
+        Clerk c = new Clerk("wang01", "王科员", "$argon2id$own", "13601010000", "国家税务总局南昌市东湖区税务局",
+                EnumSet.of(ClerkRole.CLERK_GRANTS), AT);
+        assertThat(c.passwordChangeRequired()).isFalse();
+        c.passwordSetByAdministration("$argon2id$initial");
+        assertThat(c.passwordChangeRequired()).isTrue();
+        assertThat(c.passwordHash()).isEqualTo("$argon2id$initial");
+        c.changePassword("$argon2id$mine");
+        assertThat(c.passwordChangeRequired()).isFalse();
+        assertThat(c.passwordHash()).isEqualTo("$argon2id$mine");
+    }
+
+    @Test
+    @DisplayName("duties are replaced as a whole, never emptied; a stopped clerk holds none")
+    void duties_and_stop() {
+        Clerk c = new Clerk("wang01", "王科员", "h", "13601010000", "o", EnumSet.of(ClerkRole.CLERK_GRANTS), AT);
+        c.assignRoles(EnumSet.of(ClerkRole.CLERK_ADMIN, ClerkRole.CLERK_REGISTRATION));
+        assertThat(c.roles()).containsExactlyInAnyOrder(ClerkRole.CLERK_ADMIN, ClerkRole.CLERK_REGISTRATION);
+        assertThat(c.holds(ClerkRole.CLERK_GRANTS)).isFalse();
+        assertThatThrownBy(() -> c.assignRoles(Set.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(c.roles()).hasSize(2);
+        c.deactivate();
+        assertThat(c.holds(ClerkRole.CLERK_ADMIN)).isFalse();
+        c.activate();
+        assertThat(c.holds(ClerkRole.CLERK_ADMIN)).isTrue();
+        assertThat(Clerk.isValidUsername("ab")).isFalse();
+        assertThat(Clerk.isValidUsername("guanli01")).isTrue();
+        assertThat(Clerk.isValidUsername("9guanli")).isFalse();
+    }
 }

@@ -16,7 +16,6 @@ import cn.etax.identity.registration.application.RealNameCollected;
 import cn.etax.identity.registration.application.RealNameCollection;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.IdType;
-import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.taxpayer.application.CrossRegionSubjectMessage;
 import cn.etax.identity.taxpayer.application.NonResidentView;
 import cn.etax.identity.taxpayer.application.SyncAnswer;
@@ -27,7 +26,6 @@ import cn.etax.identity.taxpayer.domain.KeyRole;
 import cn.etax.identity.web.rest.Clients;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -120,6 +118,25 @@ public class ClerkResource {
     public record CodeStep(String flowToken, String code) {
     }
 
+    /**
+     * The code step's answer: {@code LOGGED_IN} with the clerk (the session cookie opens the console), or
+     * {@code PASSWORD_CHANGE_REQUIRED} with the flow of {@code POST /api/v1/clerk/login/password}.
+     */
+    @Schema(name = "ClerkLoginAnswer")
+    public record LoginAnswer(String status, String flowToken, String username, String name, String taxOfficeCode,
+                              String taxOfficeName, Set<ClerkRole> roles) {
+    }
+
+    /** The new password, typed twice, replacing the one the administration set. */
+    @Schema(name = "ClerkInitialPassword")
+    public record InitialPassword(String flowToken, String newPassword, String confirmation) {
+    }
+
+    /** The logged-in clerk's own password change. */
+    @Schema(name = "ClerkPasswordChange")
+    public record PasswordChange(String oldPassword, String newPassword, String confirmation) {
+    }
+
     @POST
     @Path("login")
     @Operation(summary = "Clerk login, step 1: username, password and the answer to a slider challenge of "
@@ -142,11 +159,38 @@ public class ClerkResource {
     @Path("login/sms")
     @Operation(summary = "Clerk login, step 2: the code (RULE-2FA; RULE-LOCK: five wrong passwords or codes a day "
             + "lock until midnight); the session cookie opens the console")
-    public ClerkView loginCode(CodeStep body) {
+    public LoginAnswer loginCode(CodeStep body) {
         CodeStep b = require(body);
-        AuthenticatedClerk clerk = logins.code(b.flowToken(), b.code(), Clients.of(request));
+        ClerkLoginService.CodeResult result = logins.code(b.flowToken(), b.code(), Clients.of(request));
+        if (result.passwordChangeRequired()) {
+            return new LoginAnswer("PASSWORD_CHANGE_REQUIRED", result.passwordChangeFlow(), null, null, null, null,
+                    null);
+        }
+        AuthenticatedClerk clerk = result.clerk();
         sessions.clerkLogin(request, response, clerk);
-        return ClerkView.of(clerk);
+        return new LoginAnswer("LOGGED_IN", null, clerk.username(), clerk.name(), clerk.taxOfficeCode(),
+                clerk.taxOfficeName(), clerk.roles());
+    }
+
+    @POST
+    @Path("login/password")
+    @Operation(summary = "Clerk login, after the code of an account whose password the administration set (a new "
+            + "clerk, a reset): his own password, typed twice (RULE-PWD, not the same one); then he logs in again")
+    public void replaceInitialPassword(InitialPassword body) {
+        InitialPassword b = require(body);
+        logins.replaceInitialPassword(b.flowToken(), b.newPassword(), b.confirmation(), Clients.of(request));
+    }
+
+    @POST
+    @Path("me/password")
+    @Operation(summary = "The logged-in clerk changes his password: the old one (a wrong one counts towards his "
+            + "lock, RULE-LOCK) and the new one typed twice (RULE-PWD)")
+    public void changePassword(PasswordChange body) {
+        PasswordChange b = require(body);
+        duty(ClerkRole.CLERK, () -> {
+            logins.changePassword(b.oldPassword(), b.newPassword(), b.confirmation(), Clients.of(request));
+            return null;
+        });
     }
 
     @POST
@@ -290,26 +334,11 @@ public class ClerkResource {
                 Clients.of(request)));
     }
 
-    /**
-     * A clerk without the duty the EJB method demands gets 403 with a message (not the anonymous caller's 401). The
-     * EJB's {@code @RolesAllowed} is what enforces it; asking first keeps a container access failure, which Payara
-     * logs as a system exception, out of everyday use.
-     */
     private <T> T duty(String role, Supplier<T> call) {
-        if (!request.isUserInRole(role)) {
-            throw new ForbiddenException("CLERK_DUTY_REQUIRED");
-        }
-        try {
-            return call.get();
-        } catch (EJBAccessException e) {
-            throw new ForbiddenException("CLERK_DUTY_REQUIRED");
-        }
+        return ClerkDuty.call(request, role, call);
     }
 
     private static <T> T require(T body) {
-        if (body == null) {
-            throw new InvalidInputException("REQUEST_BODY_REQUIRED");
-        }
-        return body;
+        return ClerkDuty.require(body);
     }
 }

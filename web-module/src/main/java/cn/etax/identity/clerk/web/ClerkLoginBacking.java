@@ -16,7 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.Serializable;
 
-/** The clerk login page (§8): username, password and slider, then the code to his phone (RULE-2FA), then the console. */
+/**
+ * The clerk login page (§8): username, password and slider, then the code to his phone (RULE-2FA), then the console
+ * — or, for an account whose password the administration set, first his own password and a new login.
+ */
 @Named
 @ViewScoped
 public class ClerkLoginBacking implements Serializable {
@@ -40,6 +43,10 @@ public class ClerkLoginBacking implements Serializable {
     private String flowToken;
     private String phoneMasked;
     private String smsCode;
+    /** After the code, when his password is one the administration set: the step that replaces it. */
+    private String passwordChangeFlow;
+    private String newPassword;
+    private String confirmation;
 
     /** Step 1: username, password, slider; then the code step. */
     public void login() {
@@ -65,13 +72,18 @@ public class ClerkLoginBacking implements Serializable {
         }
     }
 
-    /** Step 2: the code; the console opens. */
+    /** Step 2: the code; the console opens, or first the password the administration set is replaced. */
     public String submitCode() {
         try {
-            AuthenticatedClerk clerk = logins.code(flowToken, smsCode, FacesSupport.client());
+            ClerkLoginService.CodeResult result = logins.code(flowToken, smsCode, FacesSupport.client());
+            if (result.passwordChangeRequired()) {
+                passwordChangeFlow = result.passwordChangeFlow();
+                FacesSupport.info("clerk.login.passwordChangeRequired");
+                return null;
+            }
             HttpServletResponse response = (HttpServletResponse) FacesContext.getCurrentInstance()
                     .getExternalContext().getResponse();
-            sessions.clerkLogin(FacesSupport.request(), response, clerk);
+            sessions.clerkLogin(FacesSupport.request(), response, result.clerk());
             return "/clerk/index?faces-redirect=true";
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -81,9 +93,36 @@ public class ClerkLoginBacking implements Serializable {
         }
     }
 
+    /**
+     * Step 3 for a new or reset account: his own password, typed twice; then he logs in again from step 1 with it.
+     */
+    public void replacePassword() {
+        try {
+            logins.replaceInitialPassword(passwordChangeFlow, newPassword, confirmation, FacesSupport.client());
+            flowToken = null;
+            passwordChangeFlow = null;
+            phoneMasked = null;
+            slider.renew(humanCheck);
+            FacesSupport.info("clerk.login.passwordReplaced");
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        } finally {
+            newPassword = null;
+            confirmation = null;
+        }
+    }
+
     /** Whether the password passed and the code is asked for. */
     public boolean isCodeStep() {
-        return flowToken != null;
+        return flowToken != null && passwordChangeFlow == null;
+    }
+
+    public boolean isPasswordStep() {
+        return passwordChangeFlow != null;
+    }
+
+    public boolean isCredentialsStep() {
+        return flowToken == null;
     }
 
     /** The console's logout: recorded, session ended, back to the clerk login page. */
@@ -107,6 +146,10 @@ public class ClerkLoginBacking implements Serializable {
         return slider;
     }
 
+    public String getNewPassword() { return newPassword; }
+    public void setNewPassword(String newPassword) { this.newPassword = newPassword; }
+    public String getConfirmation() { return confirmation; }
+    public void setConfirmation(String confirmation) { this.confirmation = confirmation; }
     public String getPhoneMasked() { return phoneMasked; }
     public String getSmsCode() { return smsCode; }
     public void setSmsCode(String smsCode) { this.smsCode = smsCode; }

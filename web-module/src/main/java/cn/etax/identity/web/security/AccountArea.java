@@ -34,6 +34,8 @@ public class AccountArea {
     public static final String PERSONAL = "personal";
     /** The clerk console's pages of the registration duty (§8). */
     public static final String CLERK_REGISTRATION = "clerk-registration";
+    /** The clerk console's page of the administration duty (§8 clerk administration). */
+    public static final String CLERK_ADMIN = "clerk-admin";
 
     @Inject
     CurrentEnterprise enterprise;
@@ -55,9 +57,9 @@ public class AccountArea {
         if (area == null || area.isEmpty()) {
             return null;
         }
-        if (CLERK_REGISTRATION.equals(area)) {
-            return !request.isUserInRole("CLERK") || request.isUserInRole("CLERK_REGISTRATION") ? null
-                    : "error.clerk_duty_required";
+        if (CLERK_REGISTRATION.equals(area) || CLERK_ADMIN.equals(area)) {
+            String duty = CLERK_REGISTRATION.equals(area) ? "CLERK_REGISTRATION" : "CLERK_ADMIN";
+            return !request.isUserInRole("CLERK") || request.isUserInRole(duty) ? null : "error.clerk_duty_required";
         }
         AuthenticatedPerson person = sessions.current(request);
         if (person == null) {
