@@ -10,6 +10,12 @@
  * presses the step's own button: the first visible primary button after the field in its tab, dialog or card (a
  * secondary one only where there is no primary one; never a flat or danger one, nor a table row's); where there is
  * none, Enter does nothing.
+ *
+ * Errors out of sight: a button at the foot of a long form (registration, the counter's registration) answered with
+ * a message at the head of the page, out of view, so the press seemed to do nothing. When an Ajax answer shows an
+ * error message outside the window, the page scrolls to it; and unless a field is being typed in, the focus moves to
+ * the message (the pressed button was often re-rendered, which left the focus nowhere), so a keyboard or screen-reader
+ * user goes on from there.
  */
 (function () {
     'use strict';
@@ -110,7 +116,39 @@
         nameSliders();
     }
 
+    /* a message already shown stays where it is when a later answer (a poll) leaves it unchanged */
+    var shown = new WeakSet();
+
+    function showError() {
+        var messages = document.querySelectorAll('.ui-messages-error, .ui-message-error');
+        for (var i = 0; i < messages.length; i++) {
+            var m = messages[i];
+            if (!visible(m)) {
+                continue;
+            }
+            if (shown.has(m)) {
+                return;
+            }
+            shown.add(m);
+            var box = m.getBoundingClientRect();
+            if (box.top < 0 || box.bottom > window.innerHeight) {
+                m.scrollIntoView({block: 'center'});
+            }
+            // the pressed button was re-rendered (the focus fell back to the page) or still has it: the message
+            // takes it; a field being typed in keeps it
+            var active = document.activeElement;
+            if (!active || active === document.body || active.matches('button, a')) {
+                m.setAttribute('tabindex', '-1');
+                m.focus({preventScroll: true});
+            }
+            return;
+        }
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        if (window.jQuery) {
+            window.jQuery(document).on('pfAjaxComplete', showError);
+        }
         nameWidgets();
         new MutationObserver(nameWidgets).observe(document.body, {childList: true, subtree: true});
     });

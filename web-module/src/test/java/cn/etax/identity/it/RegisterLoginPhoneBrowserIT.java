@@ -52,6 +52,25 @@ class RegisterLoginPhoneBrowserIT {
 
     // ---- REG-1 ------------------------------------------------------------------------------------------------
 
+    @Test
+    @DisplayName("on a phone, an error answered to 下一步 is brought into view and gets the focus")
+    void errorOutOfSightIsShown() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.get(App.uri("/register.xhtml").toString());
+        browser.click(By.cssSelector("#register\\:agree .ui-chkbox-box"));
+        browser.type(By.id("register:name"), "韩梅梅");
+        browser.type(By.id("register:idNumber"), "110105194912310021");
+        browser.click(By.id("register:checkIdentity"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register:messages"), "证件号码"));
+        Object inView = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var r = document.querySelector('.ui-messages-error').getBoundingClientRect();"
+                        + "return r.top >= 0 && r.bottom <= window.innerHeight;");
+        assertThat(inView).as("the message is on screen").isEqualTo(true);
+        Object focused = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return document.activeElement.classList.contains('ui-messages-error');");
+        assertThat(focused).as("a screen reader reads it").isEqualTo(true);
+    }
+
     private void register(String name, String idNumber, String phone, String password) {
         driver.get(App.uri("/").toString());
         browser.click(By.linkText("用户注册"));
