@@ -1,5 +1,6 @@
 package cn.etax.identity.it;
 
+import jakarta.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -143,4 +144,49 @@ class LockoutIT {
                 .isEqualTo("ACCOUNT_LOCKED");
     }
 
+
+    @Test
+    @DisplayName("RULE-LOCK: a flow whose password passed before the lock cannot end it by a QR face check")
+    void lockHoldsForTheQrFaceCheck() {
+        TestPerson p = Fixtures.quickPerson();
+        Api browser = Api.browser();
+        String early = browser.startLogin(p.idNumber(), p.password());
+        Reply qr = browser.post("/api/v1/login/qr", Json.createObjectBuilder().add("flowToken", early)
+                .add("app", "TAX_APP").build());
+        assertThat(qr.status()).as("%s", qr).isEqualTo(200);
+        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
+        String later = browser.startLogin(p.idNumber(), p.password());
+
+        Api.CodedFlow locking = browser.startLoginWithCode(p.idNumber(), p.password(), p.phone());
+        String wrong = locking.code().equals("000000") ? "111111" : "000000";
+        for (int i = 0; i < 5; i++) {
+            browser.smsStep(locking.flowToken(), wrong);
+        }
+        Reply done = browser.post("/api/v1/login/qr/complete", Json.createObjectBuilder().add("flowToken", early)
+                .build());
+        assertThat(done.status()).as("the confirmed face check of a locked account: %s", done).isEqualTo(423);
+        assertThat(done.code()).isEqualTo("ACCOUNT_LOCKED");
+        assertThat(done.header("Set-Cookie")).as("no session").isEmpty();
+        Reply start = browser.post("/api/v1/login/qr", Json.createObjectBuilder().add("flowToken", later)
+                .add("app", "TAX_APP").build());
+        assertThat(start.code()).as("no new face check while locked").isEqualTo("ACCOUNT_LOCKED");
+    }
+
+    @Test
+    @DisplayName("RULE-LOCK: one failed face check counts once, however often its result is asked for")
+    void failedFaceCheckCountsOnce() {
+        TestPerson p = Fixtures.quickPerson();
+        Api browser = Api.browser();
+        String flow = browser.startLogin(p.idNumber(), p.password());
+        Reply qr = browser.post("/api/v1/login/qr", Json.createObjectBuilder().add("flowToken", flow)
+                .add("app", "TAX_APP").build());
+        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), false);
+        for (int i = 0; i < 6; i++) {
+            Reply failed = browser.post("/api/v1/login/qr/complete", Json.createObjectBuilder()
+                    .add("flowToken", flow).build());
+            assertThat(failed.code()).as("asked again, %d: %s", i, failed).isEqualTo("FACE_CHECK_FAILED");
+        }
+        assertThat(browser.passwordStep(p.idNumber(), p.password()).status()).as("not locked by one failure")
+                .isEqualTo(200);
+    }
 }

@@ -72,6 +72,9 @@ public class LoginService {
     @Inject
     PasswordHasher hasher;
 
+    @EJB
+    QrCheckService qr;
+
     /** Step 1. Answers the seeds' messages: 该用户未注册, 手机号码不存在…, 尚未设置密码, locked until…, wrong password. */
     public PasswordAccepted password(String account, String password, String humanToken, Integer humanAnswer,
                                      ClientContext client) {
@@ -301,14 +304,22 @@ public class LoginService {
         throw failed(subject.personId(), AuthMethod.SMS_CODE, subject.logEntry(), refusal, answer.left(), client);
     }
 
-    /** Step 2 by a QR face check the app confirmed. A failed face check counts towards the face lockout. */
+    /**
+     * Step 2 by a QR face check the app confirmed. A failed face check counts towards the face lockout once, however
+     * often its result is asked for; a locked account is refused and logged.
+     */
     public LoginResult completeWithQr(String flowToken, ClientContext client) {
         LoginSteps.FlowSubject subject = steps.subject(flowToken);
+        LoginLogService.Entry entry = subject.logEntry();
         try {
-            return steps.qrPassed(flowToken, client);
+            // RULE-LOCK: a flow whose password passed before the lock ends no differently from a new one; checked
+            // in a transaction of its own, as qrPassed's clears the face count in one of its own
+            return lockLogged(subject.personId(), AuthMethod.TAX_APP_FACE, entry, client, () -> {
+                guard.ensureUnlocked(subject.personId());
+                return steps.qrPassed(flowToken, client);
+            });
         } catch (AuthenticationFailedException e) {
-            if ("FACE_CHECK_FAILED".equals(e.code())) {
-                LoginLogService.Entry entry = subject.logEntry();
+            if ("FACE_CHECK_FAILED".equals(e.code()) && qr.takeFailure(subject.flowDigest())) {
                 int left = begin(subject.personId(), AuthMethod.TAX_APP_FACE, entry, client);
                 throw failed(subject.personId(), AuthMethod.TAX_APP_FACE, entry, "FACE_CHECK_FAILED", left, client);
             }

@@ -169,9 +169,11 @@ public class LoginSteps {
         sms.send(flow.tokenDigest(), flow.kind(), MobileNumber.parse(protector.decrypt(phone.cipher())));
     }
 
+    /** A QR face check for the second factor; refused while the account is locked (RULE-LOCK), as the SMS code is. */
     public String startQr(String flowToken, QrApp app, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
         Person person = directory.get(flow.requireSubject());
+        guard.ensureUnlocked(person.id());
         return qr.start(flow.tokenDigest(), app, flow.kind(), person.idDigest(),
                 Masking.name(person.name()), client);
     }
@@ -227,6 +229,10 @@ public class LoginSteps {
     public record SmsAnswer(LoginResult result, FlowSubject subject, OneTimeSecret.Outcome outcome, int left) {
     }
 
+    /**
+     * The QR face check the app confirmed completes the second factor ({@link LoginService#completeWithQr} refused a
+     * locked account before).
+     */
     public LoginResult qrPassed(String flowToken, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
         QrState state = qr.stateOfFlow(flow.tokenDigest());

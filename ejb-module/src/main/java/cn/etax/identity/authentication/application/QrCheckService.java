@@ -66,6 +66,16 @@ public class QrCheckService {
     }
 
     /**
+     * The flow's latest check failed and its failure was not taken yet: takes it (true), so that it counts towards
+     * the face lockout once however often its result is asked for (RULE-LOCK). Its own transaction, committed at
+     * once: the caller's refusal rolls its own back.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean takeFailure(String flowDigest) {
+        return latest(flowDigest, true).map(q -> q.takeFailure(clock.now())).orElse(false);
+    }
+
+    /**
      * {@link #consumeConfirmed} committed at once, for a caller whose own transaction then refuses: the face check
      * stays used, so the refusal cannot be asked for again without a new one.
      */

@@ -146,6 +146,15 @@ public class QrChallenge {
         consumedAt = now;
     }
 
+    /** A failed check is counted once: true the first time its failure is taken, false after. */
+    public boolean takeFailure(Instant now) {
+        if (state != QrState.FAILED || consumedAt != null) {
+            return false;
+        }
+        consumedAt = now;
+        return true;
+    }
+
     private void requireScanned(Instant now) {
         QrState current = state(now);
         if (current == QrState.EXPIRED) {
