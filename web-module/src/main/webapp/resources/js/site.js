@@ -13,7 +13,7 @@
  *
  * Errors out of sight: a button at the foot of a long form (registration, the counter's registration) answered with
  * a message at the head of the page, out of view, so the press seemed to do nothing. When an Ajax answer shows an
- * error message outside the window, the page scrolls to it; and unless a field is being typed in, the focus moves to
+ * error or a confirmation outside the window, the page scrolls to it; for an error, unless a field is being typed in, the focus moves to
  * the message (the pressed button was often re-rendered, which left the focus nowhere), so a keyboard or screen-reader
  * user goes on from there.
  */
@@ -119,35 +119,45 @@
     /* a message already shown stays where it is when a later answer (a poll) leaves it unchanged */
     var shown = new WeakSet();
 
-    function showError() {
-        var messages = document.querySelectorAll('.ui-messages-error, .ui-message-error');
-        for (var i = 0; i < messages.length; i++) {
-            var m = messages[i];
-            if (!visible(m)) {
-                continue;
-            }
-            if (shown.has(m)) {
-                return;
-            }
-            shown.add(m);
-            var box = m.getBoundingClientRect();
-            if (box.top < 0 || box.bottom > window.innerHeight) {
-                m.scrollIntoView({block: 'center'});
-            }
-            // the pressed button was re-rendered (the focus fell back to the page) or still has it: the message
-            // takes it; a field being typed in keeps it
-            var active = document.activeElement;
-            if (!active || active === document.body || active.matches('button, a')) {
-                m.setAttribute('tabindex', '-1');
-                m.focus({preventScroll: true});
-            }
+    function showMessage() {
+        var m = firstNew('.ui-messages-error, .ui-message-error') || firstNew('.ui-messages-info');
+        if (!m) {
             return;
         }
+        var box = m.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > window.innerHeight) {
+            m.scrollIntoView({block: 'center'});
+        }
+        if (!m.matches('.ui-messages-error, .ui-message-error')) {
+            return; // a confirmation is brought into view, an error also takes the focus
+        }
+        // the pressed button was re-rendered (the focus fell back to the page) or still has it: the message takes
+        // it; a field being typed in keeps it
+        var active = document.activeElement;
+        if (!active || active === document.body || active.matches('button, a')) {
+            m.setAttribute('tabindex', '-1');
+            m.focus({preventScroll: true});
+        }
+    }
+
+    /* the first visible message of the kind not handled before; null when the first visible one was */
+    function firstNew(selector) {
+        var messages = document.querySelectorAll(selector);
+        for (var i = 0; i < messages.length; i++) {
+            if (visible(messages[i])) {
+                if (shown.has(messages[i])) {
+                    return null;
+                }
+                shown.add(messages[i]);
+                return messages[i];
+            }
+        }
+        return null;
     }
 
     document.addEventListener('DOMContentLoaded', function () {
         if (window.jQuery) {
-            window.jQuery(document).on('pfAjaxComplete', showError);
+            window.jQuery(document).on('pfAjaxComplete', showMessage);
         }
         nameWidgets();
         new MutationObserver(nameWidgets).observe(document.body, {childList: true, subtree: true});

@@ -28,6 +28,7 @@ class ClerkAdminBrowserIT {
 
     @BeforeEach
     void useBrowser() {
+        Sim.nextBusinessDay(); // a throttle window of its own (see ThrottleIT)
         driver = browser.driver();
         wait = browser.waiter();
     }
@@ -44,6 +45,12 @@ class ClerkAdminBrowserIT {
         wait.until(ExpectedConditions.urlContains("/clerk/clerks.xhtml"));
         assertThat(driver.findElement(By.id("clerks:officeCode")).getAttribute("value")).as("his own office offered")
                 .isEqualTo("13601020000");
+
+        browser.click(By.xpath("//tbody[@id='clerks:table_data']/tr[td[normalize-space(.)='" + admin
+                + "']]//button[contains(@id,':manage')]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clerks:accountTitle"), admin));
+        assertThat(driver.findElements(By.id("clerks:deactivate"))).as("not offered on his own account").isEmpty();
+        assertThat(driver.findElements(By.id("clerks:reset"))).isEmpty();
 
         browser.type(By.id("clerks:username"), username);
         browser.type(By.id("clerks:name"), "浏览器科员");

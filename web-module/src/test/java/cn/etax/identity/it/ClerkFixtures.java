@@ -179,6 +179,13 @@ final class ClerkFixtures {
                 "clerk '" + username + "'%");
     }
 
+    /** The clerk's duties as stored, sorted, comma-separated. */
+    static String rolesOf(String username) {
+        return String.join(",", query("select r.role, c.username from clerk_role r join clerk c on c.id = r.clerk_id "
+                + "where c.username = ? order by r.role", username).stream()
+                .map(row -> row.substring(0, row.indexOf('|'))).toList());
+    }
+
     /** The clerk's id, as the audit names him ({@code clerk:<id>}). */
     static long idOf(String username) {
         List<String> rows = query("select id, username from clerk where username = ?", username);

@@ -15,4 +15,10 @@ public record AuthenticatedClerk(long clerkId, String username, String name, Str
     public String principalName() {
         return ClerkCaller.PREFIX + clerkId;
     }
+
+    /** The same login, counted as opened just after {@code moment} (his own password change ended the others). */
+    public AuthenticatedClerk openedAfter(Instant moment) {
+        return new AuthenticatedClerk(clerkId, username, name, taxOfficeCode, taxOfficeName, roles,
+                moment.plusNanos(1));
+    }
 }

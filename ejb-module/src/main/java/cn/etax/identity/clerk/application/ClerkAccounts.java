@@ -41,6 +41,9 @@ public class ClerkAccounts {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<ClerkSessionsEnded> sessionsEnded;
+
     /**
      * Creates the clerk unless the username exists; answers his id either way. The phone of his second factor
      * (RULE-2FA) is set on an existing clerk that has none yet (one created before clerks had a second factor).
@@ -53,6 +56,7 @@ public class ClerkAccounts {
     /** As above; {@code initial}: the password is one he must replace at his first login. */
     public long ensure(String username, String name, String password, String phone, String taxOfficeCode,
                        String taxOfficeName, Set<ClerkRole> roles, boolean initial) {
+        username = username == null ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
         ProtectedValue protectedPhone = phones.protect(MobileNumber.parse(phone));
         Optional<Clerk> existing = byUsername(username);
         if (existing.isPresent()) {
@@ -75,21 +79,27 @@ public class ClerkAccounts {
 
     /**
      * His own new password replaces {@code replacedHash}; {@code CLERK_LOGIN_REQUIRED} when it changed meanwhile
-     * (an administrator's reset), so a reset is never undone by a change begun before it.
+     * (an administrator's reset), so a reset is never undone by a change begun before it. His sessions opened until
+     * now end (another browser, a copied cookie); answers that moment, after which the session he changed it in is
+     * to count as opened.
      */
-    public void passwordChanged(long clerkId, String replacedHash, String newHash) {
+    public java.time.Instant passwordChanged(long clerkId, String replacedHash, String newHash) {
         Clerk clerk = em.find(Clerk.class, clerkId, LockModeType.PESSIMISTIC_WRITE);
         if (clerk == null || !clerk.passwordHash().equals(replacedHash)) {
             throw new ForbiddenException("CLERK_LOGIN_REQUIRED");
         }
         clerk.changePassword(newHash);
+        java.time.Instant now = clock.now();
+        sessionsEnded.fire(new ClerkSessionsEnded(clerkId, now));
+        return now;
     }
 
     public Optional<Clerk> byUsername(String username) {
         if (username == null || username.isBlank() || username.length() > 30) {
             return Optional.empty();
         }
-        return em.createNamedQuery(Clerk.BY_USERNAME, Clerk.class).setParameter("username", username.strip())
+        return em.createNamedQuery(Clerk.BY_USERNAME, Clerk.class)
+                .setParameter("username", username.strip().toLowerCase(java.util.Locale.ROOT))
                 .getResultStream().findFirst();
     }
 }

@@ -25,6 +25,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.enterprise.event.Event;
+import cn.etax.identity.account.domain.ProtectedValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.Serializable;
@@ -72,6 +75,9 @@ public class ClerkAdminService {
     BusinessClock clock;
 
     @Inject
+    Event<ClerkSessionsEnded> sessionsEnded;
+
+    @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
     int passwordCategories;
 
@@ -97,7 +103,7 @@ public class ClerkAdminService {
 
     public ClerkAccount clerk(long id) {
         Clerk admin = ClerkCaller.of(context, em);
-        return view(target(admin, id, false));
+        return view(target(admin, id));
     }
 
     /**
@@ -117,27 +123,33 @@ public class ClerkAdminService {
             if (!Clerk.isValidUsername(username)) {
                 throw new InvalidInputException("CLERK_USERNAME_INVALID");
             }
-            String name = RequiredText.of(c.name(), 100, "NAME_REQUIRED");
+            String name = RequiredText.of(c.name(), 100, "CLERK_NAME_REQUIRED");
             String officeCode = RequiredText.of(c.taxOfficeCode(), 11, "TAX_OFFICE_CODE_INVALID");
             if (!officeCode.matches("1\\d{10}")) {
                 throw new InvalidInputException("TAX_OFFICE_CODE_INVALID");
             }
             String officeName = RequiredText.of(c.taxOfficeName(), 100, "TAX_OFFICE_NAME_REQUIRED");
-            Set<ClerkRole> roles = duties(c.roles());
-            MobileNumber phone = MobileNumber.parse(c.phone());
-            new PasswordPolicy(passwordCategories).check(c.password(), username);
             if (!officeCode.substring(1, 3).equals(admin.provinceCode())) {
                 throw new ForbiddenException("CLERK_OUTSIDE_JURISDICTION");
             }
+            List<String> known = em.createNamedQuery(Clerk.OFFICE_NAMES, String.class).setParameter("code", officeCode)
+                    .getResultList();
+            if (!known.isEmpty() && !known.contains(officeName)) {
+                throw new InvalidInputException("TAX_OFFICE_NAME_MISMATCH", known.get(0));
+            }
+            Set<ClerkRole> roles = duties(c.roles());
+            MobileNumber phone = MobileNumber.parse(c.phone());
+            new PasswordPolicy(passwordCategories).check(c.password(), username);
             if (accounts.byUsername(username).isPresent()) {
                 throw new ConflictException("CLERK_USERNAME_TAKEN");
             }
+            ProtectedValue protectedPhone = phoneOfNoOtherClerk(phone, null);
             String hash = hasher.hash(c.password());
             Clerk clerk = new Clerk(username, name, hash, officeCode, officeName, roles, clock.now());
             clerk.passwordSetByAdministration(hash);
-            clerk.assignPhone(phones.protect(phone));
+            clerk.assignPhone(protectedPhone);
             em.persist(clerk);
-            em.flush();
+            flushUnique();
             guards.create(clerk.id());
             audit.record(null, "CLERK_ACCOUNT_CREATED", target(clerk), admin.describe() + " created "
                     + clerk.describe() + " " + roles, client);
@@ -145,21 +157,28 @@ public class ClerkAdminService {
         });
     }
 
-    /** His duties from now on (at least one); a session he opened with other duties serves no more calls. */
+    /** His duties from now on (at least one); his open sessions end (he logs in again with the new ones). */
     public ClerkAccount assignRoles(long id, Set<ClerkRole> roles, ClientContext client) {
         return change(id, "CLERK_ROLES_CHANGED", client, clerk -> {
             Set<ClerkRole> duties = duties(roles);
             if (self(clerk) && !duties.contains(ClerkRole.CLERK_ADMIN)) {
                 throw new ConflictException("CLERK_SELF_CHANGE_REFUSED");
             }
-            clerk.assignRoles(duties);
+            if (!duties.equals(clerk.roles())) {
+                clerk.assignRoles(duties);
+                if (!self(clerk)) {
+                    sessionsEnded(clerk);
+                }
+            }
         }, () -> "" + roles);
     }
 
-    /** The phone his login codes go to (RULE-2FA). */
+    /** The phone his login codes go to (RULE-2FA), no other clerk's ({@code CLERK_PHONE_TAKEN}). */
     public ClerkAccount assignPhone(long id, String phone, ClientContext client) {
-        return change(id, "CLERK_PHONE_CHANGED", client,
-                clerk -> clerk.assignPhone(phones.protect(MobileNumber.parse(phone))), () -> "phone");
+        return change(id, "CLERK_PHONE_CHANGED", client, clerk -> {
+            clerk.assignPhone(phoneOfNoOtherClerk(MobileNumber.parse(phone), clerk.id()));
+            flushUnique();
+        }, () -> "phone");
     }
 
     /**
@@ -174,6 +193,7 @@ public class ClerkAdminService {
             new PasswordPolicy(passwordCategories).check(password, clerk.username());
             clerk.passwordSetByAdministration(hasher.hash(password));
             guard(clerk).reset();
+            sessionsEnded(clerk);
         }, () -> "initial password set");
     }
 
@@ -184,6 +204,7 @@ public class ClerkAdminService {
                 throw new ConflictException("CLERK_SELF_CHANGE_REFUSED");
             }
             clerk.deactivate();
+            sessionsEnded(clerk);
         }, () -> "stopped");
     }
 
@@ -200,7 +221,7 @@ public class ClerkAdminService {
                                 java.util.function.Supplier<String> detail) {
         Clerk admin = ClerkCaller.of(context, em);
         return ClerkRefusals.audited(audit, admin, ClerkCaller.PREFIX + id, client, () -> {
-            Clerk clerk = target(admin, id, true);
+            Clerk clerk = lockedTogether(admin, id);
             change.accept(clerk);
             audit.record(null, action, target(clerk), admin.describe() + ": " + clerk.describe() + " "
                     + detail.get(), client);
@@ -208,9 +229,28 @@ public class ClerkAdminService {
         });
     }
 
-    /** The clerk of {@code id}, locked for a change; his office must be in the administrator's province. */
-    private Clerk target(Clerk admin, long id, boolean forChange) {
-        Clerk clerk = forChange ? em.find(Clerk.class, id, LockModeType.PESSIMISTIC_WRITE) : em.find(Clerk.class, id);
+    /**
+     * The clerk of {@code id} and the administrator himself, both locked, in the order of their ids, and read again:
+     * two administrators changing each other at the same moment are served one after the other, and the second finds
+     * he is no longer one ({@code CLERK_DUTIES_CHANGED}) — a province never loses its last administrator that way.
+     */
+    private Clerk lockedTogether(Clerk admin, long id) {
+        Clerk clerk = target(admin, id);
+        boolean adminFirst = admin.id() < clerk.id();
+        em.refresh(adminFirst ? admin : clerk, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(adminFirst ? clerk : admin, LockModeType.PESSIMISTIC_WRITE);
+        if (!admin.active() || admin.passwordChangeRequired()) {
+            throw new ForbiddenException("CLERK_LOGIN_REQUIRED");
+        }
+        if (!admin.holds(ClerkRole.CLERK_ADMIN)) {
+            throw new ForbiddenException("CLERK_DUTIES_CHANGED");
+        }
+        return clerk;
+    }
+
+    /** The clerk of {@code id}; his office must be in the administrator's province. */
+    private Clerk target(Clerk admin, long id) {
+        Clerk clerk = em.find(Clerk.class, id);
         if (clerk == null) {
             throw new NotFoundException("CLERK_NOT_FOUND");
         }
@@ -218,6 +258,30 @@ public class ClerkAdminService {
             throw new ForbiddenException("CLERK_OUTSIDE_JURISDICTION");
         }
         return clerk;
+    }
+
+    private void sessionsEnded(Clerk clerk) {
+        sessionsEnded.fire(new ClerkSessionsEnded(clerk.id(), clock.now()));
+    }
+
+    /** The phone protected for {@code clerkId}; {@code CLERK_PHONE_TAKEN} when another clerk's codes go there. */
+    private ProtectedValue phoneOfNoOtherClerk(MobileNumber phone, Long clerkId) {
+        ProtectedValue value = phones.protect(phone);
+        boolean taken = em.createNamedQuery(Clerk.BY_PHONE, Clerk.class).setParameter("digest", value.digest())
+                .getResultStream().anyMatch(other -> !other.id().equals(clerkId));
+        if (taken) {
+            throw new ConflictException("CLERK_PHONE_TAKEN");
+        }
+        return value;
+    }
+
+    /** Two administrators racing for one username or phone: the database's unique index answers the second. */
+    private void flushUnique() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ConflictException("CLERK_ACCOUNT_CONFLICT");
+        }
     }
 
     private boolean self(Clerk clerk) {

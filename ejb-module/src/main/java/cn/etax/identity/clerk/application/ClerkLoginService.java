@@ -201,10 +201,11 @@ public class ClerkLoginService {
 
     /**
      * The logged-in clerk changes his password: the old one is checked like a login's (a wrong one counts towards
-     * his lock and says how many tries are left today), the new one by RULE-PWD.
+     * his lock and says how many tries are left today), the new one by RULE-PWD. His other sessions end; answers
+     * the moment of the change, after which the calling session is to count as opened.
      */
     @RolesAllowed(ClerkRole.CLERK)
-    public void changePassword(String oldPassword, String newPassword, String confirmation, ClientContext client) {
+    public java.time.Instant changePassword(String oldPassword, String newPassword, String confirmation, ClientContext client) {
         Clerk clerk = ClerkCaller.of(context, em);
         RequiredText.secret(oldPassword, RequiredText.CREDENTIAL_MAX, "OLD_PASSWORD_REQUIRED");
         requireAcceptable(clerk, newPassword, confirmation);
@@ -227,8 +228,10 @@ public class ClerkLoginService {
             throw new AuthenticationFailedException("OLD_PASSWORD_WRONG", left);
         }
         guard.succeeded(clerk.id());
-        accounts.passwordChanged(clerk.id(), clerk.passwordHash(), newHash(clerk, newPassword));
+        java.time.Instant changed = accounts.passwordChanged(clerk.id(), clerk.passwordHash(),
+                newHash(clerk, newPassword));
         audit.recordSeparately(null, "CLERK_PASSWORD_CHANGED", target(clerk), clerk.describe(), client);
+        return changed;
     }
 
     /** RULE-PWD for a clerk's own new password, typed twice. */

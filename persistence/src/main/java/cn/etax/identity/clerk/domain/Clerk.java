@@ -20,6 +20,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,9 +34,15 @@ import java.util.Set;
 @NamedQuery(name = Clerk.BY_USERNAME, query = "select c from Clerk c where c.username = :username")
 @NamedQuery(name = Clerk.OF_OFFICES, query = "select c from Clerk c where c.taxOfficeCode like :prefix "
         + "order by c.username")
+@NamedQuery(name = Clerk.OFFICE_NAMES, query = "select distinct c.taxOfficeName from Clerk c "
+        + "where c.taxOfficeCode = :code")
+@NamedQuery(name = Clerk.BY_PHONE, query = "select c from Clerk c where c.phoneDigest = :digest")
 public class Clerk {
 
     public static final String BY_USERNAME = "Clerk.byUsername";
+    /** The names the clerks of a tax office code give their office. */
+    public static final String OFFICE_NAMES = "Clerk.officeNames";
+    public static final String BY_PHONE = "Clerk.byPhone";
     /** The clerks of the tax offices whose codes start with {@code prefix} (a province: "136%"). */
     public static final String OF_OFFICES = "Clerk.ofOffices";
 
@@ -99,7 +106,7 @@ public class Clerk {
         if (name == null || name.isBlank() || passwordHash == null || taxOfficeCode == null || taxOfficeName == null) {
             throw new IllegalArgumentException("clerk incomplete");
         }
-        this.username = username;
+        this.username = username.toLowerCase(Locale.ROOT);
         this.name = name.strip();
         this.passwordHash = passwordHash;
         this.taxOfficeCode = taxOfficeCode;
@@ -109,7 +116,10 @@ public class Clerk {
         this.createdAt = createdAt;
     }
 
-    /** A clerk's username: a letter, then 2-29 letters, digits, '_', '.' or '-'. */
+    /**
+     * A clerk's username: a letter, then 2-29 letters, digits, '_', '.' or '-'; kept in lower case, so that no two
+     * differ only in capitals.
+     */
     public static boolean isValidUsername(String username) {
         return username != null && username.matches("[A-Za-z][A-Za-z0-9_.-]{2,29}");
     }

@@ -41,6 +41,12 @@ public class ClerkAdminResource {
     @Context
     HttpServletRequest request;
 
+    /** A new clerk: {@code password} is the initial one he replaces at his first login. */
+    @Schema(name = "NewClerk")
+    public record NewClerkBody(String username, String name, String taxOfficeCode, String taxOfficeName,
+                               Set<ClerkRole> roles, String phone, String password) {
+    }
+
     @Schema(name = "ClerkRoles")
     public record Roles(Set<ClerkRole> roles) {
     }
@@ -62,10 +68,12 @@ public class ClerkAdminResource {
     @POST
     @Operation(summary = "A new clerk at a tax office of the administrator's province: username (a letter, then 2-29 "
             + "letters, digits, '_', '.', '-'), name, taxOfficeCode (eleven digits), taxOfficeName, at least one duty, "
-            + "the phone of his login codes and an initial password (RULE-PWD) he replaces at his first login")
-    public ClerkAdminService.ClerkAccount create(ClerkAdminService.NewClerk body) {
-        ClerkAdminService.NewClerk b = ClerkDuty.require(body);
-        return duty(() -> admin.create(b, Clients.of(request)));
+            + "the phone of his login codes (no other clerk's) and an initial password (RULE-PWD) he replaces at his "
+            + "first login; an office code other clerks have must carry their office name")
+    public ClerkAdminService.ClerkAccount create(NewClerkBody body) {
+        NewClerkBody b = ClerkDuty.require(body);
+        return duty(() -> admin.create(new ClerkAdminService.NewClerk(b.username(), b.name(), b.taxOfficeCode(),
+                b.taxOfficeName(), b.roles(), b.phone(), b.password()), Clients.of(request)));
     }
 
     @GET
@@ -77,7 +85,7 @@ public class ClerkAdminResource {
 
     @PUT
     @Path("{id}/roles")
-    @Operation(summary = "His duties from now on (at least one); a session opened with others must log in again")
+    @Operation(summary = "His duties from now on (at least one); his open sessions end")
     public ClerkAdminService.ClerkAccount assignRoles(@PathParam("id") long id, Roles body) {
         Roles b = ClerkDuty.require(body);
         return duty(() -> admin.assignRoles(id, b.roles(), Clients.of(request)));

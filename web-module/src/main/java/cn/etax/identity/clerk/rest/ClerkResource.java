@@ -123,9 +123,13 @@ public class ClerkResource {
      * {@code PASSWORD_CHANGE_REQUIRED} with the flow of {@code POST /api/v1/clerk/login/password}.
      */
     @Schema(name = "ClerkLoginAnswer")
-    public record LoginAnswer(String status, String flowToken, String username, String name, String taxOfficeCode,
+    public record LoginAnswer(LoginStatus status, String flowToken, String username, String name, String taxOfficeCode,
                               String taxOfficeName, Set<ClerkRole> roles) {
     }
+
+    /** What the code step opened. */
+    @Schema(name = "ClerkLoginStatus")
+    public enum LoginStatus { LOGGED_IN, PASSWORD_CHANGE_REQUIRED }
 
     /** The new password, typed twice, replacing the one the administration set. */
     @Schema(name = "ClerkInitialPassword")
@@ -158,17 +162,18 @@ public class ClerkResource {
     @POST
     @Path("login/sms")
     @Operation(summary = "Clerk login, step 2: the code (RULE-2FA; RULE-LOCK: five wrong passwords or codes a day "
-            + "lock until midnight); the session cookie opens the console")
+            + "lock until midnight). LOGGED_IN: the session cookie opens the console. PASSWORD_CHANGE_REQUIRED (a new "
+            + "or reset account): no session; flowToken is for POST /api/v1/clerk/login/password, then log in again")
     public LoginAnswer loginCode(CodeStep body) {
         CodeStep b = require(body);
         ClerkLoginService.CodeResult result = logins.code(b.flowToken(), b.code(), Clients.of(request));
         if (result.passwordChangeRequired()) {
-            return new LoginAnswer("PASSWORD_CHANGE_REQUIRED", result.passwordChangeFlow(), null, null, null, null,
+            return new LoginAnswer(LoginStatus.PASSWORD_CHANGE_REQUIRED, result.passwordChangeFlow(), null, null, null, null,
                     null);
         }
         AuthenticatedClerk clerk = result.clerk();
         sessions.clerkLogin(request, response, clerk);
-        return new LoginAnswer("LOGGED_IN", null, clerk.username(), clerk.name(), clerk.taxOfficeCode(),
+        return new LoginAnswer(LoginStatus.LOGGED_IN, null, clerk.username(), clerk.name(), clerk.taxOfficeCode(),
                 clerk.taxOfficeName(), clerk.roles());
     }
 
@@ -184,13 +189,12 @@ public class ClerkResource {
     @POST
     @Path("me/password")
     @Operation(summary = "The logged-in clerk changes his password: the old one (a wrong one counts towards his "
-            + "lock, RULE-LOCK) and the new one typed twice (RULE-PWD)")
+            + "lock, RULE-LOCK) and the new one typed twice (RULE-PWD); his other sessions end")
     public void changePassword(PasswordChange body) {
         PasswordChange b = require(body);
-        duty(ClerkRole.CLERK, () -> {
-            logins.changePassword(b.oldPassword(), b.newPassword(), b.confirmation(), Clients.of(request));
-            return null;
-        });
+        java.time.Instant changed = duty(ClerkRole.CLERK, () -> logins.changePassword(b.oldPassword(),
+                b.newPassword(), b.confirmation(), Clients.of(request)));
+        sessions.clerkPasswordChanged(request, changed);
     }
 
     @POST

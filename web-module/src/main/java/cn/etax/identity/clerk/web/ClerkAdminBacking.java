@@ -8,6 +8,7 @@ import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.faces.LocaleBacking;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -45,6 +46,9 @@ public class ClerkAdminBacking implements Serializable {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    LocaleBacking locale;
+
     private List<ClerkAccount> clerks = List.of();
 
     private String username;
@@ -67,7 +71,22 @@ public class ClerkAdminBacking implements Serializable {
             taxOfficeCode = me.taxOfficeCode();
             taxOfficeName = me.taxOfficeName();
         }
-        reload();
+    }
+
+    /** The page's view action: the list, or why it cannot be shown, before anything is rendered. */
+    public void load() {
+        jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+        if (!faces.isPostback()) {
+            // messages of this early phase in the visitor's language (the template's f:view applies it only later)
+            faces.getViewRoot().setLocale(locale.getLocale());
+            reload();
+        }
+    }
+
+    /** His own account: stopping it or resetting its password is refused, so neither is offered. */
+    public boolean isSelfSelected() {
+        AuthenticatedClerk me = sessions.currentClerk(FacesSupport.request());
+        return selected != null && me != null && me.clerkId() == selected.id();
     }
 
     public void create() {

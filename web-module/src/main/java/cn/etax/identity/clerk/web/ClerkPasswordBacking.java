@@ -19,13 +19,17 @@ public class ClerkPasswordBacking implements Serializable {
     @EJB
     transient ClerkLoginService logins;
 
+    @jakarta.inject.Inject
+    cn.etax.identity.web.security.Sessions sessions;
+
     private String oldPassword;
     private String newPassword;
     private String confirmation;
 
     public void change() {
         try {
-            logins.changePassword(oldPassword, newPassword, confirmation, FacesSupport.client());
+            sessions.clerkPasswordChanged(FacesSupport.request(),
+                    logins.changePassword(oldPassword, newPassword, confirmation, FacesSupport.client()));
             FacesSupport.info("clerk.password.changed");
         } catch (DomainException e) {
             FacesSupport.error(e);

@@ -42,6 +42,11 @@ public final class CurrentSession {
         session.setMaxInactiveInterval(idleMinutes * 60);
     }
 
+    /** §8: the same clerk's login, counted as opened at another moment. */
+    static void replaceClerk(HttpSession session, AuthenticatedClerk clerk) {
+        session.setAttribute(CLERK, clerk);
+    }
+
     /** LOGIN-10: the social-security fee payer's account the session was logged in with, if any. */
     public static AuthenticatedFeePayer feePayer(HttpSession session) {
         return session == null ? null : (AuthenticatedFeePayer) session.getAttribute(FEE_PAYER);

@@ -119,11 +119,15 @@ final class SessionAuthModule implements ServerAuthModule {
             session.invalidate();
         } else {
             AuthenticatedClerk clerk = CurrentSession.clerk(session);
-            if (clerk != null) {
-                return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
-            }
             AuthenticatedFeePayer payer = CurrentSession.feePayer(session);
-            if (payer != null) {
+            if (clerk != null) {
+                if (!endedAccounts.clerkEnded(clerk.clerkId(), clerk.authenticatedAt())) {
+                    return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
+                }
+                // §8: an administrator stopped him, reset his password or changed his duties, or he changed his
+                // password elsewhere, after this login: the session ends here
+                session.invalidate();
+            } else if (payer != null) {
                 if (!endedAccounts.feePayerEnded(payer.accountId(), payer.authenticatedAt())) {
                     return caller(client, new FeePayerPrincipal(payer), FEE_PAYER_GROUPS);
                 }

@@ -141,6 +141,18 @@ public class Sessions {
         return CurrentSession.clerk(request.getSession(false));
     }
 
+    /**
+     * §8: the clerk changed his password in this session at {@code changedAt}, which ended his sessions opened until
+     * then; this one goes on.
+     */
+    public void clerkPasswordChanged(HttpServletRequest request, java.time.Instant changedAt) {
+        HttpSession session = request.getSession(false);
+        AuthenticatedClerk clerk = CurrentSession.clerk(session);
+        if (clerk != null) {
+            CurrentSession.replaceClerk(session, clerk.openedAfter(changedAt));
+        }
+    }
+
     /** Ends the session everywhere it is used (LOGIN-9); a stale tab or a copied cookie gets nothing afterwards. */
     public void logout(HttpServletRequest request) {
         try {
