@@ -82,13 +82,7 @@ class ClerkAdminBrowserIT {
         ClerkFixtures.phoneIs(username, phone);
         driver.manage().deleteAllCookies();
         driver.get(App.uri("/clerk/login.xhtml").toString());
-        browser.type(By.id("clerkLogin:username"), username);
-        browser.type(By.id("clerkLogin:password"), ClerkAdminIT.INITIAL);
-        SliderDrag.ontoGap(driver, "clerkLogin");
-        browser.click(By.id("clerkLogin:submit"));
-        browser.click(By.id("clerkLogin:sendCode"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clerkLogin:messages"), "验证码已发送至"));
-        browser.type(By.id("clerkLogin:smsCode"), Sim.latestCode(phone) + Keys.ENTER);
+        ClerkFixtures.passwordAndCodeOnPage(browser, username, ClerkAdminIT.INITIAL);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clerkLogin:messages"),
                 "您的密码由管理员设置，请设置新密码后重新登录。"));
         browser.type(By.id("clerkLogin:newPassword"), ClerkAdminIT.INITIAL);
@@ -100,13 +94,7 @@ class ClerkAdminBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clerkLogin:messages"),
                 "新密码已设置，请使用新密码重新登录。"));
 
-        browser.type(By.id("clerkLogin:username"), username);
-        browser.type(By.id("clerkLogin:password"), ClerkAdminIT.OWN);
-        SliderDrag.ontoGap(driver, "clerkLogin");
-        browser.click(By.id("clerkLogin:submit"));
-        browser.click(By.id("clerkLogin:sendCode"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clerkLogin:messages"), "验证码已发送至"));
-        browser.type(By.id("clerkLogin:smsCode"), Sim.latestCode(phone) + Keys.ENTER);
+        ClerkFixtures.passwordAndCodeOnPage(browser, username, ClerkAdminIT.OWN);
         wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
         assertThat(browser.text(By.id("clerkBar:who"))).isEqualTo("浏览器科员（国家税务总局南昌市东湖区税务局）");
         assertThat(driver.findElements(By.id("clerkBar:registerLink"))).as("his registration duty").isNotEmpty();

@@ -106,16 +106,21 @@ final class ClerkFixtures {
 
     /** The console's login page clicked through in the browser: password, slider, 获取验证码, the code and Enter. */
     static void logInOnPage(ChromiumBrowser browser, String username) {
+        passwordAndCodeOnPage(browser, username, DEMO_PASSWORD);
+        browser.waiter().until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
+    }
+
+    /** Both steps of the login page with the given password; what follows is the caller's to wait for. */
+    static void passwordAndCodeOnPage(ChromiumBrowser browser, String username, String password) {
         WebDriver driver = browser.driver();
         WebDriverWait wait = browser.waiter();
         browser.type(By.id("clerkLogin:username"), username);
-        browser.type(By.id("clerkLogin:password"), DEMO_PASSWORD);
+        browser.type(By.id("clerkLogin:password"), password);
         SliderDrag.ontoGap(driver, "clerkLogin");
         browser.click(By.id("clerkLogin:submit"));
         browser.click(By.id("clerkLogin:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clerkLogin:messages"), "验证码已发送至"));
         browser.type(By.id("clerkLogin:smsCode"), Sim.latestCode(phoneOf(username)) + Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/clerk/index.xhtml"));
     }
 
     static JsonObjectBuilder person(TestPerson p) {

@@ -4,15 +4,12 @@ import cn.etax.identity.clerk.application.ClerkAdminService;
 import cn.etax.identity.clerk.application.ClerkAdminService.ClerkAccount;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
-import cn.etax.identity.shared.DomainException;
-import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.web.faces.FacesSupport;
 import cn.etax.identity.web.faces.LocaleBacking;
 import cn.etax.identity.web.security.Sessions;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -171,17 +168,7 @@ public class ClerkAdminBacking implements Serializable {
     }
 
     private static <T> T call(Supplier<T> action) {
-        if (!FacesSupport.request().isUserInRole(ClerkRole.ADMIN)) {
-            return null; // the page itself says why (AccountArea)
-        }
-        try {
-            return action.get();
-        } catch (EJBAccessException e) {
-            FacesSupport.error(new ForbiddenException("CLERK_DUTY_REQUIRED"));
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
-        return null;
+        return ClerkConsoleBacking.call(ClerkRole.ADMIN, action);
     }
 
     public ClerkRole[] getAllRoles() { return ClerkRole.values(); }

@@ -143,6 +143,24 @@ public class ClerkConsoleBacking implements Serializable {
     }
 
     /** Asked before the EJB, whose {@code @RolesAllowed} enforces it, so the page answers with a message. */
+    /**
+     * One console call of a page: the duty asked first (the EJB's {@code @RolesAllowed} enforces it), a refusal
+     * shown as the page's message; null when refused.
+     */
+    static <T> T call(String role, java.util.function.Supplier<T> action) {
+        if (!dutyHeld(role)) {
+            return null;
+        }
+        try {
+            return action.get();
+        } catch (EJBAccessException e) {
+            FacesSupport.error(new ForbiddenException("CLERK_DUTY_REQUIRED"));
+        } catch (DomainException e) {
+            FacesSupport.error(e);
+        }
+        return null;
+    }
+
     static boolean dutyHeld(String role) {
         if (FacesSupport.request().isUserInRole(role)) {
             return true;

@@ -4,13 +4,10 @@ import cn.etax.identity.clerk.application.ClerkPersonService;
 import cn.etax.identity.clerk.domain.ClerkRole;
 import cn.etax.identity.registration.application.RealNameCollected;
 import cn.etax.identity.registration.application.RealNameCollection;
-import cn.etax.identity.shared.DomainException;
-import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.IdType;
 import cn.etax.identity.web.faces.Countries;
 import cn.etax.identity.web.faces.FacesSupport;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
@@ -70,17 +67,7 @@ public class ClerkPersonsBacking implements Serializable {
     }
 
     private static <T> T call(Supplier<T> action) {
-        if (!ClerkConsoleBacking.dutyHeld(ClerkRole.REGISTRATION)) {
-            return null;
-        }
-        try {
-            return action.get();
-        } catch (EJBAccessException e) {
-            FacesSupport.error(new ForbiddenException("CLERK_DUTY_REQUIRED"));
-        } catch (DomainException e) {
-            FacesSupport.error(e);
-        }
-        return null;
+        return ClerkConsoleBacking.call(ClerkRole.REGISTRATION, action);
     }
 
     public boolean isNationalityAsked() { return idType != null && idType.impliedNationality() == null; }
