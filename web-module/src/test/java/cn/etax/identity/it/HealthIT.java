@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HealthIT {
 
     @Test
-    @DisplayName("/health is UP and includes the database check (migrated and reachable)")
+    @DisplayName("/health is UP and includes the database check (migrated and reachable) and the application's start")
     void healthIncludesDatabase() {
         Reply r = Api.browser().get("/health");
 
@@ -21,6 +21,8 @@ class HealthIT {
                 .filter(c -> "database".equals(c.getString("name"))).findFirst().orElseThrow();
         assertThat(database.getString("status")).isEqualTo("UP");
         assertThat(database.getJsonObject("data").getString("migrated")).isEqualTo("true");
+        assertThat(r.json().getJsonArray("checks").getValuesAs(JsonObject.class))
+                .anyMatch(c -> "application".equals(c.getString("name")) && "UP".equals(c.getString("status")));
     }
 
     @Test
