@@ -319,9 +319,13 @@ public class LoginService {
                 return steps.qrPassed(flowToken, client);
             });
         } catch (AuthenticationFailedException e) {
-            if ("FACE_CHECK_FAILED".equals(e.code()) && qr.takeFailure(subject.flowDigest())) {
-                int left = begin(subject.personId(), AuthMethod.TAX_APP_FACE, entry, client);
-                throw failed(subject.personId(), AuthMethod.TAX_APP_FACE, entry, "FACE_CHECK_FAILED", left, client);
+            java.util.Optional<QrApp> failedIn = "FACE_CHECK_FAILED".equals(e.code())
+                    ? qr.takeFailure(subject.flowDigest()) : java.util.Optional.empty();
+            if (failedIn.isPresent()) {
+                // RULE-LOG names the app that checked (tax app face, IIT app); both count on the face counter
+                AuthMethod method = failedIn.get().method();
+                int left = begin(subject.personId(), method, entry, client);
+                throw failed(subject.personId(), method, entry, "FACE_CHECK_FAILED", left, client);
             }
             throw e;
         }

@@ -66,13 +66,13 @@ public class QrCheckService {
     }
 
     /**
-     * The flow's latest check failed and its failure was not taken yet: takes it (true), so that it counts towards
-     * the face lockout once however often its result is asked for (RULE-LOCK). Its own transaction, committed at
+     * The flow's latest check failed and its failure was not taken yet: takes it and answers the app that checked,
+     * so that it counts towards the face lockout once however often its result is asked for (RULE-LOCK). Its own transaction, committed at
      * once: the caller's refusal rolls its own back.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean takeFailure(String flowDigest) {
-        return latest(flowDigest, true).map(q -> q.takeFailure(clock.now())).orElse(false);
+    public java.util.Optional<QrApp> takeFailure(String flowDigest) {
+        return latest(flowDigest, true).filter(q -> q.takeFailure(clock.now())).map(QrChallenge::app);
     }
 
     /**

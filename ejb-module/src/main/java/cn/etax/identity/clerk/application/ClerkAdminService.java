@@ -183,7 +183,7 @@ public class ClerkAdminService {
 
     /**
      * A new initial password (RULE-PWD) for a clerk who forgot his: he replaces it at his next login, his lock is
-     * lifted, and a session he still has serves no more calls.
+     * lifted, and his open sessions end.
      */
     public ClerkAccount resetPassword(long id, String password, ClientContext client) {
         return change(id, "CLERK_PASSWORD_RESET", client, clerk -> {
@@ -197,7 +197,7 @@ public class ClerkAdminService {
         }, () -> "initial password set");
     }
 
-    /** 停用: he cannot log in, and his open session serves no more calls. */
+    /** 停用: he cannot log in, and his open sessions end. */
     public ClerkAccount deactivate(long id, ClientContext client) {
         return change(id, "CLERK_DEACTIVATED", client, clerk -> {
             if (self(clerk)) {
