@@ -100,4 +100,23 @@ class ClerkAdminBrowserIT {
         assertThat(driver.findElements(By.id("clerkBar:registerLink"))).as("his registration duty").isNotEmpty();
         assertThat(driver.findElements(By.id("clerkBar:clerksLink"))).as("no administration duty").isEmpty();
     }
+
+    @Test
+    @DisplayName("an administrator whose duty is taken away while his page is open is sent to the login on his next press")
+    void ended_session_goes_to_the_login() {
+        String admin = ClerkFixtures.newClerk("CLERK_ADMIN");
+        driver.get(App.uri("/clerk/login.xhtml").toString());
+        ClerkFixtures.logInOnPage(browser, admin);
+        browser.click(By.id("clerkBar:clerksLink"));
+        wait.until(ExpectedConditions.urlContains("/clerk/clerks.xhtml"));
+
+        Api other = ClerkFixtures.loggedIn(ClerkFixtures.newClerk("CLERK_ADMIN"));
+        Reply moved = other.send("PUT", ClerkAdminIT.CLERKS + "/" + ClerkFixtures.idOf(admin) + "/roles",
+                jakarta.json.Json.createObjectBuilder().add("roles", jakarta.json.Json.createArrayBuilder()
+                        .add("CLERK_GRANTS")).build(), java.util.Map.of());
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+
+        browser.click(By.xpath("//tbody[@id='clerks:table_data']/tr[1]//button[contains(@id,':manage')]"));
+        wait.until(ExpectedConditions.urlContains("/clerk/login.xhtml"));
+    }
 }

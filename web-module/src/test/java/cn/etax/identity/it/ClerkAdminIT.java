@@ -324,6 +324,33 @@ class ClerkAdminIT {
         assertThat(elsewhere.get(CLERK + "/me").status()).as("the other browser").isEqualTo(401);
     }
 
+    @Test
+    @DisplayName("a login begun before a stop or a password reset ends in nothing: the old password opens no session")
+    void flows_begun_before_a_change_end() {
+        Api admin = ClerkFixtures.loggedIn(ClerkFixtures.newClerk("CLERK_ADMIN"));
+        String username = ClerkFixtures.newClerk("CLERK_GRANTS");
+        long id = idOf(username);
+        Api browser = Api.browser();
+        Reply begun = ClerkFixtures.login(browser, username, DEMO_PASSWORD);
+        assertThat(begun.status()).isEqualTo(200);
+        admin.post(CLERKS + "/" + id + "/deactivate", JsonValue.EMPTY_JSON_OBJECT);
+        Reply code = browser.post(CLERK + "/login/sms-code", Json.createObjectBuilder()
+                .add("flowToken", begun.string("flowToken")).build());
+        assertThat(code.code()).as("stopped meanwhile: %s", code).isEqualTo("FLOW_INVALID");
+        admin.post(CLERKS + "/" + id + "/activate", JsonValue.EMPTY_JSON_OBJECT);
+
+        Reply again = ClerkFixtures.login(browser, username, DEMO_PASSWORD);
+        assertThat(browser.post(CLERK + "/login/sms-code", Json.createObjectBuilder()
+                .add("flowToken", again.string("flowToken")).build()).status()).isEqualTo(204);
+        admin.post(CLERKS + "/" + id + "/password-reset", Json.createObjectBuilder().add("password", INITIAL).build());
+        Reply stale = browser.post(CLERK + "/login/sms", Json.createObjectBuilder()
+                .add("flowToken", again.string("flowToken")).add("code", Sim.latestCode(ClerkFixtures.phoneOf(username)))
+                .build());
+        assertThat(stale.code()).as("reset meanwhile: %s", stale).isEqualTo("FLOW_INVALID");
+        assertThat(stale.header("Set-Cookie")).isEmpty();
+        assertThat(browser.get(CLERK + "/me").status()).isEqualTo(401);
+    }
+
     private static void lockOut(String username) {
         for (int i = 1; i <= 5; i++) {
             ClerkFixtures.login(Api.browser(), username, "Wrong@2026x" + i);

@@ -116,6 +116,14 @@ public class ClerkAdminService {
             if (c == null) {
                 throw new InvalidInputException("REQUEST_BODY_REQUIRED");
             }
+            // the office first: another province is refused before anything else is looked at
+            String officeCode = RequiredText.of(c.taxOfficeCode(), 11, "TAX_OFFICE_CODE_INVALID");
+            if (!officeCode.matches("1\\d{10}")) {
+                throw new InvalidInputException("TAX_OFFICE_CODE_INVALID");
+            }
+            if (!officeCode.substring(1, 3).equals(admin.provinceCode())) {
+                throw new ForbiddenException("CLERK_OUTSIDE_JURISDICTION");
+            }
             String username = c.username() == null ? null : c.username().strip();
             if (username == null || username.isEmpty()) {
                 throw new InvalidInputException("CLERK_USERNAME_REQUIRED");
@@ -124,14 +132,7 @@ public class ClerkAdminService {
                 throw new InvalidInputException("CLERK_USERNAME_INVALID");
             }
             String name = RequiredText.of(c.name(), 100, "CLERK_NAME_REQUIRED");
-            String officeCode = RequiredText.of(c.taxOfficeCode(), 11, "TAX_OFFICE_CODE_INVALID");
-            if (!officeCode.matches("1\\d{10}")) {
-                throw new InvalidInputException("TAX_OFFICE_CODE_INVALID");
-            }
             String officeName = RequiredText.of(c.taxOfficeName(), 100, "TAX_OFFICE_NAME_REQUIRED");
-            if (!officeCode.substring(1, 3).equals(admin.provinceCode())) {
-                throw new ForbiddenException("CLERK_OUTSIDE_JURISDICTION");
-            }
             List<String> known = em.createNamedQuery(Clerk.OFFICE_NAMES, String.class).setParameter("code", officeCode)
                     .getResultList();
             if (!known.isEmpty() && !known.contains(officeName)) {

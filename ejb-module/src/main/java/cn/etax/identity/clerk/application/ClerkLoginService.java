@@ -122,7 +122,7 @@ public class ClerkLoginService {
                     client);
             throw new ConflictException("CLERK_PHONE_MISSING");
         }
-        return new PasswordStep(steps.passwordAccepted(clerk.id(), client), clerk.phoneMasked());
+        return new PasswordStep(steps.passwordAccepted(clerk, client), clerk.phoneMasked());
     }
 
     /** {@code flowToken} of the code step and the phone the code goes to, masked. */

@@ -48,17 +48,22 @@ public class ClerkLoginSteps {
     @Inject
     BusinessClock clock;
 
-    /** The password passed: a flow bound to the clerk, for the code's steps. */
-    public String passwordAccepted(long clerkId, ClientContext client) {
+    /**
+     * The password passed: a flow bound to the clerk and to the password he proved, for the code's steps. A flow
+     * outlives neither: stopped, or his password reset or changed since, the steps after it answer
+     * {@code FLOW_INVALID}, so an old password never ends in a session or in choosing the new one.
+     */
+    public String passwordAccepted(Clerk clerk, ClientContext client) {
         FlowService.Started started = flows.start(LOGIN, client);
-        started.flow().bindClerk(clerkId);
+        started.flow().bindClerk(clerk.id());
+        started.flow().bindTo(passwordBinding(clerk));
         return started.token();
     }
 
     /** The login's code to the clerk's phone (RULE-SMS), refused while he is locked (RULE-LOCK). */
     public void sendCode(String flowToken) {
         AuthFlow flow = codeStep(flowToken);
-        Clerk clerk = em.find(Clerk.class, flow.requireClerk());
+        Clerk clerk = clerkOf(flow);
         em.find(ClerkLoginGuard.class, clerk.id()).ensureUnlocked(clock.now(), clock.zone());
         sms.send(flow.tokenDigest(), LOGIN, MobileNumber.parse(protector.decrypt(clerk.phoneCipher())));
     }
@@ -70,7 +75,7 @@ public class ClerkLoginSteps {
      */
     public CodeAnswer codeEntered(String flowToken, String code) {
         AuthFlow flow = codeStep(flowToken);
-        Clerk clerk = em.find(Clerk.class, flow.requireClerk());
+        Clerk clerk = clerkOf(flow);
         ClerkLoginGuard guard = em.find(ClerkLoginGuard.class, clerk.id(), LockModeType.PESSIMISTIC_WRITE);
         guard.ensureUnlocked(clock.now(), clock.zone());
         OneTimeSecret.Outcome outcome = sms.check(flow.tokenDigest(), LOGIN, clerk.phoneDigest(), code);
@@ -94,8 +99,8 @@ public class ClerkLoginSteps {
     public Clerk passwordChangeDue(String flowToken) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
         flow.ensureVerified();
-        Clerk clerk = em.find(Clerk.class, flow.requireClerk());
-        if (!clerk.active() || !clerk.passwordChangeRequired()) {
+        Clerk clerk = clerkOf(flow);
+        if (!clerk.passwordChangeRequired()) {
             throw new AuthenticationFailedException("FLOW_INVALID");
         }
         return clerk;
@@ -114,6 +119,25 @@ public class ClerkLoginSteps {
         }
         clerk.changePassword(newHash);
         flow.complete();
+    }
+
+    /** The flow's clerk, still active and with the password the flow was started with. */
+    private Clerk clerkOf(AuthFlow flow) {
+        Clerk clerk = em.find(Clerk.class, flow.requireClerk());
+        if (clerk == null || !clerk.active() || !passwordBinding(clerk).equals(flow.boundTo())) {
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
+        return clerk;
+    }
+
+    /** What binds a flow to the password proved at its start: a digest of the stored hash, never the hash. */
+    private static String passwordBinding(Clerk clerk) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(clerk.passwordHash().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A flow still at its code step. */

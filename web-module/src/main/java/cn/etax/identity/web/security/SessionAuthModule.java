@@ -189,7 +189,18 @@ final class SessionAuthModule implements ServerAuthModule {
                         .build().toString());
                 return AuthStatus.SEND_FAILURE;
             }
-            response.sendRedirect(request.getContextPath() + loginPageFor(path));
+            String login = request.getContextPath() + loginPageFor(path);
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                // a button pressed on a page whose session has ended (timed out, stopped by an administrator): a
+                // redirect the Faces Ajax script follows, where a 302 would leave the press answered by nothing
+                response.setStatus(HttpServletResponse.SC_OK);
+                response.setHeader("Cache-Control", "no-store");
+                response.setContentType("text/xml;charset=UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response>"
+                        + "<redirect url=\"" + login + "\"></redirect></partial-response>");
+                return AuthStatus.SEND_CONTINUE;
+            }
+            response.sendRedirect(login);
             return AuthStatus.SEND_CONTINUE;
         } catch (IOException e) {
             throw (AuthException) new AuthException("the refusal could not be written").initCause(e);
