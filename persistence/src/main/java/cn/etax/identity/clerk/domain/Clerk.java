@@ -124,7 +124,7 @@ public class Clerk {
         return username != null && username.matches("[A-Za-z][A-Za-z0-9_.-]{2,29}");
     }
 
-    /** His duties from now on; at least one. A session opened with others serves no more calls. */
+    /** His duties from now on; at least one. His sessions opened with others end. */
     public void assignRoles(Set<ClerkRole> roles) {
         if (roles == null || roles.isEmpty() || roles.contains(null)) {
             throw new IllegalArgumentException("a clerk holds at least one duty");
@@ -146,7 +146,7 @@ public class Clerk {
 
     public boolean passwordChangeRequired() { return passwordChangeRequired; }
 
-    /** Stopped (停用): he cannot log in, and his open session serves no more calls. */
+    /** Stopped (停用): he cannot log in, and his open sessions end. */
     public void deactivate() {
         this.active = false;
     }

@@ -119,7 +119,7 @@ public class ClerkAdminResource {
     @POST
     @Path("{id}/deactivate")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Stop (停用) the account: no login, and his open session ends")
+    @Operation(summary = "Stop (停用) the account: no login, and his open sessions end")
     public ClerkAdminService.ClerkAccount deactivate(@PathParam("id") long id) {
         return duty(() -> admin.deactivate(id, Clients.of(request)));
     }
