@@ -120,14 +120,20 @@ class AccountIT {
         private static final String NEW = "Neu#2026tax";
 
         @Test
-        @DisplayName("ENT-6: by the old password; afterwards the old password fails and the new one logs in")
+        @DisplayName("ENT-6: by the old password; afterwards the old password fails and the new one logs in; the "
+                + "person's other session ends and the one he changed it in goes on (ASVS 3.3.3)")
         void byOldPassword() {
             TestPerson p = newPerson("周改密");
+            Api other = loggedIn(p);
             Api browser = loggedIn(p);
 
             Reply r = put(browser, "/password", json("oldPassword", PASSWORD, "password", NEW, "confirmation", NEW));
 
             assertThat(r.status()).as("%s", r).isEqualTo(204);
+            assertThat(browser.get(ME + "/profile").status()).as("the session it was changed in").isEqualTo(200);
+            Reply stale = other.get(ME + "/profile");
+            assertThat(stale.status()).as("the other session: %s", stale).isEqualTo(401);
+            assertThat(browser.get(ME + "/profile").status()).as("still, after the other's refusal").isEqualTo(200);
             Reply old = Api.browser().passwordStep(p.phone(), PASSWORD);
             assertThat(old.status()).isEqualTo(401);
             assertThat(old.code()).isEqualTo("PASSWORD_WRONG");
@@ -167,9 +173,11 @@ class AccountIT {
         }
 
         @Test
-        @DisplayName("RULE-LOCK: wrong old passwords count as the login's do, empty ones do not; the fifth locks")
+        @DisplayName("RULE-LOCK: wrong old passwords count as the login's do, empty ones do not; the fifth locks and "
+                + "ends the guessing session with the person's others")
         void wrongOldPasswordsLock() {
             TestPerson p = newPerson("周锁密");
+            Api other = loggedIn(p);
             Api browser = loggedIn(p);
             for (int i = 0; i < 2; i++) {
                 Reply empty = put(browser, "/password", json("oldPassword", "", "password", NEW, "confirmation", NEW));
@@ -185,6 +193,8 @@ class AccountIT {
             assertThat(fifth.status()).as("%s", fifth).isEqualTo(423);
             assertThat(fifth.code()).isEqualTo("ACCOUNT_LOCKED");
             assertThat(Api.browser().passwordStep(p.phone(), PASSWORD).code()).isEqualTo("ACCOUNT_LOCKED");
+            assertThat(browser.get(ME + "/profile").status()).as("the session that guessed").isEqualTo(401);
+            assertThat(other.get(ME + "/profile").status()).as("his other session").isEqualTo(401);
         }
 
         @Test

@@ -325,6 +325,26 @@ class ClerkAdminIT {
     }
 
     @Test
+    @DisplayName("RULE-LOCK: the fifth wrong old password locks him and ends the guessing session with his others")
+    void wrong_old_passwords_end_his_sessions() {
+        String username = ClerkFixtures.newClerk("CLERK_REGISTRATION");
+        Api here = ClerkFixtures.loggedIn(username);
+        Api elsewhere = ClerkFixtures.loggedIn(username);
+        for (int i = 0; i < 4; i++) {
+            assertThat(here.post(CLERK + "/me/password", change("Wrong@2026x" + i, OWN, OWN)).code())
+                    .isEqualTo("OLD_PASSWORD_WRONG");
+        }
+        assertThat(here.get(CLERK + "/me").status()).as("four wrong: still his session").isEqualTo(200);
+        Reply fifth = here.post(CLERK + "/me/password", change("Wrong@2026y", OWN, OWN));
+        assertThat(fifth.status()).as("%s", fifth).isEqualTo(423);
+        assertThat(fifth.code()).isEqualTo("CLERK_ACCOUNT_LOCKED");
+        assertThat(here.get(CLERK + "/me").status()).as("the session that guessed").isEqualTo(401);
+        assertThat(elsewhere.get(CLERK + "/me").status()).as("his other session").isEqualTo(401);
+        assertThat(ClerkFixtures.login(Api.browser(), username, DEMO_PASSWORD).code())
+                .isEqualTo("CLERK_ACCOUNT_LOCKED");
+    }
+
+    @Test
     @DisplayName("a login begun before a stop or a password reset ends in nothing: the old password opens no session")
     void flows_begun_before_a_change_end() {
         Api admin = ClerkFixtures.loggedIn(ClerkFixtures.newClerk("CLERK_ADMIN"));

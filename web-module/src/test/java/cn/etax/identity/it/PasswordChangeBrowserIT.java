@@ -35,7 +35,8 @@ class PasswordChangeBrowserIT {
     }
 
     @Test
-    @DisplayName("new password typed, code asked for: the password stays; Enter in the code field changes it, one code sent")
+    @DisplayName("new password typed, code asked for: the password stays; Enter in the code field changes it, one code "
+            + "sent; the page's session goes on")
     void change_by_sms() {
         TestPerson p = Fixtures.quickPerson();
         new PersonEntryPage(driver, wait).logInBySms(p);
@@ -55,6 +56,9 @@ class PasswordChangeBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("password:messages"), "密码修改成功"));
         assertThat(Sim.messagesTo(p.phone())).as("Enter sent no second code").isEqualTo(sentBefore + 1);
         assertThat(Api.browser().login(p.phone(), newPassword, p.phone()).string("status")).isEqualTo("LOGGED_IN");
+        driver.get(App.uri("/account/password.xhtml").toString());
+        assertThat(driver.getCurrentUrl()).as("the session it was changed in goes on (ASVS 3.3.3)")
+                .endsWith("/account/password.xhtml");
     }
 
     @Test

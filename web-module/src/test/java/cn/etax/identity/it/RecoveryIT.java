@@ -59,9 +59,12 @@ class RecoveryIT {
     }
 
     @Test
-    @DisplayName("REG-5: forgot password by tax-app face check; completing before the app confirmed is refused")
+    @DisplayName("REG-5: forgot password by tax-app face check; completing before the app confirmed is refused; the "
+            + "session the person had open elsewhere ends (ASVS 3.3.3)")
     void resetByFaceCheck() {
         TestPerson p = Fixtures.quickPerson();
+        Api elsewhere = Api.browser();
+        assertThat(elsewhere.login(p).string("status")).isEqualTo("LOGGED_IN");
         Api browser = Api.browser();
         String flow = startReset(browser, p.idNumber()).string("flowToken");
 
@@ -80,6 +83,8 @@ class RecoveryIT {
 
         assertThat(reset.status()).as("reset %s", reset).isEqualTo(204);
         assertThat(Api.browser().login(p.phone(), NEW_PASSWORD, p.phone()).string("status")).isEqualTo("LOGGED_IN");
+        Reply stale = elsewhere.get("/api/v1/me/profile");
+        assertThat(stale.status()).as("the session opened before the reset: %s", stale).isEqualTo(401);
     }
 
     @Test

@@ -44,6 +44,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +102,12 @@ public class AccountService {
 
     @Inject
     Event<PersonDeregistered> deregistered;
+
+    @Inject
+    Event<PersonSessionsEnded> sessionsEnded;
+
+    @Inject
+    EndedAccounts ended;
 
     @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
@@ -199,10 +206,10 @@ public class AccountService {
         return qr.stateOfFlow(myFlow(flowToken, me()).tokenDigest());
     }
 
-    // ---- password
+    // ---- password: each way answers the moment of the change (see setPassword)
 
-    public void changePasswordWithOld(String oldPassword, String newPassword, String confirmation,
-                                      ClientContext client) {
+    public Instant changePasswordWithOld(String oldPassword, String newPassword, String confirmation,
+                                         ClientContext client) {
         Person p = me();
         checkNewPassword(p, newPassword, confirmation);
         // asked for, or refused when malformed, not counted
@@ -213,7 +220,9 @@ public class AccountService {
             loginLog.recordSeparately(p.id(), AuthMethod.PASSWORD, left == 0 ? LoginOutcome.LOCKED
                     : LoginOutcome.FAILURE, "OLD_PASSWORD_WRONG", client);
             if (left == 0) {
-                guard.ensureUnlocked(p.id()); // the day's fifth failure: ACCOUNT_LOCKED with the unlock time
+                // the day's fifth failure locked the account: the session that guessed ends with all the others
+                ended.personLocked(p.id(), clock.now());
+                guard.ensureUnlocked(p.id()); // ACCOUNT_LOCKED with the unlock time
             }
             throw new AuthenticationFailedException("OLD_PASSWORD_WRONG", left); // the login page's count too
         }
@@ -221,11 +230,11 @@ public class AccountService {
         if (oldPassword.equals(newPassword)) {
             throw new InvalidInputException("PASSWORD_UNCHANGED");
         }
-        setPassword(p, newPassword, "old password", client);
+        return setPassword(p, newPassword, "old password", client);
     }
 
-    public void changePasswordWithSms(String flowToken, String code, String newPassword, String confirmation,
-                                      ClientContext client) {
+    public Instant changePasswordWithSms(String flowToken, String code, String newPassword, String confirmation,
+                                         ClientContext client) {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
         checkNewPassword(p, newPassword, confirmation);
@@ -236,11 +245,11 @@ public class AccountService {
         requireDifferent(p, newPassword);
         requireCode(flow, phone.digest(), code);
         flow.complete();
-        setPassword(p, newPassword, "SMS code", client);
+        return setPassword(p, newPassword, "SMS code", client);
     }
 
-    public void changePasswordWithFace(String flowToken, String newPassword, String confirmation,
-                                       ClientContext client) {
+    public Instant changePasswordWithFace(String flowToken, String newPassword, String confirmation,
+                                          ClientContext client) {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
         checkNewPassword(p, newPassword, confirmation);
@@ -248,7 +257,7 @@ public class AccountService {
         requireDifferent(p, newPassword);
         flow.complete();
         p.passFaceCheck();
-        setPassword(p, newPassword, "face check", client);
+        return setPassword(p, newPassword, "face check", client);
     }
 
     // ---- phones (RULE-PHONE)
@@ -549,8 +558,15 @@ public class AccountService {
         }
     }
 
-    private void setPassword(Person p, String newPassword, String how, ClientContext client) {
+    /**
+     * The new password; the person's sessions opened until now end once it committed (ASVS 3.3.3). Answers that
+     * moment, after which the session he changed it in is to count as opened.
+     */
+    private Instant setPassword(Person p, String newPassword, String how, ClientContext client) {
         p.changePassword(hasher.hash(newPassword));
         audit.record(p.id(), "PASSWORD_CHANGED", "person:" + p.id(), "by " + how, client);
+        Instant now = clock.now();
+        sessionsEnded.fire(new PersonSessionsEnded(p.id(), now));
+        return now;
     }
 }

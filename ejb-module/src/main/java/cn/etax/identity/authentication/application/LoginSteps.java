@@ -1,6 +1,7 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.account.application.PersonSessionsEnded;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.account.domain.PersonPhone;
 import cn.etax.identity.audit.application.AuditService;
@@ -38,6 +39,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -124,6 +126,9 @@ public class LoginSteps {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    Event<PersonSessionsEnded> sessionsEnded;
 
     @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
@@ -293,6 +298,8 @@ public class LoginSteps {
         person.changePassword(hasher.hash(newPassword));
         flow.complete();
         audit.record(person.id(), "PASSWORD_CHANGED", "person:" + person.id(), "initial password replaced", client);
+        // as after any change of the password, whatever session was opened before it ends
+        sessionsEnded.fire(new PersonSessionsEnded(person.id(), clock.now()));
         return LoginResult.pending(LoginResult.Status.RELOGIN_REQUIRED);
     }
 

@@ -1,6 +1,7 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.account.application.PersonDirectory;
+import cn.etax.identity.account.application.PersonSessionsEnded;
 import cn.etax.identity.account.application.PhoneOwnership;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.account.domain.PersonPhone;
@@ -26,6 +27,7 @@ import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -74,6 +76,9 @@ public class PasswordRecoveryService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    Event<PersonSessionsEnded> sessionsEnded;
 
     @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
@@ -144,7 +149,10 @@ public class PasswordRecoveryService {
         }
     }
 
-    /** REG-5 step 2: proven by the SMS code ({@code code} given) or by the confirmed face check (code null). */
+    /**
+     * REG-5 step 2: proven by the SMS code ({@code code} given) or by the confirmed face check (code null). The lock is
+     * lifted and every open session of the person ends (ASVS 3.3.3).
+     */
     public void resetPassword(String flowToken, String code, String newPassword, String confirmation,
                               ClientContext client) {
         AuthFlow flow = flows.find(flowToken, FlowKind.PASSWORD_RESET);
@@ -163,6 +171,7 @@ public class PasswordRecoveryService {
         flow.complete();
         audit.record(person.id(), "PASSWORD_RESET", "person:" + person.id(), "forgot password; lockout lifted",
                 client);
+        sessionsEnded.fire(new PersonSessionsEnded(person.id(), clock.now())); // whoever held one loses it
     }
 
     /** REG-6 step 1: document + personal password. The initial password is refused once it was typed. */

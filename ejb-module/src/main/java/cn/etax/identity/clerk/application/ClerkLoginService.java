@@ -1,5 +1,6 @@
 package cn.etax.identity.clerk.application;
 
+import cn.etax.identity.account.application.EndedAccounts;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.AddressThrottle;
 import cn.etax.identity.authentication.application.HumanCheckService;
@@ -72,6 +73,9 @@ public class ClerkLoginService {
 
     @Inject
     BusinessClock clock;
+
+    @Inject
+    EndedAccounts ended;
 
     @Resource
     SessionContext context;
@@ -219,6 +223,8 @@ public class ClerkLoginService {
             audit.recordSeparately(null, "CLERK_PASSWORD_CHANGE_FAILED", target(clerk), clerk.describe()
                     + ": wrong old password", client);
             if (left == 0) {
+                // the fifth wrong one locked him: this session ends with his others (RULE-LOCK)
+                ended.clerkLocked(clerk.id(), clock.now());
                 try {
                     guard.ensureUnlocked(clerk.id());
                 } catch (AccountLockedException locked) {

@@ -186,17 +186,22 @@ public class AccountResource {
     @PUT
     @Path("password")
     @Operation(summary = "Change the password: with oldPassword; or flowToken + code (SMS to the default phone); "
-            + "or flowToken alone after a confirmed face check (RULE-PWD)")
+            + "or flowToken alone after a confirmed face check (RULE-PWD). The person's other sessions end; this one "
+            + "goes on. The fifth wrong oldPassword of the day locks the account and ends this session too")
     public void password(PasswordChange body) {
         PasswordChange b = require(body);
+        java.time.Instant changed;
         if (b.oldPassword() != null) {
-            account.changePasswordWithOld(b.oldPassword(), b.password(), b.confirmation(), Clients.of(request));
+            changed = account.changePasswordWithOld(b.oldPassword(), b.password(), b.confirmation(),
+                    Clients.of(request));
         } else if (b.code() != null) {
-            account.changePasswordWithSms(b.flowToken(), b.code(), b.password(), b.confirmation(),
+            changed = account.changePasswordWithSms(b.flowToken(), b.code(), b.password(), b.confirmation(),
                     Clients.of(request));
         } else {
-            account.changePasswordWithFace(b.flowToken(), b.password(), b.confirmation(), Clients.of(request));
+            changed = account.changePasswordWithFace(b.flowToken(), b.password(), b.confirmation(),
+                    Clients.of(request));
         }
+        sessions.passwordChanged(request, changed);
     }
 
     @POST

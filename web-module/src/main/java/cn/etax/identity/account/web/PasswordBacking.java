@@ -4,15 +4,18 @@ import cn.etax.identity.account.application.AccountService;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.shared.DomainException;
 import cn.etax.identity.web.faces.FacesSupport;
+import cn.etax.identity.web.security.Sessions;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
 
 /**
  * password.xhtml (ENT-6, RULE-PWD): three ways to prove it is the person — the old password, a code sent to the
- * default phone, or a face check by QR in the tax app / IIT app. The new password is checked by the service.
+ * default phone, or a face check by QR in the tax app / IIT app. The new password is checked by the service; once
+ * changed, the person's other sessions end and this one goes on.
  */
 @Named
 @ViewScoped
@@ -22,6 +25,9 @@ public class PasswordBacking implements Serializable {
 
     @EJB
     AccountService account;
+
+    @Inject
+    Sessions sessions;
 
     private String oldPassword;
     private String newPassword;
@@ -33,8 +39,7 @@ public class PasswordBacking implements Serializable {
 
     public void changeWithOld() {
         try {
-            account.changePasswordWithOld(oldPassword, newPassword, confirmation, FacesSupport.client());
-            done();
+            done(account.changePasswordWithOld(oldPassword, newPassword, confirmation, FacesSupport.client()));
         } catch (DomainException e) {
             FacesSupport.error(e);
         } finally {
@@ -53,8 +58,8 @@ public class PasswordBacking implements Serializable {
 
     public void changeWithSms() {
         try {
-            account.changePasswordWithSms(changes.current(), smsCode, newPassword, confirmation, FacesSupport.client());
-            done();
+            done(account.changePasswordWithSms(changes.current(), smsCode, newPassword, confirmation,
+                    FacesSupport.client()));
         } catch (DomainException e) {
             FacesSupport.error(e);
         } finally {
@@ -71,12 +76,14 @@ public class PasswordBacking implements Serializable {
     /** The page's poll while a QR is shown: a confirmed face check changes the password at once. */
     public void pollFaceCheck() {
         changes.poll(account, () -> {
-            account.changePasswordWithFace(changes.current(), newPassword, confirmation, FacesSupport.client());
-            done();
+            done(account.changePasswordWithFace(changes.current(), newPassword, confirmation,
+                    FacesSupport.client()));
         });
     }
 
-    private void done() {
+    /** Changed at {@code changedAt}: the person's other sessions end, this one goes on. */
+    private void done(java.time.Instant changedAt) {
+        sessions.passwordChanged(FacesSupport.request(), changedAt);
         changes.reset();
         smsCode = null;
         newPassword = null;

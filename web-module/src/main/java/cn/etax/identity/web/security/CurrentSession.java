@@ -14,6 +14,7 @@ public final class CurrentSession {
     static final String STARTED = "etax.sessionStarted";
     static final String CLERK = "etax.clerk";
     static final String FEE_PAYER = "etax.feePayer";
+    static final String PASSWORD_CHANGED = "etax.passwordChanged";
 
     private CurrentSession() {
     }
@@ -25,6 +26,7 @@ public final class CurrentSession {
     static void start(HttpSession session, AuthenticatedPerson person, Instant now, int idleMinutes) {
         session.removeAttribute(CLERK);
         session.removeAttribute(FEE_PAYER);
+        session.removeAttribute(PASSWORD_CHANGED);
         session.setAttribute(PERSON, person);
         session.setAttribute(STARTED, now);
         session.setMaxInactiveInterval(idleMinutes * 60);
@@ -63,6 +65,21 @@ public final class CurrentSession {
     /** ENT-9: the identity the session acts in from now on (the person and the session's start stay). */
     static void replace(HttpSession session, AuthenticatedPerson person) {
         session.setAttribute(PERSON, person);
+    }
+
+    /**
+     * The person changed his password in this session at {@code changedAt}, which ended his sessions opened until
+     * then: this one goes on (its login's moment, which its assertions carry as {@code auth_time}, stays).
+     */
+    static void passwordChanged(HttpSession session, Instant changedAt) {
+        session.setAttribute(PASSWORD_CHANGED, changedAt);
+    }
+
+    /** The moment the person's session counts as opened at: its login, or a password change made in it since. */
+    static Instant personOpenedAt(HttpSession session, AuthenticatedPerson person) {
+        Instant changed = (Instant) session.getAttribute(PASSWORD_CHANGED);
+        return changed == null || changed.isBefore(person.authenticatedAt())
+                ? person.authenticatedAt() : changed.plusNanos(1);
     }
 
     static Instant started(HttpSession session) {

@@ -112,10 +112,11 @@ final class SessionAuthModule implements ServerAuthModule {
         HttpSession session = request.getSession(false);
         AuthenticatedPerson person = CurrentSession.person(session);
         if (person != null) {
-            if (!endedAccounts.ended(person.personId(), person.authenticatedAt())) {
+            if (!endedAccounts.ended(person.personId(), CurrentSession.personOpenedAt(session, person))) {
                 return caller(client, new PersonPrincipal(person.personId()), personGroups(person));
             }
-            // REG-7: the person deregistered (in this session or another) after this login: the session ends here
+            // REG-7: the person deregistered (in this session or another) after this login; or his password was
+            // changed in another session, reset, or locked by this session's guesses: the session ends here
             session.invalidate();
         } else {
             AuthenticatedClerk clerk = CurrentSession.clerk(session);

@@ -153,6 +153,17 @@ public class Sessions {
         }
     }
 
+    /**
+     * The person changed his password in this session at {@code changedAt}, which ended his sessions opened until
+     * then; this one goes on.
+     */
+    public void passwordChanged(HttpServletRequest request, java.time.Instant changedAt) {
+        HttpSession session = request.getSession(false);
+        if (CurrentSession.person(session) != null) {
+            CurrentSession.passwordChanged(session, changedAt);
+        }
+    }
+
     /** Ends the session everywhere it is used (LOGIN-9); a stale tab or a copied cookie gets nothing afterwards. */
     public void logout(HttpServletRequest request) {
         try {
