@@ -168,6 +168,22 @@ class SocialSecurityLoginIT {
     }
 
     @Test
+    @DisplayName("a password reset ends the sessions the payer had open; the new password logs in")
+    void reset_ends_open_sessions() {
+        Payer unit = synced(newUnit(), false);
+        String username = newUsername();
+        assertThat(setAccount(unit, username, Fixtures.PASSWORD).status()).isEqualTo(200);
+        Api session = Api.browser();
+        assertThat(login(session, unit, username, Fixtures.PASSWORD).string("status")).isEqualTo("LOGGED_IN");
+
+        Reply reset = setAccount(unit, null, "Fresh#2027fee");
+
+        assertThat(reset.status()).as("%s", reset).isEqualTo(200);
+        assertThat(session.get(BASE + "/me").status()).as("the session opened before the reset").isEqualTo(401);
+        assertThat(login(Api.browser(), unit, username, "Fresh#2027fee").string("status")).isEqualTo("LOGGED_IN");
+    }
+
+    @Test
     @DisplayName("a natural-person fee payer by ID document; the pure social-security unit still needs the code "
             + "while the exemption is off (the default)")
     void person_payer_and_pure_payer_without_exemption() {

@@ -101,10 +101,7 @@ public class AccountService {
     BusinessClock clock;
 
     @Inject
-    Event<PersonDeregistered> deregistered;
-
-    @Inject
-    Event<PersonSessionsEnded> sessionsEnded;
+    Event<SessionsEnded> sessionsEnded;
 
     @Inject
     EndedAccounts ended;
@@ -221,7 +218,7 @@ public class AccountService {
                     : LoginOutcome.FAILURE, "OLD_PASSWORD_WRONG", client);
             if (left == 0) {
                 // the day's fifth failure locked the account: the session that guessed ends with all the others
-                ended.personLocked(p.id(), clock.now());
+                ended.locked(SessionsEnded.ofPerson(p.id(), clock.now()));
                 guard.ensureUnlocked(p.id()); // ACCOUNT_LOCKED with the unlock time
             }
             throw new AuthenticationFailedException("OLD_PASSWORD_WRONG", left); // the login page's count too
@@ -438,7 +435,7 @@ public class AccountService {
     private void deregister(Person p, AuthFlow flow, String how, ClientContext client) {
         flow.complete();
         p.deregister();
-        deregistered.fire(new PersonDeregistered(p.id(), clock.now()));
+        sessionsEnded.fire(SessionsEnded.ofPerson(p.id(), clock.now()));
         audit.record(p.id(), "DEREGISTERED", "person:" + p.id(), "by " + how, client);
     }
 
@@ -566,7 +563,7 @@ public class AccountService {
         p.changePassword(hasher.hash(newPassword));
         audit.record(p.id(), "PASSWORD_CHANGED", "person:" + p.id(), "by " + how, client);
         Instant now = clock.now();
-        sessionsEnded.fire(new PersonSessionsEnded(p.id(), now));
+        sessionsEnded.fire(SessionsEnded.ofPerson(p.id(), now));
         return now;
     }
 }

@@ -1,7 +1,7 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.account.application.PersonDirectory;
-import cn.etax.identity.account.application.PersonSessionsEnded;
+import cn.etax.identity.account.application.SessionsEnded;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.account.domain.PersonPhone;
 import cn.etax.identity.audit.application.AuditService;
@@ -128,7 +128,7 @@ public class LoginSteps {
     BusinessClock clock;
 
     @Inject
-    Event<PersonSessionsEnded> sessionsEnded;
+    Event<SessionsEnded> sessionsEnded;
 
     @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
@@ -299,7 +299,7 @@ public class LoginSteps {
         flow.complete();
         audit.record(person.id(), "PASSWORD_CHANGED", "person:" + person.id(), "initial password replaced", client);
         // as after any change of the password, whatever session was opened before it ends
-        sessionsEnded.fire(new PersonSessionsEnded(person.id(), clock.now()));
+        sessionsEnded.fire(SessionsEnded.ofPerson(person.id(), clock.now()));
         return LoginResult.pending(LoginResult.Status.RELOGIN_REQUIRED);
     }
 

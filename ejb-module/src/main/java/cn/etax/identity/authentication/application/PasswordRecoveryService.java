@@ -1,7 +1,7 @@
 package cn.etax.identity.authentication.application;
 
 import cn.etax.identity.account.application.PersonDirectory;
-import cn.etax.identity.account.application.PersonSessionsEnded;
+import cn.etax.identity.account.application.SessionsEnded;
 import cn.etax.identity.account.application.PhoneOwnership;
 import cn.etax.identity.account.domain.Person;
 import cn.etax.identity.account.domain.PersonPhone;
@@ -78,7 +78,7 @@ public class PasswordRecoveryService {
     BusinessClock clock;
 
     @Inject
-    Event<PersonSessionsEnded> sessionsEnded;
+    Event<SessionsEnded> sessionsEnded;
 
     @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
@@ -171,7 +171,7 @@ public class PasswordRecoveryService {
         flow.complete();
         audit.record(person.id(), "PASSWORD_RESET", "person:" + person.id(), "forgot password; lockout lifted",
                 client);
-        sessionsEnded.fire(new PersonSessionsEnded(person.id(), clock.now())); // whoever held one loses it
+        sessionsEnded.fire(SessionsEnded.ofPerson(person.id(), clock.now())); // whoever held one loses it
     }
 
     /** REG-6 step 1: document + personal password. The initial password is refused once it was typed. */

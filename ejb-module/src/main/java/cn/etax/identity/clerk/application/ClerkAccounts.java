@@ -1,6 +1,7 @@
 package cn.etax.identity.clerk.application;
 
 import cn.etax.identity.account.application.PhoneOwnership;
+import cn.etax.identity.account.application.SessionsEnded;
 import cn.etax.identity.account.domain.ProtectedValue;
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.clerk.domain.Clerk;
@@ -42,7 +43,7 @@ public class ClerkAccounts {
     BusinessClock clock;
 
     @Inject
-    jakarta.enterprise.event.Event<ClerkSessionsEnded> sessionsEnded;
+    jakarta.enterprise.event.Event<SessionsEnded> sessionsEnded;
 
     /**
      * Creates the clerk unless the username exists; answers his id either way. The phone of his second factor
@@ -90,7 +91,7 @@ public class ClerkAccounts {
         }
         clerk.changePassword(newHash);
         java.time.Instant now = clock.now();
-        sessionsEnded.fire(new ClerkSessionsEnded(clerkId, now));
+        sessionsEnded.fire(SessionsEnded.ofClerk(clerkId, now));
         return now;
     }
 

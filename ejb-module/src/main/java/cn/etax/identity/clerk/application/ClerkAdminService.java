@@ -1,6 +1,7 @@
 package cn.etax.identity.clerk.application;
 
 import cn.etax.identity.account.application.PhoneOwnership;
+import cn.etax.identity.account.application.SessionsEnded;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
@@ -75,7 +76,7 @@ public class ClerkAdminService {
     BusinessClock clock;
 
     @Inject
-    Event<ClerkSessionsEnded> sessionsEnded;
+    Event<SessionsEnded> sessionsEnded;
 
     @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
@@ -262,7 +263,7 @@ public class ClerkAdminService {
     }
 
     private void sessionsEnded(Clerk clerk) {
-        sessionsEnded.fire(new ClerkSessionsEnded(clerk.id(), clock.now()));
+        sessionsEnded.fire(SessionsEnded.ofClerk(clerk.id(), clock.now()));
     }
 
     /** The phone protected for {@code clerkId}; {@code CLERK_PHONE_TAKEN} when another clerk's codes go there. */

@@ -1,6 +1,7 @@
 package cn.etax.identity.clerk.application;
 
 import cn.etax.identity.account.application.EndedAccounts;
+import cn.etax.identity.account.application.SessionsEnded;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.AddressThrottle;
 import cn.etax.identity.authentication.application.HumanCheckService;
@@ -224,7 +225,7 @@ public class ClerkLoginService {
                     + ": wrong old password", client);
             if (left == 0) {
                 // the fifth wrong one locked him: this session ends with his others (RULE-LOCK)
-                ended.clerkLocked(clerk.id(), clock.now());
+                ended.locked(SessionsEnded.ofClerk(clerk.id(), clock.now()));
                 try {
                     guard.ensureUnlocked(clerk.id());
                 } catch (AccountLockedException locked) {

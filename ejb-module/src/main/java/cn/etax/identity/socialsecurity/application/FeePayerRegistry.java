@@ -1,5 +1,6 @@
 package cn.etax.identity.socialsecurity.application;
 
+import cn.etax.identity.account.application.SessionsEnded;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.CreditCode;
@@ -51,7 +52,7 @@ public class FeePayerRegistry {
     BusinessClock clock;
 
     @Inject
-    Event<FeePayerClosed> closed;
+    Event<SessionsEnded> closed;
 
     /** A payer's registration, new or changed. Answers whether anything changed. */
     public FeePayerSynced record(FeePayerMessage m, ClientContext client) {
@@ -80,7 +81,7 @@ public class FeePayerRegistry {
             guard.create(account.id());
         }
         if (wasActive && !account.active()) {
-            closed.fire(new FeePayerClosed(account.id(), clock.now())); // its sessions end at their next request
+            closed.fire(SessionsEnded.ofFeePayer(account.id(), clock.now())); // its sessions end at their next request
         }
         if (changed) {
             audit.record(null, "SOCIAL_SECURITY_PAYER_SYNCED", FeePayerLoginSteps.target(account.id()),

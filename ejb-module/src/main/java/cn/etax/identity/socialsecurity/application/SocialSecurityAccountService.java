@@ -1,5 +1,6 @@
 package cn.etax.identity.socialsecurity.application;
 
+import cn.etax.identity.account.application.SessionsEnded;
 import cn.etax.identity.account.domain.UsernamePolicy;
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.AddressThrottle;
@@ -28,6 +29,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -82,6 +84,9 @@ public class SocialSecurityAccountService {
     BusinessClock clock;
 
     @Inject
+    Event<SessionsEnded> sessionsEnded;
+
+    @Inject
     @ConfigProperty(name = "identity.password.categories", defaultValue = "3")
     int passwordCategories;
 
@@ -121,7 +126,8 @@ public class SocialSecurityAccountService {
      * password twice (RULE-PWD). What the form alone can tell is checked first; then the code (a wrong one counts on
      * the code, which dies after five); only then whether the username is free, so the step cannot probe usernames
      * without the payer's phone. The account row is locked: a concurrent registration or sync of the same payer
-     * waits, and the second registration is refused. Answers the account's username.
+     * waits, and the second registration is refused. A reset ends the account's open sessions. Answers the account's
+     * username.
      */
     public String complete(String flowToken, String code, String username, String password, String confirmation,
                            ClientContext client) {
@@ -158,6 +164,7 @@ public class SocialSecurityAccountService {
         } else {
             account.changePassword(hash, clock.now());
             guard.reset(account.id());
+            sessionsEnded.fire(SessionsEnded.ofFeePayer(account.id(), clock.now())); // whoever held one loses it
         }
         try {
             em.flush();

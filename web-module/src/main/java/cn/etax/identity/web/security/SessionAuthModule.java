@@ -1,6 +1,7 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.account.application.EndedAccounts;
+import cn.etax.identity.account.application.SessionsEnded.Holder;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
@@ -112,7 +113,8 @@ final class SessionAuthModule implements ServerAuthModule {
         HttpSession session = request.getSession(false);
         AuthenticatedPerson person = CurrentSession.person(session);
         if (person != null) {
-            if (!endedAccounts.ended(person.personId(), CurrentSession.personOpenedAt(session, person))) {
+            if (!endedAccounts.ended(Holder.PERSON, person.personId(),
+                    CurrentSession.personOpenedAt(session, person))) {
                 return caller(client, new PersonPrincipal(person.personId()), personGroups(person));
             }
             // REG-7: the person deregistered (in this session or another) after this login; or his password was
@@ -122,14 +124,14 @@ final class SessionAuthModule implements ServerAuthModule {
             AuthenticatedClerk clerk = CurrentSession.clerk(session);
             AuthenticatedFeePayer payer = CurrentSession.feePayer(session);
             if (clerk != null) {
-                if (!endedAccounts.clerkEnded(clerk.clerkId(), clerk.authenticatedAt())) {
+                if (!endedAccounts.ended(Holder.CLERK, clerk.clerkId(), clerk.authenticatedAt())) {
                     return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
                 }
                 // §8: an administrator stopped him, reset his password or changed his duties, or he changed his
                 // password elsewhere, after this login: the session ends here
                 session.invalidate();
             } else if (payer != null) {
-                if (!endedAccounts.feePayerEnded(payer.accountId(), payer.authenticatedAt())) {
+                if (!endedAccounts.ended(Holder.FEE_PAYER, payer.accountId(), payer.authenticatedAt())) {
                     return caller(client, new FeePayerPrincipal(payer), FEE_PAYER_GROUPS);
                 }
                 // LOGIN-10: the fee collection system closed the payer after this login: the session ends here
