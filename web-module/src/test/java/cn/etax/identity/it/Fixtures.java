@@ -167,9 +167,14 @@ public final class Fixtures {
 
         /** Sends the SMS code to the phone the registrant will own; asserts it was sent. */
         public void sendCode(String phone) {
-            Reply r = browser.post(REGISTRATIONS + "/sms-code",
-                    Json.createObjectBuilder().add("flowToken", flowToken).add("phone", phone).build());
+            Reply r = trySendCode(phone);
             assertThat(r.status()).as("registration SMS code to %s: %s", phone, r).isEqualTo(204);
+        }
+
+        /** Asks for the SMS code to {@code phone}; the raw answer. */
+        public Reply trySendCode(String phone) {
+            return browser.post(REGISTRATIONS + "/sms-code",
+                    Json.createObjectBuilder().add("flowToken", flowToken).add("phone", phone).build());
         }
 
         public String latestCode(String phone) {

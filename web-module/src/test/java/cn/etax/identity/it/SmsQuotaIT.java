@@ -99,4 +99,47 @@ class SmsQuotaIT {
                         .isBetween(580, 586));
         assertThat(Sim.messagesTo(ZHANG_SAN.phone()) - before).as("messages the phone received").isEqualTo(11);
     }
+
+    @Test
+    @DisplayName("RULE-SMS: one registration sends codes to 10 numbers at most in 10 minutes; the 11th number → 429 "
+            + "发送过于频繁，请稍后重试 and no message")
+    void oneFlowCannotSendToAListOfNumbers() {
+        Fixtures.Registration registration = Fixtures.Registration.start(Api.browser(), Fixtures.newCitizen());
+        for (int i = 1; i <= 10; i++) {
+            registration.sendCode(Fixtures.newPhone());
+        }
+        String eleventhNumber = Fixtures.newPhone();
+
+        Reply eleventh = registration.trySendCode(eleventhNumber);
+
+        assertThat(eleventh.status()).as("%s", eleventh).isEqualTo(429);
+        assertThat(eleventh.code()).isEqualTo("SMS_TOO_FREQUENT");
+        assertThat(eleventh.message()).startsWith("发送过于频繁，请稍后重试");
+        assertThat(Sim.messagesTo(eleventhNumber)).as("messages the 11th number received").isZero();
+    }
+
+    @Test
+    @DisplayName("RULE-SMS: codes to typed numbers from one client address, over new registrations, stop at the "
+            + "throttle's 100 in 10 minutes; a login's code to the person's own phone is not counted")
+    void oneAddressCannotSendToAListOfNumbers() {
+        for (int flow = 0; flow < 10; flow++) {
+            Fixtures.Registration registration = Fixtures.Registration.start(Api.browser(), Fixtures.newCitizen());
+            for (int i = 0; i < 10; i++) {
+                registration.sendCode(Fixtures.newPhone());
+            }
+        }
+        Fixtures.Registration another = Fixtures.Registration.start(Api.browser(), Fixtures.newCitizen());
+        String number = Fixtures.newPhone();
+
+        Reply refused = another.trySendCode(number);
+
+        assertThat(refused.status()).as("%s", refused).isEqualTo(429);
+        assertThat(refused.code()).isEqualTo("SMS_TOO_FREQUENT");
+        assertThat(Sim.messagesTo(number)).isZero();
+        Api browser = Api.browser();
+        assertThat(browser.sendCode(browser.startLogin(ZHANG_SAN.phone(), ZHANG_SAN.password())).status())
+                .as("a login's code").isEqualTo(204);
+        Sim.moveClock(Duration.ofMinutes(11));
+        assertThat(another.trySendCode(number).status()).as("a new window").isEqualTo(204);
+    }
 }

@@ -181,7 +181,7 @@ public class AccountService {
     }
 
     /** Code to a number the caller wants to add or switch to. */
-    public void sendCodeToNewPhone(String flowToken, String rawPhone) {
+    public void sendCodeToNewPhone(String flowToken, String rawPhone, ClientContext client) {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
         guard.ensureUnlocked(p.id());
@@ -189,7 +189,7 @@ public class AccountService {
         if (p.findPhone(sms.phoneDigest(phone)).isPresent()) {
             throw new ConflictException("PHONE_ALREADY_YOURS");
         }
-        sms.send(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phone);
+        sms.sendToTypedNumber(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phone, client);
     }
 
     public String startFaceCheck(String flowToken, QrApp app, ClientContext client) {

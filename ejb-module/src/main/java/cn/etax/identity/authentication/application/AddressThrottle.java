@@ -65,6 +65,18 @@ public class AddressThrottle {
                 Duration.ofMinutes(windowMinutes), "TOO_MANY_REGISTRATION_ATTEMPTS");
     }
 
+    /**
+     * RULE-SMS: one SMS code to a number the caller typed (registration, a new phone, 找回手机) from the client's
+     * address, in a window of its own, or {@code SMS_TOO_FREQUENT} (429): nobody sends codes to a list of numbers.
+     */
+    public void smsToTypedNumber(ClientContext client) {
+        if (exempt.contains(client.address())) {
+            return;
+        }
+        limiter.consume("sms-address:" + protector.digest("address", client.address()), limit,
+                Duration.ofMinutes(windowMinutes), "SMS_TOO_FREQUENT");
+    }
+
     /** Counts one attempt from the client's address or throws {@code TOO_MANY_ATTEMPTS} (429). */
     public void attempt(ClientContext client) {
         if (exempt.contains(client.address())) {

@@ -205,9 +205,9 @@ public class PasswordRecoveryService {
                 Masking.name(person.name()));
     }
 
-    public void sendRetrievalCode(String flowToken, String rawPhone) {
+    public void sendRetrievalCode(String flowToken, String rawPhone, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, FlowKind.PHONE_RETRIEVAL);
-        sms.send(flow.tokenDigest(), FlowKind.PHONE_RETRIEVAL, MobileNumber.parse(rawPhone));
+        sms.sendToTypedNumber(flow.tokenDigest(), FlowKind.PHONE_RETRIEVAL, MobileNumber.parse(rawPhone), client);
     }
 
     /** REG-6 step 2: the new phone becomes the default one (taking it from anyone else who holds it). */

@@ -8,6 +8,7 @@ import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.InvalidInputException;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.shared.application.ClientContext;
 import cn.etax.identity.shared.application.PersonalDataProtector;
 import cn.etax.identity.shared.application.Secrets;
 import jakarta.ejb.EJB;
@@ -52,6 +53,9 @@ public class SmsCodeService {
     @EJB
     RateLimiter limiter;
 
+    @EJB
+    AddressThrottle throttle;
+
     @Inject
     @ConfigProperty(name = "identity.sms.code-ttl-seconds", defaultValue = "300")
     long ttlSeconds;
@@ -75,6 +79,19 @@ public class SmsCodeService {
                 clock.now(), clock.now().plusSeconds(ttlSeconds)));
         gateway.send(phone, text(purpose, code));
         LOG.fine(() -> "SMS code for " + purpose + " sent to " + phone.masked());
+    }
+
+    /**
+     * {@link #send} to a number the caller typed (registration, a new phone, 找回手机), where the phone's own quota is
+     * not enough: one flow sends at most as many codes as one phone gets in the window, and one client address at most
+     * the throttle's count ({@code identity.throttle.address-limit}), so a script can neither send codes to a list of
+     * numbers through one flow nor through new flows without end ({@code SMS_TOO_FREQUENT}).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void sendToTypedNumber(String flowDigest, FlowKind purpose, MobileNumber phone, ClientContext client) {
+        throttle.smsToTypedNumber(client);
+        limiter.consume("sms-flow:" + flowDigest, SMS_LIMIT, SMS_WINDOW, "SMS_TOO_FREQUENT");
+        send(flowDigest, purpose, phone);
     }
 
     /**

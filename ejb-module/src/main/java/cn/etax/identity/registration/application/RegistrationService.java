@@ -151,9 +151,9 @@ public class RegistrationService {
     }
 
     /** Step 2a: an SMS code to the phone the registrant will own. */
-    public void sendSmsCode(String flowToken, String rawPhone) {
+    public void sendSmsCode(String flowToken, String rawPhone, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, FlowKind.REGISTRATION);
-        sms.send(flow.tokenDigest(), FlowKind.REGISTRATION, MobileNumber.parse(rawPhone));
+        sms.sendToTypedNumber(flow.tokenDigest(), FlowKind.REGISTRATION, MobileNumber.parse(rawPhone), client);
     }
 
     /** Whether this registration still needs a face check for the given phone (REG-2). */

@@ -164,7 +164,7 @@ public class AccountResource {
     @Path("changes/{flow}/sms-new")
     @Operation(summary = "Code to a number to add or switch to")
     public void smsNew(@PathParam("flow") String flow, NewPhone body) {
-        account.sendCodeToNewPhone(flow, require(body).phone());
+        account.sendCodeToNewPhone(flow, require(body).phone(), Clients.of(request));
     }
 
     @POST

@@ -83,7 +83,7 @@ public class PhonesBacking implements Serializable {
 
     public void sendNewCode() {
         try {
-            account.sendCodeToNewPhone(flowToken, newPhone);
+            account.sendCodeToNewPhone(flowToken, newPhone, FacesSupport.client());
             FacesSupport.info("account.sms.sentNew");
         } catch (DomainException e) {
             FacesSupport.error(e);

@@ -166,7 +166,7 @@ public class RecoveryResource {
     @Operation(summary = "REG-6: send an SMS code to the new phone")
     public void retrievalCode(PhoneStep step) {
         PhoneStep s = require(step);
-        recovery.sendRetrievalCode(s.flowToken(), s.phone());
+        recovery.sendRetrievalCode(s.flowToken(), s.phone(), Clients.of(request));
     }
 
     @POST

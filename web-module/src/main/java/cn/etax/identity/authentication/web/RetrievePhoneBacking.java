@@ -59,7 +59,7 @@ public class RetrievePhoneBacking implements Serializable {
 
     public void sendCode() {
         try {
-            recovery.sendRetrievalCode(started.flowToken(), phone);
+            recovery.sendRetrievalCode(started.flowToken(), phone, FacesSupport.client());
             codeSent = true;
             FacesSupport.info("retrievePhone.sms.sent", MobileNumber.parse(phone).masked());
         } catch (DomainException e) {

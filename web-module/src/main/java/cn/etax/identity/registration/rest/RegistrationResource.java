@@ -94,7 +94,7 @@ public class RegistrationResource {
     @Operation(summary = "Send an SMS code to the phone the registrant will own (RULE-SMS quota applies)")
     public void smsCode(PhoneStep step) {
         PhoneStep s = require(step);
-        registration.sendSmsCode(s.flowToken(), s.phone());
+        registration.sendSmsCode(s.flowToken(), s.phone(), Clients.of(request));
     }
 
     @POST

@@ -69,7 +69,7 @@ public class RegistrationBacking implements Serializable {
 
     public void sendCode() {
         try {
-            registration.sendSmsCode(flowToken(), phone);
+            registration.sendSmsCode(flowToken(), phone, FacesSupport.client());
             codeSent = true;
             FacesSupport.info("register.sms.sent", MobileNumber.parse(phone).masked());
         } catch (DomainException e) {
