@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static cn.etax.identity.it.TestPerson.ZHANG_SAN;
@@ -176,6 +177,30 @@ class LoginIT {
         assertThat(after).isNotEqualTo(before);
         assertThat(Api.browser().getWithSession(PROFILE, after).status()).isEqualTo(200);
         assertThat(Api.browser().getWithSession(PROFILE, before)).satisfies(LoginIT::redirectsToLogin);
+    }
+
+    @Test
+    @DisplayName("LOGIN-9, ASVS 3.1.1: a session named in the address (;ETAXSESSION=…) opens nothing: 400 for pages "
+            + "and REST")
+    void sessionIdInTheAddressOpensNothing() {
+        Api browser = Api.browser();
+        browser.login(ZHANG_SAN);
+        String session = browser.sessionId().orElseThrow();
+
+        for (String path : List.of("/api/v1/me/profile;ETAXSESSION=" + session,
+                "/account/profile.xhtml;ETAXSESSION=" + session, "/api/v1/me/profile;etaxsession=" + session)) {
+            Reply r = Api.browser().get(path);
+            assertThat(r.status()).as("%s: %s", path, r).isEqualTo(400);
+            if (path.startsWith("/api/")) {
+                assertThat(r.code()).isEqualTo("SESSION_IN_ADDRESS");
+                assertThat(r.message()).isEqualTo("地址中不能携带会话标识，请从页面正常访问");
+            }
+        }
+        assertThat(Api.browser().get("/index.xhtml;ETAXSESSION=" + session).status()).as("an open page too")
+                .isEqualTo(400);
+        assertThat(Api.browser().get("/api/v1/me/profile;jsessionid=" + session).status())
+                .as("the container's own parameter is not taken for this session").isEqualTo(401);
+        assertThat(browser.get(PROFILE).status()).as("the cookie still works").isEqualTo(200);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -97,6 +98,9 @@ final class SessionAuthModule implements ServerAuthModule {
 
     private AuthStatus validate(MessageInfo message, Subject client) throws AuthException {
         HttpServletRequest request = (HttpServletRequest) message.getRequestMessage();
+        if (sessionIdInAddress(request)) {
+            return refuseSessionInAddress(request, (HttpServletResponse) message.getResponseMessage());
+        }
         Object credential = request.getAttribute(CREDENTIAL);
         if (credential instanceof CompletedLogin login) {
             CurrentSession.start(newSession(request), login.person(), clock.now(), idleMinutes);
@@ -179,17 +183,52 @@ final class SessionAuthModule implements ServerAuthModule {
     }
 
     /** A protected resource without a login: 401 in JSON for the API, the login page for a page. */
+    /**
+     * LOGIN-9, ASVS 3.1.1: whether the request names a session in its address ({@code ;ETAXSESSION=…},
+     * {@code ;jsessionid=…}), which the container honours although sessions are tracked by cookie only. Nothing is
+     * done for such a request, so a copied or planted link carries no session.
+     */
+    static boolean sessionIdInAddress(HttpServletRequest request) {
+        if (request.isRequestedSessionIdFromURL()) {
+            return true;
+        }
+        String uri = request.getRequestURI().toLowerCase(Locale.ROOT);
+        String cookie = request.getServletContext().getSessionCookieConfig().getName();
+        return uri.contains(";jsessionid=") || cookie != null && uri.contains(";" + cookie.toLowerCase(Locale.ROOT) + "=");
+    }
+
+    /** 400 {@code SESSION_IN_ADDRESS}: JSON for the API, the error page for a page. */
+    private static AuthStatus refuseSessionInAddress(HttpServletRequest request, HttpServletResponse response)
+            throws AuthException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            if (path.startsWith("/api/")) {
+                writeError(request, response, HttpServletResponse.SC_BAD_REQUEST, "SESSION_IN_ADDRESS",
+                        "error.session_in_address");
+            } else {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            }
+            return AuthStatus.SEND_FAILURE;
+        } catch (IOException e) {
+            throw (AuthException) new AuthException("the refusal could not be written").initCause(e);
+        }
+    }
+
+    private static void writeError(HttpServletRequest request, HttpServletResponse response, int status, String code,
+                                   String key) throws IOException {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json;charset=UTF-8");
+        String text = Texts.text(Texts.forAcceptLanguage(request.getHeader("Accept-Language")), key);
+        response.getWriter().write(JsonBuilders.object().add("code", code).add("message", text).build().toString());
+    }
+
     private static AuthStatus refuse(HttpServletRequest request, HttpServletResponse response) throws AuthException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         try {
             if (path.startsWith("/api/")) {
-                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                response.setHeader("Cache-Control", "no-store");
-                response.setContentType("application/json;charset=UTF-8");
-                String text = Texts.text(Texts.forAcceptLanguage(request.getHeader("Accept-Language")),
+                writeError(request, response, HttpServletResponse.SC_UNAUTHORIZED, "NOT_LOGGED_IN",
                         "error.not_logged_in");
-                response.getWriter().write(JsonBuilders.object().add("code", "NOT_LOGGED_IN").add("message", text)
-                        .build().toString());
                 return AuthStatus.SEND_FAILURE;
             }
             String login = request.getContextPath() + loginPageFor(path);
