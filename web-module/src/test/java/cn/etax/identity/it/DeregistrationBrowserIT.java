@@ -41,6 +41,7 @@ class DeregistrationBrowserIT {
         browser.click(By.id("deregister:ways:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deregister:messages"),
                 "验证码已发送至" + Fixtures.maskedPhone(p.phone())));
+        assertThat(Sim.latestText(p.phone())).as("the SMS names the deregistration").contains("注销");
         browser.type(By.id("deregister:ways:smsCode"), "000000");
         browser.click(By.id("deregister:ways:deregisterWithSms"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deregister:messages"), "短信验证码错误"));

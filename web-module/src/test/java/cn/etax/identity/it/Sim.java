@@ -73,6 +73,14 @@ public final class Sim {
         return r.string("code");
     }
 
+    /** The text of the newest SMS to the phone, as the person reads it. */
+    public static String latestText(String phone) {
+        Reply r = CLIENT.get("/api/sim/sms?max=1&phone=" + phone);
+        assertThat(r.status()).as("SMS outbox: %s", r).isEqualTo(200);
+        assertThat(r.jsonArray()).as("an SMS to %s", phone).isNotEmpty();
+        return r.jsonArray().getJsonObject(0).getString("text");
+    }
+
     /** How many SMS the phone has received (the outbox keeps them all during a run). */
     public static int messagesTo(String phone) {
         Reply r = CLIENT.get("/api/sim/sms?max=500&phone=" + phone);

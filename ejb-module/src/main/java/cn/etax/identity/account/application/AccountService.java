@@ -168,6 +168,19 @@ public class AccountService {
     }
 
     /**
+     * REG-7: the code that proves 用户注销, to the default phone; its text names the deregistration, and only such a code
+     * deregisters (a code asked for another change does not).
+     */
+    public String sendDeregistrationCode(String flowToken) {
+        Person p = personal();
+        AuthFlow flow = myFlow(flowToken, p);
+        guard.ensureUnlocked(p.id());
+        PersonPhone phone = p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
+        sms.send(flow.tokenDigest(), FlowKind.DEREGISTRATION, MobileNumber.parse(protector.decrypt(phone.cipher())));
+        return phone.masked();
+    }
+
+    /**
      * The code to one of the caller's own phones (the default one when {@code phoneId} is null), checked at the step
      * before the new number is asked for, so a wrong one is told at once; it counts as a wrong code at the final step
      * does (RULE-LOCK), and the right one stays for that step.
@@ -420,7 +433,7 @@ public class AccountService {
         Person p = personal();
         AuthFlow flow = myFlow(flowToken, p);
         PersonPhone phone = p.defaultPhone().orElseThrow(() -> new ConflictException("NO_PHONE_FOR_SMS"));
-        requireCode(flow, phone.digest(), code);
+        requireCode(flow, FlowKind.DEREGISTRATION, phone.digest(), code);
         deregister(p, flow, "SMS code", client);
     }
 
@@ -525,8 +538,13 @@ public class AccountService {
 
     /** Checked and counted in a transaction of the guard's own, so a step may check two codes one after the other. */
     private void requireCode(AuthFlow flow, String phoneDigest, String code) {
+        requireCode(flow, FlowKind.ACCOUNT_CHANGE, phoneDigest, code);
+    }
+
+    /** As above, for a code sent for {@code purpose}. */
+    private void requireCode(AuthFlow flow, FlowKind purpose, String phoneDigest, String code) {
         refuseUnlessAccepted(flow, guard.check(flow.personId(), AuthMethod.SMS_CODE,
-                () -> sms.check(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE, phoneDigest, code),
+                () -> sms.check(flow.tokenDigest(), purpose, phoneDigest, code),
                 checked -> checked == OneTimeSecret.Outcome.ACCEPTED));
     }
 

@@ -50,7 +50,13 @@ public enum FlowKind {
      */
     LEGACY_AGENT,
     /** LOGIN-10: a fee payer identified, then a code to its phone to choose the account's username and password. */
-    FEE_PAYER_ACCOUNT;
+    FEE_PAYER_ACCOUNT,
+    /**
+     * REG-7 用户注销: not a journey of its own but the purpose of the SMS code that proves a deregistration within an
+     * {@link #ACCOUNT_CHANGE} flow. Its text says the account is to be deregistered, and a code asked for another change
+     * cannot end the account (ASVS 2.7.3).
+     */
+    DEREGISTRATION;
 
     /** The journeys that end in a logged-in session and share the second-factor steps. */
     public boolean isLogin() {

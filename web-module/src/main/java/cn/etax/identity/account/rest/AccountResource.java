@@ -114,6 +114,10 @@ public class AccountResource {
     public record Deregistration(String flowToken, String code) {
     }
 
+    /** REG-7: the change flow whose deregistration code is asked for. */
+    public record DeregistrationCode(String flowToken) {
+    }
+
     public record FaceProof(String flowToken) {
     }
 
@@ -315,6 +319,14 @@ public class AccountResource {
         int level = account.raiseRealNameLevel(require(body).flowToken(), Clients.of(request));
         sessions.realNameLevelRaised(request, level);
         return account.profile();
+    }
+
+    @POST
+    @Path("deregistration/sms-code")
+    @Operation(summary = "The code that proves a deregistration (用户注销, REG-7), to the default phone: its text names "
+            + "the deregistration, and only such a code deregisters")
+    public CodeSent deregistrationCode(DeregistrationCode body) {
+        return new CodeSent(account.sendDeregistrationCode(require(body).flowToken()));
     }
 
     @POST

@@ -50,7 +50,7 @@ public class DeregistrationBacking implements Serializable {
 
     public void sendCode() {
         try {
-            phoneMasked = account.sendCodeToOwnPhone(changes.token(account), null);
+            phoneMasked = account.sendDeregistrationCode(changes.token(account));
             FacesSupport.info("account.sms.sent", phoneMasked);
         } catch (DomainException e) {
             FacesSupport.error(e);
