@@ -16,6 +16,9 @@
  * error or a confirmation outside the window, the page scrolls to it; for an error, unless a field is being typed in, the focus moves to
  * the message (the pressed button was often re-rendered, which left the focus nowhere), so a keyboard or screen-reader
  * user goes on from there.
+ *
+ * Confirmations: PrimeFaces gives the focus to a confirmation dialog's first button, 确定, so a stray Enter stopped a
+ * clerk or withdrew a grant. The focus goes to the dialog's 取消 instead; 确定 takes a deliberate press.
  */
 (function () {
     'use strict';
@@ -155,7 +158,21 @@
         return null;
     }
 
+    /* a confirmation dialog opens with the focus on its 取消 (ui-confirmdialog-no), where there is one */
+    function cancelFirstInConfirmations() {
+        var widgets = window.PrimeFaces && window.PrimeFaces.widget;
+        if (!widgets || !widgets.ConfirmDialog) {
+            return;
+        }
+        widgets.ConfirmDialog.prototype.applyFocus = function () {
+            var buttons = this.jq.find(':button,:submit').filter(':visible:enabled');
+            var cancel = buttons.filter('.ui-confirmdialog-no');
+            (cancel.length ? cancel : buttons).eq(0).trigger('focus');
+        };
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        cancelFirstInConfirmations();
         if (window.jQuery) {
             window.jQuery(document).on('pfAjaxComplete', showMessage);
         }

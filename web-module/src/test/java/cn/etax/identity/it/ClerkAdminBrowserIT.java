@@ -73,6 +73,12 @@ class ClerkAdminBrowserIT {
         assertThat(browser.text(row)).contains("登记岗、授权岗");
 
         browser.click(By.id("clerks:deactivate"));
+        wait.until(d -> "clerks:confirmNo".equals(d.switchTo().activeElement().getAttribute("id")));
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("clerks:confirmNo")));
+        assertThat(browser.text(By.id("clerks:selectedState"))).as("a stray Enter in the dialog stops nobody")
+                .isEqualTo("待本人修改密码");
+        browser.click(By.id("clerks:deactivate"));
         browser.click(By.id("clerks:confirmYes"));
         wait.until(ExpectedConditions.textToBe(By.id("clerks:selectedState"), "已停用"));
         assertThat(browser.text(row)).contains("已停用");
