@@ -77,6 +77,32 @@ class IdentitySwitchBrowserIT {
     }
 
     @Test
+    @DisplayName("on a phone (390 px) in English the header's identity menu opens within the screen")
+    void identity_menu_fits_a_phone() {
+        TwoEnterprises t = SwitchFixtures.twoEnterprises();
+        Api api = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        driver.get(App.uri("/").toString());
+        driver.manage().addCookie(new Cookie(Api.SESSION_COOKIE, api.sessionId().orElseThrow(), "/"));
+        driver.get(App.uri("/account/profile.xhtml").toString());
+        browser.click(By.id("headerForm:langEn"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#identityMenu summary"),
+                "Tax officer"));
+
+        driver.findElement(By.cssSelector("#identityMenu summary")).click();
+
+        WebElement menu = driver.findElement(By.cssSelector("#identityMenu ul"));
+        wait.until(ExpectedConditions.visibilityOf(menu));
+        long width = (Long) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.clientWidth;");
+        org.openqa.selenium.Rectangle box = menu.getRect();
+        assertThat(box.getX()).as("left edge within the screen").isGreaterThanOrEqualTo(0);
+        assertThat(box.getX() + box.getWidth()).as("right edge within the screen").isLessThanOrEqualTo((int) width);
+        assertThat(driver.findElements(By.cssSelector("#identityMenu a.identity-option")))
+                .extracting(WebElement::getText).contains("Personal business");
+    }
+
+    @Test
     @DisplayName("ENT-9 身份切换 in the enterprise account center: every identity listed, 切换 to another, then to "
             + "personal business")
     void switch_page_of_the_enterprise_account_center() {
