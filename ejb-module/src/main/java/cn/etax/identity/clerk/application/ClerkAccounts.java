@@ -10,6 +10,8 @@ import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import cn.etax.identity.shared.ForbiddenException;
 import jakarta.persistence.EntityManager;
@@ -93,6 +95,22 @@ public class ClerkAccounts {
         java.time.Instant now = clock.now();
         sessionsEnded.fire(SessionsEnded.ofClerk(clerkId, now));
         return now;
+    }
+
+    /**
+     * Which of a clerk's unique values another clerk holds: asked in a transaction of its own, once the other's has
+     * committed (the unique index made this one wait for it); {@code clerkId} is null for a clerk not yet stored.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String takenByAnother(String username, String phoneDigest, Long clerkId) {
+        if (byUsername(username).filter(other -> !other.id().equals(clerkId)).isPresent()) {
+            return "CLERK_USERNAME_TAKEN";
+        }
+        if (phoneDigest != null && em.createNamedQuery(Clerk.BY_PHONE, Clerk.class).setParameter("digest", phoneDigest)
+                .getResultStream().anyMatch(other -> !other.id().equals(clerkId))) {
+            return "CLERK_PHONE_TAKEN";
+        }
+        return "CLERK_ACCOUNT_CONFLICT";
     }
 
     public Optional<Clerk> byUsername(String username) {

@@ -151,7 +151,7 @@ public class ClerkAdminService {
             clerk.passwordSetByAdministration(hash);
             clerk.assignPhone(protectedPhone);
             em.persist(clerk);
-            flushUnique();
+            flushUnique(clerk);
             guards.create(clerk.id());
             audit.record(null, "CLERK_ACCOUNT_CREATED", target(clerk), admin.describe() + " created "
                     + clerk.describe() + " " + roles, client);
@@ -179,7 +179,7 @@ public class ClerkAdminService {
     public ClerkAccount assignPhone(long id, String phone, ClientContext client) {
         return change(id, "CLERK_PHONE_CHANGED", client, clerk -> {
             clerk.assignPhone(phoneOfNoOtherClerk(MobileNumber.parse(phone), clerk.id()));
-            flushUnique();
+            flushUnique(clerk);
         }, () -> "phone");
     }
 
@@ -277,12 +277,16 @@ public class ClerkAdminService {
         return value;
     }
 
-    /** Two administrators racing for one username or phone: the database's unique index answers the second. */
-    private void flushUnique() {
+    /**
+     * Two administrators racing for one username or phone: the database's unique index refuses the second, which is
+     * then told which of the two the first took ({@code CLERK_USERNAME_TAKEN}, {@code CLERK_PHONE_TAKEN}), as it would
+     * have been a moment later.
+     */
+    private void flushUnique(Clerk clerk) {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw new ConflictException("CLERK_ACCOUNT_CONFLICT");
+            throw new ConflictException(accounts.takenByAnother(clerk.username(), clerk.phoneDigest(), clerk.id()));
         }
     }
 
