@@ -141,6 +141,24 @@ class AccountIT {
         }
 
         @Test
+        @DisplayName("ASVS 3.3.3: a login begun with the old password before the change ends in nothing "
+                + "(FLOW_INVALID), its code right or not")
+        void loginBegunBeforeTheChange() {
+            TestPerson p = newPerson("周旧流");
+            Api browser = loggedIn(p);
+            Api begun = Api.browser();
+            Api.CodedFlow flow = begun.startLoginWithCode(p.phone(), PASSWORD, p.phone());
+
+            assertThat(put(browser, "/password", json("oldPassword", PASSWORD, "password", NEW, "confirmation", NEW))
+                    .status()).isEqualTo(204);
+
+            Reply late = begun.smsStep(flow.flowToken(), flow.code());
+            assertThat(late.status()).as("%s", late).isEqualTo(401);
+            assertThat(late.code()).isEqualTo("FLOW_INVALID");
+            assertThat(begun.get(ME + "/profile").status()).as("no session").isEqualTo(401);
+        }
+
+        @Test
         @DisplayName("ENT-6, RULE-LOCK: a wrong old password answers 原密码不正确 with the attempts left today "
                 + "(OLD_PASSWORD_WRONG) and changes nothing")
         void wrongOldPassword() {

@@ -168,18 +168,28 @@ class SocialSecurityLoginIT {
     }
 
     @Test
-    @DisplayName("a password reset ends the sessions the payer had open; the new password logs in")
+    @DisplayName("a password reset ends the sessions the payer had open and a login begun with the old password; the "
+            + "new password logs in")
     void reset_ends_open_sessions() {
         Payer unit = synced(newUnit(), false);
         String username = newUsername();
         assertThat(setAccount(unit, username, Fixtures.PASSWORD).status()).isEqualTo(200);
         Api session = Api.browser();
         assertThat(login(session, unit, username, Fixtures.PASSWORD).string("status")).isEqualTo("LOGGED_IN");
+        Api begun = Api.browser();
+        String flow = passwordStep(begun, username, Fixtures.PASSWORD).string("flowToken");
+        assertThat(begun.post(BASE + "/login/sms-code", Json.createObjectBuilder().add("flowToken", flow).build())
+                .status()).isEqualTo(204);
+        String code = Sim.latestCode(unit.phone());
 
         Reply reset = setAccount(unit, null, "Fresh#2027fee");
 
         assertThat(reset.status()).as("%s", reset).isEqualTo(200);
         assertThat(session.get(BASE + "/me").status()).as("the session opened before the reset").isEqualTo(401);
+        Reply late = begun.post(BASE + "/login/sms", Json.createObjectBuilder().add("flowToken", flow)
+                .add("code", code).build());
+        assertThat(late.status()).as("the login begun before the reset: %s", late).isEqualTo(401);
+        assertThat(late.code()).isEqualTo("FLOW_INVALID");
         assertThat(login(Api.browser(), unit, username, "Fresh#2027fee").string("status")).isEqualTo("LOGGED_IN");
     }
 

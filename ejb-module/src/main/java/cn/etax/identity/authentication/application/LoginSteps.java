@@ -149,6 +149,7 @@ public class LoginSteps {
         guard.succeededWithin(personId, AuthMethod.PASSWORD);
         FlowService.Started started = flows.start(kind, client);
         started.flow().bindPerson(personId);
+        started.flow().bindTo(PasswordHasher.binding(person.passwordHash()));
         if (taxpayerId != null) {
             started.flow().bindTaxpayer(taxpayerId);
         }
@@ -460,6 +461,10 @@ public class LoginSteps {
     private LoginResult loggedIn(AuthFlow flow, EnterpriseIdentity identity, AgentIdentity agent,
                                  CrossRegionIdentity crossRegion, ClientContext client) {
         Person person = directory.get(flow.personId());
+        if (flow.boundTo() != null && !flow.boundTo().equals(PasswordHasher.binding(person.passwordHash()))) {
+            // the password proved at the flow's start was changed or reset since: that proof is worth nothing now
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
         flow.complete();
         if (crossRegion != null) {
             log.recordEnterprise(crossRegion.taxpayerId(), person.id(), loggedMethod(flow), LoginOutcome.SUCCESS,

@@ -58,6 +58,19 @@ public class PasswordHasher {
     public PasswordHasher() {
     }
 
+    /**
+     * What binds a login flow to the password proved at its start: a digest of the stored hash, never the hash. A
+     * flow whose binding no longer matches (the password changed or was reset meanwhile) ends in nothing.
+     */
+    public static String binding(String storedHash) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(storedHash.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** For tests and benchmarks without a container. */
     public PasswordHasher(int memoryKib, int iterations, int parallelism) {
         this.memoryKib = memoryKib;

@@ -1,6 +1,7 @@
 package cn.etax.identity.clerk.application;
 
 import cn.etax.identity.authentication.application.FlowService;
+import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.application.SmsCodeService;
 import cn.etax.identity.authentication.domain.AuthFlow;
 import cn.etax.identity.authentication.domain.AuthMethod;
@@ -130,14 +131,8 @@ public class ClerkLoginSteps {
         return clerk;
     }
 
-    /** What binds a flow to the password proved at its start: a digest of the stored hash, never the hash. */
     private static String passwordBinding(Clerk clerk) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(clerk.passwordHash().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PasswordHasher.binding(clerk.passwordHash());
     }
 
     /** A flow still at its code step. */

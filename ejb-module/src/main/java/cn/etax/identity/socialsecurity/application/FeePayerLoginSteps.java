@@ -2,12 +2,14 @@ package cn.etax.identity.socialsecurity.application;
 
 import cn.etax.identity.audit.application.AuditService;
 import cn.etax.identity.authentication.application.FlowService;
+import cn.etax.identity.authentication.application.PasswordHasher;
 import cn.etax.identity.authentication.application.SmsCodeService;
 import cn.etax.identity.authentication.domain.AuthFlow;
 import cn.etax.identity.authentication.domain.AuthMethod;
 import cn.etax.identity.authentication.domain.FlowKind;
 import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.shared.AccountLockedException;
+import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.ForbiddenException;
 import cn.etax.identity.shared.MobileNumber;
 import cn.etax.identity.shared.application.BusinessClock;
@@ -61,10 +63,14 @@ public class FeePayerLoginSteps {
                 .setParameter("username", username).getResultStream().findFirst();
     }
 
-    /** The password passed and a code is due: a flow bound to the account, for the code's steps. */
-    public String passwordAccepted(long accountId, ClientContext client) {
+    /**
+     * The password passed and a code is due: a flow bound to the account and to the password proved ({@code
+     * passwordHash}, as stored), for the code's steps.
+     */
+    public String passwordAccepted(long accountId, String passwordHash, ClientContext client) {
         FlowService.Started started = flows.start(LOGIN, client);
         started.flow().bindFeePayer(accountId);
+        started.flow().bindTo(PasswordHasher.binding(passwordHash));
         return started.token();
     }
 
@@ -86,12 +92,17 @@ public class FeePayerLoginSteps {
      * The login's code (RULE-2FA, RULE-LOCK), checked and counted while this transaction holds the flow and the
      * account's guard row. A wrong, used or expired code commits its count and comes back in the answer; a right one
      * completes the flow in the same transaction, so two tabs with one code log in once. A payer the fee collection
-     * system closed since the password step is refused; a locked account is refused before the code is compared,
+     * system closed, or whose password was reset, since the password step is refused ({@code FLOW_INVALID} for the
+     * latter); a locked account is refused before the code is compared,
      * both audited.
      */
     public SmsAnswer codeEntered(String flowToken, String code, ClientContext client) {
         AuthFlow flow = flows.find(flowToken, LOGIN);
         FeePayerAccount account = lockedActive(flow.requireFeePayer(), client);
+        if (!PasswordHasher.binding(account.passwordHash()).equals(flow.boundTo())) {
+            // the password was reset since the flow's password step: that proof is worth nothing now
+            throw new AuthenticationFailedException("FLOW_INVALID");
+        }
         FeePayerLoginGuard guard = em.find(FeePayerLoginGuard.class, account.id(), LockModeType.PESSIMISTIC_WRITE);
         try {
             guard.ensureUnlocked(clock.now(), clock.zone());

@@ -99,7 +99,7 @@ public class SocialSecurityLoginService {
         if (account.exemptFromSms(pureExemption)) {
             return new PasswordStep(null, null, steps.exemptLogin(id, client));
         }
-        return new PasswordStep(steps.passwordAccepted(id, client), account.phoneMasked(), null);
+        return new PasswordStep(steps.passwordAccepted(id, account.passwordHash(), client), account.phoneMasked(), null);
     }
 
     /** {@code flowToken} and the masked phone when a code is due; {@code payer} when the password was enough. */
