@@ -53,7 +53,8 @@ class DeregistrationBrowserIT {
     }
 
     @Test
-    @DisplayName("【确认注销】 then the face check in the tax app: the page's poll deregisters and ends the session")
+    @DisplayName("【确认注销】 then the face check in the tax app, which names the deregistration: the page's poll "
+            + "deregisters and ends the session")
     void deregister_by_face_check() {
         TestPerson p = Fixtures.quickPerson();
         new PersonEntryPage(driver, wait).logInBySms(p);
@@ -62,7 +63,7 @@ class DeregistrationBrowserIT {
         browser.click(By.linkText("扫脸验证"));
         browser.click(By.id("deregister:ways:faceTaxApp"));
         String qrToken = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qrToken"))).getText().strip();
-        MobileAppWindow.passFaceCheck(driver, wait, qrToken, "账户信息修改");
+        MobileAppWindow.passFaceCheck(driver, wait, qrToken, "注销个人账户（注销后不能再使用该账户）");
 
         assertDeregistered(p);
     }

@@ -78,8 +78,8 @@ class DeregistrationIT {
     }
 
     @Test
-    @DisplayName("REG-7: a wrong code, a code asked for another change (ASVS 2.7.3) or an unconfirmed face check "
-            + "deregisters nothing; a confirmed face check does")
+    @DisplayName("REG-7: a wrong code, a code or a face check asked for another change (ASVS 2.7.3) or an "
+            + "unconfirmed face check deregisters nothing; the deregistration's own confirmed face check does")
     void proof_is_required() {
         TestPerson p = Fixtures.quickPerson();
         Api browser = loggedIn(p);
@@ -103,10 +103,19 @@ class DeregistrationIT {
         assertThat(noFlow.code()).as("%s", noFlow).isEqualTo("FLOW_INVALID");
         assertThat(browser.get(ME + "/profile").status()).as("still registered and logged in").isEqualTo(200);
 
-        Reply qr = browser.post(ME + "/changes/" + faceFlow + "/face-check?app=TAX_APP",
+        Reply other = browser.post(ME + "/changes/" + faceFlow + "/face-check?app=TAX_APP",
                 Json.createObjectBuilder().build());
+        assertThat(other.status()).as("%s", other).isEqualTo(200);
+        Fixtures.TaxApp.scanAndDecide(other.string("qrToken"), true);
+        Reply otherCheck = browser.post(DEREGISTRATION, json("flowToken", faceFlow));
+        assertThat(otherCheck.code()).as("a face check for another change: %s", otherCheck)
+                .isEqualTo("QR_NOT_CONFIRMED");
+
+        Reply qr = browser.post(DEREGISTRATION + "/face-check", json("flowToken", faceFlow, "app", "TAX_APP"));
         assertThat(qr.status()).as("%s", qr).isEqualTo(200);
-        Fixtures.TaxApp.scanAndDecide(qr.string("qrToken"), true);
+        assertThat(Fixtures.TaxApp.scan(qr.string("qrToken")).string("purpose"))
+                .as("the app tells the person what he confirms").isEqualTo("DEREGISTRATION");
+        Fixtures.TaxApp.decide(qr.string("qrToken"), true);
         Reply done = browser.post(DEREGISTRATION, json("flowToken", faceFlow));
 
         assertThat(done.status()).as("%s", done).isEqualTo(204);

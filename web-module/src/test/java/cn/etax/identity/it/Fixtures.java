@@ -238,8 +238,19 @@ public final class Fixtures {
         }
 
         public static void scanAndDecide(String qrToken, boolean faceMatches) {
+            scan(qrToken);
+            decide(qrToken, faceMatches);
+        }
+
+        /** The app scans the code: what it shows the person (app, purpose, masked name, origin). */
+        public static Reply scan(String qrToken) {
             Reply scan = SIM.post("/api/sim/app/qr/" + qrToken + "/scan", Json.createObjectBuilder().build());
             assertThat(scan.status()).as("app scans: %s", scan).isEqualTo(200);
+            return scan;
+        }
+
+        /** The app reports the face result of a scanned code. */
+        public static void decide(String qrToken, boolean faceMatches) {
             JsonObject decision = Json.createObjectBuilder().add("faceMatches", faceMatches).build();
             Reply decided = SIM.post("/api/sim/app/qr/" + qrToken + "/decide", decision);
             assertThat(decided.status()).as("app decides: %s", decided).isEqualTo(200);

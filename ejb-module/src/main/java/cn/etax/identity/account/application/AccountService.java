@@ -211,6 +211,17 @@ public class AccountService {
         return qr.start(flow.tokenDigest(), app, FlowKind.ACCOUNT_CHANGE, p.idDigest(), Masking.name(p.name()), client);
     }
 
+    /**
+     * REG-7: the face check that proves 用户注销; the app shows the person that it deregisters, and only such a check
+     * deregisters (one started for another change does not, nor does this one prove another change).
+     */
+    public String startDeregistrationFaceCheck(String flowToken, QrApp app, ClientContext client) {
+        Person p = personal();
+        AuthFlow flow = myFlow(flowToken, p);
+        return qr.start(flow.tokenDigest(), app, FlowKind.DEREGISTRATION, p.idDigest(), Masking.name(p.name()),
+                client);
+    }
+
     /** State of the flow's latest face check, for the page's poll; only the flow's owner may ask. */
     public QrState faceCheckState(String flowToken) {
         return qr.stateOfFlow(myFlow(flowToken, me()).tokenDigest());
@@ -263,7 +274,7 @@ public class AccountService {
         Person p = me();
         AuthFlow flow = myFlow(flowToken, p);
         checkNewPassword(p, newPassword, confirmation);
-        qr.consumeConfirmed(flow.tokenDigest());
+        qr.consumeConfirmed(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE);
         requireDifferent(p, newPassword);
         flow.complete();
         p.passFaceCheck();
@@ -335,7 +346,7 @@ public class AccountService {
             throw new ConflictException("REAL_NAME_LEVEL_SUFFICIENT");
         }
         AuthFlow flow = myFlow(flowToken, p);
-        qr.consumeConfirmed(flow.tokenDigest());
+        qr.consumeConfirmed(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE);
         flow.complete();
         int before = p.realNameLevel();
         p.passFaceCheck();
@@ -372,10 +383,10 @@ public class AccountService {
         IdDocument document = checkedDocument(p, form);
         if (heldByOther(document)) {
             // told only after a face check, which this answer uses up: each further try costs another one
-            qr.consumeConfirmedSeparately(flow.tokenDigest());
+            qr.consumeConfirmedSeparately(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE);
             throw new ConflictException("DOCUMENT_HELD_BY_OTHER");
         }
-        qr.consumeConfirmed(flow.tokenDigest());
+        qr.consumeConfirmed(flow.tokenDigest(), FlowKind.ACCOUNT_CHANGE);
         flow.complete();
         p.passFaceCheck(); // RULE-RN: the face check of a risky operation raises level 3 to 4
         ProtectedValue number = new ProtectedValue(directory.documentDigest(document),
@@ -441,7 +452,7 @@ public class AccountService {
     public void deregisterWithFace(String flowToken, ClientContext client) {
         Person p = personal();
         AuthFlow flow = myFlow(flowToken, p);
-        qr.consumeConfirmed(flow.tokenDigest());
+        qr.consumeConfirmed(flow.tokenDigest(), FlowKind.DEREGISTRATION);
         deregister(p, flow, "face check", client);
     }
 

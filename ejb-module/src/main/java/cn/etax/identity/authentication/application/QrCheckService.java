@@ -66,6 +66,17 @@ public class QrCheckService {
     }
 
     /**
+     * The same for a flow whose checks serve several purposes (the account center's changes, REG-7's deregistration):
+     * only a check started for {@code purpose}, which the app showed the person, proves it (ASVS 2.7.3).
+     */
+    public QrApp consumeConfirmed(String flowDigest, FlowKind purpose) {
+        QrChallenge q = latest(flowDigest, true).filter(c -> c.purpose() == purpose)
+                .orElseThrow(() -> new AuthenticationFailedException("QR_NOT_CONFIRMED"));
+        q.consume(clock.now());
+        return q.app();
+    }
+
+    /**
      * The flow's latest check failed and its failure was not taken yet: takes it and answers the app that checked,
      * so that it counts towards the face lockout once however often its result is asked for (RULE-LOCK). Its own transaction, committed at
      * once: the caller's refusal rolls its own back.
@@ -80,8 +91,8 @@ public class QrCheckService {
      * stays used, so the refusal cannot be asked for again without a new one.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public QrApp consumeConfirmedSeparately(String flowDigest) {
-        return consumeConfirmed(flowDigest);
+    public QrApp consumeConfirmedSeparately(String flowDigest, FlowKind purpose) {
+        return consumeConfirmed(flowDigest, purpose);
     }
 
     // ---- the app side

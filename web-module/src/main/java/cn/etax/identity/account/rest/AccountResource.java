@@ -118,6 +118,10 @@ public class AccountResource {
     public record DeregistrationCode(String flowToken) {
     }
 
+    /** REG-7: the change flow and the app of the deregistration's face check. */
+    public record DeregistrationFaceCheck(String flowToken, QrApp app) {
+    }
+
     public record FaceProof(String flowToken) {
     }
 
@@ -327,6 +331,18 @@ public class AccountResource {
             + "the deregistration, and only such a code deregisters")
     public CodeSent deregistrationCode(DeregistrationCode body) {
         return new CodeSent(account.sendDeregistrationCode(require(body).flowToken()));
+    }
+
+    @POST
+    @Path("deregistration/face-check")
+    @Operation(summary = "The face check that proves a deregistration (REG-7), for the change flow flowToken: the app "
+            + "shows that it deregisters, and only such a check deregisters; app TAX_APP (default) or IIT_APP. Poll it "
+            + "at GET /api/v1/me/changes/{flow}/face-check")
+    public QrStarted deregistrationFaceCheck(DeregistrationFaceCheck body) {
+        DeregistrationFaceCheck b = require(body);
+        String token = account.startDeregistrationFaceCheck(b.flowToken(), b.app() == null ? QrApp.TAX_APP : b.app(),
+                Clients.of(request));
+        return new QrStarted(token, request.getContextPath() + "/qr.png?t=" + token);
     }
 
     @POST

@@ -30,8 +30,17 @@ final class ChangeFlow implements Serializable {
 
     /** Starts (or restarts) the QR face check in the tax app or the IIT app; a refusal is shown. */
     void startFaceCheck(AccountService account, QrApp app) {
+        startFaceCheck(flow -> account.startFaceCheck(flow, app, FacesSupport.client()), account);
+    }
+
+    /** REG-7: the same for the face check that proves a deregistration (the app says so). */
+    void startDeregistrationFaceCheck(AccountService account, QrApp app) {
+        startFaceCheck(flow -> account.startDeregistrationFaceCheck(flow, app, FacesSupport.client()), account);
+    }
+
+    private void startFaceCheck(java.util.function.UnaryOperator<String> start, AccountService account) {
         try {
-            qrToken = account.startFaceCheck(token(account), app, FacesSupport.client());
+            qrToken = start.apply(token(account));
         } catch (DomainException e) {
             FacesSupport.error(e);
         }

@@ -69,7 +69,7 @@ public class DeregistrationBacking implements Serializable {
     }
 
     public void startFaceCheck(String app) {
-        changes.startFaceCheck(account, QrApp.valueOf(app));
+        changes.startDeregistrationFaceCheck(account, QrApp.valueOf(app));
     }
 
     /** The page's poll while a QR is shown: a confirmed face check deregisters at once. */
