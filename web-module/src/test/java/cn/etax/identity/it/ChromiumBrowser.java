@@ -12,6 +12,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,20 +24,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A fresh headless Debian Chromium per test (its own profile directory), for the browser tests. On a failure a
- * screenshot and the page source go to target/it/ before the browser is closed. Register it with
- * {@code @RegisterExtension}; its driver exists before the test's own {@code @BeforeEach} methods run.
+ * screenshot and the page source go to target/it/ before the browser is closed. A test that passed still fails when a
+ * page it opened raised a script error or missed one of its resources (a script, a style sheet, an image, the icon):
+ * what a person would see as a broken page is never taken for a pass. Register it with {@code @RegisterExtension}; its
+ * driver exists before the test's own {@code @BeforeEach} methods run.
  */
 final class ChromiumBrowser implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /**
+     * A console error that is the page's own fault: not a refusal a test provoked on purpose (a page or an Ajax
+     * request answered 4xx), but a script error or a resource of the page not found.
+     */
+    private static final Pattern PAGE_FAULT = Pattern.compile(
+            "(?s)(?!.*Failed to load resource).*|.*\\.(js|css|svg|png|ico|woff2?)(\\?\\S*)? - Failed to load resource.*"
+                    + "|.*jakarta\\.faces\\.resource/.* - Failed to load resource.*");
 
     private WebDriver driver;
     private WebDriverWait wait;
@@ -112,6 +127,9 @@ final class ChromiumBrowser implements BeforeEachCallback, AfterTestExecutionCal
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,1000", "--lang=zh-CN", "--user-data-dir=" + profileDir);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.SEVERE);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -120,6 +138,10 @@ final class ChromiumBrowser implements BeforeEachCallback, AfterTestExecutionCal
 
     @Override
     public void afterTestExecution(ExtensionContext context) throws Exception {
+        if (context.getExecutionException().isEmpty() && driver != null) {
+            List<String> faults = pageFaults();
+            assertThat(faults).as("script errors or missing resources in the pages the test opened").isEmpty();
+        }
         if (context.getExecutionException().isPresent() && driver != null) {
             Path dir = Path.of(System.getProperty("it.workdir", "target/it"));
             Files.createDirectories(dir);
@@ -129,6 +151,13 @@ final class ChromiumBrowser implements BeforeEachCallback, AfterTestExecutionCal
             Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
             System.out.println("it: screenshot of the failure in " + dir.resolve(name + ".png"));
         }
+    }
+
+    /** The console errors of the pages opened since the last look that are the pages' own fault. */
+    List<String> pageFaults() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+                .filter(m -> PAGE_FAULT.matcher(m).matches()).toList();
     }
 
     @Override
