@@ -202,7 +202,7 @@ class EnterpriseCenterBrowserIT {
 
     @Test
     @DisplayName("a tax officer sees basic data and key personnel only, no staff management; the service refuses the "
-            + "add page's data; frozen meanwhile, his next page says so and his header no longer names the enterprise")
+            + "add page's data; frozen meanwhile, his next press says so and his header no longer names the enterprise")
     void tax_officer_sees_basic_data_only() {
         Enterprise e = EnterpriseCenterFixtures.registerEnterprise();
         TestPerson officer = Fixtures.quickPerson();
@@ -226,12 +226,17 @@ class EnterpriseCenterBrowserIT {
         assertThat(driver.findElements(By.id("staff"))).as("only the refusal, no staff table or filter").isEmpty();
         assertThat(browser.text(By.id("accountNav"))).contains("企业基本信息");
 
-        assertThat(GrantFixtures.act(GrantFixtures.manager(e), e, grant, "freeze").status()).isEqualTo(200);
         driver.get(App.uri("/account/enterprise/info.xhtml").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("identityMenu")));
+        assertThat(GrantFixtures.act(GrantFixtures.manager(e), e, grant, "freeze").status()).isEqualTo(200);
+        // a button pressed on the page opened before the freeze: its answer says so and the header follows
+        browser.click(By.cssSelector("[id$='eyeTaxpayerName']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "您当前的身份已失效"));
-        driver.get(App.uri("/account/profile.xhtml").toString());
         wait.until(ExpectedConditions.textToBe(By.id("headerForm:currentIdentity"), "个人办税"));
         assertThat(driver.findElements(By.id("identityMenu"))).as("no stale enterprise in the header").isEmpty();
+        driver.get(App.uri("/account/enterprise/info.xhtml").toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("areaRefusal")));
+        assertThat(driver.findElements(By.id("basic"))).as("the session acts in personal business now").isEmpty();
     }
 
     // ----

@@ -8,6 +8,7 @@ import cn.etax.identity.web.security.Sessions;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.context.PartialViewContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Locale;
@@ -15,12 +16,16 @@ import java.util.Locale;
 /** What every backing bean needs: messages in the view's language and the client of the request. */
 public final class FacesSupport {
 
+    /** The layout's header (language, identity, account center, logout). */
+    private static final String HEADER_FORM = "headerForm";
+
     private FacesSupport() {
     }
 
     /**
      * The refusal as a page message. One whose identity is gone ({@code CURRENT_IDENTITY_UNAVAILABLE}) also ends
-     * that identity in the session ({@link Sessions#identityLost}): the header stops naming it.
+     * that identity in the session ({@link Sessions#identityLost}): the header stops naming it, in this very answer
+     * when it is a button's Ajax answer.
      */
     public static void error(DomainException e) {
         FacesContext faces = FacesContext.getCurrentInstance();
@@ -29,6 +34,12 @@ public final class FacesSupport {
         faces.validationFailed();
         if ("CURRENT_IDENTITY_UNAVAILABLE".equals(e.code())) {
             CDI.current().select(Sessions.class).get().identityLost(request());
+            // a button's Ajax answer renders the header too, which no longer names what the session lost
+            PartialViewContext partial = faces.getPartialViewContext();
+            if (partial.isAjaxRequest() && !partial.isRenderAll()
+                    && faces.getViewRoot().findComponent(HEADER_FORM) != null) {
+                partial.getRenderIds().add(HEADER_FORM);
+            }
         }
     }
 
