@@ -290,7 +290,7 @@ class TaxpayerSyncIT {
     }
 
     @Test
-    @DisplayName("without the right shared secret the core tax system's endpoints refuse")
+    @DisplayName("without the right shared secret the core tax system's endpoints refuse, before reading the message")
     void a_wrong_or_missing_token_is_refused() {
         String code = newCreditCode();
         JsonObject message = registration("reg-" + code, code, Fixtures.quickPerson(), null);
@@ -299,6 +299,12 @@ class TaxpayerSyncIT {
         assertThat(wrong.code()).isEqualTo("SYNC_TOKEN_INVALID");
         Reply missing = core.send("POST", REGISTRATIONS, message, Map.of());
         assertThat(missing.status()).isEqualTo(403);
+        Reply malformed = core.sendRaw("POST", REGISTRATIONS, "application/json", "{", Map.of("X-Sync-Token", "guess"));
+        assertThat(malformed.status()).as("the token before the body: %s", malformed).isEqualTo(403);
+        assertThat(malformed.code()).isEqualTo("SYNC_TOKEN_INVALID");
+        Reply unknownKind = core.sendRaw("POST", "/api/v1/sync/key-personnel-changes", "application/json",
+                "{\"kind\":\"FOO\"}", Map.of());
+        assertThat(unknownKind.code()).as("%s", unknownKind).isEqualTo("SYNC_TOKEN_INVALID");
         assertThat(core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, Map.of()).status())
                 .isEqualTo(403);
         assertThat(core.send("GET", "/api/v1/sync/taxpayers/" + code + "/grants", null, TOKEN).status())

@@ -144,8 +144,11 @@ public class TaxpayerSyncService {
         }
     }
 
-    /** Off (404) without a configured secret; otherwise the header must match, compared in constant time. */
-    private void authenticate(String presented, ClientContext client) {
+    /**
+     * The core tax system's shared secret, checked before its message is read (API-3): off (404) without a configured
+     * secret; otherwise the header must match, compared in constant time ({@code SYNC_TOKEN_INVALID}, audited).
+     */
+    public void authenticate(String presented, ClientContext client) {
         String expected = configuredToken.map(String::strip).filter(s -> !s.isEmpty()).orElse(null);
         if (expected == null) {
             throw new NotFoundException("NOT_FOUND");
