@@ -33,6 +33,9 @@ final class PayaraMicro {
     /** The core tax system's shared secret for API-3 in the test server (identity.sync.token). */
     static final String SYNC_TOKEN = "it-sync-token-7f3c9a2e";
 
+    /** A downstream tax application's site whose pages may read the API with the session (identity.allowed-origins). */
+    static final String DOWNSTREAM_ORIGIN = "http://downstream.example:8095";
+
     /** The tax apps' back ends' shared secret in the test server (identity.apps.token, §11). */
     static final String APPS_TOKEN = "it-apps-token-41d0b6c8";
 
@@ -69,6 +72,7 @@ final class PayaraMicro {
                     "-Didentity.demo.enabled=true",
                     "-Didentity.sync.token=" + SYNC_TOKEN,
                     "-Didentity.apps.token=" + APPS_TOKEN,
+                    "-Didentity.allowed-origins=" + DOWNSTREAM_ORIGIN,
                     "-Didentity.clerk.admin.username=" + FIRST_ADMIN,
                     "-Didentity.clerk.admin.name=首任管理员",
                     "-Didentity.clerk.admin.password=" + FIRST_ADMIN_PASSWORD,

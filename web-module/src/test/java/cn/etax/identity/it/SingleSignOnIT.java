@@ -66,6 +66,27 @@ class SingleSignOnIT {
     }
 
     @Test
+    @DisplayName("API-2: a page of a downstream site in identity.allowed-origins reads the assertion with the "
+            + "session (CORS with credentials), its 401 too; another site's page cannot read it")
+    void downstream_page_reads_the_assertion() {
+        Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        Map<String, String> downstream = Map.of("Origin", PayaraMicro.DOWNSTREAM_ORIGIN);
+
+        Reply issued = browser.send("GET", ASSERTION, null, downstream);
+
+        assertThat(issued.status()).as("%s", issued).isEqualTo(200);
+        assertThat(issued.header("Access-Control-Allow-Origin")).hasValue(PayaraMicro.DOWNSTREAM_ORIGIN);
+        assertThat(issued.header("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(issued.string("assertion")).isNotBlank();
+        Reply other = browser.send("GET", ASSERTION, null, Map.of("Origin", "http://elsewhere.example"));
+        assertThat(other.header("Access-Control-Allow-Origin")).as("another site's page reads nothing").isEmpty();
+        Reply anonymous = Api.browser().send("GET", ASSERTION, null, downstream);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.header("Access-Control-Allow-Origin")).as("the page can tell 'not logged in'")
+                .hasValue(PayaraMicro.DOWNSTREAM_ORIGIN);
+    }
+
+    @Test
     @DisplayName("API-2: the downstream application shows who acts for whom from the assertion, and the new "
             + "identity right after a switch")
     void downstream_follows_the_current_identity() {

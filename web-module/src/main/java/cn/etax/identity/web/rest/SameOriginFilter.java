@@ -94,7 +94,8 @@ public class SameOriginFilter implements ContainerRequestFilter {
                 .entity(new ErrorBody(code, Texts.text(locale, "error." + code.toLowerCase(Locale.ROOT)))).build());
     }
 
-    private static List<String> allowedOrigins() {
+    /** {@code identity.allowed-origins}: the other sites whose pages may use the API with the session cookie. */
+    public static List<String> allowedOrigins() {
         return ConfigProvider.getConfig().getOptionalValues("identity.allowed-origins", String.class)
                 .orElse(List.of());
     }

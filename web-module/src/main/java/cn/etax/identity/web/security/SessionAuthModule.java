@@ -10,6 +10,7 @@ import cn.etax.identity.shared.application.Caller;
 import cn.etax.identity.shared.application.JsonBuilders;
 import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import cn.etax.identity.web.i18n.Texts;
+import cn.etax.identity.web.rest.CrossOriginReads;
 import jakarta.security.auth.message.AuthException;
 import jakarta.security.auth.message.AuthStatus;
 import jakarta.security.auth.message.MessageInfo;
@@ -218,6 +219,7 @@ final class SessionAuthModule implements ServerAuthModule {
                                    String key) throws IOException {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
+        CrossOriginReads.allow(request, response);
         response.setContentType("application/json;charset=UTF-8");
         String text = Texts.text(Texts.forAcceptLanguage(request.getHeader("Accept-Language")), key);
         response.getWriter().write(JsonBuilders.object().add("code", code).add("message", text).build().toString());

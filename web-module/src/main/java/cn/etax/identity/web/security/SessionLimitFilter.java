@@ -1,6 +1,7 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.web.rest.CrossOriginReads;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -41,6 +42,7 @@ public class SessionLimitFilter extends HttpFilter {
             session.invalidate();
             request.logout();
         }
+        CrossOriginReads.allow(request, response);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
