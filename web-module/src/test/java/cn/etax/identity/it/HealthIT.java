@@ -110,6 +110,18 @@ class HealthIT {
         assertThat(change.keySet()).containsExactlyInAnyOrder("messageId", "creditCode", "role", "person",
                 "effectiveAt");
         assertThat(change.getJsonObject("effectiveAt").getString("format")).isEqualTo("date-time");
+
+        // answers built by hand are stated with their status and type too
+        JsonObject registered = paths.getJsonObject("/api/v1/registrations").getJsonObject("post")
+                .getJsonObject("responses");
+        assertThat(registered.keySet()).containsExactlyInAnyOrder("201", "4XX", "5XX");
+        assertThat(ref(registered.getJsonObject("201"))).isEqualTo("Registered");
+        assertThat(schemas.getJsonObject("Registered").getJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("personId", "realNameLevel");
+        JsonObject jwks = paths.getJsonObject("/api/v1/sso/jwks").getJsonObject("get").getJsonObject("responses");
+        assertThat(jwks.keySet()).containsExactlyInAnyOrder("200", "4XX", "5XX");
+        assertThat(jwks.getJsonObject("200").getJsonObject("content").getJsonObject("application/jwk-set+json")
+                .getJsonObject("schema").getString("type")).isEqualTo("object");
     }
 
     private static String ref(JsonObject bodyOrAnswer) {

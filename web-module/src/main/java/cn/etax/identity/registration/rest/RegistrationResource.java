@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -127,6 +130,9 @@ public class RegistrationResource {
     @POST
     @Operation(summary = "Complete: password, phone with its SMS code, optional username; all or nothing. "
             + "The new account is at real-name level 4")
+    @APIResponse(responseCode = "201", description = "Registered: the new person's id and real-name level",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Registered.class)))
     public Response complete(Details details) {
         Details d = require(details);
         long id = registration.complete(d.flowToken(), d.form(), Clients.of(request));

@@ -10,6 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,6 +34,9 @@ public class JwksResource {
     @Operation(summary = "JWKS: the public keys that sign identity assertions — RS256 in memory, rotated, the next key "
             + "published before it signs; or the platform token's key (ES256, RS256 or SM2, kid = certificate "
             + "SHA-256 thumbprint) with the previous keys of a rotation")
+    @APIResponse(responseCode = "200", description = "The JWK set ({\"keys\": [...]}, RFC 7517); cacheable for 300 s",
+            content = @Content(mediaType = "application/jwk-set+json",
+                    schema = @Schema(type = SchemaType.OBJECT)))
     public Response jwks() {
         JsonObject jwks = issuer.jwks();
         CacheControl cache = new CacheControl();

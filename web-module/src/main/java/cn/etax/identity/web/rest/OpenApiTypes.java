@@ -353,7 +353,11 @@ final class OpenApiTypes {
             }
         }
         APIResponses responses = op.getResponses();
-        if (responses == null || method.getReturnType() == Response.class) {
+        if (responses == null) {
+            return;
+        }
+        if (method.getReturnType() == Response.class) {
+            annotatedAnswers(method, responses);
             return;
         }
         APIResponse scanned = responses.getDefaultValue();
@@ -366,6 +370,30 @@ final class OpenApiTypes {
                     .description(scanned == null || scanned.getDescription() == null
                             || scanned.getDescription().startsWith("Default") ? "OK" : scanned.getDescription())
                     .content(json(typeOf(method.getGenericReturnType()))));
+        }
+    }
+
+    /**
+     * A method answering a {@link Response} states its answers with {@code @APIResponse}; the scanner makes of their
+     * schemas an object that forbids every property (and lists another class's), so each is typed here again: the
+     * {@code implementation}'s schema, or a bare schema of the annotation's type.
+     */
+    private void annotatedAnswers(Method method, APIResponses responses) {
+        for (org.eclipse.microprofile.openapi.annotations.responses.APIResponse answer : method.getAnnotationsByType(
+                org.eclipse.microprofile.openapi.annotations.responses.APIResponse.class)) {
+            APIResponse documented = responses.getAPIResponse(answer.responseCode());
+            if (documented == null || answer.content().length == 0) {
+                continue;
+            }
+            Content content = OASFactory.createContent();
+            for (org.eclipse.microprofile.openapi.annotations.media.Content c : answer.content()) {
+                org.eclipse.microprofile.openapi.annotations.media.Schema declared = c.schema();
+                Schema schema = declared.implementation() != Void.class ? typeOf(declared.implementation())
+                        : OASFactory.createSchema().type(declared.type().name().equals("DEFAULT")
+                                ? Schema.SchemaType.OBJECT : Schema.SchemaType.valueOf(declared.type().name()));
+                content.addMediaType(c.mediaType(), OASFactory.createMediaType().schema(schema));
+            }
+            documented.setContent(content);
         }
     }
 
