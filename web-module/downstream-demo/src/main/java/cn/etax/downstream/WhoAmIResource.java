@@ -68,7 +68,7 @@ public class WhoAmIResource {
     }
 
     @GET
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
     public String line() {
         return actingFor();
     }

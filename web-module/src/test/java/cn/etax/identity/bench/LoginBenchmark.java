@@ -96,8 +96,10 @@ public final class LoginBenchmark {
 
     private void run(int clients, int seconds, int warmup) throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        // RULE-SMS allows 10 codes per phone per 10 minutes: enough persons that none needs more than 8
-        int persons = Math.max(clients * 2, (int) Math.ceil(60.0 * (seconds + warmup) / 8));
+        // RULE-SMS allows 10 codes per phone per 10 minutes: enough persons that none needs more than 8, at up to 80
+        // logins/s over the warm-up and the rounds (each with its ramp)
+        int busySeconds = warmup + seconds + Math.max(1, Math.round(seconds / 10f)) * RAMP_SECONDS;
+        int persons = Math.max(clients * 2, (int) Math.ceil(80.0 * busySeconds / 8));
         System.out.printf("%s login benchmark against %s: %d clients, %d s, %d persons, %d cores%n",
                 enterprise ? "enterprise (LOGIN-2)" : "natural-person (LOGIN-1)", base, clients, seconds, persons,
                 cores);
