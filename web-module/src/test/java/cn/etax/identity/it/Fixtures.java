@@ -86,6 +86,16 @@ public final class Fixtures {
         return p;
     }
 
+    /** As {@link #quickPerson()}, named otherwise than {@code name} (the names come from a hundred combinations). */
+    public static TestPerson quickPersonNotNamed(String name) {
+        TestPerson p = newCitizen();
+        while (p.name().equals(name)) {
+            p = newCitizen();
+        }
+        createPerson(p, false);
+        return p;
+    }
+
     /** A person migrated from the old system: level 3, initial password = last six characters of the ID number. */
     public static TestPerson migratedPerson() {
         TestPerson p = newCitizen();

@@ -96,8 +96,9 @@ class SpecialLoginBrowserIT {
             + "start again")
     void a_person_not_named_is_refused_with_the_seeds_words() {
         Enterprise e = GrantFixtures.registerEnterprise();
-        SpecialLoginIT.pushed("INSPECTION", e.creditCode(), Fixtures.quickPerson());
-        TestPerson stranger = Fixtures.quickPerson();
+        TestPerson handler = Fixtures.quickPerson();
+        SpecialLoginIT.pushed("INSPECTION", e.creditCode(), handler);
+        TestPerson stranger = Fixtures.quickPersonNotNamed(handler.name());
 
         EnterpriseEntryPage entry = EnterpriseEntryPage.special(driver, wait);
         entry.open();

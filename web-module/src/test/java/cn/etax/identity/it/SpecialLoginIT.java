@@ -202,7 +202,7 @@ class SpecialLoginIT {
 
         TestPerson handler = Fixtures.quickPerson();
         pushed("INSPECTION", e.creditCode(), handler);
-        TestPerson stranger = Fixtures.quickPerson();
+        TestPerson stranger = Fixtures.quickPersonNotNamed(handler.name());
         Reply notNamed = special(Api.browser(), "INSPECTION", e.creditCode(), stranger).reply();
         assertThat(notNamed.status()).isEqualTo(403);
         assertThat(notNamed.message())
