@@ -100,10 +100,13 @@ final class PayaraMicro {
                     "--deploy", settings.war() + ":/"));
             Path downstream = ItSettings.downstreamWar();
             if (downstream != null && Files.exists(downstream)) {
-                // API-2: a downstream tax application on the same server, trusting the JWKS of this test server
+                // API-2: a downstream tax application on the same server, trusting the JWKS of this test server and
+                // told of logouts (LOGIN-9)
                 command.addAll(command.indexOf("-jar"), List.of(
                         "-Didentity.sso.assertion-seconds=" + ASSERTION_SECONDS,
-                        "-Dmp.jwt.verify.publickey.location=http://127.0.0.1:" + port + "/api/v1/sso/jwks"));
+                        "-Dmp.jwt.verify.publickey.location=http://127.0.0.1:" + port + "/api/v1/sso/jwks",
+                        "-Didentity.sso.backchannel-logout-uris=http://127.0.0.1:" + port
+                                + "/downstream/api/backchannel-logout"));
                 command.addAll(List.of("--deploy", downstream + ":/downstream"));
             }
             if (ItSettings.memoryEs256()) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import static cn.etax.identity.it.SwitchFixtures.strings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -266,6 +267,7 @@ class SingleSignOnIT {
                 .isBetween(200, 204);
         assertThat(browser.get(ASSERTION).status()).as("no new assertion after logout").isEqualTo(401);
 
+        assertThat(withBearer(assertion).status()).as("replayed after logout (back-channel logout)").isEqualTo(401);
         sleepUntil(expires.plusSeconds(1));
         assertThat(withBearer(assertion).status()).as("replayed after logout, life over").isEqualTo(401);
 
@@ -278,6 +280,99 @@ class SingleSignOnIT {
         assertThat(renewed.string("assertion")).as("a living session gets a new one").isNotEqualTo(
                 fresh.string("assertion"));
         assertThat(withBearer(renewed.string("assertion")).status()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("LOGIN-9, API-2: logout ends the login downstream at once (back-channel logout): its assertion is "
+            + "refused before it expires; the same person's other login goes on; a switch keeps the login's sid")
+    void logout_tells_downstream_applications() {
+        Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        Api other = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.officerA());
+        String before = browser.get(ASSERTION).string("assertion");
+        assertThat(SwitchFixtures.switchTo(browser, t.officerB()).status()).isEqualTo(200);
+        String kept = other.get(ASSERTION).string("assertion");
+        Reply issued = browser.get(ASSERTION);
+        String assertion = issued.string("assertion");
+        String sid = part(assertion, 1).getString("sid");
+        assertThat(sid).as("the switch stays in the login").isEqualTo(part(before, 1).getString("sid"));
+        assertThat(part(kept, 1).getString("sid")).as("another login").isNotEqualTo(sid);
+        assertThat(withBearer(assertion).status()).isEqualTo(200);
+
+        assertThat(browser.post("/api/v1/login/logout", Json.createObjectBuilder().build()).status())
+                .isBetween(200, 204);
+
+        Reply refused = withBearer(assertion);
+        assertThat(refused.status()).as("%s", refused).isEqualTo(401);
+        assertThat(refused.body()).as("ended, not expired: %s", refused).contains("\"error\":\"SESSION_ENDED\"");
+        assertThat(withBearer(other.get(ASSERTION).string("assertion")).status()).as("the other login")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("LOGIN-9, ASVS 3.3.3: a password changed in one session ends the person's other logins downstream "
+            + "at once, not at their next request on the portal; the login it was changed in goes on")
+    void password_change_ends_the_other_logins_downstream() {
+        TestPerson p = Fixtures.quickPerson();
+        Api changer = Api.browser();
+        assertThat(changer.login(p).string("status")).isEqualTo("LOGGED_IN");
+        Api elsewhere = Api.browser();
+        assertThat(elsewhere.login(p).string("status")).isEqualTo("LOGGED_IN");
+        String theirs = elsewhere.get(ASSERTION).string("assertion");
+        String mine = changer.get(ASSERTION).string("assertion");
+        assertThat(withBearer(theirs).status()).isEqualTo(200);
+
+        String changed = "Neu#2026sso";
+        Reply change = changer.send("PUT", "/api/v1/me/password", Json.createObjectBuilder()
+                .add("oldPassword", Fixtures.PASSWORD).add("password", changed).add("confirmation", changed).build(),
+                Map.of());
+        assertThat(change.status()).as("%s", change).isEqualTo(204);
+
+        Reply refused = refusedWithin(theirs, Duration.ofSeconds(3));
+        assertThat(refused.body()).as("ended, not expired: %s", refused).contains("\"error\":\"SESSION_ENDED\"");
+        assertThat(withBearer(mine).status()).as("the login the change was made in").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("LOGIN-9: the downstream application takes only a genuine logout token: an assertion posted as one, "
+            + "or a logout token signed by another key, is 400 invalid_request and ends nothing")
+    void downstream_takes_only_genuine_logout_tokens() throws GeneralSecurityException {
+        Api browser = SwitchFixtures.enterpriseLogin(t.a().creditCode(), t.p(), t.invoicerA());
+        String assertion = browser.get(ASSERTION).string("assertion");
+        JsonObject claims = part(assertion, 1);
+
+        Reply asAssertion = postLogoutToken(assertion);
+        assertThat(asAssertion.status()).as("%s", asAssertion).isEqualTo(400);
+        assertThat(asAssertion.json().getString("error")).isEqualTo("invalid_request");
+
+        String header = encode(Json.createObjectBuilder(part(assertion, 0)).add("typ", "logout+jwt").build());
+        String body = encode(Json.createObjectBuilder().add("iss", claims.getString("iss"))
+                .add("aud", claims.getJsonArray("aud")).add("sub", claims.getString("sub"))
+                .add("sid", claims.getString("sid")).add("iat", Instant.now().getEpochSecond())
+                .add("jti", "forged-1").add("events", Json.createObjectBuilder()
+                        .add("http://schemas.openid.net/event/backchannel-logout", Json.createObjectBuilder()))
+                .build());
+        PrivateKey otherKey = KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate();
+        Reply forged = postLogoutToken(header + "." + body + "." + sign(header + "." + body, otherKey));
+        assertThat(forged.status()).as("%s", forged).isEqualTo(400);
+
+        assertThat(withBearer(assertion).status()).as("the login goes on downstream").isEqualTo(200);
+    }
+
+    /** Asks the downstream application with {@code assertion} until it refuses it, at most {@code within}. */
+    private static Reply refusedWithin(String assertion, Duration within) {
+        Instant until = Instant.now().plus(within);
+        Reply reply = withBearer(assertion);
+        while (reply.status() == 200 && Instant.now().isBefore(until)) {
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            reply = withBearer(assertion);
+        }
+        assertThat(reply.status()).as("refused within %s: %s", within, reply).isEqualTo(401);
+        return reply;
+    }
+
+    private static Reply postLogoutToken(String token) {
+        return Api.browser().sendRaw("POST", "/downstream/api/backchannel-logout",
+                "application/x-www-form-urlencoded", "logout_token=" + token, Map.of());
     }
 
     private static Reply withBearer(String assertion) {

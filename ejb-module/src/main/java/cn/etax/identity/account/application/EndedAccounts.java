@@ -7,8 +7,10 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The moments up to which each account's sessions have ended ({@link SessionsEnded}), so that a session opened in
@@ -22,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class EndedAccounts {
 
     private final Map<Holder, Map<Long, Instant>> endedAt = new EnumMap<>(Holder.class);
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public EndedAccounts() {
         for (Holder holder : Holder.values()) {
@@ -50,8 +54,17 @@ public class EndedAccounts {
         return at != null && !openedAt.isAfter(at);
     }
 
+    /**
+     * {@code listener} runs after each moment recorded, in the thread that recorded it (LOGIN-9: the sessions that
+     * downstream applications know of are told at once, not at their next request).
+     */
+    public void onEnded(Runnable listener) {
+        listeners.add(listener);
+    }
+
     /** The later of the moments: a change that commits after another never moves the record back. */
     private void endAt(SessionsEnded event) {
         endedAt.get(event.holder()).merge(event.id(), event.at(), (a, b) -> a.isAfter(b) ? a : b);
+        listeners.forEach(Runnable::run);
     }
 }

@@ -22,6 +22,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code iss}, {@code aud}, {@code iat}, {@code exp}, {@code jti}; {@code sub} and {@code upn} = the person id;
+ *       {@code sid} = the login session (one per login, the same across identity switches; a back-channel logout
+ *       token names it when the session ends, see {@link #logout});
  *       {@code groups} = ["PERSON"] (the MicroProfile JWT role), plus "ENTERPRISE" for an enterprise identity;</li>
  *   <li>{@code name} (masked, RULE-MASK), {@code real_name_level}, {@code amr} (authentication methods),
  *       {@code auth_time} (seconds, when the two-factor login completed);</li>
@@ -42,11 +44,14 @@ import java.util.Set;
  */
 public final class AssertionClaims {
 
+    /** The event a logout token carries (OpenID Connect Back-Channel Logout 1.0, 2.4). */
+    public static final String LOGOUT_EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
     private AssertionClaims() {
     }
 
     public static JsonObject of(AuthenticatedPerson person, String issuer, String audience, Instant issuedAt,
-                                Instant expiresAt, String id) {
+                                Instant expiresAt, String id, String sid) {
         JsonArrayBuilder amr = JsonBuilders.array();
         for (AuthMethod m : person.methods()) {
             amr.add(m.name());
@@ -60,8 +65,11 @@ public final class AssertionClaims {
                 .add("upn", Long.toString(person.personId()))
                 .add("iat", issuedAt.getEpochSecond())
                 .add("exp", expiresAt.getEpochSecond())
-                .add("jti", id)
-                .add("name", Masking.name(person.name()))
+                .add("jti", id);
+        if (sid != null) {
+            claims.add("sid", sid);
+        }
+        claims.add("name", Masking.name(person.name()))
                 .add("real_name_level", person.realNameLevel())
                 .add("amr", amr)
                 .add("auth_time", person.authenticatedAt().getEpochSecond())
@@ -103,20 +111,24 @@ public final class AssertionClaims {
 
     /** LOGIN-10: the claims of a social-security fee payer's session, for the fee collection system. */
     public static JsonObject ofFeePayer(AuthenticatedFeePayer payer, String issuer, String audience, Instant issuedAt,
-                                        Instant expiresAt, String id) {
+                                        Instant expiresAt, String id, String sid) {
         JsonArrayBuilder amr = JsonBuilders.array();
         for (AuthMethod m : payer.methods()) {
             amr.add(m.name());
         }
-        String subject = "fee-payer:" + payer.accountId();
-        return JsonBuilders.object()
+        String subject = feePayerSubject(payer.accountId());
+        JsonObjectBuilder claims = JsonBuilders.object()
                 .add("iss", issuer)
                 .add("aud", JsonBuilders.array().add(audience))
                 .add("sub", subject)
                 .add("upn", subject)
                 .add("iat", issuedAt.getEpochSecond())
                 .add("exp", expiresAt.getEpochSecond())
-                .add("jti", id)
+                .add("jti", id);
+        if (sid != null) {
+            claims.add("sid", sid);
+        }
+        return claims
                 .add("name", payer.kind() == FeePayerKind.UNIT ? Masking.enterpriseName(payer.payerName())
                         : Masking.name(payer.payerName()))
                 .add("amr", amr)
@@ -126,6 +138,30 @@ public final class AssertionClaims {
                 .add("fee_payer", payer.payerMasked())
                 .add("pure_payer", payer.purePayer())
                 .add("groups", JsonBuilders.array().add("FEE_PAYER"))
+                .build();
+    }
+
+    /** LOGIN-10: the {@code sub} of a fee payer's assertions. */
+    public static String feePayerSubject(long accountId) {
+        return "fee-payer:" + accountId;
+    }
+
+    /**
+     * LOGIN-9, API-2: the claims of a back-channel logout token (OpenID Connect Back-Channel Logout 1.0): the login
+     * session {@code sid} of {@code subject} has ended. No {@code nonce}; {@code events} names the logout event; a
+     * life of {@code expiresAt} so that a captured token cannot be replayed for long.
+     */
+    public static JsonObject logout(String subject, String sid, String issuer, String audience, Instant issuedAt,
+                                    Instant expiresAt, String id) {
+        return JsonBuilders.object()
+                .add("iss", issuer)
+                .add("aud", JsonBuilders.array().add(audience))
+                .add("sub", subject)
+                .add("sid", sid)
+                .add("iat", issuedAt.getEpochSecond())
+                .add("exp", expiresAt.getEpochSecond())
+                .add("jti", id)
+                .add("events", JsonBuilders.object().add(LOGOUT_EVENT, JsonBuilders.object()))
                 .build();
     }
 

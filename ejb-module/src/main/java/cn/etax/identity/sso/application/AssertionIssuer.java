@@ -74,24 +74,46 @@ public class AssertionIssuer {
         return issuer;
     }
 
+    /** An assertion of {@code person} outside any login session (no {@code sid}). */
     public Assertion issue(AuthenticatedPerson person) {
-        return sign((now, expires) -> AssertionClaims.of(person, issuer, audience, now, expires,
-                UUID.randomUUID().toString()));
+        return issue(person, null);
+    }
+
+    /** An assertion of {@code person} in the login session {@code sid} (LOGIN-9: what a logout token names). */
+    public Assertion issue(AuthenticatedPerson person, String sid) {
+        return sign("JWT", (now, expires) -> AssertionClaims.of(person, issuer, audience, now, expires,
+                UUID.randomUUID().toString(), sid));
     }
 
     /** LOGIN-10: the assertion of a social-security fee payer's session, for the fee collection system. */
     public Assertion issue(AuthenticatedFeePayer payer) {
-        return sign((now, expires) -> AssertionClaims.ofFeePayer(payer, issuer, feePayerAudience, now, expires,
-                UUID.randomUUID().toString()));
+        return issue(payer, null);
     }
 
-    private Assertion sign(BiFunction<Instant, Instant, JsonObject> claimsFor) {
+    /** LOGIN-10: the same in the login session {@code sid}. */
+    public Assertion issue(AuthenticatedFeePayer payer, String sid) {
+        return sign("JWT", (now, expires) -> AssertionClaims.ofFeePayer(payer, issuer, feePayerAudience, now, expires,
+                UUID.randomUUID().toString(), sid));
+    }
+
+    /**
+     * LOGIN-9, API-2: a back-channel logout token (OpenID Connect Back-Channel Logout 1.0, header {@code typ}
+     * {@code logout+jwt} so that no verifier takes it for an assertion): the login session {@code sid} of
+     * {@code subject} ({@code sub} of its assertions) has ended. Signed by the assertions' key; the audience is the
+     * one its assertions had.
+     */
+    public String logoutToken(String subject, String sid, boolean feePayer) {
+        return sign("logout+jwt", (now, expires) -> AssertionClaims.logout(subject, sid, issuer,
+                feePayer ? feePayerAudience : audience, now, expires, UUID.randomUUID().toString())).token();
+    }
+
+    private Assertion sign(String type, BiFunction<Instant, Instant, JsonObject> claimsFor) {
         // the key first: reading it from the token may take a while the first time, and that wait must not come
         // out of the assertion's short life
         SigningKey key = signer.current();
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(lifeSeconds);
-        JsonObject header = JsonBuilders.object().add("alg", key.algorithm()).add("typ", "JWT")
+        JsonObject header = JsonBuilders.object().add("alg", key.algorithm()).add("typ", type)
                 .add("kid", key.keyId()).build();
         JsonObject claims = claimsFor.apply(now, expires);
         String input = encode(header) + "." + encode(claims);

@@ -145,6 +145,32 @@ class AssertionIssuerTest {
     }
 
     @Test
+    void aLogoutTokenNamesTheLoginItEndsAndCannotPassForAnAssertion() {
+        JsonObject assertion = part(issuer.issue(enterprisePerson(), "sid-1").token(), 1);
+        assertThat(assertion.getString("sid")).isEqualTo("sid-1");
+
+        String token = issuer.logoutToken(assertion.getString("sub"), "sid-1", false);
+
+        assertThat(verifies(token, issuer.jwks())).as("signed by a key of the JWKS").isTrue();
+        JsonObject header = part(token, 0);
+        assertThat(header.getString("typ")).isEqualTo("logout+jwt");
+        JsonObject claims = part(token, 1);
+        assertThat(claims.getString("sid")).isEqualTo("sid-1");
+        assertThat(claims.getString("sub")).isEqualTo(assertion.getString("sub"));
+        assertThat(claims.getString("iss")).isEqualTo("urn:etax:identity");
+        assertThat(claims.getJsonArray("aud").getString(0)).isEqualTo("etax-tax-applications");
+        assertThat(claims.getJsonObject("events").containsKey(AssertionClaims.LOGOUT_EVENT)).isTrue();
+        assertThat(claims.containsKey("nonce")).isFalse();
+        assertThat(claims.containsKey("groups")).as("no role: no resource takes it for a caller").isFalse();
+        assertThat(claims.containsKey("upn")).isFalse();
+        assertThat(part(issuer.logoutToken("fee-payer:9", "sid-2", true), 1).getJsonArray("aud").getString(0))
+                .as("a fee payer's login, in the fee collection system's audience")
+                .isEqualTo("etax-social-security-fees");
+        assertThat(part(issuer.issue(enterprisePerson()).token(), 1).containsKey("sid"))
+                .as("outside a login session").isFalse();
+    }
+
+    @Test
     void everyAssertionHasItsOwnId() {
         String a = part(issuer.issue(enterprisePerson()).token(), 1).getString("jti");
         String b = part(issuer.issue(enterprisePerson()).token(), 1).getString("jti");

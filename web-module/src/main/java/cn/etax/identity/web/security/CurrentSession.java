@@ -1,5 +1,7 @@
 package cn.etax.identity.web.security;
 
+import cn.etax.identity.account.application.EndedAccounts;
+import cn.etax.identity.account.application.SessionsEnded.Holder;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
@@ -80,6 +82,27 @@ public final class CurrentSession {
         Instant changed = (Instant) session.getAttribute(PASSWORD_CHANGED);
         return changed == null || changed.isBefore(person.authenticatedAt())
                 ? person.authenticatedAt() : changed.plusNanos(1);
+    }
+
+    /**
+     * Whether the session's caller — person, clerk or fee payer — had his sessions ended ({@link EndedAccounts}) since
+     * it counts as opened. A session that has been invalidated meanwhile counts as ended.
+     */
+    static boolean ended(HttpSession session, EndedAccounts endedAccounts) {
+        try {
+            AuthenticatedPerson person = person(session);
+            if (person != null) {
+                return endedAccounts.ended(Holder.PERSON, person.personId(), personOpenedAt(session, person));
+            }
+            AuthenticatedClerk clerk = clerk(session);
+            if (clerk != null) {
+                return endedAccounts.ended(Holder.CLERK, clerk.clerkId(), clerk.authenticatedAt());
+            }
+            AuthenticatedFeePayer payer = feePayer(session);
+            return payer != null && endedAccounts.ended(Holder.FEE_PAYER, payer.accountId(), payer.authenticatedAt());
+        } catch (IllegalStateException invalidated) {
+            return true;
+        }
     }
 
     static Instant started(HttpSession session) {

@@ -1,7 +1,6 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.account.application.EndedAccounts;
-import cn.etax.identity.account.application.SessionsEnded.Holder;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.clerk.application.AuthenticatedClerk;
 import cn.etax.identity.clerk.domain.ClerkRole;
@@ -116,32 +115,29 @@ final class SessionAuthModule implements ServerAuthModule {
             return caller(client, new FeePayerPrincipal(login.payer()), FEE_PAYER_GROUPS);
         }
         HttpSession session = request.getSession(false);
-        AuthenticatedPerson person = CurrentSession.person(session);
-        if (person != null) {
-            if (!endedAccounts.ended(Holder.PERSON, person.personId(),
-                    CurrentSession.personOpenedAt(session, person))) {
-                return caller(client, new PersonPrincipal(person.personId()), personGroups(person));
-            }
+        if (session != null && CurrentSession.ended(session, endedAccounts)) {
             // REG-7: the person deregistered (in this session or another) after this login; or his password was
-            // changed in another session, reset, or locked by this session's guesses: the session ends here
-            session.invalidate();
-        } else {
-            AuthenticatedClerk clerk = CurrentSession.clerk(session);
-            AuthenticatedFeePayer payer = CurrentSession.feePayer(session);
-            if (clerk != null) {
-                if (!endedAccounts.ended(Holder.CLERK, clerk.clerkId(), clerk.authenticatedAt())) {
-                    return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
-                }
-                // §8: an administrator stopped him, reset his password or changed his duties, or he changed his
-                // password elsewhere, after this login: the session ends here
+            // changed in another session, reset, or locked by this session's guesses. §8: an administrator stopped the
+            // clerk, reset his password or changed his duties, or he changed his password elsewhere. LOGIN-10: the fee
+            // collection system closed the payer. Whichever came after this login: the session ends here
+            try {
                 session.invalidate();
-            } else if (payer != null) {
-                if (!endedAccounts.ended(Holder.FEE_PAYER, payer.accountId(), payer.authenticatedAt())) {
-                    return caller(client, new FeePayerPrincipal(payer), FEE_PAYER_GROUPS);
-                }
-                // LOGIN-10: the fee collection system closed the payer after this login: the session ends here
-                session.invalidate();
+            } catch (IllegalStateException alreadyEnded) {
+                // by a request of its own a moment ago
             }
+            session = null;
+        }
+        AuthenticatedPerson person = CurrentSession.person(session);
+        AuthenticatedClerk clerk = CurrentSession.clerk(session);
+        AuthenticatedFeePayer payer = CurrentSession.feePayer(session);
+        if (person != null) {
+            return caller(client, new PersonPrincipal(person.personId()), personGroups(person));
+        }
+        if (clerk != null) {
+            return caller(client, new ClerkPrincipal(clerk), clerkGroups(clerk));
+        }
+        if (payer != null) {
+            return caller(client, new FeePayerPrincipal(payer), FEE_PAYER_GROUPS);
         }
         if (!Boolean.parseBoolean(String.valueOf(message.getMap().get(MANDATORY)))) {
             // an open resource: the request goes on without a caller

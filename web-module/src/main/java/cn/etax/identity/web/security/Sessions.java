@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +26,12 @@ public class Sessions {
     @Inject
     SingleSignOn sso;
 
+    @Inject
+    LoginSessions logins;
+
+    @Inject
+    BackChannelLogout backChannel;
+
     @EJB
     AccountService accounts;
 
@@ -36,9 +43,21 @@ public class Sessions {
     public boolean login(HttpServletRequest request, HttpServletResponse response, AuthenticatedPerson person) {
         boolean ok = authenticate(request, response, new CompletedLogin(person));
         if (ok) {
-            sso.forget(request);
+            loginReplaced(request);
         }
         return ok;
+    }
+
+    /**
+     * A new login in a session that held one: the earlier login's assertion is no longer handed out, and downstream
+     * applications that knew the earlier login hear that it ended (LOGIN-9).
+     */
+    private void loginReplaced(HttpServletRequest request) {
+        sso.forget(request);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            logins.end(session);
+        }
     }
 
     /**
@@ -107,7 +126,11 @@ public class Sessions {
 
     /** §8: the clerk becomes the caller of the console; the session id changes. */
     public boolean clerkLogin(HttpServletRequest request, HttpServletResponse response, AuthenticatedClerk clerk) {
-        return authenticate(request, response, new CompletedClerkLogin(clerk));
+        boolean ok = authenticate(request, response, new CompletedClerkLogin(clerk));
+        if (ok) {
+            loginReplaced(request);
+        }
+        return ok;
     }
 
     /** LOGIN-10: the fee payer's account becomes the caller of the fee services; the session id changes. */
@@ -115,7 +138,7 @@ public class Sessions {
                                  AuthenticatedFeePayer payer) {
         boolean ok = authenticate(request, response, new CompletedFeePayerLogin(payer));
         if (ok) {
-            sso.forget(request);
+            loginReplaced(request);
         }
         return ok;
     }
@@ -164,16 +187,25 @@ public class Sessions {
         }
     }
 
-    /** Ends the session everywhere it is used (LOGIN-9); a stale tab or a copied cookie gets nothing afterwards. */
+    /**
+     * Ends the session everywhere it is used (LOGIN-9); a stale tab or a copied cookie gets nothing afterwards, and the
+     * downstream applications have been told (back-channel logout) when this returns, unless they did not answer in
+     * time.
+     */
     public void logout(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        CompletableFuture<Void> told = session == null ? null : logins.end(session);
         try {
             request.logout();
         } catch (ServletException e) {
             // the session is invalidated below anyway
         }
-        HttpSession session = request.getSession(false);
+        session = request.getSession(false);
         if (session != null) {
             session.invalidate();
+        }
+        if (told != null) {
+            backChannel.await(told);
         }
     }
 

@@ -3,6 +3,7 @@ package cn.etax.identity.web.security;
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
 import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import cn.etax.identity.sso.application.Assertion;
+import cn.etax.identity.sso.application.AssertionClaims;
 import cn.etax.identity.sso.application.AssertionIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,7 @@ import jakarta.servlet.http.HttpSession;
 
 import java.io.Serializable;
 import java.time.Clock;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * API-2: the session's identity assertion, kept with the session. After a login or a switch the first
@@ -30,21 +31,28 @@ public class SingleSignOn {
     @Inject
     AssertionIssuer issuer;
 
+    @Inject
+    LoginSessions logins;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A new assertion of {@code person}, kept as the session's current one. */
     public Assertion issue(HttpServletRequest request, AuthenticatedPerson person) {
-        return issue(request, person, () -> issuer.issue(person));
+        return issue(request, person, sid -> issuer.issue(person, sid));
     }
 
-    private Assertion issue(HttpServletRequest request, Serializable subject, Supplier<Assertion> sign) {
+    /**
+     * Signs an assertion of {@code subject} (the session's person or fee payer) in the session's login
+     * ({@link LoginSessions}: its {@code sid}, for the back-channel logout).
+     */
+    private Assertion issue(HttpServletRequest request, Serializable subject, Function<String, Assertion> sign) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             // the previous identity's assertion goes first: should signing fail (a platform token that cannot sign,
             // §9), the session must not hand it out for the new identity
             session.removeAttribute(ASSERTION);
         }
-        Assertion assertion = sign.get();
+        Assertion assertion = sign.apply(session == null ? null : loginOf(session, subject).sid());
         if (session != null) {
             session.setAttribute(ASSERTION, new Kept(subject, assertion));
         }
@@ -65,15 +73,21 @@ public class SingleSignOn {
      * stored it afterwards — is never handed out.
      */
     public Assertion current(HttpServletRequest request, AuthenticatedPerson person) {
-        return current(request, person, () -> issuer.issue(person));
+        return current(request, person, sid -> issuer.issue(person, sid));
     }
 
     /** LOGIN-10: the same for a social-security fee payer's session, for the fee collection system. */
     public Assertion current(HttpServletRequest request, AuthenticatedFeePayer payer) {
-        return current(request, payer, () -> issuer.issue(payer));
+        return current(request, payer, sid -> issuer.issue(payer, sid));
     }
 
-    private Assertion current(HttpServletRequest request, Serializable subject, Supplier<Assertion> sign) {
+    private LoginSession loginOf(HttpSession session, Serializable subject) {
+        return subject instanceof AuthenticatedFeePayer payer
+                ? logins.of(session, AssertionClaims.feePayerSubject(payer.accountId()), true)
+                : logins.of(session, Long.toString(((AuthenticatedPerson) subject).personId()), false);
+    }
+
+    private Assertion current(HttpServletRequest request, Serializable subject, Function<String, Assertion> sign) {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(ASSERTION) instanceof Kept kept && kept.subject().equals(subject)
                 && clock.instant().isBefore(kept.assertion().expiresAt().minus(issuer.life().dividedBy(2)))) {

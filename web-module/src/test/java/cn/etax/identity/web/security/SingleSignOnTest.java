@@ -107,6 +107,8 @@ class SingleSignOnTest {
         SingleSignOn sso = new SingleSignOn();
         sso.issuer = new AssertionIssuer(signer, Duration.ofSeconds(120), "urn:etax:identity", "etax-tax-applications",
                 Clock.systemUTC());
+        sso.logins = new LoginSessions();
+        sso.logins.backChannel = new BackChannelLogout();
         return sso;
     }
 
