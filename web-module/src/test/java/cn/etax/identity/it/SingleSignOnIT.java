@@ -63,6 +63,9 @@ class SingleSignOnIT {
         assertThat(claims.getString("iss")).isEqualTo("urn:etax:identity");
         assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue())
                 .isEqualTo(LIFE.toSeconds());
+        long iat = claims.getJsonNumber("iat").longValue();
+        assertThat(claims.getJsonNumber("auth_time").longValue()).as("the login, moments before, in real time like "
+                + "iat although the simulators moved the business clock (FreshWindows)").isBetween(iat - 120, iat);
         assertThat(Api.browser().get(ASSERTION).status()).as("no session, no assertion").isEqualTo(401);
     }
 

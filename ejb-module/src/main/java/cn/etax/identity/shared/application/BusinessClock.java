@@ -41,6 +41,18 @@ public class BusinessClock {
         return base.instant().plusMillis(offsetMillis.get());
     }
 
+    /**
+     * The real time (the system's UTC clock) at which a business moment happened: its distance from the business
+     * {@link #now()} taken back from the real now, and never later than that. In production the two are the same; with
+     * the simulators' time moved, a moment recorded by the business clock (a login's completion) still lies in the
+     * past for whoever compares it with real time (a downstream verifier comparing {@code auth_time} with {@code iat}).
+     */
+    public Instant realTimeOf(Instant businessMoment) {
+        Instant real = base.instant();
+        Instant then = real.minus(Duration.between(businessMoment, base.instant().plusMillis(offsetMillis.get())));
+        return then.isAfter(real) ? real : then;
+    }
+
     public ZoneId zone() {
         return zone;
     }

@@ -26,7 +26,7 @@ import java.util.Set;
  *       token names it when the session ends, see {@link #logout});
  *       {@code groups} = ["PERSON"] (the MicroProfile JWT role), plus "ENTERPRISE" for an enterprise identity;</li>
  *   <li>{@code name} (masked, RULE-MASK), {@code real_name_level}, {@code amr} (authentication methods),
- *       {@code auth_time} (seconds, when the two-factor login completed);</li>
+ *       {@code auth_time} (seconds, when the two-factor login completed, in real time like {@code iat});</li>
  *   <li>{@code identity_kind} ENTERPRISE, AGENT, CROSS_REGION or PERSONAL; for ENTERPRISE {@code taxpayer_id},
  *       {@code taxpayer_credit_code}, {@code taxpayer_name} (masked), {@code identity_type}, {@code permissions}
  *       and {@code grant_id}; for AGENT (LOGIN-3, AGT-4: an agent acting for a client) the client as
@@ -51,7 +51,7 @@ public final class AssertionClaims {
     }
 
     public static JsonObject of(AuthenticatedPerson person, String issuer, String audience, Instant issuedAt,
-                                Instant expiresAt, String id, String sid) {
+                                Instant expiresAt, String id, String sid, Instant authTime) {
         JsonArrayBuilder amr = JsonBuilders.array();
         for (AuthMethod m : person.methods()) {
             amr.add(m.name());
@@ -72,7 +72,7 @@ public final class AssertionClaims {
         claims.add("name", Masking.name(person.name()))
                 .add("real_name_level", person.realNameLevel())
                 .add("amr", amr)
-                .add("auth_time", person.authenticatedAt().getEpochSecond())
+                .add("auth_time", authTime.getEpochSecond())
                 .add("identity_kind", person.crossRegion() != null ? "CROSS_REGION" : person.agent() != null ? "AGENT"
                         : e == null ? "PERSONAL" : "ENTERPRISE");
         AgentIdentity a = person.agent();
@@ -111,7 +111,7 @@ public final class AssertionClaims {
 
     /** LOGIN-10: the claims of a social-security fee payer's session, for the fee collection system. */
     public static JsonObject ofFeePayer(AuthenticatedFeePayer payer, String issuer, String audience, Instant issuedAt,
-                                        Instant expiresAt, String id, String sid) {
+                                        Instant expiresAt, String id, String sid, Instant authTime) {
         JsonArrayBuilder amr = JsonBuilders.array();
         for (AuthMethod m : payer.methods()) {
             amr.add(m.name());
@@ -132,7 +132,7 @@ public final class AssertionClaims {
                 .add("name", payer.kind() == FeePayerKind.UNIT ? Masking.enterpriseName(payer.payerName())
                         : Masking.name(payer.payerName()))
                 .add("amr", amr)
-                .add("auth_time", payer.authenticatedAt().getEpochSecond())
+                .add("auth_time", authTime.getEpochSecond())
                 .add("identity_kind", "SOCIAL_SECURITY")
                 .add("fee_payer_kind", payer.kind().name())
                 .add("fee_payer", payer.payerMasked())

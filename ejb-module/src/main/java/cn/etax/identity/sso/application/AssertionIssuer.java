@@ -1,6 +1,7 @@
 package cn.etax.identity.sso.application;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.JsonBuilders;
 import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,7 @@ import java.util.function.BiFunction;
  * asks for its assertion (the first time after a login, or a fresh one for a downstream application). Life
  * {@code identity.sso.assertion-seconds} (default 120), issuer {@code identity.sso.issuer}, audience
  * {@code identity.sso.audience}. Times are real UTC time (the verifier's clock), not the business clock the
- * simulators can move.
+ * simulators can move; {@code auth_time} too.
  */
 @ApplicationScoped
 public class AssertionIssuer {
@@ -50,6 +51,10 @@ public class AssertionIssuer {
     @Inject
     @ConfigProperty(name = "identity.sso.fee-payer-audience", defaultValue = "etax-social-security-fees")
     String feePayerAudience;
+
+    /** The business clock the logins' moments were taken by; absent outside CDI (tests), where they are real time. */
+    @Inject
+    BusinessClock businessClock;
 
     private Clock clock = Clock.systemUTC();
 
@@ -82,7 +87,7 @@ public class AssertionIssuer {
     /** An assertion of {@code person} in the login session {@code sid} (LOGIN-9: what a logout token names). */
     public Assertion issue(AuthenticatedPerson person, String sid) {
         return sign("JWT", (now, expires) -> AssertionClaims.of(person, issuer, audience, now, expires,
-                UUID.randomUUID().toString(), sid));
+                UUID.randomUUID().toString(), sid, realTimeOf(person.authenticatedAt())));
     }
 
     /** LOGIN-10: the assertion of a social-security fee payer's session, for the fee collection system. */
@@ -93,7 +98,7 @@ public class AssertionIssuer {
     /** LOGIN-10: the same in the login session {@code sid}. */
     public Assertion issue(AuthenticatedFeePayer payer, String sid) {
         return sign("JWT", (now, expires) -> AssertionClaims.ofFeePayer(payer, issuer, feePayerAudience, now, expires,
-                UUID.randomUUID().toString(), sid));
+                UUID.randomUUID().toString(), sid, realTimeOf(payer.authenticatedAt())));
     }
 
     /**
@@ -105,6 +110,11 @@ public class AssertionIssuer {
     public String logoutToken(String subject, String sid, boolean feePayer) {
         return sign("logout+jwt", (now, expires) -> AssertionClaims.logout(subject, sid, issuer,
                 feePayer ? feePayerAudience : audience, now, expires, UUID.randomUUID().toString())).token();
+    }
+
+    /** {@code auth_time} is real time, as {@code iat} and {@code exp} are, whatever the simulators did to time. */
+    private Instant realTimeOf(Instant loggedInAt) {
+        return businessClock == null ? loggedInAt : businessClock.realTimeOf(loggedInAt);
     }
 
     private Assertion sign(String type, BiFunction<Instant, Instant, JsonObject> claimsFor) {
