@@ -20,6 +20,7 @@ import cn.etax.identity.authentication.domain.OneTimeSecret;
 import cn.etax.identity.authentication.domain.PasswordPolicy;
 import cn.etax.identity.authentication.domain.QrApp;
 import cn.etax.identity.authentication.domain.QrState;
+import cn.etax.identity.shared.AccountLockedException;
 import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.ConflictException;
 import cn.etax.identity.shared.ForbiddenException;
@@ -241,9 +242,14 @@ public class AccountService {
             loginLog.recordSeparately(p.id(), AuthMethod.PASSWORD, left == 0 ? LoginOutcome.LOCKED
                     : LoginOutcome.FAILURE, "OLD_PASSWORD_WRONG", client);
             if (left == 0) {
-                // the day's fifth failure locked the account: the session that guessed ends with all the others
-                ended.locked(SessionsEnded.ofPerson(p.id(), clock.now()));
-                guard.ensureUnlocked(p.id()); // ACCOUNT_LOCKED with the unlock time
+                try {
+                    guard.ensureUnlocked(p.id()); // ACCOUNT_LOCKED with the unlock time
+                } catch (AccountLockedException locked) {
+                    // the day's fifth failure locked the account: the session that guessed ends with all the others.
+                    // Not when a right old password in another session cleared the count meanwhile: nothing is locked
+                    ended.locked(SessionsEnded.ofPerson(p.id(), clock.now()));
+                    throw locked;
+                }
             }
             throw new AuthenticationFailedException("OLD_PASSWORD_WRONG", left); // the login page's count too
         }

@@ -224,11 +224,12 @@ public class ClerkLoginService {
             audit.recordSeparately(null, "CLERK_PASSWORD_CHANGE_FAILED", target(clerk), clerk.describe()
                     + ": wrong old password", client);
             if (left == 0) {
-                // the fifth wrong one locked him: this session ends with his others (RULE-LOCK)
-                ended.locked(SessionsEnded.ofClerk(clerk.id(), clock.now()));
                 try {
                     guard.ensureUnlocked(clerk.id());
                 } catch (AccountLockedException locked) {
+                    // the fifth wrong one locked him: this session ends with his others (RULE-LOCK). Not when a
+                    // right one in another session cleared the count meanwhile: then nothing is locked
+                    ended.locked(SessionsEnded.ofClerk(clerk.id(), clock.now()));
                     throw forClerks(locked);
                 }
             }
