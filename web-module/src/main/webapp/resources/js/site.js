@@ -114,9 +114,32 @@
     document.addEventListener('keyup', sliderMoved);
     document.addEventListener('pointerup', sliderMoved);
 
+    /* PrimeFaces' read-only steps are tabs holding links: a list of steps instead, the current one marked, nothing to
+       focus (WCAG 4.1.2: no interactive control inside another) */
+    function listSteps() {
+        document.querySelectorAll('.ui-steps ul[role=tablist]').forEach(function (list) {
+            list.setAttribute('role', 'list');
+            list.querySelectorAll('li').forEach(function (item) {
+                item.setAttribute('role', 'listitem');
+                ['aria-selected', 'aria-expanded', 'tabindex'].forEach(function (a) {
+                    item.removeAttribute(a);
+                });
+                if (item.classList.contains('ui-state-highlight')) {
+                    item.setAttribute('aria-current', 'step');
+                }
+                var link = item.querySelector('a');
+                if (link) {
+                    link.removeAttribute('href');
+                    link.removeAttribute('tabindex');
+                }
+            });
+        });
+    }
+
     function nameWidgets() {
         nameDateButtons();
         nameSliders();
+        listSteps();
     }
 
     /* a message already shown stays where it is when a later answer (a poll) leaves it unchanged */

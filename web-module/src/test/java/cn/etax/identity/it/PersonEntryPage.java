@@ -24,6 +24,12 @@ final class PersonEntryPage {
     }
 
     void logInBySms(TestPerson p) {
+        logInBySms(p, () -> {
+        });
+    }
+
+    /** As {@link #logInBySms(TestPerson)}; {@code atSecondStep} runs when the second factor's step shows. */
+    void logInBySms(TestPerson p, Runnable atSecondStep) {
         driver.get(App.uri("/").toString());
         click(By.id("personLogin"));
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "自然人业务登录"));
@@ -36,6 +42,7 @@ final class PersonEntryPage {
         click(By.id("login:submitPassword"));
 
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#login h2"), "身份验证"));
+        atSecondStep.run();
         click(By.id("login:factors:sendCode"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"),
                 "验证码已发送至" + Fixtures.maskedPhone(p.phone())));
