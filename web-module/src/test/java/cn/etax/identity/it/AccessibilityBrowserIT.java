@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pages as a person using a screen reader, the keyboard or poor eyesight meets them: axe-core finds no breach of
  * WCAG 2.1 A/AA (GB/T 37668, which the 无障碍环境建设法 asks of government sites) and none of its best practices —
  * contrast, names of fields and buttons, headings, landmarks, ARIA — on the portal's open pages in both languages, the
- * login's second step, the personal and enterprise account centers and the clerk console.
+ * login's second step, the personal, enterprise and agent account centers and the clerk console.
  */
 @DisplayName("Accessibility (WCAG 2.1 AA) of the pages, by axe-core in a real browser")
 class AccessibilityBrowserIT {
@@ -83,6 +83,28 @@ class AccessibilityBrowserIT {
                 "/account/enterprise/staff-history.xhtml", "/account/enterprise/loginlog.xhtml",
                 "/account/enterprise/certificates.xhtml", "/account/enterprise/agencies.xhtml",
                 "/account/enterprise/switch.xhtml"));
+
+        assertThat(found).as("pages with WCAG breaches").isEmpty();
+    }
+
+    @Test
+    @DisplayName("the agent entry's choice of clients and the agent's account center")
+    void agent_account_center() {
+        Enterprise agencyFirm = EnterpriseCenterFixtures.registerAgency();
+        Enterprise client = EnterpriseCenterFixtures.registerEnterprise();
+        AgentLoginIT.recognisedMandates(agencyFirm, client);
+        EnterpriseEntryPage entry = EnterpriseEntryPage.agent(driver, wait);
+        entry.open();
+        entry.passwordAndSmsSteps(agencyFirm.creditCode(), agencyFirm.legal());
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#agentLogin h2"), "选择被代理企业"));
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        here(found, "/agent-login.xhtml, choice of clients");
+        browser.click(By.xpath("//span[contains(@id,'clientCode') and text()='" + client.creditCode()
+                + "']/ancestor::tr//button[contains(@id,':enter')]"));
+        wait.until(ExpectedConditions.urlContains("/account/agent/info.xhtml"));
+
+        audit(found, List.of("/account/agent/info.xhtml", "/account/agent/permissions.xhtml",
+                "/account/agent/switch.xhtml"));
 
         assertThat(found).as("pages with WCAG breaches").isEmpty();
     }
