@@ -6,10 +6,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,9 @@ class AccessibilityBrowserIT {
         audit(found, OPEN_PAGES);
         driver.get(App.uri("/index.xhtml").toString());
         browser.click(By.id("headerForm:langEn"));
-        wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        // the page is replaced: the old one's html element may go stale while it is looked at
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         audit(found, OPEN_PAGES.stream().map(p -> p + " (en)").toList());
 
         assertThat(found).as("pages with WCAG breaches").isEmpty();
