@@ -38,7 +38,8 @@ import java.util.Map;
  * already has for the assertions — the JWKS address, the issuer, the audiences: header {@code typ} {@code logout+jwt}
  * (so an assertion is never taken for a logout), RS256 or ES256 by a {@code kid} of the JWKS (fetched again once when
  * the key is unknown: the platform rotates), {@code iss}, one of the audiences, {@code iat} not in the future and not
- * older than {@link #MAX_AGE}, the logout event in {@code events}, a {@code sid}, no {@code nonce}.
+ * older than {@link #MAX_AGE}, {@code exp} not passed, a {@code jti}, the logout event in {@code events}, a
+ * {@code sid}, no {@code nonce}.
  */
 @ApplicationScoped
 public class LogoutTokenVerifier {
@@ -69,6 +70,11 @@ public class LogoutTokenVerifier {
 
     private volatile JsonObject jwks;
 
+    /** When the JWKS was last fetched: an unknown kid fetches it again at most every {@link #REFETCH}. */
+    private volatile Instant fetchedAt = Instant.EPOCH;
+
+    private static final Duration REFETCH = Duration.ofSeconds(10);
+
     /** The claims of a genuine logout token; {@link Refused} otherwise. */
     public JsonObject verify(String token) {
         String[] parts = token == null ? new String[0] : token.strip().split("\\.", -1);
@@ -98,8 +104,11 @@ public class LogoutTokenVerifier {
         if (issued.isAfter(now.plus(SKEW)) || issued.isBefore(now.minus(MAX_AGE))) {
             throw new Refused("issued at the wrong time");
         }
-        if (claims.containsKey("exp") && claims.getJsonNumber("exp").longValue() <= now.getEpochSecond()) {
+        if (!claims.containsKey("exp") || claims.getJsonNumber("exp").longValue() <= now.getEpochSecond()) {
             throw new Refused("expired");
+        }
+        if (text(claims, "jti") == null) {
+            throw new Refused("no jti");
         }
         if (!(claims.get("events") instanceof JsonObject events) || !(events.get(LOGOUT_EVENT) instanceof JsonObject)
                 || text(claims, "sid") == null || claims.containsKey("nonce")) {
@@ -110,7 +119,9 @@ public class LogoutTokenVerifier {
 
     private JsonObject key(String kid) {
         JsonObject found = find(jwks, kid);
-        if (found == null) {
+        if (found == null && fetchedAt.plus(REFETCH).isBefore(Instant.now())) {
+            // a key the platform rotated in since; anyone may post a made-up kid, so not more often than this
+            fetchedAt = Instant.now();
             jwks = fetch();
             found = find(jwks, kid);
         }

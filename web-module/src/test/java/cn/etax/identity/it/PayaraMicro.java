@@ -106,6 +106,8 @@ final class PayaraMicro {
                         "-Didentity.sso.assertion-seconds=" + ASSERTION_SECONDS,
                         "-Dmp.jwt.verify.publickey.location=http://127.0.0.1:" + port + "/api/v1/sso/jwks",
                         "-Didentity.sso.backchannel-logout-uris=http://127.0.0.1:" + port
+                                + "/downstream/api/backchannel-logout",
+                        "-Didentity.sso.fee-payer-backchannel-logout-uris=http://127.0.0.1:" + port
                                 + "/downstream/api/backchannel-logout"));
                 command.addAll(List.of("--deploy", downstream + ":/downstream"));
             }

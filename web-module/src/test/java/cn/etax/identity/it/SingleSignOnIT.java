@@ -173,7 +173,7 @@ class SingleSignOnIT {
 
     @Test
     @DisplayName("API-2, LOGIN-10: a social-security fee payer's assertion reaches the fee collection system as the "
-            + "payer, never as a person")
+            + "payer, never as a person; his logout ends it there at once (LOGIN-9)")
     void downstream_names_the_fee_payer() {
         SocialSecurityLoginIT.Payer unit = SocialSecurityLoginIT.synced(SocialSecurityLoginIT.newUnit(), true);
         String username = SocialSecurityLoginIT.newUsername();
@@ -198,6 +198,12 @@ class SingleSignOnIT {
         assertThat(who.containsKey("personId")).as("no person").isFalse();
         assertThat(Api.browser().get(SocialSecurityLoginIT.BASE + "/assertion").status()).as("no session")
                 .isEqualTo(401);
+
+        // LOGIN-9: the fee payer's logout reaches the fee collection system (its own logout address)
+        assertThat(session.post(SocialSecurityLoginIT.BASE + "/logout", Json.createObjectBuilder().build()).status())
+                .isEqualTo(204);
+        Reply ended = withBearer(issued.string("assertion"));
+        assertThat(ended.body()).as("ended, not expired: %s", ended).contains("\"error\":\"SESSION_ENDED\"");
     }
 
     @Test
@@ -333,6 +339,28 @@ class SingleSignOnIT {
         Reply refused = refusedWithin(theirs, Duration.ofSeconds(3));
         assertThat(refused.body()).as("ended, not expired: %s", refused).contains("\"error\":\"SESSION_ENDED\"");
         assertThat(withBearer(mine).status()).as("the login the change was made in").isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("LOGIN-9, RULE-LOCK: the fifth wrong old password locks the account and ends the guessing login "
+            + "downstream at once, not at its next request")
+    void lock_by_wrong_old_passwords_ends_the_login_downstream() {
+        TestPerson p = Fixtures.quickPerson();
+        Api guessing = Api.browser();
+        assertThat(guessing.login(p).string("status")).isEqualTo("LOGGED_IN");
+        String assertion = guessing.get(ASSERTION).string("assertion");
+        assertThat(withBearer(assertion).status()).isEqualTo(200);
+
+        Reply last = null;
+        for (int i = 1; i <= 5; i++) {
+            last = guessing.send("PUT", "/api/v1/me/password", Json.createObjectBuilder()
+                    .add("oldPassword", "Wrong@2026x" + i).add("password", "Neu#2026sso")
+                    .add("confirmation", "Neu#2026sso").build(), Map.of());
+        }
+        assertThat(last.code()).as("%s", last).isEqualTo("ACCOUNT_LOCKED");
+
+        Reply refused = refusedWithin(assertion, Duration.ofSeconds(3));
+        assertThat(refused.body()).as("ended, not expired: %s", refused).contains("\"error\":\"SESSION_ENDED\"");
     }
 
     @Test

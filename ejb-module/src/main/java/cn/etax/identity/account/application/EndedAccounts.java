@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * The moments up to which each account's sessions have ended ({@link SessionsEnded}), so that a session opened in
@@ -25,7 +26,7 @@ public class EndedAccounts {
 
     private final Map<Holder, Map<Long, Instant>> endedAt = new EnumMap<>(Holder.class);
 
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<SessionsEnded, Boolean>> listeners = new CopyOnWriteArrayList<>();
 
     public EndedAccounts() {
         for (Holder holder : Holder.values()) {
@@ -34,7 +35,7 @@ public class EndedAccounts {
     }
 
     void sessionsEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsEnded event) {
-        endAt(event);
+        endAt(event, true);
     }
 
     /**
@@ -42,7 +43,7 @@ public class EndedAccounts {
      * transaction of its own, so all its sessions end now, the guessing one included.
      */
     public void locked(SessionsEnded event) {
-        endAt(event);
+        endAt(event, false);
     }
 
     /**
@@ -55,16 +56,18 @@ public class EndedAccounts {
     }
 
     /**
-     * {@code listener} runs after each moment recorded, in the thread that recorded it (LOGIN-9: the sessions that
-     * downstream applications know of are told at once, not at their next request).
+     * {@code listener} is told each moment recorded, in the thread that recorded it (LOGIN-9: the sessions that
+     * downstream applications know of are told at once, not at their next request), with whether the session of the
+     * request that ended them may go on: true for a change committed by its caller (a password changed in that
+     * session keeps it, when the web layer says so), false for a lock by that session's own guesses.
      */
-    public void onEnded(Runnable listener) {
+    public void onEnded(BiConsumer<SessionsEnded, Boolean> listener) {
         listeners.add(listener);
     }
 
     /** The later of the moments: a change that commits after another never moves the record back. */
-    private void endAt(SessionsEnded event) {
+    private void endAt(SessionsEnded event, boolean callerMayGoOn) {
         endedAt.get(event.holder()).merge(event.id(), event.at(), (a, b) -> a.isAfter(b) ? a : b);
-        listeners.forEach(Runnable::run);
+        listeners.forEach(l -> l.accept(event, callerMayGoOn));
     }
 }

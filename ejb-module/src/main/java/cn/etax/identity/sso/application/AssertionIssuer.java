@@ -1,12 +1,14 @@
 package cn.etax.identity.sso.application;
 
 import cn.etax.identity.authentication.application.AuthenticatedPerson;
+import cn.etax.identity.shared.AuthenticationFailedException;
 import cn.etax.identity.shared.application.BusinessClock;
 import cn.etax.identity.shared.application.JsonBuilders;
 import cn.etax.identity.socialsecurity.application.AuthenticatedFeePayer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -57,6 +61,9 @@ public class AssertionIssuer {
     BusinessClock businessClock;
 
     private Clock clock = Clock.systemUTC();
+
+    /** The logins ended here whose assertions may still be alive, and until when they may be. */
+    private final Map<String, Instant> endedLogins = new ConcurrentHashMap<>();
 
     public AssertionIssuer() {
     }
@@ -133,10 +140,30 @@ public class AssertionIssuer {
 
     /**
      * An assertion this platform issued and that is still alive, as a downstream application would check it against
-     * the JWKS; its claims. {@code ASSERTION_INVALID} / {@code ASSERTION_EXPIRED} otherwise.
+     * the JWKS; its claims. {@code ASSERTION_INVALID} / {@code ASSERTION_EXPIRED} otherwise, and
+     * {@code ASSERTION_LOGGED_OUT} for an assertion of a login that has ended on this server.
      */
     public JsonObject verify(String compact) {
-        return AssertionVerifier.verify(compact, jwks(), issuer, audience, clock.instant());
+        JsonObject claims = AssertionVerifier.verify(compact, jwks(), issuer, audience, clock.instant());
+        if (claims.get("sid") instanceof JsonString sid && hasLoggedOut(sid.getString())) {
+            throw new AuthenticationFailedException("ASSERTION_LOGGED_OUT");
+        }
+        return claims;
+    }
+
+    /**
+     * LOGIN-9: the login {@code sid} has ended (its back-channel logout was sent): its assertions, alive as they may
+     * be, are refused by {@link #verify} on this server until they have all expired.
+     */
+    public void loggedOut(String sid) {
+        Instant now = clock.instant();
+        endedLogins.values().removeIf(until -> until.isBefore(now));
+        endedLogins.put(sid, now.plusSeconds(lifeSeconds + 60));
+    }
+
+    private boolean hasLoggedOut(String sid) {
+        Instant until = endedLogins.get(sid);
+        return until != null && until.isAfter(clock.instant());
     }
 
     /** The JWKS document ({@code {"keys": [...]}}). */

@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * API-2 for integrators who hold an assertion rather than a browser: checks a compact JWS the platform issued against
  * its own published keys (the JWKS), exactly as a downstream application does with MicroProfile JWT — signature by
- * {@code kid}, {@code iss}, {@code aud}, {@code exp} — and answers its claims. Refusals: {@code ASSERTION_INVALID}
+ * {@code kid}, {@code iss}, {@code aud}, {@code exp}; header {@code typ} {@code JWT} and no {@code events}, so that a
+ * back-channel logout token signed by the same key is never taken for one — and answers its claims. Refusals: {@code ASSERTION_INVALID}
  * (malformed, unknown key, wrong signature, issuer or audience) and {@code ASSERTION_EXPIRED}.
  */
 public final class AssertionVerifier {
@@ -50,6 +51,10 @@ public final class AssertionVerifier {
         String alg = string(header, "alg");
         String kid = string(header, "kid");
         if (alg == null || kid == null || !JCA.containsKey(alg)) {
+            throw invalid();
+        }
+        if (!"JWT".equals(string(header, "typ")) || claims.containsKey("events")) {
+            // a back-channel logout token (typ logout+jwt, events) is signed by the same key, and is no assertion
             throw invalid();
         }
         JsonObject jwk = jwks.getJsonArray("keys").stream().map(JsonValue::asJsonObject)

@@ -93,4 +93,27 @@ class AssertionVerifierTest {
     private static String b64(String s) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    @DisplayName("LOGIN-9: a back-channel logout token, signed by the same key, is no assertion (ASSERTION_INVALID)")
+    void aLogoutTokenIsNoAssertion() {
+        String token = issuer.logoutToken("77", "sid-9", false);
+
+        assertThatThrownBy(() -> issuer.verify(token)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("ASSERTION_INVALID"));
+    }
+
+    @Test
+    @DisplayName("LOGIN-9: an assertion of a login that ended here is refused while alive (ASSERTION_LOGGED_OUT); "
+            + "another login's goes on")
+    void anAssertionOfAnEndedLoginIsRefused() {
+        String ended = issuer.issue(taxOfficer(), "sid-ended").token();
+        String other = issuer.issue(taxOfficer(), "sid-other").token();
+
+        issuer.loggedOut("sid-ended");
+
+        assertThatThrownBy(() -> issuer.verify(ended)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.code()).isEqualTo("ASSERTION_LOGGED_OUT"));
+        assertThat(issuer.verify(other).getString("sid")).isEqualTo("sid-other");
+    }
 }

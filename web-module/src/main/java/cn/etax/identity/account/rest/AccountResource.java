@@ -198,18 +198,18 @@ public class AccountResource {
             + "goes on. The fifth wrong oldPassword of the day locks the account and ends this session too")
     public void password(PasswordChange body) {
         PasswordChange b = require(body);
-        java.time.Instant changed;
-        if (b.oldPassword() != null) {
-            changed = account.changePasswordWithOld(b.oldPassword(), b.password(), b.confirmation(),
+        sessions.passwordChange(request, () -> {
+            if (b.oldPassword() != null) {
+                return account.changePasswordWithOld(b.oldPassword(), b.password(), b.confirmation(),
+                        Clients.of(request));
+            }
+            if (b.code() != null) {
+                return account.changePasswordWithSms(b.flowToken(), b.code(), b.password(), b.confirmation(),
+                        Clients.of(request));
+            }
+            return account.changePasswordWithFace(b.flowToken(), b.password(), b.confirmation(),
                     Clients.of(request));
-        } else if (b.code() != null) {
-            changed = account.changePasswordWithSms(b.flowToken(), b.code(), b.password(), b.confirmation(),
-                    Clients.of(request));
-        } else {
-            changed = account.changePasswordWithFace(b.flowToken(), b.password(), b.confirmation(),
-                    Clients.of(request));
-        }
-        sessions.passwordChanged(request, changed);
+        });
     }
 
     @POST

@@ -39,7 +39,7 @@ public class PasswordBacking implements Serializable {
 
     public void changeWithOld() {
         try {
-            done(account.changePasswordWithOld(oldPassword, newPassword, confirmation, FacesSupport.client()));
+            done(() -> account.changePasswordWithOld(oldPassword, newPassword, confirmation, FacesSupport.client()));
         } catch (DomainException e) {
             FacesSupport.error(e);
         } finally {
@@ -58,7 +58,7 @@ public class PasswordBacking implements Serializable {
 
     public void changeWithSms() {
         try {
-            done(account.changePasswordWithSms(changes.current(), smsCode, newPassword, confirmation,
+            done(() -> account.changePasswordWithSms(changes.current(), smsCode, newPassword, confirmation,
                     FacesSupport.client()));
         } catch (DomainException e) {
             FacesSupport.error(e);
@@ -76,14 +76,14 @@ public class PasswordBacking implements Serializable {
     /** The page's poll while a QR is shown: a confirmed face check changes the password at once. */
     public void pollFaceCheck() {
         changes.poll(account, () -> {
-            done(account.changePasswordWithFace(changes.current(), newPassword, confirmation,
+            done(() -> account.changePasswordWithFace(changes.current(), newPassword, confirmation,
                     FacesSupport.client()));
         });
     }
 
-    /** Changed at {@code changedAt}: the person's other sessions end, this one goes on. */
-    private void done(java.time.Instant changedAt) {
-        sessions.passwordChanged(FacesSupport.request(), changedAt);
+    /** The password changed by {@code change}: the person's other sessions end, this one goes on. */
+    private void done(java.util.function.Supplier<java.time.Instant> change) {
+        sessions.passwordChange(FacesSupport.request(), change);
         changes.reset();
         smsCode = null;
         newPassword = null;

@@ -5,6 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,12 +29,15 @@ import java.util.logging.Logger;
 
 /**
  * LOGIN-9, API-2: tells downstream applications that a login has ended, by OpenID Connect Back-Channel Logout 1.0 — a
- * {@code POST} of {@code logout_token=<signed JWT>} ({@code application/x-www-form-urlencoded}) to each address in
- * {@code identity.sso.backchannel-logout-uris}. The token is signed with the assertions' key (the JWKS verifies it) and
- * names the login's {@code sid} and {@code sub}. Each address gets one attempt within
+ * {@code POST} of {@code logout_token=<signed JWT>} ({@code application/x-www-form-urlencoded}) to each address of
+ * the login's audience: {@code identity.sso.backchannel-logout-uris} for persons' logins (the tax applications,
+ * {@code identity.sso.audience}), {@code identity.sso.fee-payer-backchannel-logout-uris} for social-security fee
+ * payers' (LOGIN-10, {@code identity.sso.fee-payer-audience}). The token is signed with the assertions' key (the JWKS
+ * verifies it) and names the login's {@code sid} and {@code sub}. Each address gets one attempt within
  * {@code identity.sso.backchannel-logout-timeout-ms} (default 3000); an application that missed it still stops taking
  * the login's assertions when they expire ({@code identity.sso.assertion-seconds}). Delivery runs on the managed
- * executor; a logout waits for it, so that when the portal says "logged out" the applications know.
+ * executor; a logout waits for it, so that when the portal says "logged out" the applications know. The addresses are
+ * checked when the application starts: a wrong one stops the deployment.
  */
 @ApplicationScoped
 public class BackChannelLogout {
@@ -49,33 +54,49 @@ public class BackChannelLogout {
     @Resource
     ManagedExecutorService executor;
 
-    private List<URI> addresses = List.of();
+    private List<URI> personAddresses = List.of();
+
+    private List<URI> feePayerAddresses = List.of();
 
     private HttpClient http;
 
     @PostConstruct
     void start() {
-        addresses = ConfigProvider.getConfig().getOptionalValues("identity.sso.backchannel-logout-uris", String.class)
-                .orElse(List.of()).stream().map(String::strip).filter(a -> !a.isEmpty())
-                .map(BackChannelLogout::address).toList();
-        if (!addresses.isEmpty()) {
+        personAddresses = addresses("identity.sso.backchannel-logout-uris");
+        feePayerAddresses = addresses("identity.sso.fee-payer-backchannel-logout-uris");
+        if (!personAddresses.isEmpty() || !feePayerAddresses.isEmpty()) {
             http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                     .connectTimeout(Duration.ofMillis(timeoutMs)).build();
         }
     }
 
-    private static URI address(String configured) {
-        URI uri = URI.create(configured);
+    /** Created with the application, so that a wrong address stops the deployment instead of a logout. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "back-channel logout to " + personAddresses + " and " + feePayerAddresses);
+    }
+
+    private static List<URI> addresses(String key) {
+        return ConfigProvider.getConfig().getOptionalValues(key, String.class).orElse(List.of()).stream()
+                .map(String::strip).filter(a -> !a.isEmpty()).map(a -> address(key, a)).toList();
+    }
+
+    private static URI address(String key, String configured) {
+        URI uri;
+        try {
+            uri = URI.create(configured);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(key + ": not an address: " + configured, e);
+        }
         if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
                 || uri.getHost() == null) {
-            throw new IllegalStateException("identity.sso.backchannel-logout-uris: not an http(s) address: "
-                    + configured);
+            throw new IllegalStateException(key + ": not an http(s) address: " + configured);
         }
         return uri;
     }
 
     /** Sends the logout of {@code login} to every configured address; completes when all have answered or failed. */
     public CompletableFuture<Void> loggedOut(LoginSession login) {
+        List<URI> addresses = login.feePayer() ? feePayerAddresses : personAddresses;
         if (addresses.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }

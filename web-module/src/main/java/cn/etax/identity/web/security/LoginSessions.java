@@ -1,32 +1,52 @@
 package cn.etax.identity.web.security;
 
 import cn.etax.identity.account.application.EndedAccounts;
+import cn.etax.identity.account.application.SessionsEnded;
+import cn.etax.identity.shared.application.BusinessClock;
+import cn.etax.identity.sso.application.AssertionClaims;
+import cn.etax.identity.sso.application.AssertionIssuer;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * LOGIN-9 "logout ends it everywhere", for downstream applications too (API-2): the logins of this server whose
- * assertions were handed out, and the back-channel logout each gets once when its session ends — by logout, by a new
- * login in the same browser, by the idle or absolute timeout, or at once when the account's sessions end
- * ({@link EndedAccounts}: a password changed or reset, a deregistration, a fee payer closed). The portal session itself
- * still ends at its next request; downstream applications do not wait for it. Whichever path claims a login first sends
- * its logout; the others find nothing to send.
+ * assertions were handed out, and what each gets once when it ends — a back-channel logout, and this server's
+ * verifier refusing its assertions ({@link AssertionIssuer#loggedOut}). A login ends by logout, by a new login in the
+ * same browser, by the idle timeout, by the absolute limit (a sweep each minute, not only at the next request), or
+ * at once when the account's sessions end ({@link EndedAccounts}: a password changed in another session or reset, a
+ * lock, a deregistration, a fee payer closed). The portal session itself ends at its next request. Whichever path
+ * claims a login first tells it; the others find nothing to tell.
  */
 @ApplicationScoped
 public class LoginSessions {
 
+    private static final Logger LOG = Logger.getLogger(LoginSessions.class.getName());
+
     /** The session attribute holding the {@link LoginSession}. */
     static final String ATTRIBUTE = "etax.loginSession";
+
+    /** Request attribute: the password is being changed in this request's session, which goes on. */
+    static final String KEEPS_CALLER = "etax.keepsCallerSession";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,14 +56,39 @@ public class LoginSessions {
     BackChannelLogout backChannel;
 
     @Inject
+    AssertionIssuer issuer;
+
+    @Inject
     EndedAccounts endedAccounts;
+
+    @Inject
+    BusinessClock clock;
 
     @Inject
     Instance<HttpServletRequest> currentRequest;
 
+    @Inject
+    @ConfigProperty(name = "identity.session.absolute-hours", defaultValue = "12")
+    int absoluteHours;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> sweep;
+
     @PostConstruct
     void listen() {
-        endedAccounts.onEnded(this::accountsEnded);
+        endedAccounts.onEnded(this::accountEnded);
+        if (scheduler != null) {
+            sweep = scheduler.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
     }
 
     /**
@@ -55,6 +100,7 @@ public class LoginSessions {
         if (known != null) {
             return known;
         }
+        LoginSession login;
         synchronized (this) {
             // two first assertions of one login at once get the same sid
             known = known(session, subject, feePayer);
@@ -64,12 +110,15 @@ public class LoginSessions {
             end(session);
             byte[] sid = new byte[16];
             RANDOM.nextBytes(sid);
-            LoginSession login = new LoginSession(Base64.getUrlEncoder().withoutPadding().encodeToString(sid),
-                    subject, feePayer);
+            login = new LoginSession(Base64.getUrlEncoder().withoutPadding().encodeToString(sid), subject, feePayer);
             session.setAttribute(ATTRIBUTE, login);
             live.put(login.sid(), new Live(session, login));
-            return login;
         }
+        if (CurrentSession.ended(session, endedAccounts)) {
+            // the account's sessions ended while this request was on its way: no check after that saw the login
+            end(session);
+        }
+        return login;
     }
 
     private static LoginSession known(HttpSession session, String subject, boolean feePayer) {
@@ -78,8 +127,8 @@ public class LoginSessions {
     }
 
     /**
-     * The login of {@code session} has ended (logout, a new login, the session's end): downstream applications are told,
-     * unless another path told them already. Completes when they have answered or the wait is over.
+     * The login of {@code session} has ended (logout, a new login, the session's end): it is told, unless another path
+     * told it already. Completes when the downstream applications have answered or the wait is over.
      */
     public CompletableFuture<Void> end(HttpSession session) {
         Object kept;
@@ -90,36 +139,92 @@ public class LoginSessions {
             return CompletableFuture.completedFuture(null);
         }
         if (kept instanceof LoginSession login && live.remove(login.sid()) != null) {
-            return backChannel.loggedOut(login);
+            return told(login);
         }
         return CompletableFuture.completedFuture(null);
     }
 
     /**
-     * Some account's sessions ended: each registered login whose session that ends is told now. The session of the
-     * request that ended them is left to that request (a password changed in it keeps it; a deregistration logs it
-     * out), and is told when it ends.
+     * The sessions of the event's account ended: each of its registered logins whose session that ends is told now.
+     * The session of the request that changed the password in it goes on ({@link Sessions#passwordChange}); a
+     * lock by a session's own guesses, or a reset asked in a session, ends that one too.
      */
-    void accountsEnded() {
-        HttpSession own = ownSession();
+    void accountEnded(SessionsEnded event, boolean callerMayGoOn) {
+        String subject = switch (event.holder()) {
+            case PERSON -> Long.toString(event.id());
+            case FEE_PAYER -> AssertionClaims.feePayerSubject(event.id());
+            case CLERK -> null; // a clerk's session hands out no assertion
+        };
+        if (subject == null) {
+            return;
+        }
+        boolean feePayer = event.holder() == SessionsEnded.Holder.FEE_PAYER;
+        HttpSession kept = callerMayGoOn ? keptSession() : null;
         live.forEach((sid, entry) -> {
-            if (entry.session() != own && CurrentSession.ended(entry.session(), endedAccounts)
+            if (entry.login().subject().equals(subject) && entry.login().feePayer() == feePayer
+                    && entry.session() != kept && CurrentSession.ended(entry.session(), endedAccounts)
                     && live.remove(sid, entry)) {
-                backChannel.loggedOut(entry.login());
+                forget(entry.session());
+                told(entry.login());
             }
         });
     }
 
-    /** A registered login and the session it lives in. */
-    private record Live(HttpSession session, LoginSession login) {
+    /**
+     * Each minute: logins whose session passed the absolute limit end now ({@link SessionLimitFilter} ends such a
+     * session at its next request, which may never come); an entry whose session is gone without its end being seen is
+     * told and dropped.
+     */
+    void sweep() {
+        Instant limit = clock.now().minus(Duration.ofHours(absoluteHours));
+        live.forEach((sid, entry) -> {
+            try {
+                Instant started = CurrentSession.started(entry.session());
+                if (started != null && started.isBefore(limit)) {
+                    entry.session().invalidate(); // its end tells the login
+                }
+            } catch (IllegalStateException gone) {
+                if (live.remove(sid, entry)) {
+                    told(entry.login());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the session sweep could not look at a login", e);
+            }
+        });
     }
 
-    /** The session of the request in this thread, if any. */
-    private HttpSession ownSession() {
+    /** The login ended: this server refuses its assertions from now on, and downstream applications are told. */
+    private CompletableFuture<Void> told(LoginSession login) {
         try {
-            return currentRequest.get().getSession(false);
+            issuer.loggedOut(login.sid());
+            return backChannel.loggedOut(login);
+        } catch (RuntimeException e) {
+            // a logout or a session's end must go on whatever happens here
+            LOG.log(Level.WARNING, "the end of a login could not be passed on", e);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** A session whose login was told: a later assertion of it (should it go on) belongs to a new login. */
+    private static void forget(HttpSession session) {
+        try {
+            session.removeAttribute(ATTRIBUTE);
+        } catch (IllegalStateException invalidated) {
+            // ended meanwhile
+        }
+    }
+
+    /** The session of the request in this thread when that request keeps it (a password changed in it). */
+    private HttpSession keptSession() {
+        try {
+            HttpServletRequest request = currentRequest.get();
+            return Boolean.TRUE.equals(request.getAttribute(KEEPS_CALLER)) ? request.getSession(false) : null;
         } catch (RuntimeException noRequest) {
             return null;
         }
+    }
+
+    /** A registered login and the session it lives in. */
+    private record Live(HttpSession session, LoginSession login) {
     }
 }

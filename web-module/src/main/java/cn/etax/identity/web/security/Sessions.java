@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -177,13 +178,20 @@ public class Sessions {
     }
 
     /**
-     * The person changed his password in this session at {@code changedAt}, which ended his sessions opened until
-     * then; this one goes on.
+     * The person changes his password in this session ({@code change} answers the moment): his sessions opened until
+     * then end, in the portal and downstream, and this one goes on, downstream too. Answers the moment.
      */
-    public void passwordChanged(HttpServletRequest request, java.time.Instant changedAt) {
-        HttpSession session = request.getSession(false);
-        if (CurrentSession.person(session) != null) {
-            CurrentSession.passwordChanged(session, changedAt);
+    public java.time.Instant passwordChange(HttpServletRequest request, Supplier<java.time.Instant> change) {
+        request.setAttribute(LoginSessions.KEEPS_CALLER, Boolean.TRUE);
+        try {
+            java.time.Instant changedAt = change.get();
+            HttpSession session = request.getSession(false);
+            if (CurrentSession.person(session) != null) {
+                CurrentSession.passwordChanged(session, changedAt);
+            }
+            return changedAt;
+        } finally {
+            request.removeAttribute(LoginSessions.KEEPS_CALLER);
         }
     }
 

@@ -109,6 +109,8 @@ class SingleSignOnTest {
                 Clock.systemUTC());
         sso.logins = new LoginSessions();
         sso.logins.backChannel = new BackChannelLogout();
+        sso.logins.endedAccounts = new cn.etax.identity.account.application.EndedAccounts();
+        sso.logins.issuer = sso.issuer;
         return sso;
     }
 
