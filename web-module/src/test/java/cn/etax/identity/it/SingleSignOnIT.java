@@ -326,8 +326,8 @@ class SingleSignOnIT {
         assertThat(changer.login(p).string("status")).isEqualTo("LOGGED_IN");
         Api elsewhere = Api.browser();
         assertThat(elsewhere.login(p).string("status")).isEqualTo("LOGGED_IN");
-        String theirs = elsewhere.get(ASSERTION).string("assertion");
         String mine = changer.get(ASSERTION).string("assertion");
+        String theirs = elsewhere.get(ASSERTION).string("assertion");
         assertThat(withBearer(theirs).status()).isEqualTo(200);
 
         String changed = "Neu#2026sso";
@@ -348,16 +348,15 @@ class SingleSignOnIT {
         TestPerson p = Fixtures.quickPerson();
         Api guessing = Api.browser();
         assertThat(guessing.login(p).string("status")).isEqualTo("LOGGED_IN");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(wrongOldPassword(guessing, i).code()).isEqualTo("OLD_PASSWORD_WRONG");
+        }
+        // taken just before the fifth, so that the assertion's short life (4 s here) outlasts the wait below
         String assertion = guessing.get(ASSERTION).string("assertion");
         assertThat(withBearer(assertion).status()).isEqualTo(200);
 
-        Reply last = null;
-        for (int i = 1; i <= 5; i++) {
-            last = guessing.send("PUT", "/api/v1/me/password", Json.createObjectBuilder()
-                    .add("oldPassword", "Wrong@2026x" + i).add("password", "Neu#2026sso")
-                    .add("confirmation", "Neu#2026sso").build(), Map.of());
-        }
-        assertThat(last.code()).as("%s", last).isEqualTo("ACCOUNT_LOCKED");
+        Reply fifth = wrongOldPassword(guessing, 5);
+        assertThat(fifth.code()).as("%s", fifth).isEqualTo("ACCOUNT_LOCKED");
 
         Reply refused = refusedWithin(assertion, Duration.ofSeconds(3));
         assertThat(refused.body()).as("ended, not expired: %s", refused).contains("\"error\":\"SESSION_ENDED\"");
@@ -387,6 +386,12 @@ class SingleSignOnIT {
         assertThat(forged.status()).as("%s", forged).isEqualTo(400);
 
         assertThat(withBearer(assertion).status()).as("the login goes on downstream").isEqualTo(200);
+    }
+
+    private static Reply wrongOldPassword(Api session, int attempt) {
+        return session.send("PUT", "/api/v1/me/password", Json.createObjectBuilder()
+                .add("oldPassword", "Wrong@2026x" + attempt).add("password", "Neu#2026sso")
+                .add("confirmation", "Neu#2026sso").build(), Map.of());
     }
 
     /** Asks the downstream application with {@code assertion} until it refuses it, at most {@code within}. */
