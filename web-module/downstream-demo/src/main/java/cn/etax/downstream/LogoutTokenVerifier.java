@@ -119,14 +119,25 @@ public class LogoutTokenVerifier {
 
     private JsonObject key(String kid) {
         JsonObject found = find(jwks, kid);
-        if (found == null && fetchedAt.plus(REFETCH).isBefore(Instant.now())) {
-            // a key the platform rotated in since; anyone may post a made-up kid, so not more often than this
-            fetchedAt = Instant.now();
-            jwks = fetch();
-            found = find(jwks, kid);
+        if (found == null) {
+            found = fetched(kid);
         }
         if (found == null) {
             throw new Refused("unknown key");
+        }
+        return found;
+    }
+
+    /**
+     * The key from the JWKS fetched again: a key the platform rotated in since. Anyone may post a made-up kid, so not
+     * more often than {@link #REFETCH}; logouts arriving together (one per login of an account) wait for one fetch.
+     */
+    private synchronized JsonObject fetched(String kid) {
+        JsonObject found = find(jwks, kid);
+        if (found == null && fetchedAt.plus(REFETCH).isBefore(Instant.now())) {
+            jwks = fetch();
+            fetchedAt = Instant.now();
+            found = find(jwks, kid);
         }
         return found;
     }

@@ -17,6 +17,7 @@ public final class CurrentSession {
     static final String CLERK = "etax.clerk";
     static final String FEE_PAYER = "etax.feePayer";
     static final String PASSWORD_CHANGED = "etax.passwordChanged";
+    static final String PASSWORD_CHANGING = "etax.passwordChanging";
 
     private CurrentSession() {
     }
@@ -77,6 +78,18 @@ public final class CurrentSession {
         session.setAttribute(PASSWORD_CHANGED, changedAt);
     }
 
+    /**
+     * A request of this session is changing the password (true) or has done (false): meanwhile the session does not
+     * count as ended, since the change's own moment is recorded before the request can mark the session as changed.
+     */
+    static void passwordChanging(HttpSession session, boolean changing) {
+        if (changing) {
+            session.setAttribute(PASSWORD_CHANGING, Boolean.TRUE);
+        } else {
+            session.removeAttribute(PASSWORD_CHANGING);
+        }
+    }
+
     /** The moment the person's session counts as opened at: its login, or a password change made in it since. */
     static Instant personOpenedAt(HttpSession session, AuthenticatedPerson person) {
         Instant changed = (Instant) session.getAttribute(PASSWORD_CHANGED);
@@ -86,13 +99,25 @@ public final class CurrentSession {
 
     /**
      * Whether the session's caller — person, clerk or fee payer — had his sessions ended ({@link EndedAccounts}) since
-     * it counts as opened. A session that has been invalidated meanwhile counts as ended.
+     * it counts as opened; not while a request of the session is changing the password. A session that has been
+     * invalidated meanwhile counts as ended.
      */
     static boolean ended(HttpSession session, EndedAccounts endedAccounts) {
+        return ended(session, endedAccounts, false);
+    }
+
+    /**
+     * The same, also while a request of the session is changing the password: for that request itself, when what it
+     * did ends its own session (the fifth wrong old password locked the account).
+     */
+    static boolean ended(HttpSession session, EndedAccounts endedAccounts, boolean evenWhileChanging) {
         try {
             AuthenticatedPerson person = person(session);
             if (person != null) {
-                return endedAccounts.ended(Holder.PERSON, person.personId(), personOpenedAt(session, person));
+                // while a request of this session changes the password, its own change (recorded before the request
+                // can mark the session) must not end it; what that request does decides, at the next request
+                return (evenWhileChanging || !Boolean.TRUE.equals(session.getAttribute(PASSWORD_CHANGING)))
+                        && endedAccounts.ended(Holder.PERSON, person.personId(), personOpenedAt(session, person));
             }
             AuthenticatedClerk clerk = clerk(session);
             if (clerk != null) {

@@ -159,10 +159,13 @@ public class LoginSessions {
             return;
         }
         boolean feePayer = event.holder() == SessionsEnded.Holder.FEE_PAYER;
-        HttpSession kept = callerMayGoOn ? keptSession() : null;
+        HttpServletRequest request = currentRequest();
+        HttpSession own = request == null ? null : request.getSession(false);
+        boolean keepsOwn = callerMayGoOn && request != null && Boolean.TRUE.equals(request.getAttribute(KEEPS_CALLER));
         live.forEach((sid, entry) -> {
+            boolean isOwn = entry.session() == own;
             if (entry.login().subject().equals(subject) && entry.login().feePayer() == feePayer
-                    && entry.session() != kept && CurrentSession.ended(entry.session(), endedAccounts)
+                    && !(isOwn && keepsOwn) && CurrentSession.ended(entry.session(), endedAccounts, isOwn)
                     && live.remove(sid, entry)) {
                 forget(entry.session());
                 told(entry.login());
@@ -214,11 +217,12 @@ public class LoginSessions {
         }
     }
 
-    /** The session of the request in this thread when that request keeps it (a password changed in it). */
-    private HttpSession keptSession() {
+    /** The request in this thread, if any. */
+    private HttpServletRequest currentRequest() {
         try {
             HttpServletRequest request = currentRequest.get();
-            return Boolean.TRUE.equals(request.getAttribute(KEEPS_CALLER)) ? request.getSession(false) : null;
+            request.getAttributeNames(); // outside a request the proxy answers only here
+            return request;
         } catch (RuntimeException noRequest) {
             return null;
         }

@@ -182,16 +182,28 @@ public class Sessions {
      * then end, in the portal and downstream, and this one goes on, downstream too. Answers the moment.
      */
     public java.time.Instant passwordChange(HttpServletRequest request, Supplier<java.time.Instant> change) {
+        HttpSession session = request.getSession(false);
+        boolean person = CurrentSession.person(session) != null;
         request.setAttribute(LoginSessions.KEEPS_CALLER, Boolean.TRUE);
+        if (person) {
+            // the session's other requests meanwhile must not take the change's own moment for its end
+            CurrentSession.passwordChanging(session, true);
+        }
         try {
             java.time.Instant changedAt = change.get();
-            HttpSession session = request.getSession(false);
-            if (CurrentSession.person(session) != null) {
+            if (person) {
                 CurrentSession.passwordChanged(session, changedAt);
             }
             return changedAt;
         } finally {
             request.removeAttribute(LoginSessions.KEEPS_CALLER);
+            if (person) {
+                try {
+                    CurrentSession.passwordChanging(session, false);
+                } catch (IllegalStateException ended) {
+                    // the change's own lock ended it
+                }
+            }
         }
     }
 

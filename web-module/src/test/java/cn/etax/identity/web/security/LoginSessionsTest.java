@@ -83,6 +83,22 @@ class LoginSessionsTest {
     }
 
     @Test
+    void anotherRequestOfASessionChangingItsPasswordDoesNotEndItMeanwhile() {
+        HttpSession changing = session(person(12));
+        LoginSession login = logins.of(changing, "12", false);
+        CurrentSession.passwordChanging(changing, true);
+
+        // the change's own moment, recorded before its request can mark the session, seen from another request
+        ended.onEnded((event, callerMayGoOn) -> assertThat(CurrentSession.ended(changing, ended)).isFalse());
+        ended.locked(SessionsEnded.ofPerson(12, Instant.now()));
+
+        assertThat(told).isEmpty();
+        assertThat(changing.getAttribute(LoginSessions.ATTRIBUTE)).isEqualTo(login);
+        CurrentSession.passwordChanging(changing, false);
+        assertThat(CurrentSession.ended(changing, ended)).as("once the change is over, what it did decides").isTrue();
+    }
+
+    @Test
     void aSessionThatEndsIsToldOnceHoweverItEnds() {
         HttpSession session = session(person(11));
         LoginSession login = logins.of(session, "11", false);
