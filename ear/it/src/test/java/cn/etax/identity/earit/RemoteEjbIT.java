@@ -9,6 +9,7 @@ import cn.etax.identity.remote.IdentityQueryException;
 import cn.etax.identity.remote.IdentityReference;
 import cn.etax.identity.remote.Integrators;
 import cn.etax.identity.remote.StaffMember;
+import jakarta.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -126,7 +127,8 @@ class RemoteEjbIT {
     }
 
     @Test
-    @DisplayName("API-2: the assertion 张三's session got resolves to him on his own; a changed one is refused")
+    @DisplayName("API-2: the assertion 张三's session got resolves to him on his own; a changed one is refused, and so "
+            + "is his after logout (LOGIN-9)")
     void currentIdentityByAssertion() throws IdentityQueryException {
         Browser browser = new Browser();
         browser.login(Browser.ZHANG_SAN_PHONE, Browser.ZHANG_SAN_PASSWORD, Browser.ZHANG_SAN_PHONE);
@@ -147,6 +149,13 @@ class RemoteEjbIT {
         assertThatThrownBy(() -> lookup.lookup(IdentityReference.assertion(forged)))
                 .isInstanceOfSatisfying(IdentityQueryException.class,
                         e -> assertThat(e.code()).isEqualTo("ASSERTION_INVALID"));
+
+        // LOGIN-9: once the login has ended, its assertion, alive as it is, resolves to nobody
+        assertThat(browser.post("/api/v1/login/logout", Json.createObjectBuilder().build()).status())
+                .isEqualTo(204);
+        assertThatThrownBy(() -> lookup.lookup(IdentityReference.assertion(token)))
+                .isInstanceOfSatisfying(IdentityQueryException.class,
+                        e -> assertThat(e.code()).isEqualTo("ASSERTION_LOGGED_OUT"));
     }
 
     @Test
