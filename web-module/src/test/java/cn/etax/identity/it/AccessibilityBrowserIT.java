@@ -1,13 +1,10 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -25,24 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * login's second step, the personal, enterprise and agent account centers and the clerk console.
  */
 @DisplayName("Accessibility (WCAG 2.1 AA) of the pages, by axe-core in a real browser")
-class AccessibilityBrowserIT {
+class AccessibilityBrowserIT extends BrowserTest {
 
     private static final List<String> OPEN_PAGES = List.of("/index.xhtml", "/login.xhtml", "/register.xhtml",
             "/forgot-password.xhtml", "/retrieve-phone.xhtml", "/enterprise-login.xhtml", "/agent-login.xhtml",
             "/special-login.xhtml", "/qr-login.xhtml", "/social-security-login.xhtml",
             "/social-security-account.xhtml", "/clerk/login.xhtml", "/sim/sms.xhtml", "/sim/app.xhtml");
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
 
     @Test
     @DisplayName("the open pages, in Chinese and in English")

@@ -1,15 +1,11 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.LocalDate;
 
@@ -21,19 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 我的代理机构, looks at its agents' permissions (权限查看) and recognises it (认定).
  */
 @DisplayName("ENT-8 in a real browser: an agency files a mandate, the client recognises it")
-class AgencyMandatesBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class AgencyMandatesBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("file under 被代理信息查看 → 代理人员权限 for its tax officer → 我的代理机构 shows it pending → 权限查看 → "

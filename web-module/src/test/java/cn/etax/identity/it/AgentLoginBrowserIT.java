@@ -1,14 +1,10 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,19 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 身份切换 to the other client, then to personal business.
  */
 @DisplayName("LOGIN-3, AGT-1..AGT-3 in a real browser: agent entry, client, permissions, switch")
-class AgentLoginBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class AgentLoginBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("the agent enters one client, sees it and his permissions, switches to the other, then to personal")

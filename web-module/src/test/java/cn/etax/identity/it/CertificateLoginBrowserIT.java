@@ -1,14 +1,10 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static cn.etax.identity.it.EnterpriseCenterFixtures.companyName;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 选择办税人员 and the SMS code of the chosen person, and the enterprise account center as that identity.
  */
 @DisplayName("LOGIN-6 in a real browser: certificate, PIN, staff identity, SMS code")
-class CertificateLoginBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class CertificateLoginBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("数字证书登录: wrong PIN (attempts left), right PIN, 法定代表人 chosen, SMS code, enterprise account center")

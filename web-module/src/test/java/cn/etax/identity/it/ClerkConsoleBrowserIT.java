@@ -1,13 +1,9 @@
 package cn.etax.identity.it;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,19 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * officer pending) and adds a tax officer offline, pending until he confirms (ENT-3); the grant history shows both.
  */
 @DisplayName("§8 in a real browser: clerk login, counter registration, offline grant")
-class ClerkConsoleBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class ClerkConsoleBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("a clerk logs in, registers a taxpayer and adds an offline tax officer")

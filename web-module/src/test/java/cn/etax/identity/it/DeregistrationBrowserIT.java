@@ -1,13 +1,9 @@
 package cn.etax.identity.it;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,19 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * front page, which says the account is gone, and the account no longer logs in.
  */
 @DisplayName("REG-7 in a real browser: deregistration by SMS code or by face check")
-class DeregistrationBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class DeregistrationBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("the notice, 确认注销, a wrong SMS code refused, the right one deregisters and ends the session")

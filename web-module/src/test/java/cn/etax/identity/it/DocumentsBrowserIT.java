@@ -1,15 +1,11 @@
 package cn.etax.identity.it;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 【下一步】, the face check in the tax app simulator, and the passport on the list.
  */
 @DisplayName("PER-7 in a real browser: add a passport after a face check")
-class DocumentsBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class DocumentsBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("the registered document, 添加证件 with a wrong name refused, then a passport added by face check")

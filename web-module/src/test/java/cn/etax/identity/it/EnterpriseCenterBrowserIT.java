@@ -1,16 +1,12 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.util.List;
 
@@ -25,19 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * personnel only and no management.
  */
 @DisplayName("ENT-1..ENT-5 in a real browser: enterprise account center by role")
-class EnterpriseCenterBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class EnterpriseCenterBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("the legal representative reveals the name, adds a tax officer with a template after the risk "

@@ -1,14 +1,10 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 
@@ -21,19 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * changes a PIN: a wrong old PIN is answered with the attempts left, the right one with 修改成功.
  */
 @DisplayName("ENT-7 in a real browser: tax digital certificates, PIN change")
-class EnterpriseCertificatesBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class EnterpriseCertificatesBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("the list by algorithm with the expiry warning, then 修改证书密码: wrong old PIN, then success")

@@ -1,14 +1,10 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API) as in EnterpriseLoginIT; the browser does only what a person does (steps in {@link EnterpriseEntryPage}).
  */
 @DisplayName("LOGIN-2 in a real browser: enterprise entry, one identity or a choice of two")
-class EnterpriseLoginBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class EnterpriseLoginBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("the legal representative logs in by credit code, phone, password, slider and SMS; the profile "

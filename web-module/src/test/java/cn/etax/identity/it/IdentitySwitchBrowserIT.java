@@ -1,35 +1,19 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.SwitchFixtures.TwoEnterprises;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** ENT-9 quick switch in the page header and ENT-1 "all identities, the current one bold" in the account center. */
-class IdentitySwitchBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class IdentitySwitchBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("the header lists the other identities; choosing one switches without a new login and the account "

@@ -1,16 +1,12 @@
 package cn.etax.identity.it;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * confirms instead of sending another code. The login before it ends with Enter in its code field as well.
  */
 @DisplayName("PER-1 in a real browser: password change by SMS, Enter confirms; the account center on a phone")
-class PasswordChangeBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class PasswordChangeBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("new password typed, code asked for: the password stays; Enter in the code field changes it, one code "

@@ -1,14 +1,10 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * offer are made over REST as in GrantManagementIT; the browser does only what the person does.
  */
 @DisplayName("PER-3..PER-5 in a real browser: confirm with a face check, authorised enterprises, history")
-class PersonAuthorisationsBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class PersonAuthorisationsBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("a person logged in by SMS confirms a pending tax-officer grant with a face check in the app "

@@ -1,13 +1,9 @@
 package cn.etax.identity.it;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,19 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * face check; at level 4 the page says no raise is needed.
  */
 @DisplayName("PER-6 in a real browser: 提升等级 by a face check in the tax app")
-class RealNameLevelBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class RealNameLevelBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("level 3 → 提升等级 → tax app face check → 四级, and no button any more")

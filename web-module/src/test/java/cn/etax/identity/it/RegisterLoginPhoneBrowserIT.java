@@ -1,15 +1,11 @@
 package cn.etax.identity.it;
 
 import jakarta.json.Json;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,19 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * person reads them from the phone. Debian's chromium and chromedriver (.ci/run installs them).
  */
 @DisplayName("REG-1, LOGIN-1, ENT-6 in a real browser: register, log in by phone, change the phone")
-class RegisterLoginPhoneBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class RegisterLoginPhoneBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("register with SMS and tax-app face check, log in by phone + slider + SMS, masked profile, change phone")

@@ -1,14 +1,10 @@
 package cn.etax.identity.it;
 
 import cn.etax.identity.it.GrantFixtures.Enterprise;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (LOGIN-2) and acts as tax officer with exactly the template's permissions and no staff management (ENT-1).
  */
 @DisplayName("ENT-2 → PER-3 → LOGIN-2 in a real browser: added, confirmed with face, acting with only his permissions")
-class StaffJourneyBrowserIT {
-
-    @RegisterExtension
-    final ChromiumBrowser browser = new ChromiumBrowser();
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void useBrowser() {
-        driver = browser.driver();
-        wait = browser.waiter();
-    }
+class StaffJourneyBrowserIT extends BrowserTest {
 
     @Test
     @DisplayName("legal representative adds a tax officer → he confirms with face → logs in through the enterprise "
